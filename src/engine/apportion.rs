@@ -1,0 +1,1 @@
+//! Bounded apportionment: integers from quotas.

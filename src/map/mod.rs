@@ -1,0 +1,1 @@
+//! Municipality boundaries: the compact map format, its builder, projection and hit-testing.
