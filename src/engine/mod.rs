@@ -1,1 +1,24 @@
+//! The allocation model (see the project's MODEL.md): pure functions, data in, result out, deterministic.
+//! Nothing here knows about a screen.
+
 pub mod apportion;
+mod allocate;
+mod eligibility;
+mod error;
+mod fill;
+mod keys;
+mod minors;
+mod quotas;
+mod result;
+mod validate;
+
+#[cfg(test)]
+mod invariants;
+
+pub use crate::scenario::{CriterionId, MissingPolicy};
+pub use allocate::allocate;
+pub use apportion::{Apportionment, Claim, Method, Tie, apportion};
+pub use error::AllocError;
+pub use fill::{FilledCell, filled_column};
+pub use result::{Allocation, CountyTotal, MunicipalityResult, Reason, Status, TieReport, TieStage};
+pub use validate::{Problem, validate};

@@ -1,0 +1,128 @@
+//! `bosetting allocate SCENARIO`: the request to every municipality, as text, CSV, JSON or a file.
+
+use std::io::Write;
+use std::path::PathBuf;
+use std::process::ExitCode;
+
+use anyhow::{Context, Result, bail};
+
+use crate::engine::allocate;
+use crate::lang::Lang;
+use crate::numfmt;
+use crate::report::{CsvStyle, allocation_json, result_table, write_csv};
+
+#[derive(clap::Args, Debug)]
+pub struct AllocateArgs {
+    pub scenario: PathBuf,
+    /// Replace the scenario's total target.
+    #[arg(long)]
+    pub target: Option<u32>,
+    /// Replace the scenario's number of unaccompanied minors.
+    #[arg(long)]
+    pub minors: Option<u32>,
+    /// text (default on a terminal), csv or json; a file given with --out picks its format by extension.
+    #[arg(long, value_parser = ["text", "csv", "json"])]
+    pub format: Option<String>,
+    /// Write to this file instead of standard output (.csv, .json, .xlsx).
+    #[arg(long)]
+    pub out: Option<PathBuf>,
+    /// CSV flavour: excel-no (semicolon, decimal comma, BOM) or plain (comma, point).
+    #[arg(long, value_parser = ["excel-no", "plain"])]
+    pub csv_style: Option<String>,
+    /// Language of headers and notes: nb or en.
+    #[arg(long, value_parser = ["nb", "en"], default_value = "nb")]
+    pub lang: String,
+}
+
+pub fn run(args: &AllocateArgs) -> Result<ExitCode> {
+    let (mut scenario, dataset) = super::scenario_input::load(&args.scenario)?;
+    if let Some(t) = args.target {
+        scenario.target.total = t;
+    }
+    if let Some(m) = args.minors {
+        scenario.target.minors = m;
+    }
+    let lang = Lang::from_code(&args.lang).unwrap_or_default();
+    let allocation = allocate(&dataset, &scenario).with_context(|| args.scenario.display().to_string())?;
+    let extension = args.out.as_ref().and_then(|p| p.extension()).and_then(|e| e.to_str()).map(str::to_ascii_lowercase);
+    let format = match (&args.format, extension.as_deref()) {
+        (Some(f), _) => f.clone(),
+        (None, Some(ext @ ("csv" | "json"))) => ext.to_owned(),
+        (None, Some("xlsx")) => "xlsx".to_owned(),
+        (None, Some(other)) => bail!("--out: unknown file type .{other}; use .csv, .json or .xlsx"),
+        (None, None) => "text".to_owned(),
+    };
+    // Plain CSV on stdout for pipelines; the Excel flavour for files people open.
+    let style = match &args.csv_style {
+        Some(s) => CsvStyle::from_cli_name(s).unwrap_or_default(),
+        None if args.out.is_some() => CsvStyle::ExcelNo,
+        None => CsvStyle::Plain,
+    };
+    let bytes = match format.as_str() {
+        "json" => {
+            let mut text = serde_json::to_string_pretty(&allocation_json(&dataset, &scenario, &allocation, lang))?;
+            text.push('\n');
+            text.into_bytes()
+        }
+        "csv" => write_csv(&result_table(&dataset, &scenario, &allocation, lang), style),
+        "xlsx" => bail!("XLSX export is not available in this build"),
+        _ => text_report(&dataset, &scenario, &allocation, lang).into_bytes(),
+    };
+    match &args.out {
+        Some(path) => crate::fileio::write_atomic(path, &bytes).with_context(|| format!("writing {}", path.display()))?,
+        None => std::io::stdout().lock().write_all(&bytes)?,
+    }
+    for tie in &allocation.ties {
+        eprintln!("{}", tie.message(lang));
+    }
+    Ok(ExitCode::SUCCESS)
+}
+
+fn text_report(
+    dataset: &crate::data::Dataset,
+    scenario: &crate::scenario::Scenario,
+    allocation: &crate::engine::Allocation,
+    lang: Lang,
+) -> String {
+    let n = |v: f64| numfmt::integer(v, lang);
+    let mut out = format!(
+        "{} — {}\n{}: {}  {}: {}  {}: {}  {}: {}\n\n",
+        scenario.name,
+        lang.pick(&dataset.title.nb, &dataset.title.en),
+        lang.pick("Mål", "Target"),
+        n(f64::from(allocation.target)),
+        lang.pick("fordelt", "allocated"),
+        n(allocation.allocated as f64),
+        lang.pick("enslige mindreårige", "minors"),
+        n(allocation.minors_allocated as f64),
+        lang.pick("kommuner anmodet", "municipalities asked"),
+        allocation.asked,
+    );
+    out.push_str(&format!(
+        "{:<6} {:<28} {:<22} {:>9} {:>8} {:>7} {:>8}  {}\n",
+        lang.pick("Nr", "Code"),
+        lang.pick("Kommune", "Municipality"),
+        lang.pick("Fylke", "County"),
+        lang.pick("Andel", "Quota"),
+        lang.pick("Anmodn.", "Request"),
+        lang.pick("Mindre.", "Minors"),
+        lang.pick("Per 1000", "Per 1000"),
+        lang.pick("Merknad", "Note"),
+    ));
+    for (m, r) in dataset.municipalities.iter().zip(&allocation.rows) {
+        let name: String = m.name.chars().take(28).collect();
+        let county: String = m.county_name.chars().take(22).collect();
+        out.push_str(&format!(
+            "{:<6} {:<28} {:<22} {:>9} {:>8} {:>7} {:>8}  {}\n",
+            m.code,
+            name,
+            county,
+            numfmt::decimal(r.quota, 1, lang),
+            r.allocation,
+            r.minors,
+            numfmt::decimal(r.per_1000, 2, lang),
+            r.reason().map(|x| x.message(lang)).unwrap_or_default()
+        ));
+    }
+    out
+}

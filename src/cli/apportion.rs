@@ -1,0 +1,76 @@
+//! `bosetting apportion`: the rounding methods on their own, for checking against published results.
+
+use std::path::PathBuf;
+use std::process::ExitCode;
+
+use anyhow::{Context, Result, bail};
+
+use crate::engine::{Claim, Method, apportion};
+use crate::fileio::read_limited;
+
+#[derive(clap::Args, Debug)]
+pub struct ApportionArgs {
+    /// hamilton, dhondt, sainte-lague, modified-sainte-lague or huntington-hill.
+    #[arg(long, value_parser = parse_method)]
+    pub method: Method,
+    #[arg(long)]
+    pub seats: u32,
+    /// Smallest number any row may get.
+    #[arg(long, default_value_t = 0)]
+    pub min: u32,
+    /// Largest number any row may get.
+    #[arg(long)]
+    pub max: Option<u32>,
+    /// CSV with a header containing `name` and `weight` (other columns are ignored).
+    pub file: PathBuf,
+}
+
+fn parse_method(s: &str) -> Result<Method, String> {
+    Method::from_cli_name(s).ok_or_else(|| {
+        format!("unknown method {s:?}; use one of: {}", Method::ALL.map(Method::cli_name).join(", "))
+    })
+}
+
+pub fn run(args: &ApportionArgs) -> Result<ExitCode> {
+    let file = args.file.display().to_string();
+    let bytes = read_limited(&args.file)?;
+    let mut reader = csv::ReaderBuilder::new().trim(csv::Trim::All).from_reader(bytes.as_slice());
+    let headers = reader.headers().with_context(|| format!("{file}: cannot read the header"))?.clone();
+    let column = |name: &str| {
+        headers.iter().position(|h| h.eq_ignore_ascii_case(name)).with_context(|| format!("{file}: no column {name:?} in the header"))
+    };
+    let (name_col, weight_col) = (column("name")?, column("weight")?);
+    let mut names = Vec::new();
+    let mut claims = Vec::new();
+    for (i, record) in reader.records().enumerate() {
+        let line = i + 2;
+        let record = record.with_context(|| format!("{file}, line {line}: not valid CSV"))?;
+        let name = record.get(name_col).unwrap_or("").to_owned();
+        let raw = record.get(weight_col).unwrap_or("");
+        let weight: f64 = raw.parse().ok().filter(|w: &f64| w.is_finite() && *w >= 0.0).with_context(|| {
+            format!("{file}, line {line}, column weight: {raw:?} is not a number of at least 0")
+        })?;
+        names.push(name);
+        claims.push(Claim { weight, lower: args.min, upper: args.max.unwrap_or(u32::MAX), rank: i as u32 });
+    }
+    if claims.is_empty() {
+        bail!("{file}: no rows");
+    }
+    let result = apportion(&claims, args.seats, args.method).with_context(|| file.clone())?;
+    for tie in &result.ties {
+        let names_of = |idx: &[usize]| idx.iter().map(|&i| names[i].clone()).collect::<Vec<_>>().join(", ");
+        eprintln!(
+            "tie: {} competed for {} seat(s); {} got them (larger weight, then earlier row)",
+            names_of(&tie.contenders),
+            tie.units,
+            names_of(&tie.winners)
+        );
+    }
+    let mut w = csv::Writer::from_writer(std::io::stdout().lock());
+    w.write_record(["name", "weight", "seats"])?;
+    for ((name, claim), seats) in names.iter().zip(&claims).zip(&result.seats) {
+        w.write_record([name.as_str(), &claim.weight.to_string(), &seats.to_string()])?;
+    }
+    w.flush()?;
+    Ok(ExitCode::SUCCESS)
+}

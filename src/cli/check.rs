@@ -1,0 +1,34 @@
+//! `bosetting check SCENARIO`: every problem at once, so a broken file is fixed in one go.
+
+use std::path::Path;
+use std::process::ExitCode;
+
+use anyhow::Result;
+
+use crate::engine::{allocate, validate};
+
+pub fn run(path: &Path) -> Result<ExitCode> {
+    let (scenario, dataset) = super::scenario_input::load(path)?;
+    let problems = validate(&scenario, &dataset);
+    if !problems.is_empty() {
+        for p in &problems {
+            eprintln!("{}: {p}", path.display());
+        }
+        eprintln!("{} problem(s)", problems.len());
+        return Ok(ExitCode::from(1));
+    }
+    // Valid fields can still describe an impossible plan (caps too tight, minimum too high).
+    if let Err(e) = allocate(&dataset, &scenario) {
+        eprintln!("{}: {e}", path.display());
+        return Ok(ExitCode::from(1));
+    }
+    let missing: usize = dataset.columns.iter().map(|c| c.missing_count()).sum();
+    println!(
+        "{}: ok ({} municipalities in {}, {} missing cells in the dataset)",
+        path.display(),
+        dataset.len(),
+        dataset.id,
+        missing
+    );
+    Ok(ExitCode::SUCCESS)
+}

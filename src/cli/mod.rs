@@ -1,0 +1,56 @@
+//! The command line: the same engine as the planner, for scripts and quick answers.
+
+mod allocate;
+mod apportion;
+mod check;
+mod scenario_input;
+
+use std::path::PathBuf;
+use std::process::ExitCode;
+
+use clap::{Parser, Subcommand};
+
+#[derive(Parser, Debug)]
+#[command(name = "bosetting", version, about = "Plan refugee settlement requests to Norway's municipalities")]
+pub struct Cli {
+    #[command(subcommand)]
+    pub command: Option<Command>,
+}
+
+#[derive(Subcommand, Debug)]
+pub enum Command {
+    /// Open the planner window (the default when no command is given).
+    Gui {
+        /// A scenario file to open.
+        file: Option<PathBuf>,
+    },
+    /// Compute the request to every municipality for a scenario.
+    Allocate(allocate::AllocateArgs),
+    /// Apportion seats to a CSV of `name,weight` rows with a rounding method.
+    Apportion(apportion::ApportionArgs),
+    /// Validate a scenario and its dataset; list every problem; exit 1 if any.
+    Check {
+        scenario: PathBuf,
+    },
+}
+
+/// Runs a CLI command. Errors go to stderr with exit code 1; usage errors exit 2 (clap).
+pub fn run(command: Command) -> ExitCode {
+    let result = match command {
+        Command::Gui { .. } => unreachable_gui(),
+        Command::Allocate(args) => allocate::run(&args),
+        Command::Apportion(args) => apportion::run(&args),
+        Command::Check { scenario } => check::run(&scenario),
+    };
+    match result {
+        Ok(code) => code,
+        Err(e) => {
+            eprintln!("bosetting: {e:#}");
+            ExitCode::from(1)
+        }
+    }
+}
+
+fn unreachable_gui() -> anyhow::Result<ExitCode> {
+    anyhow::bail!("the planner window is started by the main program, not the CLI runner")
+}

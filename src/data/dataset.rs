@@ -1,0 +1,140 @@
+//! The in-memory dataset: municipalities and their indicator columns.
+
+use serde::{Deserialize, Serialize};
+
+use crate::engine::MissingPolicy;
+
+/// A text in both interface languages.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, Default)]
+#[serde(deny_unknown_fields)]
+pub struct Text {
+    pub nb: String,
+    pub en: String,
+}
+
+impl Text {
+    pub fn new(nb: &str, en: &str) -> Self {
+        Text { nb: nb.to_owned(), en: en.to_owned() }
+    }
+}
+
+/// Which end of an indicator is better for settling refugees.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Direction {
+    HigherIsBetter,
+    LowerIsBetter,
+}
+
+/// Extensive indicators are counts (already a size); intensive ones are rates, scaled by population.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Kind {
+    Extensive,
+    Intensive,
+}
+
+/// Everything a reader needs to know about a column besides its values.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct ColumnMeta {
+    pub id: String,
+    pub label: Text,
+    pub unit: String,
+    pub year: String,
+    pub source: String,
+    pub licence: String,
+    pub direction: Direction,
+    pub kind: Kind,
+    pub default_missing: MissingPolicy,
+    /// Lowest and highest value the column may hold (shares: 0–100); values outside are refused on load.
+    #[serde(default)]
+    pub range: Option<(f64, f64)>,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct Column {
+    pub meta: ColumnMeta,
+    /// One cell per municipality, in dataset order; `None` is a missing cell and stays missing.
+    pub values: Vec<Option<f64>>,
+}
+
+impl Column {
+    pub fn missing_count(&self) -> usize {
+        self.values.iter().filter(|v| v.is_none()).count()
+    }
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct Municipality {
+    pub code: String,
+    pub name: String,
+    pub county_code: String,
+    pub county_name: String,
+    pub population: f64,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum HistoryKind {
+    Settled,
+    Requested,
+}
+
+/// A national figure for the history chart (refugees settled, or requested, in a year).
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct HistoryPoint {
+    pub year: i32,
+    pub value: f64,
+    pub kind: HistoryKind,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct Dataset {
+    pub id: String,
+    pub title: Text,
+    /// Border year of the municipality list.
+    pub year: i32,
+    pub credits: String,
+    pub population_label: Text,
+    pub history: Vec<HistoryPoint>,
+    pub municipalities: Vec<Municipality>,
+    pub columns: Vec<Column>,
+    /// Content hash, stored in scenarios so a changed dataset is noticed on open.
+    pub fingerprint: String,
+}
+
+impl Dataset {
+    pub fn len(&self) -> usize {
+        self.municipalities.len()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.municipalities.is_empty()
+    }
+
+    pub fn column(&self, id: &str) -> Option<&Column> {
+        self.columns.iter().find(|c| c.meta.id == id)
+    }
+
+    pub fn column_index(&self, id: &str) -> Option<usize> {
+        self.columns.iter().position(|c| c.meta.id == id)
+    }
+
+    pub fn index_of_code(&self, code: &str) -> Option<usize> {
+        self.municipalities.iter().position(|m| m.code == code)
+    }
+
+    /// Counties in order of first appearance: (code, name).
+    pub fn counties(&self) -> Vec<(String, String)> {
+        let mut out: Vec<(String, String)> = Vec::new();
+        for m in &self.municipalities {
+            if !out.iter().any(|(c, _)| *c == m.county_code) {
+                out.push((m.county_code.clone(), m.county_name.clone()));
+            }
+        }
+        out.sort();
+        out
+    }
+}

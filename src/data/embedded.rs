@@ -1,0 +1,34 @@
+//! The datasets shipped inside the binary.
+
+use super::dataset::Dataset;
+use super::file::{DataError, parse_dataset};
+
+pub const EMBEDDED_IDS: [&str; 2] = ["norway-2020", "norway-2024"];
+
+const NORWAY_2020: &str = include_str!(concat!(env!("CARGO_MANIFEST_DIR"), "/assets/norway-2020.dataset.ron"));
+const NORWAY_2024: &str = include_str!(concat!(env!("CARGO_MANIFEST_DIR"), "/assets/norway-2024.dataset.ron"));
+
+pub fn embedded_dataset(id: &str) -> Result<Dataset, DataError> {
+    let text = match id {
+        "norway-2020" => NORWAY_2020,
+        "norway-2024" => NORWAY_2024,
+        _ => return Err(DataError::UnknownEmbedded(id.to_owned())),
+    };
+    parse_dataset(text, &format!("embedded:{id}"))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn embedded_datasets_load() {
+        let d = embedded_dataset("norway-2020").unwrap();
+        assert_eq!(d.len(), 356);
+        let total: f64 = d.municipalities.iter().map(|m| m.population).sum();
+        assert_eq!(total, 5_367_580.0);
+        let d = embedded_dataset("norway-2024").unwrap();
+        assert_eq!(d.len(), 357);
+        assert!(embedded_dataset("norway-1999").is_err());
+    }
+}

@@ -1,0 +1,228 @@
+//! The project's dataset file (`*.dataset.ron`): metadata and rows, validated on load.
+
+use std::path::Path;
+
+use serde::{Deserialize, Serialize};
+
+use super::dataset::{Column, ColumnMeta, Dataset, HistoryPoint, Municipality, Text};
+use super::fingerprint::fingerprint;
+use crate::fileio::{RonError, parse_ron, peek_version, read_limited, to_ron_pretty, write_atomic};
+
+pub use crate::fileio::MAX_INPUT_BYTES;
+
+/// The newest dataset file format this program reads.
+pub const DATASET_FORMAT: u32 = 1;
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct DatasetFile {
+    pub format: u32,
+    pub id: String,
+    pub title: Text,
+    pub year: i32,
+    pub credits: String,
+    pub population_label: Text,
+    #[serde(default)]
+    pub history: Vec<HistoryPoint>,
+    pub columns: Vec<ColumnMeta>,
+    pub rows: Vec<RowFile>,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct RowFile {
+    pub code: String,
+    pub name: String,
+    pub county_code: String,
+    pub county_name: String,
+    pub population: f64,
+    pub values: Vec<Option<f64>>,
+}
+
+#[derive(Debug, thiserror::Error)]
+pub enum DataError {
+    #[error(transparent)]
+    Read(#[from] crate::fileio::ReadError),
+    #[error("{file}: the file is not UTF-8 text (first bad byte at offset {offset})")]
+    NotUtf8 { file: String, offset: usize },
+    #[error("{0}")]
+    Syntax(#[from] RonError),
+    #[error("{file}: dataset format {found} is newer than this program reads (up to {DATASET_FORMAT}); update bosetting")]
+    NewerFormat { file: String, found: u32 },
+    #[error("{file}: the dataset has no municipalities")]
+    Empty { file: String },
+    #[error("{file}: column {index} id {id:?} appears twice")]
+    DuplicateColumn { file: String, index: usize, id: String },
+    #[error("{file}: row {row}: municipality code {code:?} is not 4 digits")]
+    BadCode { file: String, row: usize, code: String },
+    #[error("{file}: row {row}: county code {code:?} is not 2 digits")]
+    BadCountyCode { file: String, row: usize, code: String },
+    #[error("{file}: row {row}: municipality code {code} appears again (first in row {first_row})")]
+    DuplicateCode { file: String, row: usize, code: String, first_row: usize },
+    #[error("{file}: row {row} ({code}): population {value} must be a number above 0")]
+    BadPopulation { file: String, row: usize, code: String, value: f64 },
+    #[error("{file}: row {row} ({code}): {found} values, but the dataset has {expected} columns")]
+    CellCount { file: String, row: usize, code: String, expected: usize, found: usize },
+    #[error("{file}: row {row} ({code}), column {column}: value {value} {reason}")]
+    BadValue { file: String, row: usize, code: String, column: String, value: f64, reason: String },
+    #[error("{file}: cannot write the dataset: {source}")]
+    Write { file: String, source: std::io::Error },
+    #[error("unknown embedded dataset {0:?} (known: norway-2020, norway-2024)")]
+    UnknownEmbedded(String),
+}
+
+/// Parses and validates dataset text; `file` names the source in messages.
+pub fn parse_dataset(text: &str, file: &str) -> Result<Dataset, DataError> {
+    // Read the format number first, so a newer file is refused for the right reason.
+    if let Some(found) = peek_version(text)
+        && found > DATASET_FORMAT
+    {
+        return Err(DataError::NewerFormat { file: file.to_owned(), found });
+    }
+    let raw: DatasetFile = parse_ron(text, file)?;
+    validate(raw, file)
+}
+
+pub fn load_dataset_file(path: &Path) -> Result<Dataset, DataError> {
+    let bytes = read_limited(path)?;
+    let file = path.display().to_string();
+    let text = std::str::from_utf8(&bytes)
+        .map_err(|e| DataError::NotUtf8 { file: file.clone(), offset: e.valid_up_to() })?;
+    parse_dataset(text, &file)
+}
+
+pub fn save_dataset_file(dataset: &Dataset, path: &Path) -> Result<(), DataError> {
+    let text = to_ron_pretty(&to_file(dataset)).map_err(|e| DataError::Write {
+        file: path.display().to_string(),
+        source: std::io::Error::other(e.to_string()),
+    })?;
+    write_atomic(path, text.as_bytes()).map_err(|source| DataError::Write { file: path.display().to_string(), source })
+}
+
+pub fn to_file(dataset: &Dataset) -> DatasetFile {
+    DatasetFile {
+        format: DATASET_FORMAT,
+        id: dataset.id.clone(),
+        title: dataset.title.clone(),
+        year: dataset.year,
+        credits: dataset.credits.clone(),
+        population_label: dataset.population_label.clone(),
+        history: dataset.history.clone(),
+        columns: dataset.columns.iter().map(|c| c.meta.clone()).collect(),
+        rows: dataset
+            .municipalities
+            .iter()
+            .enumerate()
+            .map(|(i, m)| RowFile {
+                code: m.code.clone(),
+                name: m.name.clone(),
+                county_code: m.county_code.clone(),
+                county_name: m.county_name.clone(),
+                population: m.population,
+                values: dataset.columns.iter().map(|c| c.values[i]).collect(),
+            })
+            .collect(),
+    }
+}
+
+fn is_digits(s: &str, n: usize) -> bool {
+    s.len() == n && s.bytes().all(|b| b.is_ascii_digit())
+}
+
+fn validate(raw: DatasetFile, file: &str) -> Result<Dataset, DataError> {
+    let file_s = || file.to_owned();
+    if raw.format > DATASET_FORMAT {
+        return Err(DataError::NewerFormat { file: file_s(), found: raw.format });
+    }
+    if raw.rows.is_empty() {
+        return Err(DataError::Empty { file: file_s() });
+    }
+    for (index, meta) in raw.columns.iter().enumerate() {
+        if raw.columns[..index].iter().any(|c| c.id == meta.id) {
+            return Err(DataError::DuplicateColumn { file: file_s(), index: index + 1, id: meta.id.clone() });
+        }
+    }
+    let mut seen: std::collections::HashMap<&str, usize> = std::collections::HashMap::new();
+    for (i, row) in raw.rows.iter().enumerate() {
+        let row_no = i + 1;
+        if !is_digits(&row.code, 4) {
+            return Err(DataError::BadCode { file: file_s(), row: row_no, code: row.code.clone() });
+        }
+        if !is_digits(&row.county_code, 2) {
+            return Err(DataError::BadCountyCode { file: file_s(), row: row_no, code: row.county_code.clone() });
+        }
+        if let Some(first_row) = seen.insert(&row.code, row_no) {
+            return Err(DataError::DuplicateCode { file: file_s(), row: row_no, code: row.code.clone(), first_row });
+        }
+        if !(row.population.is_finite() && row.population > 0.0) {
+            return Err(DataError::BadPopulation {
+                file: file_s(),
+                row: row_no,
+                code: row.code.clone(),
+                value: row.population,
+            });
+        }
+        if row.values.len() != raw.columns.len() {
+            return Err(DataError::CellCount {
+                file: file_s(),
+                row: row_no,
+                code: row.code.clone(),
+                expected: raw.columns.len(),
+                found: row.values.len(),
+            });
+        }
+        for (meta, value) in raw.columns.iter().zip(&row.values) {
+            let Some(v) = *value else { continue };
+            let reason = if !v.is_finite() {
+                Some("is not a finite number".to_owned())
+            } else if let Some((lo, hi)) = meta.range
+                && !(lo..=hi).contains(&v)
+            {
+                Some(format!("is outside the allowed range {lo}–{hi}"))
+            } else if meta.kind == super::Kind::Extensive && v < 0.0 {
+                Some("is negative, but the column is a count".to_owned())
+            } else {
+                None
+            };
+            if let Some(reason) = reason {
+                return Err(DataError::BadValue {
+                    file: file_s(),
+                    row: row_no,
+                    code: row.code.clone(),
+                    column: meta.id.clone(),
+                    value: v,
+                    reason,
+                });
+            }
+        }
+    }
+    let n = raw.rows.len();
+    let mut columns: Vec<Column> =
+        raw.columns.into_iter().map(|meta| Column { meta, values: Vec::with_capacity(n) }).collect();
+    let mut municipalities = Vec::with_capacity(n);
+    for row in raw.rows {
+        for (column, value) in columns.iter_mut().zip(row.values) {
+            column.values.push(value);
+        }
+        municipalities.push(Municipality {
+            code: row.code,
+            name: row.name,
+            county_code: row.county_code,
+            county_name: row.county_name,
+            population: row.population,
+        });
+    }
+    let mut dataset = Dataset {
+        id: raw.id,
+        title: raw.title,
+        year: raw.year,
+        credits: raw.credits,
+        population_label: raw.population_label,
+        history: raw.history,
+        municipalities,
+        columns,
+        fingerprint: String::new(),
+    };
+    dataset.fingerprint = fingerprint(&dataset);
+    Ok(dataset)
+}

@@ -1,0 +1,335 @@
+//! The whole pipeline of MODEL.md: eligibility, keys, locks, caps, minimum-request drop, rounding, minors.
+
+use super::apportion::{ApportionError, Claim, Tie, apportion};
+use super::eligibility::{Gate, gates};
+use super::error::AllocError;
+use super::fill::{FilledCell, filled_column};
+use super::keys::{CriterionInput, keys};
+use super::minors::minors;
+use super::quotas::{OpenSet, quotas};
+use super::result::{Allocation, CountyTotal, MunicipalityResult, Reason, Status, TieReport, TieStage};
+use super::validate::validate;
+use crate::data::{Dataset, Direction, Kind};
+use crate::scenario::Scenario;
+
+/// Computes the request to every municipality. The same input gives the same output, bit for bit.
+pub fn allocate(dataset: &Dataset, scenario: &Scenario) -> Result<Allocation, AllocError> {
+    let problems = validate(scenario, dataset);
+    if !problems.is_empty() {
+        return Err(AllocError::Invalid(problems));
+    }
+    let n = dataset.len();
+    let rank = code_rank(dataset);
+    let weights = scenario.normalised_weights().ok_or_else(|| AllocError::Invalid(Vec::new()))?;
+
+    // Fill missing cells of every column the criteria use.
+    let mut filled: Vec<FilledCell> = Vec::new();
+    let mut columns: Vec<Option<(usize, Vec<Option<f64>>)>> = Vec::with_capacity(scenario.criteria.len());
+    for c in &scenario.criteria {
+        let Some(index) = c.column.as_deref().and_then(|id| dataset.column_index(id)) else {
+            columns.push(None);
+            continue;
+        };
+        let policy = c.missing.unwrap_or(dataset.columns[index].meta.default_missing);
+        let f = filled_column(dataset, index, policy);
+        filled.extend(f.filled);
+        columns.push(Some((index, f.values)));
+    }
+    // Only criteria with weight decide eligibility through missing data.
+    let gate_inputs: Vec<(&str, &[Option<f64>])> = scenario
+        .criteria
+        .iter()
+        .zip(&columns)
+        .filter(|(c, _)| c.weight > 0.0)
+        .filter_map(|(_, col)| col.as_ref().map(|(i, v)| (dataset.columns[*i].meta.id.as_str(), v.as_slice())))
+        .collect();
+    let g = gates(dataset, scenario, &gate_inputs);
+    filled.retain(|cell| !matches!(g.gates[cell.row], Gate::Excluded(_)));
+
+    let eligible: Vec<bool> =
+        g.gates.iter().map(|g| matches!(g, Gate::Open { .. } | Gate::Locked { eligible: true, .. })).collect();
+    let size: Vec<f64> = dataset.municipalities.iter().map(|m| m.population.powf(scenario.size_exponent)).collect();
+    let inputs: Vec<CriterionInput> = scenario
+        .criteria
+        .iter()
+        .zip(&columns)
+        .zip(&weights)
+        .map(|((c, col), w)| {
+            let meta = col.as_ref().map(|(i, _)| &dataset.columns[*i].meta);
+            CriterionInput {
+                name: c.id.key(),
+                weight: *w,
+                values: col.as_ref().map(|(_, v)| v.as_slice()),
+                kind: meta.map_or(Kind::Extensive, |m| m.kind),
+                direction: meta.map_or(Direction::HigherIsBetter, |m| m.direction),
+            }
+        })
+        .collect();
+    let k = keys(&inputs, &size, &eligible)?;
+
+    let target = scenario.target;
+    let locked: u64 = g.gates.iter().map(|g| if let Gate::Locked { value, .. } = g { u64::from(*value) } else { 0 }).sum();
+    let open_target =
+        u32::try_from(u64::from(target.total).checked_sub(locked).ok_or(AllocError::LocksAboveTarget {
+            locked,
+            target: target.total,
+        })?)
+        .unwrap_or(0);
+    let open: Vec<usize> = (0..n).filter(|&i| matches!(g.gates[i], Gate::Open { .. })).collect();
+    if open.is_empty() && open_target > 0 {
+        return Err(AllocError::NoEligible);
+    }
+    let open_key_sum: f64 = open.iter().map(|&i| k.combined[i]).sum();
+    if open_key_sum <= 0.0 && open_target > 0 && !open.iter().any(|&i| g.gates[i] == Gate::Open { include: true }) {
+        return Err(AllocError::NoKey { needed: open_target });
+    }
+    let scale = if open_key_sum > 0.0 { f64::from(open_target) / open_key_sum } else { 0.0 };
+
+    let ctx = ShareContext { dataset, keys: &k.combined, caps: &g.caps, gates: &g.gates, rank: &rank, scenario };
+    let mut shared = Shared { quotas: vec![0.0; n], seats: vec![0; n], dropped: vec![false; n], ties: Vec::new() };
+    if scenario.county_first {
+        share_by_county(&ctx, dataset, &open, open_target, &mut shared)?;
+    } else {
+        ctx.share(&open, open_target, &mut shared)?;
+    }
+
+    let allocations: Vec<u32> = (0..n)
+        .map(|i| match g.gates[i] {
+            Gate::Locked { value, .. } => value,
+            Gate::Open { .. } => shared.seats[i],
+            Gate::Excluded(_) => 0,
+        })
+        .collect();
+    let m = minors(&allocations, &k.combined, &rank, target.minors, scenario.rules.minors_threshold, scenario.rounding)?;
+    let mut ties = shared.ties;
+    ties.extend(m.ties.into_iter().map(|t| tie_report(TieStage::Minors, &t, dataset)));
+
+    let rows: Vec<MunicipalityResult> = (0..n)
+        .map(|i| {
+            let initial_quota = k.combined[i] * scale;
+            let status = match &g.gates[i] {
+                Gate::Locked { value: 0, .. } => Status::NotAsked(Reason::LockedToZero),
+                Gate::Locked { .. } => Status::Locked,
+                Gate::Excluded(reason) => Status::NotAsked(reason.clone()),
+                Gate::Open { .. } if shared.dropped[i] => Status::NotAsked(Reason::BelowMinimumRequest {
+                    quota: initial_quota,
+                    min_request: scenario.rules.min_request,
+                }),
+                Gate::Open { .. } if allocations[i] == 0 => {
+                    Status::NotAsked(Reason::RoundedToZero { quota: shared.quotas[i] })
+                }
+                Gate::Open { .. } => Status::Asked,
+            };
+            MunicipalityResult {
+                status,
+                eligible: eligible[i],
+                key: k.combined[i],
+                contributions: if eligible[i] {
+                    k.parts.iter().zip(&weights).map(|(part, w)| w * part[i] * scale).collect()
+                } else {
+                    vec![0.0; weights.len()]
+                },
+                initial_quota: if eligible[i] { initial_quota } else { 0.0 },
+                quota: match g.gates[i] {
+                    Gate::Locked { value, .. } => f64::from(value),
+                    _ => shared.quotas[i],
+                },
+                cap: g.caps[i],
+                allocation: allocations[i],
+                minors: m.minors[i],
+                per_1000: f64::from(allocations[i]) * 1000.0 / dataset.municipalities[i].population,
+            }
+        })
+        .collect();
+    let counties = county_totals(dataset, &rows);
+    Ok(Allocation {
+        target: target.total,
+        minors_target: target.minors,
+        resettlement: target.resettlement,
+        open_target,
+        weights: scenario.criteria.iter().map(|c| c.id).zip(weights).collect(),
+        asked: rows.iter().filter(|r| r.asked()).count(),
+        allocated: rows.iter().map(|r| u64::from(r.allocation)).sum(),
+        minors_allocated: rows.iter().map(|r| u64::from(r.minors)).sum(),
+        rows,
+        counties,
+        ties,
+        filled,
+    })
+}
+
+/// Each row's position in code order: the deterministic tie-break (lower code first).
+fn code_rank(dataset: &Dataset) -> Vec<u32> {
+    let mut order: Vec<usize> = (0..dataset.len()).collect();
+    let codes = &dataset.municipalities;
+    if !codes.windows(2).all(|w| w[0].code <= w[1].code) {
+        order.sort_by(|&a, &b| codes[a].code.cmp(&codes[b].code));
+    }
+    let mut rank = vec![0; dataset.len()];
+    for (r, i) in order.into_iter().enumerate() {
+        rank[i] = r as u32;
+    }
+    rank
+}
+
+fn tie_report(stage: TieStage, tie: &Tie, dataset: &Dataset) -> TieReport {
+    let code = |i: &usize| dataset.municipalities[*i].code.clone();
+    TieReport {
+        stage,
+        contenders: tie.contenders.iter().map(code).collect(),
+        winners: tie.winners.iter().map(code).collect(),
+        units: tie.units,
+    }
+}
+
+struct ShareContext<'a> {
+    dataset: &'a Dataset,
+    keys: &'a [f64],
+    caps: &'a [Option<u32>],
+    gates: &'a [Gate],
+    rank: &'a [u32],
+    scenario: &'a Scenario,
+}
+
+/// What sharing the open target produced, per dataset row.
+struct Shared {
+    quotas: Vec<f64>,
+    seats: Vec<u32>,
+    dropped: Vec<bool>,
+    ties: Vec<TieReport>,
+}
+
+impl ShareContext<'_> {
+    fn include(&self, i: usize) -> bool {
+        self.gates[i] == Gate::Open { include: true }
+    }
+
+    /// The smallest request a row may get: the minimum request, or its cap if an included row's cap is lower.
+    fn lower(&self, i: usize) -> u32 {
+        let m = self.scenario.rules.min_request;
+        if self.include(i) { self.caps[i].map_or(m, |c| c.min(m)) } else { m }
+    }
+
+    /// Shares `total` among `rows` (dataset indices): caps, minimum-request drop, rounding within bounds.
+    fn share(&self, rows: &[usize], total: u32, out: &mut Shared) -> Result<(), AllocError> {
+        if rows.is_empty() {
+            return Ok(());
+        }
+        let keys: Vec<f64> = rows.iter().map(|&i| self.keys[i]).collect();
+        let caps: Vec<f64> = rows.iter().map(|&i| self.caps[i].map_or(f64::INFINITY, f64::from)).collect();
+        let include: Vec<bool> = rows.iter().map(|&i| self.include(i)).collect();
+        let rank: Vec<u32> = rows.iter().map(|&i| self.rank[i]).collect();
+        let min_request = self.scenario.rules.min_request;
+        let q = quotas(&OpenSet { keys: &keys, caps: &caps, include: &include, rank: &rank }, total, min_request)?;
+        let mut dropped = vec![false; rows.len()];
+        for &d in &q.dropped {
+            dropped[d] = true;
+            out.dropped[rows[d]] = true;
+        }
+        let kept: Vec<usize> = (0..rows.len()).filter(|&l| !dropped[l]).collect();
+        let claims: Vec<Claim> = kept
+            .iter()
+            .map(|&l| {
+                let row = rows[l];
+                Claim { weight: keys[l], lower: self.lower(row), upper: self.caps[row].unwrap_or(u32::MAX), rank: rank[l] }
+            })
+            .collect();
+        let sum_lower: u64 = claims.iter().map(|c| u64::from(c.lower)).sum();
+        if sum_lower > u64::from(total) {
+            return Err(AllocError::MinimumTooHigh { count: claims.len(), min_request, needed: total });
+        }
+        let result = apportion(&claims, total, self.scenario.rounding).map_err(|e| match e {
+            ApportionError::BoundsTooLow { sum_upper, .. } => {
+                AllocError::CapsTooTight { capacity: sum_upper, needed: total }
+            }
+            other => AllocError::Rounding(other),
+        })?;
+        for (&l, seats) in kept.iter().zip(&result.seats) {
+            out.seats[rows[l]] = *seats;
+        }
+        for (l, quota) in q.quotas.iter().enumerate() {
+            out.quotas[rows[l]] = *quota;
+        }
+        for mut tie in result.ties {
+            tie.contenders.iter_mut().chain(tie.winners.iter_mut()).for_each(|i| *i = rows[kept[*i]]);
+            out.ties.push(tie_report(TieStage::Rounding, &tie, self.dataset));
+        }
+        Ok(())
+    }
+}
+
+/// County-first: the open target is split across counties by their summed keys (within their caps and
+/// minimums), then shared within each county.
+fn share_by_county(
+    ctx: &ShareContext,
+    dataset: &Dataset,
+    open: &[usize],
+    total: u32,
+    out: &mut Shared,
+) -> Result<(), AllocError> {
+    let counties = dataset.counties();
+    let members: Vec<Vec<usize>> = counties
+        .iter()
+        .map(|(code, _)| open.iter().copied().filter(|&i| dataset.municipalities[i].county_code == *code).collect())
+        .collect();
+    let claims: Vec<Claim> = members
+        .iter()
+        .enumerate()
+        .map(|(c, rows)| {
+            let upper: u64 = rows.iter().map(|&i| ctx.caps[i].map_or(u64::from(u32::MAX), u64::from)).sum();
+            let lower: u64 = rows.iter().filter(|&&i| ctx.include(i)).map(|&i| u64::from(ctx.lower(i))).sum();
+            Claim {
+                weight: rows.iter().map(|&i| ctx.keys[i]).sum(),
+                lower: u32::try_from(lower).unwrap_or(u32::MAX),
+                upper: u32::try_from(upper).unwrap_or(u32::MAX),
+                rank: c as u32,
+            }
+        })
+        .collect();
+    let split = apportion(&claims, total, ctx.scenario.rounding).map_err(|e| match e {
+        ApportionError::BoundsTooLow { sum_upper, .. } => AllocError::CapsTooTight { capacity: sum_upper, needed: total },
+        ApportionError::NoWeight { .. } => AllocError::NoKey { needed: total },
+        other => AllocError::Rounding(other),
+    })?;
+    for tie in &split.ties {
+        let code = |i: &usize| counties[*i].0.clone();
+        out.ties.push(TieReport {
+            stage: TieStage::Counties,
+            contenders: tie.contenders.iter().map(code).collect(),
+            winners: tie.winners.iter().map(code).collect(),
+            units: tie.units,
+        });
+    }
+    for (rows, county_total) in members.iter().zip(split.seats) {
+        ctx.share(rows, county_total, out)?;
+    }
+    Ok(())
+}
+
+fn county_totals(dataset: &Dataset, rows: &[MunicipalityResult]) -> Vec<CountyTotal> {
+    let mut totals: Vec<CountyTotal> = dataset
+        .counties()
+        .into_iter()
+        .map(|(code, name)| CountyTotal {
+            code,
+            name,
+            population: 0.0,
+            quota: 0.0,
+            allocation: 0,
+            minors: 0,
+            asked: 0,
+            municipalities: 0,
+        })
+        .collect();
+    for (m, r) in dataset.municipalities.iter().zip(rows) {
+        if let Some(t) = totals.iter_mut().find(|t| t.code == m.county_code) {
+            t.population += m.population;
+            t.quota += r.quota;
+            t.allocation += u64::from(r.allocation);
+            t.minors += u64::from(r.minors);
+            t.asked += usize::from(r.asked());
+            t.municipalities += 1;
+        }
+    }
+    totals
+}

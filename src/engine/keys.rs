@@ -1,0 +1,118 @@
+//! Distribution keys: the size key and one key per criterion, each normalised to sum 1 over the eligible set.
+
+use super::error::AllocError;
+use crate::data::{Direction, Kind};
+
+/// One criterion's input to the key computation.
+pub struct CriterionInput<'a> {
+    pub name: &'a str,
+    pub weight: f64,
+    /// `None` for the size criterion; otherwise filled values (no `None` among eligible rows).
+    pub values: Option<&'a [Option<f64>]>,
+    pub kind: Kind,
+    pub direction: Direction,
+}
+
+pub struct Keys {
+    /// Per criterion, per dataset row: key_ik (0 outside the eligible set).
+    pub parts: Vec<Vec<f64>>,
+    /// Per dataset row: K_i = sum_k w_k key_ik.
+    pub combined: Vec<f64>,
+}
+
+/// Min-max over the eligible rows (1 = best); every row scores 1 when all values are equal.
+fn scaled(values: &[Option<f64>], eligible: &[bool], direction: Direction) -> Vec<f64> {
+    let present = || values.iter().zip(eligible).filter(|(_, e)| **e).filter_map(|(v, _)| *v);
+    let lo = present().fold(f64::INFINITY, f64::min);
+    let hi = present().fold(f64::NEG_INFINITY, f64::max);
+    values
+        .iter()
+        .zip(eligible)
+        .map(|(v, e)| match (v, e) {
+            (Some(v), true) if hi > lo => match direction {
+                Direction::HigherIsBetter => (v - lo) / (hi - lo),
+                Direction::LowerIsBetter => (hi - v) / (hi - lo),
+            },
+            (Some(_), true) => 1.0,
+            _ => 0.0,
+        })
+        .collect()
+}
+
+/// `size` holds P_i^a per row; `weights` are normalised.
+pub fn keys(criteria: &[CriterionInput], size: &[f64], eligible: &[bool]) -> Result<Keys, AllocError> {
+    let n = size.len();
+    let mut parts = Vec::with_capacity(criteria.len());
+    let mut combined = vec![0.0; n];
+    for c in criteria {
+        let raw: Vec<f64> = match (c.values, c.kind) {
+            (None, _) => size.iter().zip(eligible).map(|(s, e)| if *e { *s } else { 0.0 }).collect(),
+            (Some(values), Kind::Intensive) => {
+                scaled(values, eligible, c.direction).iter().zip(size).map(|(x, s)| x * s).collect()
+            }
+            (Some(values), Kind::Extensive) => match c.direction {
+                Direction::HigherIsBetter => {
+                    values.iter().zip(eligible).map(|(v, e)| if *e { v.unwrap_or(0.0).max(0.0) } else { 0.0 }).collect()
+                }
+                // A count where less is better: the distance from the largest count.
+                Direction::LowerIsBetter => {
+                    let hi = values.iter().zip(eligible).filter(|(_, e)| **e).filter_map(|(v, _)| *v).fold(0.0, f64::max);
+                    values.iter().zip(eligible).map(|(v, e)| if *e { hi - v.unwrap_or(hi) } else { 0.0 }).collect()
+                }
+            },
+        };
+        let sum: f64 = raw.iter().sum();
+        let part: Vec<f64> = if sum > 0.0 {
+            raw.iter().map(|r| r / sum).collect()
+        } else if c.weight > 0.0 {
+            return Err(AllocError::CriterionWithoutSignal { criterion: c.name.to_owned() });
+        } else {
+            vec![0.0; n]
+        };
+        for (k, p) in combined.iter_mut().zip(&part) {
+            *k += c.weight * p;
+        }
+        parts.push(part);
+    }
+    Ok(Keys { parts, combined })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn intensive_scales_by_size_and_extensive_does_not() {
+        let size = [100.0, 100.0, 200.0];
+        let eligible = [true, true, true];
+        let rate = [Some(50.0), Some(100.0), Some(100.0)];
+        let count = [Some(1.0), Some(1.0), Some(2.0)];
+        let criteria = [
+            CriterionInput { name: "rate", weight: 0.5, values: Some(&rate), kind: Kind::Intensive, direction: Direction::HigherIsBetter },
+            CriterionInput { name: "count", weight: 0.5, values: Some(&count), kind: Kind::Extensive, direction: Direction::HigherIsBetter },
+        ];
+        let k = keys(&criteria, &size, &eligible).unwrap();
+        assert_eq!(k.parts[0], vec![0.0, 1.0 / 3.0, 2.0 / 3.0]);
+        assert_eq!(k.parts[1], vec![0.25, 0.25, 0.5]);
+        let total: f64 = k.combined.iter().sum();
+        assert!((total - 1.0).abs() < 1e-12);
+    }
+
+    #[test]
+    fn lower_is_better_inverts_and_ineligible_rows_get_nothing() {
+        let size = [1.0, 1.0, 1.0];
+        let share = [Some(10.0), Some(30.0), Some(99.0)];
+        let criteria =
+            [CriterionInput { name: "share", weight: 1.0, values: Some(&share), kind: Kind::Intensive, direction: Direction::LowerIsBetter }];
+        let k = keys(&criteria, &size, &[true, true, false]).unwrap();
+        assert_eq!(k.parts[0], vec![1.0, 0.0, 0.0]);
+    }
+
+    #[test]
+    fn weighted_criterion_without_signal_is_refused() {
+        let zeros = [Some(0.0), Some(0.0)];
+        let criteria =
+            [CriterionInput { name: "capacity", weight: 1.0, values: Some(&zeros), kind: Kind::Extensive, direction: Direction::HigherIsBetter }];
+        assert!(matches!(keys(&criteria, &[1.0, 1.0], &[true, true]), Err(AllocError::CriterionWithoutSignal { .. })));
+    }
+}

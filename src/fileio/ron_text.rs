@@ -1,0 +1,50 @@
+//! RON with the options every document of ours uses, and errors that carry a line and column.
+
+use serde::Serialize;
+use serde::de::DeserializeOwned;
+
+/// Deep nesting is refused long before it could exhaust the stack.
+const RECURSION_LIMIT: usize = 64;
+
+#[derive(Debug, Clone, PartialEq, thiserror::Error)]
+#[error("{file}, line {line}, column {column}: {message}")]
+pub struct RonError {
+    pub file: String,
+    pub line: usize,
+    pub column: usize,
+    pub message: String,
+}
+
+fn options() -> ron::Options {
+    ron::Options::default()
+        .with_default_extension(ron::extensions::Extensions::IMPLICIT_SOME)
+        .with_recursion_limit(RECURSION_LIMIT)
+}
+
+/// Parses RON text; `file` names the source in messages.
+pub fn parse_ron<T: DeserializeOwned>(text: &str, file: &str) -> Result<T, RonError> {
+    options().from_str(text).map_err(|e| RonError {
+        file: file.to_owned(),
+        line: e.span.start.line,
+        column: e.span.start.col,
+        message: e.code.to_string(),
+    })
+}
+
+pub fn to_ron_pretty<T: Serialize>(value: &T) -> Result<String, ron::Error> {
+    let config = ron::ser::PrettyConfig::new().struct_names(false).depth_limit(4).indentor("    ".to_owned());
+    let mut text = options().to_string_pretty(value, config)?;
+    text.push('\n');
+    Ok(text)
+}
+
+/// The document's `version` (or `format`) number, read leniently before the strict parse, so a file
+/// from a newer program is refused as such rather than for its unknown fields.
+pub fn peek_version(text: &str) -> Option<u32> {
+    #[derive(serde::Deserialize)]
+    struct Peek {
+        #[serde(alias = "format")]
+        version: Option<u32>,
+    }
+    options().from_str::<Peek>(text).ok().and_then(|p| p.version)
+}

@@ -1,0 +1,80 @@
+//! Scenario files (RON): versioned, strict about unknown fields, saved atomically.
+
+use std::path::{Path, PathBuf};
+
+use super::model::{DatasetRef, SCENARIO_VERSION, Scenario};
+use crate::data::{DataError, Dataset, embedded_dataset, load_dataset_file};
+use crate::fileio::{ReadError, RonError, parse_ron, peek_version, read_limited, to_ron_pretty, write_atomic_with_backup};
+
+#[derive(Debug, thiserror::Error)]
+pub enum ScenarioError {
+    #[error(transparent)]
+    Read(#[from] ReadError),
+    #[error("{file}: the file is not UTF-8 text (first bad byte at offset {offset})")]
+    NotUtf8 { file: String, offset: usize },
+    #[error("{0}")]
+    Syntax(#[from] RonError),
+    #[error("{file}: scenario version {found} is newer than this program reads (up to {SCENARIO_VERSION}); update bosetting")]
+    NewerVersion { file: String, found: u32 },
+    #[error("{file}: scenario version {found} is not valid (this program writes version {SCENARIO_VERSION})")]
+    BadVersion { file: String, found: u32 },
+    #[error("{file}: dataset: {source}")]
+    Data { file: String, source: DataError },
+    #[error("{file}: cannot save: {source}")]
+    Write { file: String, source: std::io::Error },
+}
+
+pub fn parse_scenario(text: &str, file: &str) -> Result<Scenario, ScenarioError> {
+    if let Some(found) = peek_version(text)
+        && found > SCENARIO_VERSION
+    {
+        return Err(ScenarioError::NewerVersion { file: file.to_owned(), found });
+    }
+    let scenario: Scenario = parse_ron(text, file)?;
+    if scenario.version == 0 {
+        return Err(ScenarioError::BadVersion { file: file.to_owned(), found: 0 });
+    }
+    Ok(scenario)
+}
+
+pub fn load_scenario(path: &Path) -> Result<Scenario, ScenarioError> {
+    let bytes = read_limited(path)?;
+    let file = path.display().to_string();
+    let text = std::str::from_utf8(&bytes).map_err(|e| ScenarioError::NotUtf8 { file: file.clone(), offset: e.valid_up_to() })?;
+    parse_scenario(text, &file)
+}
+
+pub fn scenario_to_text(scenario: &Scenario) -> String {
+    let mut s = scenario.clone();
+    s.version = SCENARIO_VERSION;
+    // Serialising plain data to RON cannot fail; an empty string would be caught by the round-trip tests.
+    to_ron_pretty(&s).unwrap_or_default()
+}
+
+/// Saves atomically and keeps the previous version as `FILE.bak`.
+pub fn save_scenario(path: &Path, scenario: &Scenario) -> Result<(), ScenarioError> {
+    write_atomic_with_backup(path, scenario_to_text(scenario).as_bytes())
+        .map_err(|source| ScenarioError::Write { file: path.display().to_string(), source })
+}
+
+/// The dataset a scenario names: embedded, or a file relative to the scenario's folder.
+/// Also returns a warning when the data no longer matches the fingerprint stored in the scenario.
+pub fn resolve_dataset(scenario: &Scenario, scenario_path: Option<&Path>) -> Result<(Dataset, Option<String>), ScenarioError> {
+    let file = scenario_path.map_or_else(|| "scenario".to_owned(), |p| p.display().to_string());
+    let dataset = match &scenario.dataset {
+        DatasetRef::Embedded(id) => embedded_dataset(id),
+        DatasetRef::File(rel) => {
+            let base = scenario_path.and_then(Path::parent).map(Path::to_path_buf).unwrap_or_else(|| PathBuf::from("."));
+            load_dataset_file(&base.join(rel))
+        }
+    }
+    .map_err(|source| ScenarioError::Data { file: file.clone(), source })?;
+    let warning = match &scenario.dataset_fingerprint {
+        Some(saved) if *saved != dataset.fingerprint => Some(format!(
+            "{file}: the dataset {} has changed since the scenario was saved (fingerprint {saved}, now {}); results may differ",
+            dataset.id, dataset.fingerprint
+        )),
+        _ => None,
+    };
+    Ok((dataset, warning))
+}

@@ -1,0 +1,9 @@
+//! The scenario document: its model, its RON file, and the examples shipped with the program.
+
+mod file;
+mod model;
+
+pub use file::{ScenarioError, load_scenario, parse_scenario, resolve_dataset, save_scenario, scenario_to_text};
+pub use model::{
+    Criterion, CriterionId, DatasetRef, MissingPolicy, Override, Rules, SCENARIO_VERSION, Scenario, Target,
+};

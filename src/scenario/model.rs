@@ -1,0 +1,223 @@
+//! The scenario: the document an analyst saves and opens. View state and undo history live elsewhere.
+
+use std::collections::BTreeMap;
+
+use serde::{Deserialize, Serialize};
+
+use crate::engine::Method;
+
+/// The newest scenario file version this program reads and writes.
+pub const SCENARIO_VERSION: u32 = 1;
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Scenario {
+    pub version: u32,
+    pub name: String,
+    /// What the scenario shows and why; free text.
+    #[serde(default)]
+    pub notes: String,
+    pub dataset: DatasetRef,
+    /// The dataset's fingerprint when the scenario was saved; a mismatch on open is reported.
+    #[serde(default)]
+    pub dataset_fingerprint: Option<String>,
+    pub target: Target,
+    /// Population is raised to this power in the size key; below 1 it dampens large municipalities.
+    pub size_exponent: f64,
+    pub criteria: Vec<Criterion>,
+    pub rules: Rules,
+    /// Per municipality code.
+    #[serde(default)]
+    pub overrides: BTreeMap<String, Override>,
+    #[serde(default)]
+    pub rounding: Method,
+    /// Split the target across counties first, then within each county.
+    #[serde(default)]
+    pub county_first: bool,
+    /// A dataset column shown beside the result for comparison (e.g. last year's request).
+    #[serde(default)]
+    pub reference_column: Option<String>,
+}
+
+/// Where the scenario's data comes from.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub enum DatasetRef {
+    /// A dataset shipped inside the program, by id (`norway-2020`, `norway-2024`).
+    Embedded(String),
+    /// A dataset file, relative to the scenario file's folder (or absolute).
+    File(String),
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Target {
+    /// Refugees to settle in total.
+    pub total: u32,
+    /// Of which unaccompanied minors.
+    #[serde(default)]
+    pub minors: u32,
+    /// Of which resettlement (quota) refugees: a national figure, shown and exported, not allocated separately.
+    #[serde(default)]
+    pub resettlement: u32,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum CriterionId {
+    Size,
+    LabourMarket,
+    IntegrationResults,
+    Capacity,
+    ImmigrantShare,
+    Continuity,
+}
+
+impl CriterionId {
+    pub const ALL: [CriterionId; 6] = [
+        CriterionId::Size,
+        CriterionId::LabourMarket,
+        CriterionId::IntegrationResults,
+        CriterionId::Capacity,
+        CriterionId::ImmigrantShare,
+        CriterionId::Continuity,
+    ];
+
+    /// The name used in files, the CLI and JSON.
+    pub fn key(self) -> &'static str {
+        match self {
+            CriterionId::Size => "size",
+            CriterionId::LabourMarket => "labour_market",
+            CriterionId::IntegrationResults => "integration_results",
+            CriterionId::Capacity => "capacity",
+            CriterionId::ImmigrantShare => "immigrant_share",
+            CriterionId::Continuity => "continuity",
+        }
+    }
+
+    pub fn label(self, lang: crate::lang::Lang) -> &'static str {
+        let (nb, en) = match self {
+            CriterionId::Size => ("Størrelse (folketall)", "Size (population)"),
+            CriterionId::LabourMarket => ("Arbeidsmarked", "Labour market"),
+            CriterionId::IntegrationResults => ("Integreringsresultater", "Integration results"),
+            CriterionId::Capacity => ("Kapasitet", "Capacity"),
+            CriterionId::ImmigrantShare => ("Innvandrerandel", "Immigrant share"),
+            CriterionId::Continuity => ("Kontinuitet (fjorårets anmodning)", "Continuity (last year's request)"),
+        };
+        lang.pick(nb, en)
+    }
+}
+
+/// How missing cells of an indicator are filled before the model uses them.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, Default)]
+#[serde(rename_all = "snake_case")]
+pub enum MissingPolicy {
+    #[default]
+    CountyMedian,
+    NationalMedian,
+    Zero,
+    /// The municipality is not eligible when the cell is missing.
+    Exclude,
+}
+
+impl MissingPolicy {
+    pub const ALL: [MissingPolicy; 4] =
+        [MissingPolicy::CountyMedian, MissingPolicy::NationalMedian, MissingPolicy::Zero, MissingPolicy::Exclude];
+
+    pub fn label(self, lang: crate::lang::Lang) -> &'static str {
+        let (nb, en) = match self {
+            MissingPolicy::CountyMedian => ("fylkesmedian", "county median"),
+            MissingPolicy::NationalMedian => ("landsmedian", "national median"),
+            MissingPolicy::Zero => ("null", "zero"),
+            MissingPolicy::Exclude => ("utelat kommunen", "exclude the municipality"),
+        };
+        lang.pick(nb, en)
+    }
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Criterion {
+    pub id: CriterionId,
+    /// Relative weight (>= 0); weights are normalised to sum 1 when used.
+    pub weight: f64,
+    /// The indicator column; `None` only for the size criterion, which uses population.
+    #[serde(default)]
+    pub column: Option<String>,
+    /// `None` uses the column's default policy.
+    #[serde(default)]
+    pub missing: Option<MissingPolicy>,
+}
+
+fn default_min_request() -> u32 {
+    10
+}
+
+fn default_minors_threshold() -> u32 {
+    20
+}
+
+fn default_immigrant_share_column() -> String {
+    "innvandrerandel_2020_pst".to_owned()
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Rules {
+    /// Municipalities whose immigrant share (percent) is above this get nothing.
+    #[serde(default)]
+    pub immigrant_share_ceiling: Option<f64>,
+    #[serde(default = "default_immigrant_share_column")]
+    pub immigrant_share_column: String,
+    /// Municipalities with fewer residents are not asked.
+    #[serde(default)]
+    pub min_population: Option<u32>,
+    /// Nobody is asked for fewer than this (municipalities whose share is smaller are dropped).
+    #[serde(default = "default_min_request")]
+    pub min_request: u32,
+    /// At most this many per 1,000 inhabitants.
+    #[serde(default)]
+    pub max_per_1000: Option<f64>,
+    /// A column holding each municipality's capacity (e.g. places it can offer); requests never exceed it.
+    #[serde(default)]
+    pub capacity_column: Option<String>,
+    /// Minors only to municipalities whose total request is at least this.
+    #[serde(default = "default_minors_threshold")]
+    pub minors_threshold: u32,
+}
+
+impl Default for Rules {
+    fn default() -> Self {
+        Rules {
+            immigrant_share_ceiling: None,
+            immigrant_share_column: default_immigrant_share_column(),
+            min_population: None,
+            min_request: default_min_request(),
+            max_per_1000: None,
+            capacity_column: None,
+            minors_threshold: default_minors_threshold(),
+        }
+    }
+}
+
+/// A manual decision about one municipality.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+pub enum Override {
+    /// Never asked.
+    Exclude,
+    /// Asked regardless of the rules (ceiling, minimum population, minimum-request drop).
+    Include,
+    /// Asked for exactly this number (e.g. an agreed decision).
+    Lock(u32),
+}
+
+impl Scenario {
+    pub fn criterion(&self, id: CriterionId) -> Option<&Criterion> {
+        self.criteria.iter().find(|c| c.id == id)
+    }
+
+    /// The weights normalised to sum 1, in the scenario's criterion order; `None` when they sum to zero.
+    pub fn normalised_weights(&self) -> Option<Vec<f64>> {
+        let sum: f64 = self.criteria.iter().map(|c| c.weight).sum();
+        (sum > 0.0 && sum.is_finite()).then(|| self.criteria.iter().map(|c| c.weight / sum).collect())
+    }
+}
