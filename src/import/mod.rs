@@ -1,1 +1,27 @@
 //! Reading indicator tables from SSB and IMDi exports (CSV, SSB statbank CSV, JSON-stat 2.0).
+//!
+//! The steps, each usable on its own by the import dialog and the CLI:
+//!
+//! 1. [`read_table`]: bytes → [`Table`] of text cells with headers, detecting the encoding
+//!    ([`encoding`]), the format ([`csv_plain`], [`ssb_csv`], [`jsonstat`]) and the delimiter;
+//!    a file that is not a table is refused with an [`ImportError`] naming the file and the line;
+//! 2. [`guess_columns`]: which column holds municipality codes and which the values;
+//! 3. [`extract()`]: one value per municipality code ([`municipality_code`], [`parse_number`]),
+//!    with [`Problem`]s for rows skipped or doubtful;
+//! 4. [`match_codes`]: the extracted codes against the planning dataset's municipalities.
+
+pub mod codes;
+pub mod csv_plain;
+pub mod encoding;
+pub mod error;
+pub mod extract;
+pub mod jsonstat;
+pub mod numbers;
+pub mod ssb_csv;
+pub mod table;
+
+pub use codes::municipality_code;
+pub use error::{ImportError, MAX_FILE_BYTES};
+pub use extract::{Extracted, ExtractedValue, Match, Problem, extract, guess_columns, match_codes};
+pub use numbers::{Cell, parse_number};
+pub use table::{Format, Row, Table, read_table};

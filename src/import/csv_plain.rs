@@ -1,0 +1,520 @@
+//! Delimited text: fields, quoting, delimiter detection, and the checks that make it a table.
+//!
+//! The reader is written here rather than taken from the `csv` crate because the import needs
+//! things that crate does not give: the line where each record starts even across quoted line
+//! breaks, whether blank lines came before a record (SSB titles and footnotes are set off by
+//! them), and an error for a quote that is never closed instead of a silently swallowed rest of
+//! the file.
+//!
+//! Rules:
+//! * records end at `\n`, `\r\n` or a lone `\r`; blank lines, and lines whose fields are all empty
+//!   (`;;;`), are skipped;
+//! * a field that starts with `"` (after optional spaces) is quoted: it runs to the next lone `"`,
+//!   may contain delimiters and line breaks, and `""` inside it is one `"`; text after the closing
+//!   quote is kept; a `"` inside an unquoted field is an ordinary character;
+//! * every field is trimmed of surrounding whitespace;
+//! * the delimiter is the one of tab, `;` and `,` that splits the first 200 records into the most
+//!   consistent number of fields (more than one); on a tie tab wins over `;`, and `;` over `,`,
+//!   so `"Halden";12,5` is two fields, not three;
+//! * title lines before the header and footnotes after the data are dropped (see
+//!   [`ssb_csv`]);
+//! * every data row must have as many fields as the header; extra fields are allowed only if empty
+//!   (a trailing delimiter).
+
+use super::codes::code_in_cell;
+use super::error::ImportError;
+use super::numbers::{Cell, parse_number};
+use super::ssb_csv;
+use super::table::{Format, Row, Table};
+
+/// One record of delimited text.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub(crate) struct Record {
+    /// 1-based line where the record starts.
+    pub line: usize,
+    /// Trimmed fields.
+    pub fields: Vec<String>,
+    /// A blank line came between this record and the previous one (or the start of the file).
+    pub blank_before: bool,
+}
+
+impl Record {
+    /// Number of fields with text in them.
+    pub fn non_empty(&self) -> usize {
+        self.fields.iter().filter(|f| !f.is_empty()).count()
+    }
+}
+
+/// Where an unclosed quote opened: 1-based line and character column.
+pub(crate) type QuotePos = (usize, usize);
+
+/// Splits `text` into records. Stops after `limit` records if given.
+///
+/// Returns the records read and, if the text ended inside a quoted field, where that field opened.
+pub(crate) fn tokenize(
+    text: &str,
+    delimiter: char,
+    limit: Option<usize>,
+) -> (Vec<Record>, Option<QuotePos>) {
+    let mut records = Vec::new();
+    let mut fields: Vec<String> = Vec::new();
+    let mut field = String::new();
+    let mut line = 1usize;
+    let mut col = 0usize;
+    let mut record_line = 1usize;
+    let mut blank_pending = true; // the start of the file counts as a blank line
+    let mut in_quotes = false;
+    let mut quote_pos: QuotePos = (0, 0);
+    let mut chars = text.chars().peekable();
+
+    let finish_record = |fields: &mut Vec<String>,
+                         field: &mut String,
+                         records: &mut Vec<Record>,
+                         blank_pending: &mut bool,
+                         record_line: usize| {
+        fields.push(field.trim().to_owned());
+        field.clear();
+        let fields = std::mem::take(fields);
+        if fields.iter().all(|f| f.is_empty()) {
+            *blank_pending = true;
+        } else {
+            records.push(Record {
+                line: record_line,
+                fields,
+                blank_before: *blank_pending,
+            });
+            *blank_pending = false;
+        }
+    };
+
+    while let Some(c) = chars.next() {
+        col += 1;
+        if in_quotes {
+            match c {
+                '"' => {
+                    if chars.peek() == Some(&'"') {
+                        chars.next();
+                        col += 1;
+                        field.push('"');
+                    } else {
+                        in_quotes = false;
+                    }
+                }
+                '\r' | '\n' => {
+                    if c == '\r' && chars.peek() == Some(&'\n') {
+                        chars.next();
+                    }
+                    field.push('\n');
+                    line += 1;
+                    col = 0;
+                }
+                _ => field.push(c),
+            }
+            continue;
+        }
+        if c == delimiter {
+            fields.push(field.trim().to_owned());
+            field.clear();
+        } else if c == '\r' || c == '\n' {
+            if c == '\r' && chars.peek() == Some(&'\n') {
+                chars.next();
+            }
+            finish_record(
+                &mut fields,
+                &mut field,
+                &mut records,
+                &mut blank_pending,
+                record_line,
+            );
+            line += 1;
+            col = 0;
+            record_line = line;
+            if limit.is_some_and(|l| records.len() >= l) {
+                return (records, None);
+            }
+        } else if c == '"' && field.trim().is_empty() {
+            in_quotes = true;
+            quote_pos = (line, col);
+            field.clear();
+        } else {
+            field.push(c);
+        }
+    }
+    if in_quotes {
+        return (records, Some(quote_pos));
+    }
+    if !fields.is_empty() || !field.is_empty() {
+        finish_record(
+            &mut fields,
+            &mut field,
+            &mut records,
+            &mut blank_pending,
+            record_line,
+        );
+    }
+    (records, None)
+}
+
+/// Candidate delimiters, most preferred first.
+pub(crate) const DELIMITERS: [char; 3] = ['\t', ';', ','];
+
+/// How a delimiter is named in messages.
+pub(crate) fn delimiter_name(d: char) -> &'static str {
+    match d {
+        '\t' => "tabs",
+        ';' => "semicolons",
+        ',' => "commas",
+        _ => "an unknown delimiter",
+    }
+}
+
+/// The delimiter that splits the first records most consistently into more than one field.
+pub(crate) fn detect_delimiter(text: &str) -> Option<char> {
+    let mut best: Option<(f64, char)> = None;
+    for d in DELIMITERS {
+        let (records, _) = tokenize(text, d, Some(200));
+        if records.is_empty() {
+            continue;
+        }
+        let counts: Vec<usize> = records.iter().map(|r| r.fields.len()).collect();
+        let Some(mode) = mode_above_one(&counts) else {
+            continue;
+        };
+        let share = counts.iter().filter(|&&c| c == mode).count() as f64 / counts.len() as f64;
+        if best.is_none_or(|(s, _)| share > s) {
+            best = Some((share, d));
+        }
+    }
+    best.map(|(_, d)| d)
+}
+
+/// The most frequent value above one (the larger on a tie).
+fn mode_above_one(counts: &[usize]) -> Option<usize> {
+    let mut sorted: Vec<usize> = counts.iter().copied().filter(|&c| c > 1).collect();
+    sorted.sort_unstable();
+    let mut best: Option<(usize, usize)> = None; // (frequency, value)
+    let mut i = 0;
+    while i < sorted.len() {
+        let v = sorted[i];
+        let run = sorted[i..].iter().take_while(|&&x| x == v).count();
+        if best.is_none_or(|(f, _)| run >= f) {
+            best = Some((run, v));
+        }
+        i += run;
+    }
+    best.map(|(_, v)| v)
+}
+
+/// Reads delimited text (already decoded) as a table.
+pub(crate) fn read(text: &str, file: &str, encoding: &'static str) -> Result<Table, ImportError> {
+    let Some(delimiter) = detect_delimiter(text) else {
+        if DELIMITERS
+            .iter()
+            .any(|&d| tokenize(text, d, Some(1)).0.is_empty())
+        {
+            return Err(ImportError::Empty {
+                file: file.to_owned(),
+                detail: " (no cell has any text)".to_owned(),
+            });
+        }
+        // NUL never occurs in the text (see `read_table`), so this splits lines only.
+        let first_line = tokenize(text, '\0', Some(1))
+            .0
+            .first()
+            .map_or(1, |r| r.line);
+        return Err(ImportError::NotATable {
+            file: file.to_owned(),
+            line: first_line,
+            cause: "no tab, semicolon or comma separates the fields: the text has a single column"
+                .to_owned(),
+        });
+    };
+    let (records, unclosed) = tokenize(text, delimiter, None);
+    if let Some((line, column)) = unclosed {
+        return Err(ImportError::UnclosedQuote {
+            file: file.to_owned(),
+            line,
+            column,
+        });
+    }
+    if records.is_empty() {
+        return Err(ImportError::Empty {
+            file: file.to_owned(),
+            detail: " (no cell has any text)".to_owned(),
+        });
+    }
+    let header_at = ssb_csv::header_index(&records);
+    let end = ssb_csv::footnote_start(&records, header_at);
+    check_header(&records[header_at], file)?;
+    let format = if ssb_csv::looks_like_ssb(
+        &records[..header_at],
+        &records[header_at],
+        &records[header_at + 1..end],
+    ) {
+        Format::SsbCsv
+    } else {
+        Format::PlainCsv
+    };
+    let mut records = records;
+    records.truncate(end);
+    let mut data = records.drain(header_at..);
+    let header = data.next().expect("header_index returns a valid index");
+    let width = header.fields.len();
+    let mut rows = Vec::with_capacity(data.len());
+    for rec in data {
+        let n = rec.fields.len();
+        if n < width || (n > width && rec.fields[width..].iter().any(|f| !f.is_empty())) {
+            let found = if n > width {
+                // Count up to the last field with text: trailing empty fields are allowed.
+                rec.fields
+                    .iter()
+                    .rposition(|f| !f.is_empty())
+                    .map_or(n, |i| i + 1)
+            } else {
+                n
+            };
+            return Err(ImportError::RaggedRow {
+                file: file.to_owned(),
+                line: rec.line,
+                header_line: header.line,
+                expected: width,
+                found,
+                hint: format!(
+                    "; fields were taken to be separated by {}",
+                    delimiter_name(delimiter)
+                ),
+            });
+        }
+        let mut cells = rec.fields;
+        cells.truncate(width);
+        rows.push(Row {
+            line: rec.line,
+            cells,
+        });
+    }
+    Ok(Table {
+        source_name: file.to_owned(),
+        format,
+        encoding,
+        delimiter: Some(delimiter),
+        headers: header.fields,
+        rows,
+    })
+}
+
+/// Refuses a first row that is data rather than column names.
+fn check_header(header: &Record, file: &str) -> Result<(), ImportError> {
+    let no_header = |cell: &str| ImportError::NoHeader {
+        file: file.to_owned(),
+        line: header.line,
+        cause: format!(
+            "the first row holds \"{cell}\", which looks like data, not a column name; add a \
+             row with column names above it"
+        ),
+    };
+    if let Some(cell) = header
+        .fields
+        .iter()
+        .find(|f| code_in_cell(f).is_some_and(|c| c.strong))
+    {
+        return Err(no_header(cell));
+    }
+    let all_numbers = header
+        .fields
+        .iter()
+        .all(|f| !f.is_empty() && matches!(parse_number(f), Ok(Cell::Number(_))));
+    if all_numbers {
+        return Err(no_header(&header.fields[0]));
+    }
+    Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::import::{ImportError, read_table};
+
+    fn fixture(name: &str) -> Vec<u8> {
+        let path = format!(
+            "{}/tests/fixtures/import/{name}",
+            env!("CARGO_MANIFEST_DIR")
+        );
+        std::fs::read(&path).unwrap_or_else(|e| panic!("{path}: {e}"))
+    }
+
+    fn fields(text: &str, d: char) -> Vec<(usize, Vec<String>)> {
+        let (recs, err) = tokenize(text, d, None);
+        assert_eq!(err, None);
+        recs.into_iter().map(|r| (r.line, r.fields)).collect()
+    }
+
+    fn v(cells: &[&str]) -> Vec<String> {
+        cells.iter().map(|s| s.to_string()).collect()
+    }
+
+    #[test]
+    fn tokenizer_quotes_and_lines() {
+        let got = fields(
+            "a;\"b;c\";\"say \"\"hi\"\"\"\r\n\r\n  \"x\ny\" ; 5\" ;z\r7;8;9",
+            ';',
+        );
+        assert_eq!(
+            got,
+            vec![
+                (1, v(&["a", "b;c", "say \"hi\""])),
+                (3, v(&["x\ny", "5\"", "z"])),
+                (5, v(&["7", "8", "9"])),
+            ]
+        );
+    }
+
+    #[test]
+    fn tokenizer_blank_lines_and_unclosed_quote() {
+        let (recs, err) = tokenize("t\n\n,,\na,b\n", ',', None);
+        assert_eq!(err, None);
+        assert_eq!(recs.len(), 2);
+        assert!(recs[0].blank_before); // start of file
+        assert!(recs[1].blank_before);
+        assert_eq!(recs[1].line, 4);
+        let (_, err) = tokenize("a;b\n1;\"open\n2;3\n", ';', None);
+        assert_eq!(err, Some((2, 3)));
+    }
+
+    #[test]
+    fn delimiter_detection() {
+        assert_eq!(detect_delimiter("a;b\nHalden;12,5\nOslo;3,5\n"), Some(';'));
+        assert_eq!(detect_delimiter("a,b\nHalden,12.5\nOslo,3\n"), Some(','));
+        assert_eq!(detect_delimiter("a\tb\nHalden\t12,5\n"), Some('\t'));
+        assert_eq!(
+            detect_delimiter("\"K-3001 Halden\";\"0 years\";12,5\n\"x\";\"y\";1,5\n"),
+            Some(';')
+        );
+        assert_eq!(detect_delimiter("\"a,b\",c\n\"d;e\",f\n"), Some(','));
+        assert_eq!(detect_delimiter("just one column\nof text\n"), None);
+    }
+
+    #[test]
+    fn semicolon_utf8_decimal_comma() {
+        let t = read_table(
+            &fixture("plain_semicolon_utf8.csv"),
+            "plain_semicolon_utf8.csv",
+        )
+        .unwrap();
+        assert_eq!(t.format, Format::PlainCsv);
+        assert_eq!(t.encoding, "UTF-8");
+        assert_eq!(t.delimiter, Some(';'));
+        assert_eq!(
+            t.headers,
+            v(&["Kommunenummer", "Kommune", "Merknad", "Verdi"])
+        );
+        assert_eq!(t.rows[0].line, 2);
+        assert_eq!(t.rows[0].cells, v(&["0301", "Oslo", "", "68,5"]));
+        let nesseby = t.rows.iter().find(|r| r.cells[0] == "5636").unwrap();
+        assert_eq!(nesseby.cells[1], "Unjárga - Nesseby");
+        assert_eq!(nesseby.cells[2], "čđŋšŧž ČĐŊŠŦŽ; æøå ÆØÅ");
+        assert!(
+            t.rows
+                .iter()
+                .any(|r| r.cells[1] == "Porsáŋgu - Porsanger - Porsanki")
+        );
+    }
+
+    #[test]
+    fn comma_utf8_bom_crlf() {
+        let t = read_table(&fixture("plain_comma_utf8_bom.csv"), "bom.csv").unwrap();
+        assert_eq!(t.encoding, "UTF-8 with BOM");
+        assert_eq!(t.delimiter, Some(','));
+        assert_eq!(t.format, Format::PlainCsv);
+        assert_eq!(t.headers[0], "knr"); // no BOM left in the first header
+        let r = t.rows.iter().find(|r| r.cells[0] == "5612").unwrap();
+        assert_eq!(r.cells[1], "Guovdageaidnu - Kautokeino");
+        assert_eq!(r.line, 5);
+        assert!(t.rows.iter().any(|r| r.cells[1] == "Bærum, kommune"));
+    }
+
+    #[test]
+    fn tab_latin1() {
+        let t = read_table(&fixture("plain_tab_latin1.tsv"), "latin1.tsv").unwrap();
+        assert_eq!(t.encoding, "windows-1252");
+        assert_eq!(t.delimiter, Some('\t'));
+        let names: Vec<&str> = t.rows.iter().map(|r| r.cells[1].as_str()).collect();
+        for n in [
+            "Bærum",
+            "Ålesund",
+            "Tromsø",
+            "Unjárga - Nesseby",
+            "Øvre Eiker",
+            "Ås",
+        ] {
+            assert!(names.contains(&n), "{n} not in {names:?}");
+        }
+    }
+
+    #[test]
+    fn ragged_row_names_line() {
+        let e = read_table(&fixture("broken_ragged.csv"), "broken_ragged.csv").unwrap_err();
+        assert!(
+            matches!(
+                e,
+                ImportError::RaggedRow {
+                    line: 5,
+                    header_line: 1,
+                    expected: 3,
+                    found: 4,
+                    ..
+                }
+            ),
+            "{e:?}"
+        );
+        assert_eq!(
+            e.to_string(),
+            "broken_ragged.csv, line 5: not a table: this row has 4 fields but the header on \
+             line 1 has 3; fields were taken to be separated by semicolons"
+        );
+        let e = read_table(b"a;b;c\n1;2\n", "short.csv").unwrap_err();
+        assert!(
+            e.to_string()
+                .starts_with("short.csv, line 2: not a table: this row has 2 fields")
+        );
+    }
+
+    #[test]
+    fn unclosed_quote_names_line_and_column() {
+        let e = read_table(&fixture("broken_unclosed_quote.csv"), "q.csv").unwrap_err();
+        assert_eq!(
+            e,
+            ImportError::UnclosedQuote {
+                file: "q.csv".into(),
+                line: 4,
+                column: 6
+            }
+        );
+        assert!(
+            e.to_string()
+                .starts_with("q.csv, line 4, column 6: a quoted field")
+        );
+    }
+
+    #[test]
+    fn no_header() {
+        let e = read_table(&fixture("broken_no_header.csv"), "nh.csv").unwrap_err();
+        assert!(matches!(e, ImportError::NoHeader { line: 1, .. }), "{e:?}");
+        assert!(e.to_string().contains("\"0301 Oslo\""), "{e}");
+        let e = read_table(b"3001;12\n3101;13\n", "n.csv").unwrap_err();
+        assert!(matches!(e, ImportError::NoHeader { line: 1, .. }), "{e:?}");
+        // Years as column names are fine when a column has a name or none.
+        let t = read_table(b";2019;2020\nOslo;1;2\n", "w.csv").unwrap();
+        assert_eq!(t.headers, v(&["", "2019", "2020"]));
+    }
+
+    #[test]
+    fn single_column_and_trailing_delimiters() {
+        let e = read_table(b"\n\nname\nOslo\n", "one.csv").unwrap_err();
+        assert!(matches!(e, ImportError::NotATable { line: 3, .. }), "{e:?}");
+        assert!(e.to_string().contains("single column"));
+        let t = read_table(b"a;b\n1;2;\n3;4;;\n", "t.csv").unwrap();
+        assert_eq!(t.rows[1].cells, v(&["3", "4"]));
+        let e = read_table(b";;;\n;\n", "blank.csv").unwrap_err();
+        assert!(matches!(e, ImportError::Empty { .. }), "{e:?}");
+    }
+}
