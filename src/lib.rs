@@ -3,13 +3,14 @@
 //! The engine (`engine`, `data`, `scenario`) is pure and knows no screen; the CLI and the GUI are thin
 //! faces on it.
 
+pub mod cli;
 pub mod data;
 pub mod engine;
 pub mod fileio;
+pub mod gui;
 pub mod import;
 pub mod lang;
 pub mod map;
-pub mod report;
-pub mod cli;
 pub mod numfmt;
+pub mod report;
 pub mod scenario;

@@ -69,7 +69,9 @@ pub fn run(args: &AllocateArgs) -> Result<ExitCode> {
         _ => text_report(&dataset, &scenario, &allocation, lang).into_bytes(),
     };
     match &args.out {
-        Some(path) => crate::fileio::write_atomic(path, &bytes).with_context(|| format!("writing {}", path.display()))?,
+        Some(path) => {
+            crate::fileio::write_atomic(path, &bytes).with_context(|| format!("writing {}", path.display()))?
+        }
         None => std::io::stdout().lock().write_all(&bytes)?,
     }
     for tie in &allocation.ties {

@@ -26,9 +26,8 @@ pub struct ApportionArgs {
 }
 
 fn parse_method(s: &str) -> Result<Method, String> {
-    Method::from_cli_name(s).ok_or_else(|| {
-        format!("unknown method {s:?}; use one of: {}", Method::ALL.map(Method::cli_name).join(", "))
-    })
+    Method::from_cli_name(s)
+        .ok_or_else(|| format!("unknown method {s:?}; use one of: {}", Method::ALL.map(Method::cli_name).join(", ")))
 }
 
 pub fn run(args: &ApportionArgs) -> Result<ExitCode> {
@@ -37,7 +36,10 @@ pub fn run(args: &ApportionArgs) -> Result<ExitCode> {
     let mut reader = csv::ReaderBuilder::new().trim(csv::Trim::All).from_reader(bytes.as_slice());
     let headers = reader.headers().with_context(|| format!("{file}: cannot read the header"))?.clone();
     let column = |name: &str| {
-        headers.iter().position(|h| h.eq_ignore_ascii_case(name)).with_context(|| format!("{file}: no column {name:?} in the header"))
+        headers
+            .iter()
+            .position(|h| h.eq_ignore_ascii_case(name))
+            .with_context(|| format!("{file}: no column {name:?} in the header"))
     };
     let (name_col, weight_col) = (column("name")?, column("weight")?);
     let mut names = Vec::new();
@@ -47,9 +49,10 @@ pub fn run(args: &ApportionArgs) -> Result<ExitCode> {
         let record = record.with_context(|| format!("{file}, line {line}: not valid CSV"))?;
         let name = record.get(name_col).unwrap_or("").to_owned();
         let raw = record.get(weight_col).unwrap_or("");
-        let weight: f64 = raw.parse().ok().filter(|w: &f64| w.is_finite() && *w >= 0.0).with_context(|| {
-            format!("{file}, line {line}, column weight: {raw:?} is not a number of at least 0")
-        })?;
+        let weight: f64 =
+            raw.parse().ok().filter(|w: &f64| w.is_finite() && *w >= 0.0).with_context(|| {
+                format!("{file}, line {line}, column weight: {raw:?} is not a number of at least 0")
+            })?;
         names.push(name);
         claims.push(Claim { weight, lower: args.min, upper: args.max.unwrap_or(u32::MAX), rank: i as u32 });
     }

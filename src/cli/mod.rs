@@ -29,9 +29,7 @@ pub enum Command {
     /// Apportion seats to a CSV of `name,weight` rows with a rounding method.
     Apportion(apportion::ApportionArgs),
     /// Validate a scenario and its dataset; list every problem; exit 1 if any.
-    Check {
-        scenario: PathBuf,
-    },
+    Check { scenario: PathBuf },
 }
 
 /// Runs a CLI command. Errors go to stderr with exit code 1; usage errors exit 2 (clap).

@@ -45,9 +45,11 @@ pub enum DataError {
     Read(#[from] crate::fileio::ReadError),
     #[error("{file}: the file is not UTF-8 text (first bad byte at offset {offset})")]
     NotUtf8 { file: String, offset: usize },
-    #[error("{0}")]
+    #[error(transparent)]
     Syntax(#[from] RonError),
-    #[error("{file}: dataset format {found} is newer than this program reads (up to {DATASET_FORMAT}); update bosetting")]
+    #[error(
+        "{file}: dataset format {found} is newer than this program reads (up to {DATASET_FORMAT}); update bosetting"
+    )]
     NewerFormat { file: String, found: u32 },
     #[error("{file}: the dataset has no municipalities")]
     Empty { file: String },
@@ -86,13 +88,13 @@ pub fn parse_dataset(text: &str, file: &str) -> Result<Dataset, DataError> {
 pub fn load_dataset_file(path: &Path) -> Result<Dataset, DataError> {
     let bytes = read_limited(path)?;
     let file = path.display().to_string();
-    let text = std::str::from_utf8(&bytes)
-        .map_err(|e| DataError::NotUtf8 { file: file.clone(), offset: e.valid_up_to() })?;
+    let text =
+        std::str::from_utf8(&bytes).map_err(|e| DataError::NotUtf8 { file: file.clone(), offset: e.valid_up_to() })?;
     parse_dataset(text, &file)
 }
 
 pub fn save_dataset_file(dataset: &Dataset, path: &Path) -> Result<(), DataError> {
-    let text = to_ron_pretty(&to_file(dataset)).map_err(|e| DataError::Write {
+    let text = to_ron_pretty(&to_file(dataset), 2).map_err(|e| DataError::Write {
         file: path.display().to_string(),
         source: std::io::Error::other(e.to_string()),
     })?;

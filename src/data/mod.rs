@@ -9,7 +9,7 @@ mod file;
 mod fingerprint;
 pub mod synthetic;
 
-pub use dataset::{Column, ColumnMeta, Dataset, Direction, HistoryPoint, HistoryKind, Kind, Municipality, Text};
+pub use dataset::{Column, ColumnMeta, Dataset, Direction, HistoryKind, HistoryPoint, Kind, Municipality, Text};
 pub use embedded::{EMBEDDED_IDS, embedded_dataset};
 pub use file::{DataError, DatasetFile, MAX_INPUT_BYTES, load_dataset_file, parse_dataset, save_dataset_file, to_file};
 pub use fingerprint::fingerprint;

@@ -68,13 +68,14 @@ pub fn allocate(dataset: &Dataset, scenario: &Scenario) -> Result<Allocation, Al
     let k = keys(&inputs, &size, &eligible)?;
 
     let target = scenario.target;
-    let locked: u64 = g.gates.iter().map(|g| if let Gate::Locked { value, .. } = g { u64::from(*value) } else { 0 }).sum();
-    let open_target =
-        u32::try_from(u64::from(target.total).checked_sub(locked).ok_or(AllocError::LocksAboveTarget {
-            locked,
-            target: target.total,
-        })?)
-        .unwrap_or(0);
+    let locked: u64 =
+        g.gates.iter().map(|g| if let Gate::Locked { value, .. } = g { u64::from(*value) } else { 0 }).sum();
+    let open_target = u32::try_from(
+        u64::from(target.total)
+            .checked_sub(locked)
+            .ok_or(AllocError::LocksAboveTarget { locked, target: target.total })?,
+    )
+    .unwrap_or(0);
     let open: Vec<usize> = (0..n).filter(|&i| matches!(g.gates[i], Gate::Open { .. })).collect();
     if open.is_empty() && open_target > 0 {
         return Err(AllocError::NoEligible);
@@ -100,7 +101,8 @@ pub fn allocate(dataset: &Dataset, scenario: &Scenario) -> Result<Allocation, Al
             Gate::Excluded(_) => 0,
         })
         .collect();
-    let m = minors(&allocations, &k.combined, &rank, target.minors, scenario.rules.minors_threshold, scenario.rounding)?;
+    let m =
+        minors(&allocations, &k.combined, &rank, target.minors, scenario.rules.minors_threshold, scenario.rounding)?;
     let mut ties = shared.ties;
     ties.extend(m.ties.into_iter().map(|t| tie_report(TieStage::Minors, &t, dataset)));
 
@@ -231,7 +233,12 @@ impl ShareContext<'_> {
             .iter()
             .map(|&l| {
                 let row = rows[l];
-                Claim { weight: keys[l], lower: self.lower(row), upper: self.caps[row].unwrap_or(u32::MAX), rank: rank[l] }
+                Claim {
+                    weight: keys[l],
+                    lower: self.lower(row),
+                    upper: self.caps[row].unwrap_or(u32::MAX),
+                    rank: rank[l],
+                }
             })
             .collect();
         let sum_lower: u64 = claims.iter().map(|c| u64::from(c.lower)).sum();
@@ -287,7 +294,9 @@ fn share_by_county(
         })
         .collect();
     let split = apportion(&claims, total, ctx.scenario.rounding).map_err(|e| match e {
-        ApportionError::BoundsTooLow { sum_upper, .. } => AllocError::CapsTooTight { capacity: sum_upper, needed: total },
+        ApportionError::BoundsTooLow { sum_upper, .. } => {
+            AllocError::CapsTooTight { capacity: sum_upper, needed: total }
+        }
         ApportionError::NoWeight { .. } => AllocError::NoKey { needed: total },
         other => AllocError::Rounding(other),
     })?;

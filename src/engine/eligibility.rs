@@ -8,10 +8,15 @@ use crate::scenario::{Override, Scenario};
 #[derive(Debug, Clone, PartialEq)]
 pub enum Gate {
     /// Fixed by an override; `eligible` tells whether it passed the rules (and so has a key).
-    Locked { value: u32, eligible: bool },
+    Locked {
+        value: u32,
+        eligible: bool,
+    },
     Excluded(Reason),
     /// Shares the open target; `include` means it is never dropped by the minimum-request rule.
-    Open { include: bool },
+    Open {
+        include: bool,
+    },
 }
 
 pub struct Gates {

@@ -14,7 +14,9 @@ pub enum AllocError {
     CapsTooTight { capacity: u64, needed: u32 },
     #[error("{count} municipalities must each be asked for at least {min_request}, more than the {needed} to place")]
     MinimumTooHigh { count: usize, min_request: u32, needed: u32 },
-    #[error("criterion {criterion} has weight but no positive value among eligible municipalities; set its weight to 0")]
+    #[error(
+        "criterion {criterion} has weight but no positive value among eligible municipalities; set its weight to 0"
+    )]
     CriterionWithoutSignal { criterion: String },
     #[error("no eligible municipality has a positive key, so {needed} refugees cannot be placed")]
     NoKey { needed: u32 },

@@ -19,53 +19,67 @@ fn scenario_strategy() -> impl Strategy<Value = (usize, u64, Scenario)> {
         any::<bool>(),
         prop::collection::vec((0usize..60, 0u8..3, 0u32..30), 0..4),
     )
-        .prop_map(|(n, seed, total, minors, w, exponent, (ceiling, min_request, max_per_1000, capacity), method, county_first, ov)| {
-            let columns = [
-                (CriterionId::LabourMarket, "sysselsettingsrate_2013_pst"),
-                (CriterionId::IntegrationResults, "intro_arbeid_utdanning_2013_pst"),
-                (CriterionId::Capacity, "bosatt_snitt_2017_2019"),
-                (CriterionId::ImmigrantShare, "innvandrerandel_2020_pst"),
-            ];
-            let mut criteria = vec![Criterion { id: CriterionId::Size, weight: w[0] + 0.1, column: None, missing: None }];
-            criteria.extend(columns.iter().zip(&w[1..]).map(|((id, col), w)| Criterion {
-                id: *id,
-                weight: *w,
-                column: Some((*col).to_owned()),
-                missing: None,
-            }));
-            let mut overrides = std::collections::BTreeMap::new();
-            for (i, kind, value) in ov {
-                let code = format!("{:04}", (i % n) + 1);
-                let o = match kind {
-                    0 => Override::Exclude,
-                    1 => Override::Include,
-                    _ => Override::Lock(value),
-                };
-                overrides.insert(code, o);
-            }
-            let scenario = Scenario {
-                version: 1,
-                name: "random".into(),
-                notes: String::new(),
-                dataset: DatasetRef::Embedded("synthetic".into()),
-                dataset_fingerprint: None,
-                target: Target { total, minors: minors.min(total), resettlement: 0 },
-                size_exponent: exponent,
-                criteria,
-                rules: Rules {
-                    immigrant_share_ceiling: ceiling,
-                    min_request,
-                    max_per_1000,
-                    capacity_column: capacity.then(|| "anmodning_2019".to_owned()),
-                    ..Rules::default()
-                },
-                overrides,
-                rounding: method,
+        .prop_map(
+            |(
+                n,
+                seed,
+                total,
+                minors,
+                w,
+                exponent,
+                (ceiling, min_request, max_per_1000, capacity),
+                method,
                 county_first,
-                reference_column: None,
-            };
-            (n, seed, scenario)
-        })
+                ov,
+            )| {
+                let columns = [
+                    (CriterionId::LabourMarket, "sysselsettingsrate_2013_pst"),
+                    (CriterionId::IntegrationResults, "intro_arbeid_utdanning_2013_pst"),
+                    (CriterionId::Capacity, "bosatt_snitt_2017_2019"),
+                    (CriterionId::ImmigrantShare, "innvandrerandel_2020_pst"),
+                ];
+                let mut criteria =
+                    vec![Criterion { id: CriterionId::Size, weight: w[0] + 0.1, column: None, missing: None }];
+                criteria.extend(columns.iter().zip(&w[1..]).map(|((id, col), w)| Criterion {
+                    id: *id,
+                    weight: *w,
+                    column: Some((*col).to_owned()),
+                    missing: None,
+                }));
+                let mut overrides = std::collections::BTreeMap::new();
+                for (i, kind, value) in ov {
+                    let code = format!("{:04}", (i % n) + 1);
+                    let o = match kind {
+                        0 => Override::Exclude,
+                        1 => Override::Include,
+                        _ => Override::Lock(value),
+                    };
+                    overrides.insert(code, o);
+                }
+                let scenario = Scenario {
+                    version: 1,
+                    name: "random".into(),
+                    notes: String::new(),
+                    dataset: DatasetRef::Embedded("synthetic".into()),
+                    dataset_fingerprint: None,
+                    target: Target { total, minors: minors.min(total), resettlement: 0 },
+                    size_exponent: exponent,
+                    criteria,
+                    rules: Rules {
+                        immigrant_share_ceiling: ceiling,
+                        min_request,
+                        max_per_1000,
+                        capacity_column: capacity.then(|| "anmodning_2019".to_owned()),
+                        ..Rules::default()
+                    },
+                    overrides,
+                    rounding: method,
+                    county_first,
+                    reference_column: None,
+                };
+                (n, seed, scenario)
+            },
+        )
 }
 
 proptest! {

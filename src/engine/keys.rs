@@ -56,7 +56,8 @@ pub fn keys(criteria: &[CriterionInput], size: &[f64], eligible: &[bool]) -> Res
                 }
                 // A count where less is better: the distance from the largest count.
                 Direction::LowerIsBetter => {
-                    let hi = values.iter().zip(eligible).filter(|(_, e)| **e).filter_map(|(v, _)| *v).fold(0.0, f64::max);
+                    let hi =
+                        values.iter().zip(eligible).filter(|(_, e)| **e).filter_map(|(v, _)| *v).fold(0.0, f64::max);
                     values.iter().zip(eligible).map(|(v, e)| if *e { hi - v.unwrap_or(hi) } else { 0.0 }).collect()
                 }
             },
@@ -88,8 +89,20 @@ mod tests {
         let rate = [Some(50.0), Some(100.0), Some(100.0)];
         let count = [Some(1.0), Some(1.0), Some(2.0)];
         let criteria = [
-            CriterionInput { name: "rate", weight: 0.5, values: Some(&rate), kind: Kind::Intensive, direction: Direction::HigherIsBetter },
-            CriterionInput { name: "count", weight: 0.5, values: Some(&count), kind: Kind::Extensive, direction: Direction::HigherIsBetter },
+            CriterionInput {
+                name: "rate",
+                weight: 0.5,
+                values: Some(&rate),
+                kind: Kind::Intensive,
+                direction: Direction::HigherIsBetter,
+            },
+            CriterionInput {
+                name: "count",
+                weight: 0.5,
+                values: Some(&count),
+                kind: Kind::Extensive,
+                direction: Direction::HigherIsBetter,
+            },
         ];
         let k = keys(&criteria, &size, &eligible).unwrap();
         assert_eq!(k.parts[0], vec![0.0, 1.0 / 3.0, 2.0 / 3.0]);
@@ -102,8 +115,13 @@ mod tests {
     fn lower_is_better_inverts_and_ineligible_rows_get_nothing() {
         let size = [1.0, 1.0, 1.0];
         let share = [Some(10.0), Some(30.0), Some(99.0)];
-        let criteria =
-            [CriterionInput { name: "share", weight: 1.0, values: Some(&share), kind: Kind::Intensive, direction: Direction::LowerIsBetter }];
+        let criteria = [CriterionInput {
+            name: "share",
+            weight: 1.0,
+            values: Some(&share),
+            kind: Kind::Intensive,
+            direction: Direction::LowerIsBetter,
+        }];
         let k = keys(&criteria, &size, &[true, true, false]).unwrap();
         assert_eq!(k.parts[0], vec![1.0, 0.0, 0.0]);
     }
@@ -111,8 +129,13 @@ mod tests {
     #[test]
     fn weighted_criterion_without_signal_is_refused() {
         let zeros = [Some(0.0), Some(0.0)];
-        let criteria =
-            [CriterionInput { name: "capacity", weight: 1.0, values: Some(&zeros), kind: Kind::Extensive, direction: Direction::HigherIsBetter }];
+        let criteria = [CriterionInput {
+            name: "capacity",
+            weight: 1.0,
+            values: Some(&zeros),
+            kind: Kind::Extensive,
+            direction: Direction::HigherIsBetter,
+        }];
         assert!(matches!(keys(&criteria, &[1.0, 1.0], &[true, true]), Err(AllocError::CriterionWithoutSignal { .. })));
     }
 }

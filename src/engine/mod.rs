@@ -1,8 +1,8 @@
 //! The allocation model (see the project's MODEL.md): pure functions, data in, result out, deterministic.
 //! Nothing here knows about a screen.
 
-pub mod apportion;
 mod allocate;
+pub mod apportion;
 mod eligibility;
 mod error;
 mod fill;

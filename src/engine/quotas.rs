@@ -130,9 +130,8 @@ mod tests {
         let mut dropped = 0;
         loop {
             let sum: f64 = keys.iter().zip(&active).filter(|(_, a)| **a).map(|(k, _)| k).sum();
-            let smallest = (0..keys.len())
-                .filter(|&i| active[i])
-                .min_by(|&a, &b| keys[a].total_cmp(&keys[b]).then(b.cmp(&a)));
+            let smallest =
+                (0..keys.len()).filter(|&i| active[i]).min_by(|&a, &b| keys[a].total_cmp(&keys[b]).then(b.cmp(&a)));
             match smallest {
                 Some(i) if total * keys[i] / sum < m && active.iter().filter(|a| **a).count() > 1 => {
                     active[i] = false;

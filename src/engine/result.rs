@@ -22,7 +22,11 @@ impl Reason {
         match self {
             Reason::ManuallyExcluded => lang.pick("utelatt manuelt", "excluded manually").to_owned(),
             Reason::AboveImmigrantShareCeiling { share, ceiling } if nb => {
-                format!("innvandrerandel {} % over taket {} %", crate::numfmt::decimal(*share, 1, lang), crate::numfmt::decimal(*ceiling, 1, lang))
+                format!(
+                    "innvandrerandel {} % over taket {} %",
+                    crate::numfmt::decimal(*share, 1, lang),
+                    crate::numfmt::decimal(*ceiling, 1, lang)
+                )
             }
             Reason::AboveImmigrantShareCeiling { share, ceiling } => {
                 format!("immigrant share {share:.1} % above the ceiling {ceiling:.1} %")
@@ -40,11 +44,12 @@ impl Reason {
             Reason::CapBelowMinimum { cap, min_request } if nb => {
                 format!("taket {cap} er under minste anmodning {min_request}")
             }
-            Reason::CapBelowMinimum { cap, min_request } => format!("cap {cap} below the minimum request {min_request}"),
-            Reason::BelowMinimumRequest { quota, min_request } if nb => format!(
-                "andelen {} er under minste anmodning {min_request}",
-                crate::numfmt::decimal(*quota, 1, lang)
-            ),
+            Reason::CapBelowMinimum { cap, min_request } => {
+                format!("cap {cap} below the minimum request {min_request}")
+            }
+            Reason::BelowMinimumRequest { quota, min_request } if nb => {
+                format!("andelen {} er under minste anmodning {min_request}", crate::numfmt::decimal(*quota, 1, lang))
+            }
             Reason::BelowMinimumRequest { quota, min_request } => {
                 format!("share {quota:.1} below the minimum request {min_request}")
             }
@@ -175,14 +180,12 @@ pub struct Allocation {
 
 impl Allocation {
     pub fn largest_per_1000(&self) -> Option<(usize, f64)> {
-        self.rows
-            .iter()
-            .enumerate()
-            .filter(|(_, r)| r.asked())
-            .map(|(i, r)| (i, r.per_1000))
-            .fold(None, |best, (i, v)| match best {
+        self.rows.iter().enumerate().filter(|(_, r)| r.asked()).map(|(i, r)| (i, r.per_1000)).fold(
+            None,
+            |best, (i, v)| match best {
                 Some((_, b)) if b >= v => best,
                 _ => Some((i, v)),
-            })
+            },
+        )
     }
 }

@@ -31,8 +31,9 @@ pub fn parse_ron<T: DeserializeOwned>(text: &str, file: &str) -> Result<T, RonEr
     })
 }
 
-pub fn to_ron_pretty<T: Serialize>(value: &T) -> Result<String, ron::Error> {
-    let config = ron::ser::PrettyConfig::new().struct_names(false).depth_limit(4).indentor("    ".to_owned());
+/// Pretty RON; structures nested deeper than `depth` stay on one line (a dataset row, a criterion).
+pub fn to_ron_pretty<T: Serialize>(value: &T, depth: usize) -> Result<String, ron::Error> {
+    let config = ron::ser::PrettyConfig::new().struct_names(false).depth_limit(depth).indentor("    ".to_owned());
     let mut text = options().to_string_pretty(value, config)?;
     text.push('\n');
     Ok(text)

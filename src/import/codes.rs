@@ -50,22 +50,15 @@ pub(crate) fn code_in_cell(cell: &str) -> Option<CodeInCell> {
                 return None;
             }
             // "3001 Halden", "3001 - Halden": the name must start with a letter.
-            let label =
-                after.trim_start_matches(|c: char| c.is_whitespace() || c == '-' || c == '–');
+            let label = after.trim_start_matches(|c: char| c.is_whitespace() || c == '-' || c == '–');
             if !label.starts_with(char::is_alphabetic) {
                 return None;
             }
-            Some(CodeInCell {
-                code: code.to_owned(),
-                label: label.trim_end().to_owned(),
-                strong: true,
-            })
+            Some(CodeInCell { code: code.to_owned(), label: label.trim_end().to_owned(), strong: true })
         }
-        3 if !prefixed && rest.len() == 3 => Some(CodeInCell {
-            code: format!("0{rest}"),
-            label: String::new(),
-            strong: false,
-        }),
+        3 if !prefixed && rest.len() == 3 => {
+            Some(CodeInCell { code: format!("0{rest}"), label: String::new(), strong: false })
+        }
         _ => None,
     }
 }
@@ -115,10 +108,7 @@ mod tests {
         assert_eq!(c.label, "Kárášjohka - Karasjok");
         assert!(c.strong);
         let c = code_in_cell("3201 Bærum ").unwrap();
-        assert_eq!(
-            (c.code.as_str(), c.label.as_str(), c.strong),
-            ("3201", "Bærum", true)
-        );
+        assert_eq!((c.code.as_str(), c.label.as_str(), c.strong), ("3201", "Bærum", true));
         assert!(code_in_cell("0301").unwrap().strong);
         assert!(!code_in_cell("3001").unwrap().strong);
         assert!(!code_in_cell("301").unwrap().strong);

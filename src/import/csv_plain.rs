@@ -51,11 +51,7 @@ pub(crate) type QuotePos = (usize, usize);
 /// Splits `text` into records. Stops after `limit` records if given.
 ///
 /// Returns the records read and, if the text ended inside a quoted field, where that field opened.
-pub(crate) fn tokenize(
-    text: &str,
-    delimiter: char,
-    limit: Option<usize>,
-) -> (Vec<Record>, Option<QuotePos>) {
+pub(crate) fn tokenize(text: &str, delimiter: char, limit: Option<usize>) -> (Vec<Record>, Option<QuotePos>) {
     let mut records = Vec::new();
     let mut fields: Vec<String> = Vec::new();
     let mut field = String::new();
@@ -78,11 +74,7 @@ pub(crate) fn tokenize(
         if fields.iter().all(|f| f.is_empty()) {
             *blank_pending = true;
         } else {
-            records.push(Record {
-                line: record_line,
-                fields,
-                blank_before: *blank_pending,
-            });
+            records.push(Record { line: record_line, fields, blank_before: *blank_pending });
             *blank_pending = false;
         }
     };
@@ -119,13 +111,7 @@ pub(crate) fn tokenize(
             if c == '\r' && chars.peek() == Some(&'\n') {
                 chars.next();
             }
-            finish_record(
-                &mut fields,
-                &mut field,
-                &mut records,
-                &mut blank_pending,
-                record_line,
-            );
+            finish_record(&mut fields, &mut field, &mut records, &mut blank_pending, record_line);
             line += 1;
             col = 0;
             record_line = line;
@@ -144,13 +130,7 @@ pub(crate) fn tokenize(
         return (records, Some(quote_pos));
     }
     if !fields.is_empty() || !field.is_empty() {
-        finish_record(
-            &mut fields,
-            &mut field,
-            &mut records,
-            &mut blank_pending,
-            record_line,
-        );
+        finish_record(&mut fields, &mut field, &mut records, &mut blank_pending, record_line);
     }
     (records, None)
 }
@@ -208,49 +188,28 @@ fn mode_above_one(counts: &[usize]) -> Option<usize> {
 /// Reads delimited text (already decoded) as a table.
 pub(crate) fn read(text: &str, file: &str, encoding: &'static str) -> Result<Table, ImportError> {
     let Some(delimiter) = detect_delimiter(text) else {
-        if DELIMITERS
-            .iter()
-            .any(|&d| tokenize(text, d, Some(1)).0.is_empty())
-        {
-            return Err(ImportError::Empty {
-                file: file.to_owned(),
-                detail: " (no cell has any text)".to_owned(),
-            });
+        if DELIMITERS.iter().any(|&d| tokenize(text, d, Some(1)).0.is_empty()) {
+            return Err(ImportError::Empty { file: file.to_owned(), detail: " (no cell has any text)".to_owned() });
         }
         // NUL never occurs in the text (see `read_table`), so this splits lines only.
-        let first_line = tokenize(text, '\0', Some(1))
-            .0
-            .first()
-            .map_or(1, |r| r.line);
+        let first_line = tokenize(text, '\0', Some(1)).0.first().map_or(1, |r| r.line);
         return Err(ImportError::NotATable {
             file: file.to_owned(),
             line: first_line,
-            cause: "no tab, semicolon or comma separates the fields: the text has a single column"
-                .to_owned(),
+            cause: "no tab, semicolon or comma separates the fields: the text has a single column".to_owned(),
         });
     };
     let (records, unclosed) = tokenize(text, delimiter, None);
     if let Some((line, column)) = unclosed {
-        return Err(ImportError::UnclosedQuote {
-            file: file.to_owned(),
-            line,
-            column,
-        });
+        return Err(ImportError::UnclosedQuote { file: file.to_owned(), line, column });
     }
     if records.is_empty() {
-        return Err(ImportError::Empty {
-            file: file.to_owned(),
-            detail: " (no cell has any text)".to_owned(),
-        });
+        return Err(ImportError::Empty { file: file.to_owned(), detail: " (no cell has any text)".to_owned() });
     }
     let header_at = ssb_csv::header_index(&records);
     let end = ssb_csv::footnote_start(&records, header_at);
     check_header(&records[header_at], file)?;
-    let format = if ssb_csv::looks_like_ssb(
-        &records[..header_at],
-        &records[header_at],
-        &records[header_at + 1..end],
-    ) {
+    let format = if ssb_csv::looks_like_ssb(&records[..header_at], &records[header_at], &records[header_at + 1..end]) {
         Format::SsbCsv
     } else {
         Format::PlainCsv
@@ -266,10 +225,7 @@ pub(crate) fn read(text: &str, file: &str, encoding: &'static str) -> Result<Tab
         if n < width || (n > width && rec.fields[width..].iter().any(|f| !f.is_empty())) {
             let found = if n > width {
                 // Count up to the last field with text: trailing empty fields are allowed.
-                rec.fields
-                    .iter()
-                    .rposition(|f| !f.is_empty())
-                    .map_or(n, |i| i + 1)
+                rec.fields.iter().rposition(|f| !f.is_empty()).map_or(n, |i| i + 1)
             } else {
                 n
             };
@@ -279,18 +235,12 @@ pub(crate) fn read(text: &str, file: &str, encoding: &'static str) -> Result<Tab
                 header_line: header.line,
                 expected: width,
                 found,
-                hint: format!(
-                    "; fields were taken to be separated by {}",
-                    delimiter_name(delimiter)
-                ),
+                hint: format!("; fields were taken to be separated by {}", delimiter_name(delimiter)),
             });
         }
         let mut cells = rec.fields;
         cells.truncate(width);
-        rows.push(Row {
-            line: rec.line,
-            cells,
-        });
+        rows.push(Row { line: rec.line, cells });
     }
     Ok(Table {
         source_name: file.to_owned(),
@@ -312,17 +262,10 @@ fn check_header(header: &Record, file: &str) -> Result<(), ImportError> {
              row with column names above it"
         ),
     };
-    if let Some(cell) = header
-        .fields
-        .iter()
-        .find(|f| code_in_cell(f).is_some_and(|c| c.strong))
-    {
+    if let Some(cell) = header.fields.iter().find(|f| code_in_cell(f).is_some_and(|c| c.strong)) {
         return Err(no_header(cell));
     }
-    let all_numbers = header
-        .fields
-        .iter()
-        .all(|f| !f.is_empty() && matches!(parse_number(f), Ok(Cell::Number(_))));
+    let all_numbers = header.fields.iter().all(|f| !f.is_empty() && matches!(parse_number(f), Ok(Cell::Number(_))));
     if all_numbers {
         return Err(no_header(&header.fields[0]));
     }
@@ -335,10 +278,7 @@ mod tests {
     use crate::import::{ImportError, read_table};
 
     fn fixture(name: &str) -> Vec<u8> {
-        let path = format!(
-            "{}/tests/fixtures/import/{name}",
-            env!("CARGO_MANIFEST_DIR")
-        );
+        let path = format!("{}/tests/fixtures/import/{name}", env!("CARGO_MANIFEST_DIR"));
         std::fs::read(&path).unwrap_or_else(|e| panic!("{path}: {e}"))
     }
 
@@ -354,17 +294,10 @@ mod tests {
 
     #[test]
     fn tokenizer_quotes_and_lines() {
-        let got = fields(
-            "a;\"b;c\";\"say \"\"hi\"\"\"\r\n\r\n  \"x\ny\" ; 5\" ;z\r7;8;9",
-            ';',
-        );
+        let got = fields("a;\"b;c\";\"say \"\"hi\"\"\"\r\n\r\n  \"x\ny\" ; 5\" ;z\r7;8;9", ';');
         assert_eq!(
             got,
-            vec![
-                (1, v(&["a", "b;c", "say \"hi\""])),
-                (3, v(&["x\ny", "5\"", "z"])),
-                (5, v(&["7", "8", "9"])),
-            ]
+            vec![(1, v(&["a", "b;c", "say \"hi\""])), (3, v(&["x\ny", "5\"", "z"])), (5, v(&["7", "8", "9"])),]
         );
     }
 
@@ -385,38 +318,24 @@ mod tests {
         assert_eq!(detect_delimiter("a;b\nHalden;12,5\nOslo;3,5\n"), Some(';'));
         assert_eq!(detect_delimiter("a,b\nHalden,12.5\nOslo,3\n"), Some(','));
         assert_eq!(detect_delimiter("a\tb\nHalden\t12,5\n"), Some('\t'));
-        assert_eq!(
-            detect_delimiter("\"K-3001 Halden\";\"0 years\";12,5\n\"x\";\"y\";1,5\n"),
-            Some(';')
-        );
+        assert_eq!(detect_delimiter("\"K-3001 Halden\";\"0 years\";12,5\n\"x\";\"y\";1,5\n"), Some(';'));
         assert_eq!(detect_delimiter("\"a,b\",c\n\"d;e\",f\n"), Some(','));
         assert_eq!(detect_delimiter("just one column\nof text\n"), None);
     }
 
     #[test]
     fn semicolon_utf8_decimal_comma() {
-        let t = read_table(
-            &fixture("plain_semicolon_utf8.csv"),
-            "plain_semicolon_utf8.csv",
-        )
-        .unwrap();
+        let t = read_table(&fixture("plain_semicolon_utf8.csv"), "plain_semicolon_utf8.csv").unwrap();
         assert_eq!(t.format, Format::PlainCsv);
         assert_eq!(t.encoding, "UTF-8");
         assert_eq!(t.delimiter, Some(';'));
-        assert_eq!(
-            t.headers,
-            v(&["Kommunenummer", "Kommune", "Merknad", "Verdi"])
-        );
+        assert_eq!(t.headers, v(&["Kommunenummer", "Kommune", "Merknad", "Verdi"]));
         assert_eq!(t.rows[0].line, 2);
         assert_eq!(t.rows[0].cells, v(&["0301", "Oslo", "", "68,5"]));
         let nesseby = t.rows.iter().find(|r| r.cells[0] == "5636").unwrap();
         assert_eq!(nesseby.cells[1], "Unjárga - Nesseby");
         assert_eq!(nesseby.cells[2], "čđŋšŧž ČĐŊŠŦŽ; æøå ÆØÅ");
-        assert!(
-            t.rows
-                .iter()
-                .any(|r| r.cells[1] == "Porsáŋgu - Porsanger - Porsanki")
-        );
+        assert!(t.rows.iter().any(|r| r.cells[1] == "Porsáŋgu - Porsanger - Porsanki"));
     }
 
     #[test]
@@ -438,14 +357,7 @@ mod tests {
         assert_eq!(t.encoding, "windows-1252");
         assert_eq!(t.delimiter, Some('\t'));
         let names: Vec<&str> = t.rows.iter().map(|r| r.cells[1].as_str()).collect();
-        for n in [
-            "Bærum",
-            "Ålesund",
-            "Tromsø",
-            "Unjárga - Nesseby",
-            "Øvre Eiker",
-            "Ås",
-        ] {
+        for n in ["Bærum", "Ålesund", "Tromsø", "Unjárga - Nesseby", "Øvre Eiker", "Ås"] {
             assert!(names.contains(&n), "{n} not in {names:?}");
         }
     }
@@ -453,46 +365,21 @@ mod tests {
     #[test]
     fn ragged_row_names_line() {
         let e = read_table(&fixture("broken_ragged.csv"), "broken_ragged.csv").unwrap_err();
-        assert!(
-            matches!(
-                e,
-                ImportError::RaggedRow {
-                    line: 5,
-                    header_line: 1,
-                    expected: 3,
-                    found: 4,
-                    ..
-                }
-            ),
-            "{e:?}"
-        );
+        assert!(matches!(e, ImportError::RaggedRow { line: 5, header_line: 1, expected: 3, found: 4, .. }), "{e:?}");
         assert_eq!(
             e.to_string(),
             "broken_ragged.csv, line 5: not a table: this row has 4 fields but the header on \
              line 1 has 3; fields were taken to be separated by semicolons"
         );
         let e = read_table(b"a;b;c\n1;2\n", "short.csv").unwrap_err();
-        assert!(
-            e.to_string()
-                .starts_with("short.csv, line 2: not a table: this row has 2 fields")
-        );
+        assert!(e.to_string().starts_with("short.csv, line 2: not a table: this row has 2 fields"));
     }
 
     #[test]
     fn unclosed_quote_names_line_and_column() {
         let e = read_table(&fixture("broken_unclosed_quote.csv"), "q.csv").unwrap_err();
-        assert_eq!(
-            e,
-            ImportError::UnclosedQuote {
-                file: "q.csv".into(),
-                line: 4,
-                column: 6
-            }
-        );
-        assert!(
-            e.to_string()
-                .starts_with("q.csv, line 4, column 6: a quoted field")
-        );
+        assert_eq!(e, ImportError::UnclosedQuote { file: "q.csv".into(), line: 4, column: 6 });
+        assert!(e.to_string().starts_with("q.csv, line 4, column 6: a quoted field"));
     }
 
     #[test]

@@ -45,22 +45,13 @@ pub fn decode(bytes: &[u8]) -> Decoded {
         };
         // Malformed sequences become U+FFFD; the table parser reports what follows from that.
         let (text, _had_errors) = encoding.decode_without_bom_handling(rest);
-        return Decoded {
-            text: text.into_owned(),
-            encoding: name,
-        };
+        return Decoded { text: text.into_owned(), encoding: name };
     }
     match std::str::from_utf8(bytes) {
-        Ok(text) => Decoded {
-            text: text.to_owned(),
-            encoding: UTF8,
-        },
+        Ok(text) => Decoded { text: text.to_owned(), encoding: UTF8 },
         Err(_) => {
             let (text, _had_errors) = WINDOWS_1252.decode_without_bom_handling(bytes);
-            Decoded {
-                text: text.into_owned(),
-                encoding: WINDOWS1252,
-            }
+            Decoded { text: text.into_owned(), encoding: WINDOWS1252 }
         }
     }
 }
@@ -69,31 +60,17 @@ pub fn decode(bytes: &[u8]) -> Decoded {
 mod tests {
     use super::*;
 
-    const LATIN1: &[u8] = include_bytes!(concat!(
-        env!("CARGO_MANIFEST_DIR"),
-        "/tests/fixtures/import/plain_tab_latin1.tsv"
-    ));
-    const UTF8_BOM_FILE: &[u8] = include_bytes!(concat!(
-        env!("CARGO_MANIFEST_DIR"),
-        "/tests/fixtures/import/plain_comma_utf8_bom.csv"
-    ));
+    const LATIN1: &[u8] =
+        include_bytes!(concat!(env!("CARGO_MANIFEST_DIR"), "/tests/fixtures/import/plain_tab_latin1.tsv"));
+    const UTF8_BOM_FILE: &[u8] =
+        include_bytes!(concat!(env!("CARGO_MANIFEST_DIR"), "/tests/fixtures/import/plain_comma_utf8_bom.csv"));
 
     #[test]
     fn latin1_file_decodes_norwegian_letters() {
-        assert!(
-            LATIN1.windows(2).any(|w| w == b"B\xE6"),
-            "fixture must be Latin-1"
-        );
+        assert!(LATIN1.windows(2).any(|w| w == b"B\xE6"), "fixture must be Latin-1");
         let d = decode(LATIN1);
         assert_eq!(d.encoding, WINDOWS1252);
-        for name in [
-            "Bærum",
-            "Ålesund",
-            "Tromsø",
-            "Unjárga - Nesseby",
-            "Øvre Eiker",
-            "Ås",
-        ] {
+        for name in ["Bærum", "Ålesund", "Tromsø", "Unjárga - Nesseby", "Øvre Eiker", "Ås"] {
             assert!(d.text.contains(name), "{name} missing in {:?}", d.text);
         }
     }

@@ -30,11 +30,7 @@ pub enum ImportError {
 
     /// Not a delimited text table or JSON-stat (a workbook, a web page, binary data, one column).
     #[error("{file}, line {line}: not a table: {cause}")]
-    NotATable {
-        file: String,
-        line: usize,
-        cause: String,
-    },
+    NotATable { file: String, line: usize, cause: String },
 
     /// A row whose number of fields differs from the header's.
     #[error(
@@ -56,37 +52,20 @@ pub enum ImportError {
         "{file}, line {line}, column {column}: a quoted field starts here but its closing quote \
          (\") is missing"
     )]
-    UnclosedQuote {
-        file: String,
-        line: usize,
-        column: usize,
-    },
+    UnclosedQuote { file: String, line: usize, column: usize },
 
     /// The first row of the table is data, not column names.
     #[error("{file}, line {line}: no header: {cause}")]
-    NoHeader {
-        file: String,
-        line: usize,
-        cause: String,
-    },
+    NoHeader { file: String, line: usize, cause: String },
 
     /// The file starts like JSON but does not parse.
     #[error("{file}, line {line}, column {column}: invalid JSON: {cause}")]
-    Json {
-        file: String,
-        line: usize,
-        column: usize,
-        cause: String,
-    },
+    Json { file: String, line: usize, column: usize, cause: String },
 
     /// Valid JSON that is not a usable JSON-stat 2.0 dataset; `path` names the field,
     /// for example `dimension.Region.category.index`.
     #[error("{file}: invalid JSON-stat at `{path}`: {cause}")]
-    JsonStat {
-        file: String,
-        path: String,
-        cause: String,
-    },
+    JsonStat { file: String, path: String, cause: String },
 }
 
 #[cfg(test)]
@@ -103,29 +82,12 @@ mod tests {
             found: 4,
             hint: String::new(),
         };
-        assert_eq!(
-            e.to_string(),
-            "a.csv, line 7: not a table: this row has 4 fields but the header on line 3 has 3"
-        );
-        let e = ImportError::UnclosedQuote {
-            file: "b.csv".into(),
-            line: 2,
-            column: 5,
-        };
+        assert_eq!(e.to_string(), "a.csv, line 7: not a table: this row has 4 fields but the header on line 3 has 3");
+        let e = ImportError::UnclosedQuote { file: "b.csv".into(), line: 2, column: 5 };
         assert!(e.to_string().starts_with("b.csv, line 2, column 5: "));
-        let e = ImportError::TooLarge {
-            file: "c.csv".into(),
-            size: MAX_FILE_BYTES + 1,
-        };
+        let e = ImportError::TooLarge { file: "c.csv".into(), size: MAX_FILE_BYTES + 1 };
         assert!(e.to_string().contains("67108865 bytes"));
-        let e = ImportError::JsonStat {
-            file: "d.json".into(),
-            path: "size[1]".into(),
-            cause: "not a number".into(),
-        };
-        assert_eq!(
-            e.to_string(),
-            "d.json: invalid JSON-stat at `size[1]`: not a number"
-        );
+        let e = ImportError::JsonStat { file: "d.json".into(), path: "size[1]".into(), cause: "not a number".into() };
+        assert_eq!(e.to_string(), "d.json: invalid JSON-stat at `size[1]`: not a number");
     }
 }

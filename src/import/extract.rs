@@ -43,11 +43,7 @@ pub struct Problem {
 
 impl std::fmt::Display for Problem {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        if self.line == 0 {
-            f.write_str(&self.message)
-        } else {
-            write!(f, "line {}: {}", self.line, self.message)
-        }
+        if self.line == 0 { f.write_str(&self.message) } else { write!(f, "line {}: {}", self.line, self.message) }
     }
 }
 
@@ -66,15 +62,7 @@ pub struct Match {
 /// Header words that name a column of municipality names.
 const NAME_HINTS: [&str; 5] = ["navn", "name", "kommune", "municipality", "region"];
 /// Header words that name a column of municipality codes.
-const CODE_HINTS: [&str; 7] = [
-    "region",
-    "kommune",
-    "knr",
-    "komnr",
-    "kode",
-    "code",
-    "municipality",
-];
+const CODE_HINTS: [&str; 7] = ["region", "kommune", "knr", "komnr", "kode", "code", "municipality"];
 
 fn header_has(header: &str, words: &[&str]) -> bool {
     let h = header.to_lowercase();
@@ -99,10 +87,7 @@ pub fn extract(table: &Table, code_column: usize, value_column: usize) -> Extrac
         if c >= width {
             out.problems.push(Problem {
                 line: 0,
-                message: format!(
-                    "the {what} column {} does not exist: the table has {width} columns",
-                    c + 1
-                ),
+                message: format!("the {what} column {} does not exist: the table has {width} columns", c + 1),
             });
         }
     }
@@ -119,10 +104,7 @@ pub fn extract(table: &Table, code_column: usize, value_column: usize) -> Extrac
         let cell = |c: usize| row.cells.get(c).map_or("", String::as_str);
         let code_cell = cell(code_column);
         let Some(found) = code_in_cell(code_cell) else {
-            out.problems.push(Problem {
-                line: row.line,
-                message: not_a_code(code_cell, code_header),
-            });
+            out.problems.push(Problem { line: row.line, message: not_a_code(code_cell, code_header) });
             continue;
         };
         let value_cell = cell(value_column);
@@ -133,10 +115,7 @@ pub fn extract(table: &Table, code_column: usize, value_column: usize) -> Extrac
             Err(why) => {
                 out.problems.push(Problem {
                     line: row.line,
-                    message: format!(
-                        "column \"{value_header}\": {why}; the row for {} is skipped",
-                        found.code
-                    ),
+                    message: format!("column \"{value_header}\": {why}; the row for {} is skipped", found.code),
                 });
                 continue;
             }
@@ -154,21 +133,11 @@ pub fn extract(table: &Table, code_column: usize, value_column: usize) -> Extrac
             found.label
         };
         seen.insert(found.code.clone(), out.values.len());
-        out.values.push(ExtractedValue {
-            code: found.code,
-            label,
-            value,
-            hidden,
-            line: row.line,
-        });
+        out.values.push(ExtractedValue { code: found.code, label, value, hidden, line: row.line });
     }
     for (code, lines) in conflicts {
         let kept = &out.values[seen[&code]];
-        let name = if kept.label.is_empty() {
-            String::new()
-        } else {
-            format!(" ({})", kept.label)
-        };
+        let name = if kept.label.is_empty() { String::new() } else { format!(" ({})", kept.label) };
         let mut shown: Vec<String> = lines.iter().take(5).map(usize::to_string).collect();
         if lines.len() > 5 {
             shown.push("…".to_owned());
@@ -199,9 +168,7 @@ fn not_a_code(cell: &str, header: &str) -> String {
     }
     let b = s.as_bytes();
     let county = (b.starts_with(b"F-") && b.get(2).is_some_and(u8::is_ascii_digit))
-        || (b.len() >= 2
-            && b[..2].iter().all(u8::is_ascii_digit)
-            && b.get(2).is_none_or(|c| c.is_ascii_whitespace()));
+        || (b.len() >= 2 && b[..2].iter().all(u8::is_ascii_digit) && b.get(2).is_none_or(|c| c.is_ascii_whitespace()));
     if county {
         format!("\"{s}\" is a county, not a municipality; the row is skipped")
     } else {
@@ -261,12 +228,8 @@ pub fn guess_columns(table: &Table) -> Option<(usize, usize)> {
         if non_empty == 0 || codes * 2 <= non_empty {
             continue;
         }
-        let key = (
-            strong * 2 > non_empty,
-            header_has(&table.headers[c], &CODE_HINTS),
-            distinct.len(),
-            std::cmp::Reverse(c),
-        );
+        let key =
+            (strong * 2 > non_empty, header_has(&table.headers[c], &CODE_HINTS), distinct.len(), std::cmp::Reverse(c));
         if best.as_ref().is_none_or(|(k, _)| key > *k) {
             best = Some((key, c));
         }
@@ -302,10 +265,8 @@ pub fn guess_columns(table: &Table) -> Option<(usize, usize)> {
 /// A municipality whose cell was missing or hidden is in `matched` with `None`; `missing_codes`
 /// lists only dataset codes that no row of the file has.
 pub fn match_codes(extracted: &Extracted, dataset_codes: &[&str]) -> Match {
-    let normalised: Vec<String> = dataset_codes
-        .iter()
-        .map(|c| municipality_code(c).unwrap_or_else(|| c.trim().to_owned()))
-        .collect();
+    let normalised: Vec<String> =
+        dataset_codes.iter().map(|c| municipality_code(c).unwrap_or_else(|| c.trim().to_owned())).collect();
     let known: HashSet<&str> = normalised.iter().map(String::as_str).collect();
     let mut out = Match::default();
     let mut found: HashSet<&str> = HashSet::new();
@@ -332,25 +293,17 @@ mod tests {
     use crate::import::{Row, read_table};
 
     fn fixture(name: &str) -> Table {
-        let path = format!(
-            "{}/tests/fixtures/import/{name}",
-            env!("CARGO_MANIFEST_DIR")
-        );
+        let path = format!("{}/tests/fixtures/import/{name}", env!("CARGO_MANIFEST_DIR"));
         let bytes = std::fs::read(&path).unwrap_or_else(|e| panic!("{path}: {e}"));
         read_table(&bytes, name).unwrap()
     }
 
     fn value<'a>(ex: &'a Extracted, code: &str) -> &'a ExtractedValue {
-        ex.values
-            .iter()
-            .find(|v| v.code == code)
-            .unwrap_or_else(|| panic!("{code} not extracted: {ex:#?}"))
+        ex.values.iter().find(|v| v.code == code).unwrap_or_else(|| panic!("{code} not extracted: {ex:#?}"))
     }
 
     /// Codes of the planning dataset used in these tests (2024 borders, a few municipalities).
-    const DATASET: [&str; 10] = [
-        "0301", "3101", "3201", "1508", "5501", "5612", "5636", "5610", "5622", "3314",
-    ];
+    const DATASET: [&str; 10] = ["0301", "3101", "3201", "1508", "5501", "5612", "5636", "5610", "5622", "3314"];
 
     #[test]
     fn plain_semicolon_file_end_to_end() {
@@ -384,10 +337,7 @@ mod tests {
             "{problems:#?}"
         );
         let m = match_codes(&ex, &DATASET);
-        assert_eq!(
-            m.unknown_codes,
-            vec![("9999".to_owned(), 9), ("0101".to_owned(), 12)]
-        );
+        assert_eq!(m.unknown_codes, vec![("9999".to_owned(), 9), ("0101".to_owned(), 12)]);
         assert!(m.matched.contains(&("5636".to_owned(), None)));
         assert!(m.matched.contains(&("0301".to_owned(), Some(68.5))));
         assert_eq!(m.missing_codes, vec!["3101", "1508", "5610"]);
@@ -399,27 +349,15 @@ mod tests {
         assert_eq!(guess_columns(&t), Some((0, 2)));
         let ex = extract(&t, 0, 2);
         let halden = value(&ex, "3101");
-        assert_eq!(
-            (halden.label.as_str(), halden.value, halden.line),
-            ("Halden", Some(253.0), 4)
-        );
+        assert_eq!((halden.label.as_str(), halden.value, halden.line), ("Halden", Some(253.0), 4));
         assert_eq!(value(&ex, "3201").label, "Bærum");
         assert_eq!(value(&ex, "1508").label, "Ålesund");
         let nesseby = value(&ex, "5636");
-        assert_eq!(
-            (nesseby.label.as_str(), nesseby.hidden),
-            ("Unjárga - Nesseby", true)
-        );
-        let dup = ex
-            .problems
-            .iter()
-            .find(|p| p.message.starts_with("code 3101 (Halden)"))
-            .expect("duplicate problem");
+        assert_eq!((nesseby.label.as_str(), nesseby.hidden), ("Unjárga - Nesseby", true));
+        let dup = ex.problems.iter().find(|p| p.message.starts_with("code 3101 (Halden)")).expect("duplicate problem");
         assert_eq!(dup.line, 5);
         assert!(
-            dup.message.contains(
-                "has 2 more rows with a different value (lines 5, 6); the value on line 4 is kept"
-            ),
+            dup.message.contains("has 2 more rows with a different value (lines 5, 6); the value on line 4 is kept"),
             "{}",
             dup.message
         );
@@ -440,10 +378,7 @@ mod tests {
         assert_eq!((c, v), (0, 2)); // the last numeric column, "2024"
         let ex = extract(&t, c, v);
         let k = value(&ex, "5612");
-        assert_eq!(
-            (k.label.as_str(), k.value, k.hidden),
-            ("Guovdageaidnu - Kautokeino", None, false)
-        );
+        assert_eq!((k.label.as_str(), k.value, k.hidden), ("Guovdageaidnu - Kautokeino", None, false));
         assert!(value(&ex, "5610").hidden);
         assert_eq!(value(&ex, "5622").value, None); // "."
         assert_eq!(value(&ex, "5501").value, None); // "-" (SSB: nil), kept as missing
@@ -459,11 +394,7 @@ mod tests {
         let ex = extract(&t, 0, 2);
         let m = match_codes(&ex, &DATASET);
         assert_eq!(m.unknown_codes.first(), Some(&("0101".to_owned(), 2)));
-        assert!(
-            m.matched
-                .iter()
-                .any(|(c, v)| c == "0301" && *v == Some(1900.0))
-        );
+        assert!(m.matched.iter().any(|(c, v)| c == "0301" && *v == Some(1900.0)));
     }
 
     #[test]
@@ -472,18 +403,12 @@ mod tests {
         assert_eq!(guess_columns(&t), Some((0, 5)));
         let ex = extract(&t, 0, 5);
         let h = value(&ex, "3101");
-        assert_eq!(
-            (h.label.as_str(), h.value, h.line),
-            ("Halden", Some(31444.0), 1)
-        );
+        assert_eq!((h.label.as_str(), h.value, h.line), ("Halden", Some(31444.0), 1));
         assert_eq!(value(&ex, "5610").label, "Kárášjohka - Karasjok");
         assert!(value(&ex, "5612").hidden);
         // Two years per municipality: the second year differs.
         assert!(ex.problems.iter().any(|p| {
-            p.line == 2
-                && p.message.starts_with(
-                    "code 3101 (Halden) has 1 more row with a different value (line 2)",
-                )
+            p.line == 2 && p.message.starts_with("code 3101 (Halden) has 1 more row with a different value (line 2)")
         }));
         let m = match_codes(&ex, &DATASET);
         assert!(m.unknown_codes.is_empty());
@@ -501,34 +426,18 @@ mod tests {
             rows: rows
                 .iter()
                 .enumerate()
-                .map(|(i, r)| Row {
-                    line: i + 2,
-                    cells: r.iter().map(|s| s.to_string()).collect(),
-                })
+                .map(|(i, r)| Row { line: i + 2, cells: r.iter().map(|s| s.to_string()).collect() })
                 .collect(),
         };
         // Values that look like codes (three and four digits) do not win over a named code column.
-        let t = table(
-            &["verdi", "knr", "antall"],
-            &[&["1234", "3001", "250"], &["4321", "3101", "1250"]],
-        );
+        let t = table(&["verdi", "knr", "antall"], &[&["1234", "3001", "250"], &["4321", "3101", "1250"]]);
         assert_eq!(guess_columns(&t), Some((1, 2)));
         // A year column has fewer distinct codes than the region column.
-        let t = table(
-            &["år", "x", "v"],
-            &[
-                &["2024", "3001", "1"],
-                &["2024", "3101", "2"],
-                &["2024", "3201", "3"],
-            ],
-        );
+        let t = table(&["år", "x", "v"], &[&["2024", "3001", "1"], &["2024", "3101", "2"], &["2024", "3201", "3"]]);
         assert_eq!(guess_columns(&t), Some((1, 2)));
         // No code column, or no numeric column.
         assert_eq!(guess_columns(&table(&["a", "b"], &[&["Oslo", "1"]])), None);
-        assert_eq!(
-            guess_columns(&table(&["a", "b"], &[&["0301", "Oslo"]])),
-            None
-        );
+        assert_eq!(guess_columns(&table(&["a", "b"], &[&["0301", "Oslo"]])), None);
         assert_eq!(guess_columns(&table(&["a", "b"], &[])), None);
     }
 
@@ -539,18 +448,11 @@ mod tests {
         assert_eq!(ex.values.len(), 1);
         let lines: Vec<usize> = ex.problems.iter().map(|p| p.line).collect();
         assert_eq!(lines, vec![4, 5, 6]);
-        assert!(
-            ex.problems[0]
-                .message
-                .contains("has 1 more row with a different value (line 4)")
-        );
+        assert!(ex.problems[0].message.contains("has 1 more row with a different value (line 4)"));
         assert!(ex.problems[2].message.contains("column \"knr\" is empty"));
         let ex = extract(&t, 0, 7);
         assert_eq!(ex.values, vec![]);
-        assert_eq!(
-            ex.problems[0].to_string(),
-            "the value column 8 does not exist: the table has 2 columns"
-        );
+        assert_eq!(ex.problems[0].to_string(), "the value column 8 does not exist: the table has 2 columns");
     }
 
     #[test]

@@ -57,11 +57,7 @@ pub(crate) fn read(text: &str, file: &str, encoding: &'static str) -> Result<Tab
             cause: full.strip_suffix(&suffix).unwrap_or(&full).to_owned(),
         }
     })?;
-    let bad = |path: &str, cause: String| ImportError::JsonStat {
-        file: file.to_owned(),
-        path: path.to_owned(),
-        cause,
-    };
+    let bad = |path: &str, cause: String| ImportError::JsonStat { file: file.to_owned(), path: path.to_owned(), cause };
     let (ds, prefix) = find_dataset(&root).map_err(|cause| bad("(top level)", cause))?;
     let p = |field: &str| format!("{prefix}{field}");
 
@@ -73,31 +69,18 @@ pub(crate) fn read(text: &str, file: &str, encoding: &'static str) -> Result<Tab
     // JSON-stat 2.0 has id and size at the top; 1.0 inside "dimension".
     let (id_val, id_path) = match ds.get("id") {
         Some(v) => (v, p("id")),
-        None => (
-            dimension
-                .get("id")
-                .ok_or_else(|| bad(&p("id"), "missing".into()))?,
-            p("dimension.id"),
-        ),
+        None => (dimension.get("id").ok_or_else(|| bad(&p("id"), "missing".into()))?, p("dimension.id")),
     };
     let (size_val, size_path) = match ds.get("size") {
         Some(v) => (v, p("size")),
-        None => (
-            dimension
-                .get("size")
-                .ok_or_else(|| bad(&p("size"), "missing".into()))?,
-            p("dimension.size"),
-        ),
+        None => (dimension.get("size").ok_or_else(|| bad(&p("size"), "missing".into()))?, p("dimension.size")),
     };
     let ids: Vec<&str> = id_val
         .as_array()
         .ok_or_else(|| bad(&id_path, "not an array of dimension ids".into()))?
         .iter()
         .enumerate()
-        .map(|(i, v)| {
-            v.as_str()
-                .ok_or_else(|| bad(&format!("{id_path}[{i}]"), "not a string".into()))
-        })
+        .map(|(i, v)| v.as_str().ok_or_else(|| bad(&format!("{id_path}[{i}]"), "not a string".into())))
         .collect::<Result<_, _>>()?;
     if ids.is_empty() {
         return Err(bad(&id_path, "no dimensions".into()));
@@ -110,55 +93,40 @@ pub(crate) fn read(text: &str, file: &str, encoding: &'static str) -> Result<Tab
         .map(|(i, v)| {
             v.as_u64()
                 .and_then(|n| usize::try_from(n).ok())
-                .ok_or_else(|| {
-                    bad(
-                        &format!("{size_path}[{i}]"),
-                        format!("{v} is not a non-negative whole number"),
-                    )
-                })
+                .ok_or_else(|| bad(&format!("{size_path}[{i}]"), format!("{v} is not a non-negative whole number")))
         })
         .collect::<Result<_, _>>()?;
     if sizes.len() != ids.len() {
         return Err(bad(
             &size_path,
-            format!(
-                "has {} entries but `{id_path}` names {} dimensions",
-                sizes.len(),
-                ids.len()
-            ),
+            format!("has {} entries but `{id_path}` names {} dimensions", sizes.len(), ids.len()),
         ));
     }
-    let total = sizes
-        .iter()
-        .try_fold(1usize, |acc, &s| acc.checked_mul(s))
-        .filter(|&t| t <= MAX_OBSERVATIONS)
-        .ok_or_else(|| {
-            bad(
-                &size_path,
-                format!(
-                    "{sizes:?} declares more than {MAX_OBSERVATIONS} observations; download a \
+    let total =
+        sizes.iter().try_fold(1usize, |acc, &s| acc.checked_mul(s)).filter(|&t| t <= MAX_OBSERVATIONS).ok_or_else(
+            || {
+                bad(
+                    &size_path,
+                    format!(
+                        "{sizes:?} declares more than {MAX_OBSERVATIONS} observations; download a \
                      smaller selection"
-                ),
-            )
-        })?;
+                    ),
+                )
+            },
+        )?;
 
     let mut dims = Vec::with_capacity(ids.len());
     for (&id, &size) in ids.iter().zip(&sizes) {
         let path = p(&format!("dimension.{id}"));
-        let dim = dimension.get(id).ok_or_else(|| {
-            bad(
-                &path,
-                format!("dimension \"{id}\" listed in `{id_path}` is missing"),
-            )
-        })?;
+        let dim = dimension
+            .get(id)
+            .ok_or_else(|| bad(&path, format!("dimension \"{id}\" listed in `{id_path}` is missing")))?;
         dims.push(read_dimension(dim, id, size, &path).map_err(|(path, cause)| bad(&path, cause))?);
     }
     let region = region_dimension(ds, &ids, &dims);
 
-    let values =
-        read_values(ds.get("value"), total, &p("value")).map_err(|(path, c)| bad(&path, c))?;
-    let status =
-        read_status(ds.get("status"), total, &p("status")).map_err(|(path, c)| bad(&path, c))?;
+    let values = read_values(ds.get("value"), total, &p("value")).map_err(|(path, c)| bad(&path, c))?;
+    let status = read_status(ds.get("status"), total, &p("status")).map_err(|(path, c)| bad(&path, c))?;
 
     let mut headers = Vec::with_capacity(dims.len() + 2);
     for (i, d) in dims.iter().enumerate() {
@@ -182,12 +150,7 @@ pub(crate) fn read(text: &str, file: &str, encoding: &'static str) -> Result<Tab
         let value = match value {
             Some(v) => v.clone(),
             None => match status.get(k) {
-                Some(s)
-                    if matches!(
-                        parse_number(s),
-                        Ok(Cell::Missing { .. } | Cell::Hidden { .. })
-                    ) =>
-                {
+                Some(s) if matches!(parse_number(s), Ok(Cell::Missing { .. } | Cell::Hidden { .. })) => {
                     s.trim().to_owned()
                 }
                 _ => String::new(),
@@ -204,21 +167,12 @@ pub(crate) fn read(text: &str, file: &str, encoding: &'static str) -> Result<Tab
             position[i] = 0;
         }
     }
-    Ok(Table {
-        source_name: file.to_owned(),
-        format: Format::JsonStat,
-        encoding,
-        delimiter: None,
-        headers,
-        rows,
-    })
+    Ok(Table { source_name: file.to_owned(), format: Format::JsonStat, encoding, delimiter: None, headers, rows })
 }
 
 /// The dataset object and the path prefix for messages.
 fn find_dataset(root: &Value) -> Result<(&Map<String, Value>, String), String> {
-    let obj = root
-        .as_object()
-        .ok_or("expected a JSON object holding a JSON-stat dataset")?;
+    let obj = root.as_object().ok_or("expected a JSON object holding a JSON-stat dataset")?;
     let is_dataset = |o: &Map<String, Value>| {
         o.get("class").and_then(Value::as_str) == Some("dataset")
             || (o.contains_key("dimension") && o.contains_key("value"))
@@ -231,44 +185,26 @@ fn find_dataset(root: &Value) -> Result<(&Map<String, Value>, String), String> {
     }
     match obj.get("class").and_then(Value::as_str) {
         Some("collection") => {
-            return Err(
-                "a JSON-stat collection, not a dataset; download one table as JSON-stat 2.0".into(),
-            );
+            return Err("a JSON-stat collection, not a dataset; download one table as JSON-stat 2.0".into());
         }
         Some(other) => return Err(format!("\"class\" is \"{other}\", expected \"dataset\"")),
         None => {}
     }
     // JSON-stat 1.0 bundle with one dataset.
-    let mut members = obj
-        .iter()
-        .filter_map(|(name, v)| v.as_object().filter(|o| is_dataset(o)).map(|o| (name, o)));
+    let mut members = obj.iter().filter_map(|(name, v)| v.as_object().filter(|o| is_dataset(o)).map(|o| (name, o)));
     if let (Some((name, ds)), None) = (members.next(), members.next()) {
         return Ok((ds, format!("{name}.")));
     }
-    Err(
-        "not a JSON-stat dataset: expected \"class\": \"dataset\" with \"id\", \"size\", \
+    Err("not a JSON-stat dataset: expected \"class\": \"dataset\" with \"id\", \"size\", \
          \"dimension\" and \"value\""
-            .into(),
-    )
+        .into())
 }
 
 /// Codes in index order and their labels. Errors carry (path, cause).
-fn read_dimension(
-    dim: &Value,
-    id: &str,
-    size: usize,
-    path: &str,
-) -> Result<Dimension, (String, String)> {
+fn read_dimension(dim: &Value, id: &str, size: usize, path: &str) -> Result<Dimension, (String, String)> {
     let err = |sub: &str, cause: String| (format!("{path}{sub}"), cause);
-    let dim = dim
-        .as_object()
-        .ok_or_else(|| err("", "not an object".into()))?;
-    let name = dim
-        .get("label")
-        .and_then(Value::as_str)
-        .filter(|s| !s.trim().is_empty())
-        .unwrap_or(id)
-        .to_owned();
+    let dim = dim.as_object().ok_or_else(|| err("", "not an object".into()))?;
+    let name = dim.get("label").and_then(Value::as_str).filter(|s| !s.trim().is_empty()).unwrap_or(id).to_owned();
     let category = dim
         .get("category")
         .ok_or_else(|| err(".category", "missing".into()))?
@@ -276,10 +212,7 @@ fn read_dimension(
         .ok_or_else(|| err(".category", "not an object".into()))?;
     let label_map = match category.get("label") {
         None => None,
-        Some(v) => Some(
-            v.as_object()
-                .ok_or_else(|| err(".category.label", "not an object of code → label".into()))?,
-        ),
+        Some(v) => Some(v.as_object().ok_or_else(|| err(".category.label", "not an object of code → label".into()))?),
     };
     let codes: Vec<String> = match category.get("index") {
         Some(Value::Array(items)) => items
@@ -287,10 +220,7 @@ fn read_dimension(
             .enumerate()
             .map(|(i, v)| {
                 v.as_str().map(str::to_owned).ok_or_else(|| {
-                    err(
-                        &format!(".category.index[{i}]"),
-                        format!("{v} is not a category code (string)"),
-                    )
+                    err(&format!(".category.index[{i}]"), format!("{v} is not a category code (string)"))
                 })
             })
             .collect::<Result<_, _>>()?,
@@ -302,12 +232,9 @@ fn read_dimension(
                     .as_u64()
                     .and_then(|p| usize::try_from(p).ok())
                     .ok_or_else(|| err(&sub, format!("{pos} is not a position (whole number)")))?;
-                let slot = slots.get_mut(pos).ok_or_else(|| {
-                    err(
-                        &sub,
-                        format!("position {pos} is outside 0..{}", index.len()),
-                    )
-                })?;
+                let slot = slots
+                    .get_mut(pos)
+                    .ok_or_else(|| err(&sub, format!("position {pos} is outside 0..{}", index.len())))?;
                 if slot.is_some() {
                     return Err(err(&sub, format!("position {pos} is used twice")));
                 }
@@ -316,10 +243,7 @@ fn read_dimension(
             slots.into_iter().flatten().collect()
         }
         Some(other) => {
-            return Err(err(
-                ".category.index",
-                format!("expected an object or an array, found {}", kind(other)),
-            ));
+            return Err(err(".category.index", format!("expected an object or an array, found {}", kind(other))));
         }
         None => match label_map {
             Some(labels) if labels.len() == 1 => labels.keys().cloned().collect(),
@@ -334,27 +258,14 @@ fn read_dimension(
     if codes.len() != size {
         return Err(err(
             ".category.index",
-            format!(
-                "has {} categories but `size` says {size} for \"{id}\"",
-                codes.len()
-            ),
+            format!("has {} categories but `size` says {size} for \"{id}\"", codes.len()),
         ));
     }
     let labels = codes
         .iter()
-        .map(|c| {
-            label_map
-                .and_then(|m| m.get(c))
-                .and_then(Value::as_str)
-                .unwrap_or(c)
-                .to_owned()
-        })
+        .map(|c| label_map.and_then(|m| m.get(c)).and_then(Value::as_str).unwrap_or(c).to_owned())
         .collect();
-    Ok(Dimension {
-        name,
-        codes,
-        labels,
-    })
+    Ok(Dimension { name, codes, labels })
 }
 
 /// Index of the region dimension, if any (see the module docs).
@@ -363,43 +274,28 @@ fn region_dimension(ds: &Map<String, Value>, ids: &[&str], dims: &[Dimension]) -
         .get("role")
         .and_then(|r| r.get("geo"))
         .and_then(Value::as_array)
-        .and_then(|g| {
-            g.iter()
-                .filter_map(Value::as_str)
-                .find_map(|g| ids.iter().position(|&i| i == g))
-        });
+        .and_then(|g| g.iter().filter_map(Value::as_str).find_map(|g| ids.iter().position(|&i| i == g)));
     geo.or_else(|| {
-        ids.iter().zip(dims).position(|(id, d)| {
-            id.to_lowercase().contains("region") || d.name.to_lowercase().contains("region")
-        })
+        ids.iter()
+            .zip(dims)
+            .position(|(id, d)| id.to_lowercase().contains("region") || d.name.to_lowercase().contains("region"))
     })
     .or_else(|| {
         dims.iter().position(|d| {
-            let n = d
-                .codes
-                .iter()
-                .filter(|c| code_in_cell(c).is_some_and(|c| c.strong))
-                .count();
+            let n = d.codes.iter().filter(|c| code_in_cell(c).is_some_and(|c| c.strong)).count();
             n > 0 && n * 2 >= d.codes.len()
         })
     })
 }
 
 /// Value cells by flat index (`None` for null or absent). Errors carry (path, cause).
-fn read_values(
-    value: Option<&Value>,
-    total: usize,
-    path: &str,
-) -> Result<Vec<Option<String>>, (String, String)> {
+fn read_values(value: Option<&Value>, total: usize, path: &str) -> Result<Vec<Option<String>>, (String, String)> {
     let cell = |v: &Value, at: String| -> Result<Option<String>, (String, String)> {
         match v {
             Value::Null => Ok(None),
             Value::Number(n) => Ok(n.as_f64().map(|f| f.to_string())),
             Value::String(s) => Ok(Some(s.clone())),
-            other => Err((
-                at,
-                format!("expected a number, null or a string, found {}", kind(other)),
-            )),
+            other => Err((at, format!("expected a number, null or a string, found {}", kind(other)))),
         }
     };
     match value {
@@ -408,17 +304,10 @@ fn read_values(
             if items.len() != total {
                 return Err((
                     path.to_owned(),
-                    format!(
-                        "has {} values but `size` declares {total} observations",
-                        items.len()
-                    ),
+                    format!("has {} values but `size` declares {total} observations", items.len()),
                 ));
             }
-            items
-                .iter()
-                .enumerate()
-                .map(|(i, v)| cell(v, format!("{path}[{i}]")))
-                .collect()
+            items.iter().enumerate().map(|(i, v)| cell(v, format!("{path}[{i}]"))).collect()
         }
         Some(Value::Object(map)) => {
             let mut out = vec![None; total];
@@ -429,10 +318,7 @@ fn read_values(
             }
             Ok(out)
         }
-        Some(other) => Err((
-            path.to_owned(),
-            format!("expected an array or an object, found {}", kind(other)),
-        )),
+        Some(other) => Err((path.to_owned(), format!("expected an array or an object, found {}", kind(other)))),
     }
 }
 
@@ -454,11 +340,7 @@ impl<'a> Status<'a> {
 }
 
 /// Reads `status`. Errors carry (path, cause).
-fn read_status<'a>(
-    status: Option<&'a Value>,
-    total: usize,
-    path: &str,
-) -> Result<Status<'a>, (String, String)> {
+fn read_status<'a>(status: Option<&'a Value>, total: usize, path: &str) -> Result<Status<'a>, (String, String)> {
     match status {
         None | Some(Value::Null) => Ok(Status::All(None)),
         Some(Value::String(s)) => Ok(Status::All(Some(s.as_str()))),
@@ -467,10 +349,7 @@ fn read_status<'a>(
             if items.len() != total {
                 return Err((
                     path.to_owned(),
-                    format!(
-                        "has {} entries but `size` declares {total} observations",
-                        items.len()
-                    ),
+                    format!("has {} entries but `size` declares {total} observations", items.len()),
                 ));
             }
             Ok(Status::Array(items))
@@ -481,13 +360,9 @@ fn read_status<'a>(
             }
             Ok(Status::Object(map))
         }
-        Some(other) => Err((
-            path.to_owned(),
-            format!(
-                "expected a string, an array or an object, found {}",
-                kind(other)
-            ),
-        )),
+        Some(other) => {
+            Err((path.to_owned(), format!("expected a string, an array or an object, found {}", kind(other))))
+        }
     }
 }
 
@@ -518,10 +393,7 @@ mod tests {
     use crate::import::read_table;
 
     fn fixture(name: &str) -> Vec<u8> {
-        let path = format!(
-            "{}/tests/fixtures/import/{name}",
-            env!("CARGO_MANIFEST_DIR")
-        );
+        let path = format!("{}/tests/fixtures/import/{name}", env!("CARGO_MANIFEST_DIR"));
         std::fs::read(&path).unwrap_or_else(|e| panic!("{path}: {e}"))
     }
 
@@ -530,9 +402,7 @@ mod tests {
     }
 
     fn err(json: &str) -> String {
-        read_table(json.as_bytes(), "x.json")
-            .unwrap_err()
-            .to_string()
+        read_table(json.as_bytes(), "x.json").unwrap_err().to_string()
     }
 
     #[test]
@@ -541,42 +411,12 @@ mod tests {
         assert_eq!(t.format, Format::JsonStat);
         assert_eq!(t.delimiter, None);
         assert_eq!(t.encoding, "UTF-8");
-        assert_eq!(
-            t.headers,
-            v(&[
-                "region (code)",
-                "region",
-                "alder",
-                "statistikkvariabel",
-                "år",
-                "value"
-            ])
-        );
+        assert_eq!(t.headers, v(&["region (code)", "region", "alder", "statistikkvariabel", "år", "value"]));
         // size [5, 1, 1, 2]: 10 observations, year fastest.
         assert_eq!(t.rows.len(), 10);
         assert_eq!(t.rows[0].line, 1);
-        assert_eq!(
-            t.rows[0].cells,
-            v(&[
-                "K-3101",
-                "Halden",
-                "Alle aldre",
-                "Personer",
-                "2023",
-                "31444"
-            ])
-        );
-        assert_eq!(
-            t.rows[1].cells,
-            v(&[
-                "K-3101",
-                "Halden",
-                "Alle aldre",
-                "Personer",
-                "2024",
-                "31609"
-            ])
-        );
+        assert_eq!(t.rows[0].cells, v(&["K-3101", "Halden", "Alle aldre", "Personer", "2023", "31444"]));
+        assert_eq!(t.rows[1].cells, v(&["K-3101", "Halden", "Alle aldre", "Personer", "2024", "31609"]));
         assert_eq!(t.rows[3].cells[1], "Guovdageaidnu - Kautokeino");
         // null with status ":" (hidden) and ".." (missing).
         assert_eq!(t.rows[3].cells[5], ":");
@@ -594,10 +434,7 @@ mod tests {
         assert_eq!(t.rows.len(), 6);
         assert_eq!(t.rows[0].cells, v(&["2024", "3201", "Bærum", "12.5"]));
         assert_eq!(t.rows[1].cells, v(&["2024", "1508", "Ålesund", ""]));
-        assert_eq!(
-            t.rows[2].cells,
-            v(&["2024", "5622", "Porsáŋgu - Porsanger - Porsanki", ":"])
-        );
+        assert_eq!(t.rows[2].cells, v(&["2024", "5622", "Porsáŋgu - Porsanger - Porsanki", ":"]));
         assert_eq!(t.rows[3].cells[0], "2025");
         assert_eq!(t.rows[5].cells[3], "-3");
     }
@@ -626,48 +463,23 @@ mod tests {
         assert!(err(&base(ok_dim, "[2]", "[1,2]")).contains("at `size`: has 1 entries"));
         assert!(err(&base(ok_dim, "[2,\"1\"]", "[1,2]")).contains("at `size[1]`"));
         assert!(
-            err(&base(ok_dim, "[3,1]", "[1,2,3]"))
-                .contains("at `dimension.Region.category.index`: has 2 categories")
+            err(&base(ok_dim, "[3,1]", "[1,2,3]")).contains("at `dimension.Region.category.index`: has 2 categories")
         );
         assert!(
-            err(&base(
-                r#"{"category":{"index":{"0301":0,"3201":5}}}"#,
-                "[2,1]",
-                "[1,2]"
-            ))
-            .contains("at `dimension.Region.category.index.3201`: position 5")
+            err(&base(r#"{"category":{"index":{"0301":0,"3201":5}}}"#, "[2,1]", "[1,2]"))
+                .contains("at `dimension.Region.category.index.3201`: position 5")
         );
-        assert!(
-            err(&base(
-                r#"{"category":{"index":{"0301":0,"3201":0}}}"#,
-                "[2,1]",
-                "[1,2]"
-            ))
-            .contains("used twice")
-        );
-        assert!(
-            err(&base(r#"{"label":"x"}"#, "[2,1]", "[1,2]"))
-                .contains("at `dimension.Region.category`: missing")
-        );
-        assert!(
-            err(&base(ok_dim, "[2,1]", "[1,true]")).contains("at `value[1]`: expected a number")
-        );
-        assert!(
-            err(&base(ok_dim, "[2,1]", r#"{"7":1}"#))
-                .contains("at `value.7`: index 7 is outside 0..2")
-        );
-        assert!(
-            err(&base(ok_dim, "[100000,100000]", "[]")).contains("more than 2000000 observations")
-        );
+        assert!(err(&base(r#"{"category":{"index":{"0301":0,"3201":0}}}"#, "[2,1]", "[1,2]")).contains("used twice"));
+        assert!(err(&base(r#"{"label":"x"}"#, "[2,1]", "[1,2]")).contains("at `dimension.Region.category`: missing"));
+        assert!(err(&base(ok_dim, "[2,1]", "[1,true]")).contains("at `value[1]`: expected a number"));
+        assert!(err(&base(ok_dim, "[2,1]", r#"{"7":1}"#)).contains("at `value.7`: index 7 is outside 0..2"));
+        assert!(err(&base(ok_dim, "[100000,100000]", "[]")).contains("more than 2000000 observations"));
         assert!(err(&base(ok_dim, "[18446744073709551615,2]", "[]")).contains("at `size`"));
         assert!(
             err(r#"{"class":"dataset","id":["A"],"size":[1],"dimension":{},"value":[1]}"#)
                 .contains("at `dimension.A`: dimension \"A\" listed in `id` is missing")
         );
-        assert!(
-            err(r#"{"class":"collection","link":{}}"#)
-                .contains("at `(top level)`: a JSON-stat collection")
-        );
+        assert!(err(r#"{"class":"collection","link":{}}"#).contains("at `(top level)`: a JSON-stat collection"));
         assert!(err("[1,2]").contains("at `(top level)`: expected a JSON object"));
         assert!(err(r#"{"a":1}"#).contains("not a JSON-stat dataset"));
     }
@@ -683,14 +495,8 @@ mod tests {
             "v1.json",
         )
         .unwrap();
-        assert_eq!(
-            t.headers,
-            v(&["Region (code)", "Region", "ContentsCode", "value"])
-        );
-        assert_eq!(
-            t.rows[1].cells,
-            v(&["K-3201", "Bærum", "Personer", "130772"])
-        );
+        assert_eq!(t.headers, v(&["Region (code)", "Region", "ContentsCode", "value"]));
+        assert_eq!(t.rows[1].cells, v(&["K-3201", "Bærum", "Personer", "130772"]));
     }
 
     #[test]

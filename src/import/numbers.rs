@@ -54,14 +54,10 @@ fn is_group_space(c: char) -> bool {
 pub fn parse_number(cell: &str) -> Result<Cell, String> {
     let s = cell.trim();
     if s.is_empty() || MISSING_SYMBOLS.contains(&s) {
-        return Ok(Cell::Missing {
-            symbol: s.to_owned(),
-        });
+        return Ok(Cell::Missing { symbol: s.to_owned() });
     }
     if HIDDEN_SYMBOLS.contains(&s) {
-        return Ok(Cell::Hidden {
-            symbol: s.to_owned(),
-        });
+        return Ok(Cell::Hidden { symbol: s.to_owned() });
     }
     parse_finite(s).map(Cell::Number).map_err(|why| {
         format!(
@@ -78,10 +74,7 @@ fn parse_finite(s: &str) -> Result<f64, &'static str> {
         Some('+') => (false, &s[1..]),
         _ => (false, s),
     };
-    if body
-        .chars()
-        .any(|c| c.is_alphabetic() && c != 'e' && c != 'E')
-    {
+    if body.chars().any(|c| c.is_alphabetic() && c != 'e' && c != 'E') {
         return Err("contains letters");
     }
     // Split off an exponent: the first e/E.
@@ -93,8 +86,7 @@ fn parse_finite(s: &str) -> Result<f64, &'static str> {
         None => 0,
         Some(e) => {
             let digits = e.strip_prefix(['+', '-']).unwrap_or(e);
-            if digits.is_empty() || digits.len() > 4 || !digits.bytes().all(|b| b.is_ascii_digit())
-            {
+            if digits.is_empty() || digits.len() > 4 || !digits.bytes().all(|b| b.is_ascii_digit()) {
                 return Err("bad exponent");
             }
             e.parse().map_err(|_| "bad exponent")?
@@ -103,10 +95,7 @@ fn parse_finite(s: &str) -> Result<f64, &'static str> {
     if mantissa.is_empty() {
         return Err("no digits");
     }
-    if let Some(bad) = mantissa
-        .chars()
-        .find(|&c| !(c.is_ascii_digit() || c == ',' || c == '.' || is_group_space(c)))
-    {
+    if let Some(bad) = mantissa.chars().find(|&c| !(c.is_ascii_digit() || c == ',' || c == '.' || is_group_space(c))) {
         return Err(if bad.is_alphabetic() {
             "contains letters"
         } else {
@@ -143,9 +132,7 @@ fn parse_finite(s: &str) -> Result<f64, &'static str> {
         None => (mantissa, None),
     };
     // Integer part: groups separated by thousands separators or spaces.
-    let groups: Vec<&str> = int_part
-        .split(|c: char| Some(c) == thousands || is_group_space(c))
-        .collect();
+    let groups: Vec<&str> = int_part.split(|c: char| Some(c) == thousands || is_group_space(c)).collect();
     let grouped = groups.len() > 1;
     let mut digits = String::with_capacity(mantissa.len() + 8);
     if negative {
@@ -156,11 +143,7 @@ fn parse_finite(s: &str) -> Result<f64, &'static str> {
             return Err("misplaced separator");
         }
         if grouped {
-            let ok = if i == 0 {
-                (1..=3).contains(&g.len())
-            } else {
-                g.len() == 3
-            };
+            let ok = if i == 0 { (1..=3).contains(&g.len()) } else { g.len() == 3 };
             if !ok {
                 return Err("digit groups must have three digits");
             }
@@ -233,20 +216,9 @@ mod tests {
     #[test]
     fn symbols() {
         for s in ["", "  ", ".", "..", "...", "…", "-", "–", "—"] {
-            assert_eq!(
-                parse_number(s),
-                Ok(Cell::Missing {
-                    symbol: s.trim().to_owned()
-                }),
-                "{s:?}"
-            );
+            assert_eq!(parse_number(s), Ok(Cell::Missing { symbol: s.trim().to_owned() }), "{s:?}");
         }
-        assert_eq!(
-            parse_number(" : "),
-            Ok(Cell::Hidden {
-                symbol: ":".to_owned()
-            })
-        );
+        assert_eq!(parse_number(" : "), Ok(Cell::Hidden { symbol: ":".to_owned() }));
     }
 
     #[test]
@@ -276,27 +248,12 @@ mod tests {
             let e = parse_number(s).expect_err(s);
             assert!(e.contains(&format!("\"{s}\"")), "{e}");
         }
-        assert!(
-            parse_number("Halden")
-                .unwrap_err()
-                .contains("contains letters")
-        );
+        assert!(parse_number("Halden").unwrap_err().contains("contains letters"));
     }
 
     #[test]
     fn never_panics_on_odd_text() {
-        for s in [
-            "−",
-            "−,",
-            "+−1",
-            "ø1",
-            "1ø",
-            "1 ",
-            "\u{A0}",
-            "1e+",
-            "1E-9999",
-            "9".repeat(400).as_str(),
-        ] {
+        for s in ["−", "−,", "+−1", "ø1", "1ø", "1 ", "\u{A0}", "1e+", "1E-9999", "9".repeat(400).as_str()] {
             let _ = parse_number(s);
         }
     }

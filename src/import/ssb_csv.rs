@@ -58,18 +58,13 @@ pub(crate) fn footnote_start(records: &[Record], header: usize) -> usize {
     while k > header + 1 && is_note(&records[k - 1]) {
         k -= 1;
     }
-    (k..records.len())
-        .find(|&i| records[i].blank_before)
-        .unwrap_or(records.len())
+    (k..records.len()).find(|&i| records[i].blank_before).unwrap_or(records.len())
 }
 
 /// Whether a delimited table is an SSB statbank export (see the module docs): `preamble` are the
 /// records before the header, `data` those after it.
 pub(crate) fn looks_like_ssb(preamble: &[Record], header: &Record, data: &[Record]) -> bool {
-    let titled = preamble
-        .iter()
-        .filter_map(|r| r.fields.iter().find(|f| !f.is_empty()))
-        .any(|f| is_table_title(f));
+    let titled = preamble.iter().filter_map(|r| r.fields.iter().find(|f| !f.is_empty())).any(|f| is_table_title(f));
     if titled {
         return true;
     }
@@ -81,18 +76,9 @@ pub(crate) fn looks_like_ssb(preamble: &[Record], header: &Record, data: &[Recor
     if prefixed {
         return true;
     }
-    header
-        .fields
-        .iter()
-        .position(|h| h.eq_ignore_ascii_case("region"))
-        .is_some_and(|col| {
-            sample.iter().any(|r| {
-                r.fields
-                    .get(col)
-                    .and_then(|c| code_in_cell(c))
-                    .is_some_and(|c| !c.label.is_empty())
-            })
-        })
+    header.fields.iter().position(|h| h.eq_ignore_ascii_case("region")).is_some_and(|col| {
+        sample.iter().any(|r| r.fields.get(col).and_then(|c| code_in_cell(c)).is_some_and(|c| !c.label.is_empty()))
+    })
 }
 
 /// `"07459: Population, by region, ..."`: five digits and a colon.
@@ -124,10 +110,7 @@ mod tests {
     use crate::import::{Format, ImportError, read_table};
 
     fn fixture(name: &str) -> Vec<u8> {
-        let path = format!(
-            "{}/tests/fixtures/import/{name}",
-            env!("CARGO_MANIFEST_DIR")
-        );
+        let path = format!("{}/tests/fixtures/import/{name}", env!("CARGO_MANIFEST_DIR"));
         std::fs::read(&path).unwrap_or_else(|e| panic!("{path}: {e}"))
     }
 
@@ -138,10 +121,7 @@ mod tests {
     #[test]
     fn statbank_semicolon_latin1_with_title() {
         let bytes = fixture("ssb_07459_semicolon_latin1.csv");
-        assert!(
-            std::str::from_utf8(&bytes).is_err(),
-            "fixture must be ISO-8859-1"
-        );
+        assert!(std::str::from_utf8(&bytes).is_err(), "fixture must be ISO-8859-1");
         let t = read_table(&bytes, "Personer2024.csv").unwrap();
         assert_eq!(t.format, Format::SsbCsv);
         assert_eq!(t.encoding, "windows-1252");
@@ -152,11 +132,7 @@ mod tests {
         assert_eq!(t.rows[0].cells, v(&["K-3101 Halden", "0 years", "253"]));
         assert!(t.rows.iter().any(|r| r.cells[0] == "K-3201 Bærum"));
         assert!(t.rows.iter().any(|r| r.cells[0] == "K-1508 Ålesund"));
-        assert!(
-            t.rows
-                .iter()
-                .any(|r| r.cells[0] == "K-5636 Unjárga - Nesseby")
-        );
+        assert!(t.rows.iter().any(|r| r.cells[0] == "K-5636 Unjárga - Nesseby"));
         assert!(t.rows.iter().any(|r| r.cells[2] == ":"));
         // Footnotes after the data are not rows.
         assert!(t.rows.iter().all(|r| !r.cells[0].starts_with("Kilde")));
@@ -170,18 +146,10 @@ mod tests {
         assert_eq!(t.delimiter, Some('\t'));
         assert_eq!(t.encoding, "UTF-8");
         assert_eq!(t.rows[0].line, 4);
-        let kautokeino = t
-            .rows
-            .iter()
-            .find(|r| r.cells[0].starts_with("K-5612"))
-            .unwrap();
+        let kautokeino = t.rows.iter().find(|r| r.cells[0].starts_with("K-5612")).unwrap();
         assert_eq!(kautokeino.cells[0], "K-5612 Guovdageaidnu - Kautokeino");
         assert_eq!(kautokeino.cells[1], ":");
-        assert!(
-            t.rows
-                .iter()
-                .any(|r| r.cells[0] == "K-5622 Porsáŋgu - Porsanger - Porsanki")
-        );
+        assert!(t.rows.iter().any(|r| r.cells[0] == "K-5622 Porsáŋgu - Porsanger - Porsanki"));
     }
 
     #[test]
@@ -206,11 +174,8 @@ mod tests {
 
     #[test]
     fn unquoted_title_with_commas_before_blank_line() {
-        let t = read_table(
-            "12345: Bosatte, etter kommune, og år\n\nregion,verdi\n0301 Oslo,5\n".as_bytes(),
-            "t.csv",
-        )
-        .unwrap();
+        let t = read_table("12345: Bosatte, etter kommune, og år\n\nregion,verdi\n0301 Oslo,5\n".as_bytes(), "t.csv")
+            .unwrap();
         assert_eq!(t.format, Format::SsbCsv);
         assert_eq!(t.headers, v(&["region", "verdi"]));
         assert_eq!(t.rows[0].line, 4);
@@ -219,17 +184,7 @@ mod tests {
     #[test]
     fn note_without_blank_line_is_a_broken_row() {
         let e = read_table(b"region;v\nK-0301 Oslo;5\nKilde: SSB\n", "n.csv").unwrap_err();
-        assert!(
-            matches!(
-                e,
-                ImportError::RaggedRow {
-                    line: 3,
-                    found: 1,
-                    ..
-                }
-            ),
-            "{e:?}"
-        );
+        assert!(matches!(e, ImportError::RaggedRow { line: 3, found: 1, .. }), "{e:?}");
     }
 
     #[test]

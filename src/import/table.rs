@@ -64,22 +64,13 @@ impl std::fmt::Display for Format {
 pub fn read_table(bytes: &[u8], source_name: &str) -> Result<Table, ImportError> {
     let file = source_name;
     if bytes.len() > MAX_FILE_BYTES {
-        return Err(ImportError::TooLarge {
-            file: file.to_owned(),
-            size: bytes.len(),
-        });
+        return Err(ImportError::TooLarge { file: file.to_owned(), size: bytes.len() });
     }
     if bytes.is_empty() {
-        return Err(ImportError::Empty {
-            file: file.to_owned(),
-            detail: String::new(),
-        });
+        return Err(ImportError::Empty { file: file.to_owned(), detail: String::new() });
     }
-    let not_a_table = |line: usize, cause: &str| ImportError::NotATable {
-        file: file.to_owned(),
-        line,
-        cause: cause.to_owned(),
-    };
+    let not_a_table =
+        |line: usize, cause: &str| ImportError::NotATable { file: file.to_owned(), line, cause: cause.to_owned() };
     if bytes.starts_with(b"PK\x03\x04") {
         return Err(not_a_table(
             1,
@@ -98,16 +89,10 @@ pub fn read_table(bytes: &[u8], source_name: &str) -> Result<Table, ImportError>
     let text = decoded.text.as_str();
     if let Some(nul) = text.find('\0') {
         let line = line_of(text, nul);
-        return Err(not_a_table(
-            line,
-            "the file contains NUL bytes: it is binary data, not text",
-        ));
+        return Err(not_a_table(line, "the file contains NUL bytes: it is binary data, not text"));
     }
     let Some(first) = text.trim_start().chars().next() else {
-        return Err(ImportError::Empty {
-            file: file.to_owned(),
-            detail: " (only whitespace)".to_owned(),
-        });
+        return Err(ImportError::Empty { file: file.to_owned(), detail: " (only whitespace)".to_owned() });
     };
     match first {
         '{' | '[' => jsonstat::read(text, file, decoded.encoding),
@@ -142,24 +127,15 @@ mod tests {
     const FIXTURES: &[(&str, &[u8])] = &[
         (
             "plain_semicolon_utf8.csv",
-            include_bytes!(concat!(
-                env!("CARGO_MANIFEST_DIR"),
-                "/tests/fixtures/import/plain_semicolon_utf8.csv"
-            )),
+            include_bytes!(concat!(env!("CARGO_MANIFEST_DIR"), "/tests/fixtures/import/plain_semicolon_utf8.csv")),
         ),
         (
             "plain_comma_utf8_bom.csv",
-            include_bytes!(concat!(
-                env!("CARGO_MANIFEST_DIR"),
-                "/tests/fixtures/import/plain_comma_utf8_bom.csv"
-            )),
+            include_bytes!(concat!(env!("CARGO_MANIFEST_DIR"), "/tests/fixtures/import/plain_comma_utf8_bom.csv")),
         ),
         (
             "plain_tab_latin1.tsv",
-            include_bytes!(concat!(
-                env!("CARGO_MANIFEST_DIR"),
-                "/tests/fixtures/import/plain_tab_latin1.tsv"
-            )),
+            include_bytes!(concat!(env!("CARGO_MANIFEST_DIR"), "/tests/fixtures/import/plain_tab_latin1.tsv")),
         ),
         (
             "ssb_07459_semicolon_latin1.csv",
@@ -170,73 +146,43 @@ mod tests {
         ),
         (
             "ssb_tab_hidden.tsv",
-            include_bytes!(concat!(
-                env!("CARGO_MANIFEST_DIR"),
-                "/tests/fixtures/import/ssb_tab_hidden.tsv"
-            )),
+            include_bytes!(concat!(env!("CARGO_MANIFEST_DIR"), "/tests/fixtures/import/ssb_tab_hidden.tsv")),
         ),
         (
             "ssb_comma_2019.csv",
-            include_bytes!(concat!(
-                env!("CARGO_MANIFEST_DIR"),
-                "/tests/fixtures/import/ssb_comma_2019.csv"
-            )),
+            include_bytes!(concat!(env!("CARGO_MANIFEST_DIR"), "/tests/fixtures/import/ssb_comma_2019.csv")),
         ),
         (
             "ssb_article_decimal_comma.csv",
-            include_bytes!(concat!(
-                env!("CARGO_MANIFEST_DIR"),
-                "/tests/fixtures/import/ssb_article_decimal_comma.csv"
-            )),
+            include_bytes!(concat!(env!("CARGO_MANIFEST_DIR"), "/tests/fixtures/import/ssb_article_decimal_comma.csv")),
         ),
         (
             "jsonstat_region.json",
-            include_bytes!(concat!(
-                env!("CARGO_MANIFEST_DIR"),
-                "/tests/fixtures/import/jsonstat_region.json"
-            )),
+            include_bytes!(concat!(env!("CARGO_MANIFEST_DIR"), "/tests/fixtures/import/jsonstat_region.json")),
         ),
         (
             "jsonstat_array_index.json",
-            include_bytes!(concat!(
-                env!("CARGO_MANIFEST_DIR"),
-                "/tests/fixtures/import/jsonstat_array_index.json"
-            )),
+            include_bytes!(concat!(env!("CARGO_MANIFEST_DIR"), "/tests/fixtures/import/jsonstat_array_index.json")),
         ),
         (
             "broken_ragged.csv",
-            include_bytes!(concat!(
-                env!("CARGO_MANIFEST_DIR"),
-                "/tests/fixtures/import/broken_ragged.csv"
-            )),
+            include_bytes!(concat!(env!("CARGO_MANIFEST_DIR"), "/tests/fixtures/import/broken_ragged.csv")),
         ),
         (
             "broken_unclosed_quote.csv",
-            include_bytes!(concat!(
-                env!("CARGO_MANIFEST_DIR"),
-                "/tests/fixtures/import/broken_unclosed_quote.csv"
-            )),
+            include_bytes!(concat!(env!("CARGO_MANIFEST_DIR"), "/tests/fixtures/import/broken_unclosed_quote.csv")),
         ),
         (
             "broken_no_header.csv",
-            include_bytes!(concat!(
-                env!("CARGO_MANIFEST_DIR"),
-                "/tests/fixtures/import/broken_no_header.csv"
-            )),
+            include_bytes!(concat!(env!("CARGO_MANIFEST_DIR"), "/tests/fixtures/import/broken_no_header.csv")),
         ),
         (
             "broken_jsonstat_size.json",
-            include_bytes!(concat!(
-                env!("CARGO_MANIFEST_DIR"),
-                "/tests/fixtures/import/broken_jsonstat_size.json"
-            )),
+            include_bytes!(concat!(env!("CARGO_MANIFEST_DIR"), "/tests/fixtures/import/broken_jsonstat_size.json")),
         ),
         (
             "broken_json_syntax.json",
-            include_bytes!(concat!(
-                env!("CARGO_MANIFEST_DIR"),
-                "/tests/fixtures/import/broken_json_syntax.json"
-            )),
+            include_bytes!(concat!(env!("CARGO_MANIFEST_DIR"), "/tests/fixtures/import/broken_json_syntax.json")),
         ),
     ];
 
@@ -305,9 +251,7 @@ mod tests {
                 let random: Vec<u8> = (0..len).map(|_| next() as u8).collect();
                 check(&random, "random");
                 if !bytes.is_empty() {
-                    let picked: Vec<u8> = (0..len)
-                        .map(|_| bytes[(next() % bytes.len() as u64) as usize])
-                        .collect();
+                    let picked: Vec<u8> = (0..len).map(|_| bytes[(next() % bytes.len() as u64) as usize]).collect();
                     check(&picked, name);
                 }
             }
@@ -323,38 +267,20 @@ mod tests {
         let big = vec![b'a'; MAX_FILE_BYTES + 1];
         let e = read_table(&big, "big.csv").unwrap_err();
         assert!(matches!(e, ImportError::TooLarge { .. }));
-        assert!(
-            e.to_string()
-                .starts_with("big.csv: the file is 67108865 bytes")
-        );
+        assert!(e.to_string().starts_with("big.csv: the file is 67108865 bytes"));
         let e = read_table(b"PK\x03\x04rest", "book.xlsx").unwrap_err();
-        assert!(
-            e.to_string()
-                .starts_with("book.xlsx, line 1: not a table: this is a ZIP")
-        );
+        assert!(e.to_string().starts_with("book.xlsx, line 1: not a table: this is a ZIP"));
         let e = read_table(b"a;b\n1;2\n\0\0", "bin.csv").unwrap_err();
-        assert!(
-            e.to_string()
-                .starts_with("bin.csv, line 3: not a table: the file contains NUL"),
-            "{e}"
-        );
+        assert!(e.to_string().starts_with("bin.csv, line 3: not a table: the file contains NUL"), "{e}");
         let e = read_table(b"\n\n<!DOCTYPE html><html>", "page.csv").unwrap_err();
-        assert!(
-            e.to_string()
-                .starts_with("page.csv, line 3: not a table: this looks like HTML"),
-            "{e}"
-        );
+        assert!(e.to_string().starts_with("page.csv, line 3: not a table: this looks like HTML"), "{e}");
     }
 
     #[test]
     fn line_numbers_follow_any_line_ending() {
         assert_eq!(line_of("a\r\nb\rc\nd", 8), 4);
         assert_eq!(line_of("abc", 99), 1);
-        for text in [
-            "h;v\n0301;1\n\n3201;2\n",
-            "h;v\r\n0301;1\r\n\r\n3201;2\r\n",
-            "h;v\r0301;1\r\r3201;2\r",
-        ] {
+        for text in ["h;v\n0301;1\n\n3201;2\n", "h;v\r\n0301;1\r\n\r\n3201;2\r\n", "h;v\r0301;1\r\r3201;2\r"] {
             let t = read_table(text.as_bytes(), "x").unwrap();
             let lines: Vec<usize> = t.rows.iter().map(|r| r.line).collect();
             assert_eq!(lines, vec![2, 4], "{text:?}");

@@ -41,7 +41,12 @@ pub fn result_table(dataset: &Dataset, scenario: &Scenario, allocation: &Allocat
         let meta = &dataset.columns[i].meta;
         headers.push(format!("{} ({}, {})", lang.pick(&meta.label.nb, &meta.label.en), meta.unit, meta.year));
     }
-    headers.extend([t("Andel", "Quota"), t("Anmodning", "Request"), t("Enslige mindreårige", "Minors"), t("Per 1000", "Per 1,000")]);
+    headers.extend([
+        t("Andel", "Quota"),
+        t("Anmodning", "Request"),
+        t("Enslige mindreårige", "Minors"),
+        t("Per 1000", "Per 1,000"),
+    ]);
     if let Some(r) = reference {
         headers.push(lang.pick(&r.meta.label.nb, &r.meta.label.en).to_owned());
         headers.push(t("Differanse", "Difference"));

@@ -4,7 +4,9 @@ use std::path::{Path, PathBuf};
 
 use super::model::{DatasetRef, SCENARIO_VERSION, Scenario};
 use crate::data::{DataError, Dataset, embedded_dataset, load_dataset_file};
-use crate::fileio::{ReadError, RonError, parse_ron, peek_version, read_limited, to_ron_pretty, write_atomic_with_backup};
+use crate::fileio::{
+    ReadError, RonError, parse_ron, peek_version, read_limited, to_ron_pretty, write_atomic_with_backup,
+};
 
 #[derive(Debug, thiserror::Error)]
 pub enum ScenarioError {
@@ -12,9 +14,11 @@ pub enum ScenarioError {
     Read(#[from] ReadError),
     #[error("{file}: the file is not UTF-8 text (first bad byte at offset {offset})")]
     NotUtf8 { file: String, offset: usize },
-    #[error("{0}")]
+    #[error(transparent)]
     Syntax(#[from] RonError),
-    #[error("{file}: scenario version {found} is newer than this program reads (up to {SCENARIO_VERSION}); update bosetting")]
+    #[error(
+        "{file}: scenario version {found} is newer than this program reads (up to {SCENARIO_VERSION}); update bosetting"
+    )]
     NewerVersion { file: String, found: u32 },
     #[error("{file}: scenario version {found} is not valid (this program writes version {SCENARIO_VERSION})")]
     BadVersion { file: String, found: u32 },
@@ -40,7 +44,8 @@ pub fn parse_scenario(text: &str, file: &str) -> Result<Scenario, ScenarioError>
 pub fn load_scenario(path: &Path) -> Result<Scenario, ScenarioError> {
     let bytes = read_limited(path)?;
     let file = path.display().to_string();
-    let text = std::str::from_utf8(&bytes).map_err(|e| ScenarioError::NotUtf8 { file: file.clone(), offset: e.valid_up_to() })?;
+    let text = std::str::from_utf8(&bytes)
+        .map_err(|e| ScenarioError::NotUtf8 { file: file.clone(), offset: e.valid_up_to() })?;
     parse_scenario(text, &file)
 }
 
@@ -48,7 +53,7 @@ pub fn scenario_to_text(scenario: &Scenario) -> String {
     let mut s = scenario.clone();
     s.version = SCENARIO_VERSION;
     // Serialising plain data to RON cannot fail; an empty string would be caught by the round-trip tests.
-    to_ron_pretty(&s).unwrap_or_default()
+    to_ron_pretty(&s, 2).unwrap_or_default()
 }
 
 /// Saves atomically and keeps the previous version as `FILE.bak`.
@@ -59,12 +64,16 @@ pub fn save_scenario(path: &Path, scenario: &Scenario) -> Result<(), ScenarioErr
 
 /// The dataset a scenario names: embedded, or a file relative to the scenario's folder.
 /// Also returns a warning when the data no longer matches the fingerprint stored in the scenario.
-pub fn resolve_dataset(scenario: &Scenario, scenario_path: Option<&Path>) -> Result<(Dataset, Option<String>), ScenarioError> {
+pub fn resolve_dataset(
+    scenario: &Scenario,
+    scenario_path: Option<&Path>,
+) -> Result<(Dataset, Option<String>), ScenarioError> {
     let file = scenario_path.map_or_else(|| "scenario".to_owned(), |p| p.display().to_string());
     let dataset = match &scenario.dataset {
         DatasetRef::Embedded(id) => embedded_dataset(id),
         DatasetRef::File(rel) => {
-            let base = scenario_path.and_then(Path::parent).map(Path::to_path_buf).unwrap_or_else(|| PathBuf::from("."));
+            let base =
+                scenario_path.and_then(Path::parent).map(Path::to_path_buf).unwrap_or_else(|| PathBuf::from("."));
             load_dataset_file(&base.join(rel))
         }
     }

@@ -56,33 +56,242 @@ const fn col(
 }
 
 const COLUMNS_2020: &[ColumnSpec] = &[
-    col("innvandrerandel_2020_pst", "Innvandrerandel", "Immigrant share", "%", "2020", "IMDi/SSB", Lower, Intensive, CountyMedian, PCT),
-    col("flyktningandel_2020_pst", "Flyktningandel", "Refugee share", "%", "2020", "IMDi/SSB", Lower, Intensive, CountyMedian, PCT),
-    col("sentralitetsindeks_2018", "Sentralitetsindeks", "Centrality index", "indeks", "2018", "SSB", Higher, Intensive, CountyMedian, Some((0.0, 1000.0))),
-    col("sysselsettingsrate_2013_pst", "Sysselsettingsrate (alle)", "Employment rate (all)", "%", "2013", "IMDi/SSB", Higher, Intensive, CountyMedian, PCT),
-    col("sysselsettingsrate_innvandrere_2013_pst", "Sysselsettingsrate (innvandrere)", "Employment rate (immigrants)", "%", "2013", "IMDi/SSB", Higher, Intensive, CountyMedian, PCT),
-    col("intro_arbeid_utdanning_2013_pst", "Introduksjonsprogram: i arbeid eller utdanning", "Introduction programme: in work or education", "%", "2013", "IMDi", Higher, Intensive, CountyMedian, PCT),
-    col("intro_deltakere_2013", "Deltakere i introduksjonsprogram", "Introduction programme participants", "personer", "2013", "IMDi", Higher, Extensive, Zero, None),
-    col("bosatt_2017", "Bosatte flyktninger 2017", "Refugees settled 2017", "personer", "2017", "IMDi", Higher, Extensive, Zero, None),
-    col("bosatt_2018", "Bosatte flyktninger 2018", "Refugees settled 2018", "personer", "2018", "IMDi", Higher, Extensive, Zero, None),
-    col("bosatt_2019", "Bosatte flyktninger 2019", "Refugees settled 2019", "personer", "2019", "IMDi", Higher, Extensive, Zero, None),
-    col("bosatt_snitt_2017_2019", "Bosatte flyktninger, snitt 2017–2019", "Refugees settled, mean 2017–2019", "personer/år", "2017–2019", "IMDi (avledet)", Higher, Extensive, Zero, None),
+    col(
+        "innvandrerandel_2020_pst",
+        "Innvandrerandel",
+        "Immigrant share",
+        "%",
+        "2020",
+        "IMDi/SSB",
+        Lower,
+        Intensive,
+        CountyMedian,
+        PCT,
+    ),
+    col(
+        "flyktningandel_2020_pst",
+        "Flyktningandel",
+        "Refugee share",
+        "%",
+        "2020",
+        "IMDi/SSB",
+        Lower,
+        Intensive,
+        CountyMedian,
+        PCT,
+    ),
+    col(
+        "sentralitetsindeks_2018",
+        "Sentralitetsindeks",
+        "Centrality index",
+        "indeks",
+        "2018",
+        "SSB",
+        Higher,
+        Intensive,
+        CountyMedian,
+        Some((0.0, 1000.0)),
+    ),
+    col(
+        "sysselsettingsrate_2013_pst",
+        "Sysselsettingsrate (alle)",
+        "Employment rate (all)",
+        "%",
+        "2013",
+        "IMDi/SSB",
+        Higher,
+        Intensive,
+        CountyMedian,
+        PCT,
+    ),
+    col(
+        "sysselsettingsrate_innvandrere_2013_pst",
+        "Sysselsettingsrate (innvandrere)",
+        "Employment rate (immigrants)",
+        "%",
+        "2013",
+        "IMDi/SSB",
+        Higher,
+        Intensive,
+        CountyMedian,
+        PCT,
+    ),
+    col(
+        "intro_arbeid_utdanning_2013_pst",
+        "Introduksjonsprogram: i arbeid eller utdanning",
+        "Introduction programme: in work or education",
+        "%",
+        "2013",
+        "IMDi",
+        Higher,
+        Intensive,
+        CountyMedian,
+        PCT,
+    ),
+    col(
+        "intro_deltakere_2013",
+        "Deltakere i introduksjonsprogram",
+        "Introduction programme participants",
+        "personer",
+        "2013",
+        "IMDi",
+        Higher,
+        Extensive,
+        Zero,
+        None,
+    ),
+    col(
+        "bosatt_2017",
+        "Bosatte flyktninger 2017",
+        "Refugees settled 2017",
+        "personer",
+        "2017",
+        "IMDi",
+        Higher,
+        Extensive,
+        Zero,
+        None,
+    ),
+    col(
+        "bosatt_2018",
+        "Bosatte flyktninger 2018",
+        "Refugees settled 2018",
+        "personer",
+        "2018",
+        "IMDi",
+        Higher,
+        Extensive,
+        Zero,
+        None,
+    ),
+    col(
+        "bosatt_2019",
+        "Bosatte flyktninger 2019",
+        "Refugees settled 2019",
+        "personer",
+        "2019",
+        "IMDi",
+        Higher,
+        Extensive,
+        Zero,
+        None,
+    ),
+    col(
+        "bosatt_snitt_2017_2019",
+        "Bosatte flyktninger, snitt 2017–2019",
+        "Refugees settled, mean 2017–2019",
+        "personer/år",
+        "2017–2019",
+        "IMDi (avledet)",
+        Higher,
+        Extensive,
+        Zero,
+        None,
+    ),
     col("anmodning_2018", "Anmodning 2018", "Request 2018", "personer", "2018", "IMDi", Higher, Extensive, Zero, None),
     col("anmodning_2019", "Anmodning 2019", "Request 2019", "personer", "2019", "IMDi", Higher, Extensive, Zero, None),
     col("vedtak_2019", "Vedtak 2019", "Decision 2019", "personer", "2019", "IMDi", Higher, Extensive, Zero, None),
 ];
 
 const COLUMNS_2024: &[ColumnSpec] = &[
-    col("sentralitetsklasse_2024", "Sentralitetsklasse (1 = mest sentral)", "Centrality class (1 = most central)", "klasse", "2024", "SSB", Lower, Intensive, CountyMedian, Some((1.0, 6.0))),
+    col(
+        "sentralitetsklasse_2024",
+        "Sentralitetsklasse (1 = mest sentral)",
+        "Centrality class (1 = most central)",
+        "klasse",
+        "2024",
+        "SSB",
+        Lower,
+        Intensive,
+        CountyMedian,
+        Some((1.0, 6.0)),
+    ),
     col("anmodning_2024", "Anmodning 2024", "Request 2024", "personer", "2024", "IMDi", Higher, Extensive, Zero, None),
     col("vedtak_2024", "Vedtak 2024", "Decision 2024", "personer", "2024", "IMDi", Higher, Extensive, Zero, None),
-    col("bosatt_2022", "Bosatte flyktninger 2022", "Refugees settled 2022", "personer", "2022", "IMDi", Higher, Extensive, Zero, None),
-    col("bosatt_2023", "Bosatte flyktninger 2023", "Refugees settled 2023", "personer", "2023", "IMDi", Higher, Extensive, Zero, None),
-    col("bosatt_2024_delaar", "Bosatte flyktninger 2024 (delår)", "Refugees settled 2024 (part year)", "personer", "2024", "IMDi", Higher, Extensive, Zero, None),
-    col("bosatt_ukrainere_2022", "Bosatte ukrainere 2022", "Ukrainians settled 2022", "personer", "2022", "IMDi", Higher, Extensive, Zero, None),
-    col("bosatt_ukrainere_2023", "Bosatte ukrainere 2023", "Ukrainians settled 2023", "personer", "2023", "IMDi", Higher, Extensive, Zero, None),
-    col("bosatt_ovrige_2022", "Bosatte øvrige flyktninger 2022", "Other refugees settled 2022", "personer", "2022", "IMDi", Higher, Extensive, Zero, None),
-    col("bosatt_ovrige_2023", "Bosatte øvrige flyktninger 2023", "Other refugees settled 2023", "personer", "2023", "IMDi", Higher, Extensive, Zero, None),
+    col(
+        "bosatt_2022",
+        "Bosatte flyktninger 2022",
+        "Refugees settled 2022",
+        "personer",
+        "2022",
+        "IMDi",
+        Higher,
+        Extensive,
+        Zero,
+        None,
+    ),
+    col(
+        "bosatt_2023",
+        "Bosatte flyktninger 2023",
+        "Refugees settled 2023",
+        "personer",
+        "2023",
+        "IMDi",
+        Higher,
+        Extensive,
+        Zero,
+        None,
+    ),
+    col(
+        "bosatt_2024_delaar",
+        "Bosatte flyktninger 2024 (delår)",
+        "Refugees settled 2024 (part year)",
+        "personer",
+        "2024",
+        "IMDi",
+        Higher,
+        Extensive,
+        Zero,
+        None,
+    ),
+    col(
+        "bosatt_ukrainere_2022",
+        "Bosatte ukrainere 2022",
+        "Ukrainians settled 2022",
+        "personer",
+        "2022",
+        "IMDi",
+        Higher,
+        Extensive,
+        Zero,
+        None,
+    ),
+    col(
+        "bosatt_ukrainere_2023",
+        "Bosatte ukrainere 2023",
+        "Ukrainians settled 2023",
+        "personer",
+        "2023",
+        "IMDi",
+        Higher,
+        Extensive,
+        Zero,
+        None,
+    ),
+    col(
+        "bosatt_ovrige_2022",
+        "Bosatte øvrige flyktninger 2022",
+        "Other refugees settled 2022",
+        "personer",
+        "2022",
+        "IMDi",
+        Higher,
+        Extensive,
+        Zero,
+        None,
+    ),
+    col(
+        "bosatt_ovrige_2023",
+        "Bosatte øvrige flyktninger 2023",
+        "Other refugees settled 2023",
+        "personer",
+        "2023",
+        "IMDi",
+        Higher,
+        Extensive,
+        Zero,
+        None,
+    ),
 ];
 
 pub const SPECS: &[DatasetSpec] = &[
@@ -137,8 +346,13 @@ pub fn convert(spec: &DatasetSpec, csv_path: &Path) -> Result<Dataset> {
     let find = |name: &str| {
         headers.iter().position(|h| h == name).with_context(|| format!("{}: no column {name}", csv_path.display()))
     };
-    let (code, name, county, county_name, population) =
-        (find("kommunenummer")?, find("kommunenavn")?, find("fylkesnummer")?, find("fylkesnavn")?, find(spec.population_column)?);
+    let (code, name, county, county_name, population) = (
+        find("kommunenummer")?,
+        find("kommunenavn")?,
+        find("fylkesnummer")?,
+        find("fylkesnavn")?,
+        find(spec.population_column)?,
+    );
     let indices: Vec<usize> = spec.columns.iter().map(|c| find(c.id)).collect::<Result<_>>()?;
     let mut municipalities = Vec::new();
     let mut values: Vec<Vec<Option<f64>>> = vec![Vec::new(); spec.columns.len()];
@@ -150,11 +364,19 @@ pub fn convert(spec: &DatasetSpec, csv_path: &Path) -> Result<Dataset> {
             if cell.is_empty() {
                 return Ok(None);
             }
-            cell.parse::<f64>()
-                .map(Some)
-                .with_context(|| format!("{} line {}: {:?} in column {} is not a number", csv_path.display(), line + 2, cell, &headers[i]))
+            cell.parse::<f64>().map(Some).with_context(|| {
+                format!(
+                    "{} line {}: {:?} in column {} is not a number",
+                    csv_path.display(),
+                    line + 2,
+                    cell,
+                    &headers[i]
+                )
+            })
         };
-        let Some(pop) = number(population)? else { bail!("{} line {}: population missing", csv_path.display(), line + 2) };
+        let Some(pop) = number(population)? else {
+            bail!("{} line {}: population missing", csv_path.display(), line + 2)
+        };
         municipalities.push(Municipality {
             code: at(code).to_owned(),
             name: at(name).to_owned(),
@@ -181,6 +403,6 @@ pub fn convert(spec: &DatasetSpec, csv_path: &Path) -> Result<Dataset> {
         fingerprint: String::new(),
     };
     // Round-trip through the file format, so the assets pass the same validation as user files.
-    let text = bosetting::fileio::to_ron_pretty(&bosetting::data::to_file(&dataset))?;
+    let text = bosetting::fileio::to_ron_pretty(&bosetting::data::to_file(&dataset), 2)?;
     Ok(bosetting::data::parse_dataset(&text, &csv_path.display().to_string())?)
 }

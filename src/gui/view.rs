@@ -1,0 +1,23 @@
+//! What every view reads, and what a view may ask for. Views never change the document themselves.
+
+use crate::data::Dataset;
+use crate::engine::{AllocError, Allocation};
+use crate::lang::Lang;
+use crate::scenario::Scenario;
+
+/// Read-only inputs for one frame of a view.
+pub struct ViewContext<'a> {
+    pub dataset: &'a Dataset,
+    pub scenario: &'a Scenario,
+    /// The current result, or why there is none.
+    pub allocation: Result<&'a Allocation, &'a AllocError>,
+    pub lang: Lang,
+    /// Selected municipality (dataset row), shared by table, charts and map.
+    pub selected: Option<usize>,
+}
+
+/// Requests from views that change shared view state (not the document).
+#[derive(Debug, Clone, PartialEq)]
+pub enum ViewAction {
+    Select(Option<usize>),
+}
