@@ -40,10 +40,7 @@ pub struct BuildOptions {
 
 impl Default for BuildOptions {
     fn default() -> Self {
-        BuildOptions {
-            tolerance_m: DEFAULT_TOLERANCE_M,
-            grid_m: DEFAULT_GRID_M,
-        }
+        BuildOptions { tolerance_m: DEFAULT_TOLERANCE_M, grid_m: DEFAULT_GRID_M }
     }
 }
 
@@ -73,20 +70,14 @@ pub fn build_map_asset(geojson: &str) -> Result<Vec<u8>> {
 
 /// Builds the binary map asset with explicit options, and reports what it did.
 pub fn build_map_asset_with(geojson: &str, opts: &BuildOptions) -> Result<(Vec<u8>, BuildStats)> {
-    ensure!(
-        (1..=1000).contains(&opts.grid_m),
-        "grid must be 1 to 1000 metres"
-    );
+    ensure!((1..=1000).contains(&opts.grid_m), "grid must be 1 to 1000 metres");
     ensure!(
         opts.tolerance_m.is_finite() && opts.tolerance_m >= 0.0,
         "tolerance must be a non-negative number of metres"
     );
     let input = read_geojson(geojson)?;
-    let mut stats = BuildStats {
-        municipalities: input.features.len(),
-        input_points: input.input_points,
-        ..BuildStats::default()
-    };
+    let mut stats =
+        BuildStats { municipalities: input.features.len(), input_points: input.input_points, ..BuildStats::default() };
 
     let topo = build_topology(input.points.len(), &input.rings);
     stats.arc_points_before = topo.arcs.iter().map(|a| a.len()).sum();
@@ -99,22 +90,14 @@ pub fn build_map_asset_with(geojson: &str, opts: &BuildOptions) -> Result<(Vec<u
         let pts: Vec<[f64; 2]> = ids.iter().map(|&i| input.points[i as usize]).collect();
         let mut snapped: Vec<[i64; 2]> = Vec::new();
         for k in douglas_peucker(&pts, opts.tolerance_m) {
-            let q = [
-                (pts[k][0] / grid).round() as i64,
-                (pts[k][1] / grid).round() as i64,
-            ];
+            let q = [(pts[k][0] / grid).round() as i64, (pts[k][1] / grid).round() as i64];
             if snapped.last() != Some(&q) {
                 snapped.push(q);
             }
         }
         arcs.push(snapped);
     }
-    let work = RawMap {
-        grid_m: opts.grid_m,
-        arcs,
-        shapes: Vec::new(),
-        borders: Vec::new(),
-    };
+    let work = RawMap { grid_m: opts.grid_m, arcs, shapes: Vec::new(), borders: Vec::new() };
 
     // Rings that survive, oriented.
     let mut shapes = Vec::with_capacity(input.features.len());
@@ -123,11 +106,8 @@ pub fn build_map_asset_with(geojson: &str, opts: &BuildOptions) -> Result<(Vec<u
         for rings in &f.polygons {
             let mut kept: Vec<Vec<ArcRef>> = Vec::new();
             for (k, &ring) in rings.iter().enumerate() {
-                let mut refs: Vec<ArcRef> = topo.rings[ring]
-                    .iter()
-                    .copied()
-                    .filter(|r| work.arcs[r.arc as usize].len() >= 2)
-                    .collect();
+                let mut refs: Vec<ArcRef> =
+                    topo.rings[ring].iter().copied().filter(|r| work.arcs[r.arc as usize].len() >= 2).collect();
                 let area = match work.ring_points(&refs) {
                     Ok(pts) => twice_area(&pts),
                     Err(_) => 0,
@@ -153,16 +133,9 @@ pub fn build_map_asset_with(geojson: &str, opts: &BuildOptions) -> Result<(Vec<u
             }
         }
         if polygons.is_empty() {
-            bail!(
-                "municipality {} has no polygon left after simplification",
-                f.code
-            );
+            bail!("municipality {} has no polygon left after simplification", f.code);
         }
-        shapes.push(RawShape {
-            code: f.code.clone(),
-            county_code: f.county.clone(),
-            polygons,
-        });
+        shapes.push(RawShape { code: f.code.clone(), county_code: f.county.clone(), polygons });
     }
 
     // Renumber arcs by first use, and find county borders.
@@ -182,28 +155,16 @@ pub fn build_map_asset_with(geojson: &str, opts: &BuildOptions) -> Result<(Vec<u
     }
     let mut borders = Vec::new();
     for (arc, u) in users.iter().enumerate() {
-        ensure!(
-            u.len() <= 2,
-            "a border is used by {} rings; the input polygons overlap",
-            u.len()
-        );
+        ensure!(u.len() <= 2, "a border is used by {} rings; the input polygons overlap", u.len());
         if u.len() == 2 && shapes[u[0]].county_code != shapes[u[1]].county_code {
-            borders.push(ArcRef {
-                arc: arc as u32,
-                reversed: false,
-            });
+            borders.push(ArcRef { arc: arc as u32, reversed: false });
         }
     }
     stats.arcs = out_arcs.len();
     stats.arc_points_after = out_arcs.iter().map(Vec::len).sum();
     stats.county_border_arcs = borders.len();
 
-    let raw = RawMap {
-        grid_m: opts.grid_m,
-        arcs: out_arcs,
-        shapes,
-        borders,
-    };
+    let raw = RawMap { grid_m: opts.grid_m, arcs: out_arcs, shapes, borders };
     let bytes = raw.encode();
     let check = decode(&bytes).context("the encoded map does not decode")?;
     ensure!(check.shapes.len() == input.features.len());
@@ -245,26 +206,17 @@ fn read_geojson(text: &str) -> Result<Input> {
         .get("features")
         .and_then(Value::as_array)
         .context("no \"features\" array (expected a GeoJSON FeatureCollection)")?;
-    let mut input = Input {
-        features: Vec::with_capacity(features.len()),
-        points: Vec::new(),
-        rings: Vec::new(),
-        input_points: 0,
-    };
+    let mut input =
+        Input { features: Vec::with_capacity(features.len()), points: Vec::new(), rings: Vec::new(), input_points: 0 };
     let mut ids: HashMap<[u64; 2], u32> = HashMap::new();
     for (i, f) in features.iter().enumerate() {
-        let feature = read_feature(f, &mut input, &mut ids)
-            .with_context(|| format!("feature {i} of the GeoJSON"))?;
+        let feature = read_feature(f, &mut input, &mut ids).with_context(|| format!("feature {i} of the GeoJSON"))?;
         input.features.push(feature);
     }
     ensure!(!input.features.is_empty(), "the GeoJSON has no features");
     input.features.sort_by(|a, b| a.code.cmp(&b.code));
     for w in input.features.windows(2) {
-        ensure!(
-            w[0].code != w[1].code,
-            "municipality {} appears twice",
-            w[0].code
-        );
+        ensure!(w[0].code != w[1].code, "municipality {} appears twice", w[0].code);
     }
     Ok(input)
 }
@@ -277,10 +229,7 @@ fn read_feature(f: &Value, input: &mut Input, ids: &mut HashMap<[u64; 2], u32>) 
         None => code.chars().take(2).collect(),
     };
     for s in [&code, &county] {
-        ensure!(
-            !s.is_empty() && s.len() <= 32,
-            "code {s:?} must be 1 to 32 bytes"
-        );
+        ensure!(!s.is_empty() && s.len() <= 32, "code {s:?} must be 1 to 32 bytes");
     }
     let geometry = f.get("geometry").context("no geometry")?;
     let coords = geometry.get("coordinates").context("no coordinates")?;
@@ -299,20 +248,12 @@ fn read_feature(f: &Value, input: &mut Input, ids: &mut HashMap<[u64; 2], u32>) 
             for pos in positions {
                 let lon = pos.get(0).and_then(Value::as_f64).context("longitude")?;
                 let lat = pos.get(1).and_then(Value::as_f64).context("latitude")?;
-                ensure!(
-                    lon.is_finite() && (-180.0..=180.0).contains(&lon),
-                    "longitude {lon} out of range"
-                );
-                ensure!(
-                    lat.is_finite() && lat.abs() < 89.0,
-                    "latitude {lat} out of range"
-                );
-                let id = *ids
-                    .entry([lon.to_bits(), lat.to_bits()])
-                    .or_insert_with(|| {
-                        input.points.push(project(lon, lat));
-                        (input.points.len() - 1) as u32
-                    });
+                ensure!(lon.is_finite() && (-180.0..=180.0).contains(&lon), "longitude {lon} out of range");
+                ensure!(lat.is_finite() && lat.abs() < 89.0, "latitude {lat} out of range");
+                let id = *ids.entry([lon.to_bits(), lat.to_bits()]).or_insert_with(|| {
+                    input.points.push(project(lon, lat));
+                    (input.points.len() - 1) as u32
+                });
                 if ring_ids.last() != Some(&id) {
                     ring_ids.push(id);
                 }
@@ -334,11 +275,7 @@ fn read_feature(f: &Value, input: &mut Input, ids: &mut HashMap<[u64; 2], u32>) 
         }
     }
     ensure!(!out.is_empty(), "municipality {code} has no usable polygon");
-    Ok(Feature {
-        code,
-        county,
-        polygons: out,
-    })
+    Ok(Feature { code, county, polygons: out })
 }
 
 /// A property as text; numbers are zero-padded to `width` digits (`301` → `"0301"`).
@@ -347,9 +284,7 @@ fn text_prop(props: &Value, key: &str, width: usize) -> Result<Option<String>> {
         None | Some(Value::Null) => None,
         Some(Value::String(s)) => Some(s.trim().to_string()),
         Some(Value::Number(n)) => {
-            let n = n
-                .as_u64()
-                .with_context(|| format!("{key} {n} is not a code"))?;
+            let n = n.as_u64().with_context(|| format!("{key} {n} is not a code"))?;
             Some(format!("{n:0width$}"))
         }
         Some(other) => bail!("{key} {other} is not a code"),
@@ -391,8 +326,7 @@ mod tests {
 
     fn lonlat(map: &MapGeometry, lon: f64, lat: f64) -> Option<&str> {
         let [x, y] = project(lon, lat);
-        map.hit_test([x as f32, y as f32])
-            .map(|i| map.shapes[i].code.as_str())
+        map.hit_test([x as f32, y as f32]).map(|i| map.shapes[i].code.as_str())
     }
 
     #[test]
@@ -447,10 +381,7 @@ mod tests {
         assert!(build_map_asset(r#"{"features": []}"#).is_err());
         let dup = sample().replace("\"4602\"", "\"4601\"");
         assert!(build_map_asset(&dup).is_err());
-        let opts = BuildOptions {
-            tolerance_m: 100.0,
-            grid_m: 0,
-        };
+        let opts = BuildOptions { tolerance_m: 100.0, grid_m: 0 };
         assert!(build_map_asset_with(&sample(), &opts).is_err());
     }
 }

@@ -4,10 +4,8 @@
 //! [`super::build::build_map_asset`] (see the `make-assets` binary) and decoded with
 //! [`super::format::decode`].
 
-static MAP_2020: &[u8] =
-    include_bytes!(concat!(env!("CARGO_MANIFEST_DIR"), "/assets/map-2020.bin"));
-static MAP_2024: &[u8] =
-    include_bytes!(concat!(env!("CARGO_MANIFEST_DIR"), "/assets/map-2024.bin"));
+static MAP_2020: &[u8] = include_bytes!(concat!(env!("CARGO_MANIFEST_DIR"), "/assets/map-2020.bin"));
+static MAP_2024: &[u8] = include_bytes!(concat!(env!("CARGO_MANIFEST_DIR"), "/assets/map-2024.bin"));
 
 /// The embedded map asset for a dataset id (`"norway-2020"`, `"norway-2024"`).
 pub fn embedded_map(dataset_id: &str) -> Option<&'static [u8]> {
@@ -32,8 +30,7 @@ mod tests {
 
     fn at(map: &MapGeometry, lon: f64, lat: f64) -> Option<&str> {
         let [x, y] = project(lon, lat);
-        map.hit_test([x as f32, y as f32])
-            .map(|i| map.shapes[i].code.as_str())
+        map.hit_test([x as f32, y as f32]).map(|i| map.shapes[i].code.as_str())
     }
 
     fn check_codes(map: &MapGeometry, n: usize) {
@@ -41,11 +38,7 @@ mod tests {
         let codes: HashSet<&str> = map.shapes.iter().map(|s| s.code.as_str()).collect();
         assert_eq!(codes.len(), n, "codes are unique");
         for s in &map.shapes {
-            assert!(
-                s.code.len() == 4 && s.code.bytes().all(|b| b.is_ascii_digit()),
-                "{}",
-                s.code
-            );
+            assert!(s.code.len() == 4 && s.code.bytes().all(|b| b.is_ascii_digit()), "{}", s.code);
             assert_eq!(s.county_code, s.code[..2]);
             assert!(!s.polygons.is_empty() && !s.bounds.is_empty());
         }
@@ -80,10 +73,7 @@ mod tests {
         assert_eq!(at(&map, 5.324, 60.393), Some("4601"));
         assert_eq!(at(&map, 10.395, 63.430), Some("5001"));
         assert_eq!(at(&map, 0.0, 62.0), None);
-        assert_eq!(
-            map.index_of("0301").map(|i| &*map.shapes[i].code),
-            Some("0301")
-        );
+        assert_eq!(map.index_of("0301").map(|i| &*map.shapes[i].code), Some("0301"));
         assert_eq!(map.index_of("5501"), None);
     }
 

@@ -98,10 +98,7 @@ impl RawMap {
     pub fn ring_points(&self, refs: &[ArcRef]) -> Result<Vec<[i64; 2]>, MapError> {
         let mut out: Vec<[i64; 2]> = Vec::new();
         for r in refs {
-            let arc = self
-                .arcs
-                .get(r.arc as usize)
-                .ok_or(MapError::Malformed("arc index out of range"))?;
+            let arc = self.arcs.get(r.arc as usize).ok_or(MapError::Malformed("arc index out of range"))?;
             let mut push_all = |pts: &mut dyn Iterator<Item = &[i64; 2]>| -> Result<(), MapError> {
                 let first = pts.next().ok_or(MapError::Malformed("empty arc"))?;
                 match out.last() {
@@ -189,10 +186,7 @@ fn put_zigzag(out: &mut Vec<u8>, v: i64) {
 }
 
 fn put_str(out: &mut Vec<u8>, s: &str) {
-    assert!(
-        (1..=MAX_STR_LEN).contains(&s.len()),
-        "map strings are 1 to {MAX_STR_LEN} bytes: {s:?}"
-    );
+    assert!((1..=MAX_STR_LEN).contains(&s.len()), "map strings are 1 to {MAX_STR_LEN} bytes: {s:?}");
     out.push(s.len() as u8);
     out.extend_from_slice(s.as_bytes());
 }
@@ -204,11 +198,7 @@ fn put_arcref(out: &mut Vec<u8>, r: ArcRef) {
 /// Reads and validates everything except the joining of rings.
 pub fn decode_raw(bytes: &[u8]) -> Result<RawMap, MapError> {
     if bytes.len() < MAGIC.len() {
-        return Err(if MAGIC.starts_with(bytes) {
-            MapError::Truncated
-        } else {
-            MapError::BadMagic
-        });
+        return Err(if MAGIC.starts_with(bytes) { MapError::Truncated } else { MapError::BadMagic });
     }
     if bytes[..MAGIC.len()] != MAGIC {
         return Err(MapError::BadMagic);
@@ -272,10 +262,7 @@ fn parse_body(body: &[u8]) -> Result<RawMap, MapError> {
         if uses[arc] > limit {
             return Err(MapError::Malformed("arc used too often"));
         }
-        Ok(ArcRef {
-            arc: arc as u32,
-            reversed: v & 1 == 1,
-        })
+        Ok(ArcRef { arc: arc as u32, reversed: v & 1 == 1 })
     };
 
     // A shape takes at least 2 + 2 (strings) + 1 (count) + 3 (one polygon).
@@ -312,11 +299,7 @@ fn parse_body(body: &[u8]) -> Result<RawMap, MapError> {
             }
             polygons.push(rings);
         }
-        shapes.push(RawShape {
-            code,
-            county_code,
-            polygons,
-        });
+        shapes.push(RawShape { code, county_code, polygons });
     }
 
     let n_borders = r.count(1)?;
@@ -326,16 +309,9 @@ fn parse_body(body: &[u8]) -> Result<RawMap, MapError> {
         borders.push(arcref(&mut r, &mut border_uses, 1)?);
     }
     if r.pos != body.len() {
-        return Err(MapError::Malformed(
-            "trailing bytes after the county borders",
-        ));
+        return Err(MapError::Malformed("trailing bytes after the county borders"));
     }
-    Ok(RawMap {
-        grid_m: grid as u32,
-        arcs,
-        shapes,
-        borders,
-    })
+    Ok(RawMap { grid_m: grid as u32, arcs, shapes, borders })
 }
 
 /// Joins rings and scales to metres.
@@ -354,24 +330,14 @@ fn assemble(raw: &RawMap) -> Result<MapGeometry, MapError> {
                 converted.push(pts);
             }
             let mut it = converted.into_iter();
-            let exterior = it
-                .next()
-                .ok_or(MapError::Malformed("polygon without rings"))?;
+            let exterior = it.next().ok_or(MapError::Malformed("polygon without rings"))?;
             for p in &exterior {
                 shape_bounds.include(*p);
             }
-            polygons.push(Polygon {
-                exterior,
-                holes: it.collect(),
-            });
+            polygons.push(Polygon { exterior, holes: it.collect() });
         }
         bounds = bounds.union(&shape_bounds);
-        shapes.push(Shape {
-            code: s.code.clone(),
-            county_code: s.county_code.clone(),
-            polygons,
-            bounds: shape_bounds,
-        });
+        shapes.push(Shape { code: s.code.clone(), county_code: s.county_code.clone(), polygons, bounds: shape_bounds });
     }
     let county_borders = raw
         .borders
@@ -385,11 +351,7 @@ fn assemble(raw: &RawMap) -> Result<MapGeometry, MapError> {
             line
         })
         .collect();
-    Ok(MapGeometry {
-        shapes,
-        county_borders,
-        bounds,
-    })
+    Ok(MapGeometry { shapes, county_borders, bounds })
 }
 
 struct Reader<'a> {
@@ -432,12 +394,7 @@ impl Reader<'_> {
     fn count(&mut self, min_bytes: usize) -> Result<usize, MapError> {
         let n = self.varint()?;
         match usize::try_from(n) {
-            Ok(n)
-                if n.checked_mul(min_bytes)
-                    .is_some_and(|b| b <= self.remaining()) =>
-            {
-                Ok(n)
-            }
+            Ok(n) if n.checked_mul(min_bytes).is_some_and(|b| b <= self.remaining()) => Ok(n),
             _ => Err(MapError::Malformed("count exceeds the data left")),
         }
     }
@@ -463,11 +420,7 @@ pub fn crc32(bytes: &[u8]) -> u32 {
             let mut c = i as u32;
             let mut k = 0;
             while k < 8 {
-                c = if c & 1 == 1 {
-                    0xEDB8_8320 ^ (c >> 1)
-                } else {
-                    c >> 1
-                };
+                c = if c & 1 == 1 { 0xEDB8_8320 ^ (c >> 1) } else { c >> 1 };
                 k += 1;
             }
             table[i] = c;
@@ -545,14 +498,7 @@ pub(crate) mod tests {
             assert_eq!(Reader { buf: &out, pos: 0 }.zigzag().unwrap(), v);
         }
         let overlong = [0xffu8; 11];
-        assert!(
-            Reader {
-                buf: &overlong,
-                pos: 0
-            }
-            .varint()
-            .is_err()
-        );
+        assert!(Reader { buf: &overlong, pos: 0 }.varint().is_err());
     }
 
     #[test]
@@ -572,10 +518,7 @@ pub(crate) mod tests {
         let content = &bytes[..bytes.len() - CHECKSUM_LEN];
         for len in 0..bytes.len().min(64) {
             assert!(decode(&bytes[..len]).is_err(), "prefix {len}");
-            assert!(
-                decode(&reseal(content[..len].to_vec())).is_err(),
-                "resealed prefix {len}"
-            );
+            assert!(decode(&reseal(content[..len].to_vec())).is_err(), "resealed prefix {len}");
         }
         for i in 0..bytes.len().min(64) {
             let mut m = bytes.to_vec();
@@ -595,24 +538,13 @@ pub(crate) mod tests {
     pub(crate) fn check_count_mutations(bytes: &[u8]) {
         let raw = decode_raw(bytes).unwrap();
         let content = &bytes[..bytes.len() - CHECKSUM_LEN];
-        let no_shapes = RawMap {
-            shapes: Vec::new(),
-            borders: Vec::new(),
-            ..raw.clone()
-        };
+        let no_shapes = RawMap { shapes: Vec::new(), borders: Vec::new(), ..raw.clone() };
         // Offsets of the count varints, from encodings with the later sections emptied.
         let arcs_at = HEADER_LEN + 1;
         let shapes_at = no_shapes.encode().len() - CHECKSUM_LEN - 2;
-        let no_borders = RawMap {
-            borders: Vec::new(),
-            ..raw.clone()
-        };
+        let no_borders = RawMap { borders: Vec::new(), ..raw.clone() };
         let borders_at = no_borders.encode().len() - CHECKSUM_LEN - 1;
-        for (at, n) in [
-            (arcs_at, raw.arcs.len()),
-            (shapes_at, raw.shapes.len()),
-            (borders_at, raw.borders.len()),
-        ] {
+        for (at, n) in [(arcs_at, raw.arcs.len()), (shapes_at, raw.shapes.len()), (borders_at, raw.borders.len())] {
             let mut old = Vec::new();
             put_varint(&mut old, n as u64);
             assert_eq!(&content[at..at + old.len()], &old[..], "count at {at}");
@@ -620,10 +552,7 @@ pub(crate) mod tests {
                 let mut m = content[..at].to_vec();
                 put_varint(&mut m, new as u64);
                 m.extend_from_slice(&content[at + old.len()..]);
-                assert!(
-                    decode(&reseal(m.clone())).is_err(),
-                    "count {n} -> {new} at {at}"
-                );
+                assert!(decode(&reseal(m.clone())).is_err(), "count {n} -> {new} at {at}");
                 m.extend_from_slice(&bytes[content.len()..]);
                 assert!(decode(&m).is_err(), "unsealed count {n} -> {new} at {at}");
             }
@@ -637,10 +566,7 @@ pub(crate) mod tests {
         check_count_mutations(&bytes);
         let content = &bytes[..bytes.len() - CHECKSUM_LEN];
         for len in 0..content.len() {
-            assert!(
-                decode(&reseal(content[..len].to_vec())).is_err(),
-                "resealed prefix {len}"
-            );
+            assert!(decode(&reseal(content[..len].to_vec())).is_err(), "resealed prefix {len}");
         }
         // Trailing garbage.
         let mut longer = content.to_vec();
@@ -654,20 +580,14 @@ pub(crate) mod tests {
         let mut content = MAGIC.to_vec();
         content.extend_from_slice(&[VERSION, 0, 10]);
         put_varint(&mut content, 1 << 62);
-        assert_eq!(
-            decode(&reseal(content)),
-            Err(MapError::Malformed("count exceeds the data left"))
-        );
+        assert_eq!(decode(&reseal(content)), Err(MapError::Malformed("count exceeds the data left")));
     }
 
     #[test]
     fn structural_errors() {
         let mut raw = sample();
         raw.shapes[1].code = "0301".into();
-        assert_eq!(
-            decode(&raw.encode()),
-            Err(MapError::DuplicateCode("0301".into()))
-        );
+        assert_eq!(decode(&raw.encode()), Err(MapError::DuplicateCode("0301".into())));
 
         let mut raw = sample();
         raw.shapes[0].polygons[0][0] = vec![r(1, false)];
@@ -678,13 +598,8 @@ pub(crate) mod tests {
         assert!(matches!(decode(&raw.encode()), Err(MapError::Malformed(_))));
 
         let mut raw = sample();
-        raw.shapes[0]
-            .polygons
-            .push(vec![vec![r(0, false), r(1, false)]]);
-        assert_eq!(
-            decode(&raw.encode()),
-            Err(MapError::Malformed("arc used too often"))
-        );
+        raw.shapes[0].polygons.push(vec![vec![r(0, false), r(1, false)]]);
+        assert_eq!(decode(&raw.encode()), Err(MapError::Malformed("arc used too often")));
 
         let mut raw = sample();
         raw.arcs[3] = vec![[5, 5], [6, 5], [5, 5]];

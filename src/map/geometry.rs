@@ -16,10 +16,7 @@ pub struct Rect2 {
 
 impl Rect2 {
     /// Contains nothing; the identity for [`Rect2::union`] and [`Rect2::include`].
-    pub const EMPTY: Rect2 = Rect2 {
-        min: [f32::INFINITY; 2],
-        max: [f32::NEG_INFINITY; 2],
-    };
+    pub const EMPTY: Rect2 = Rect2 { min: [f32::INFINITY; 2], max: [f32::NEG_INFINITY; 2] };
 
     pub fn is_empty(&self) -> bool {
         !(self.min[0] <= self.max[0] && self.min[1] <= self.max[1])
@@ -54,10 +51,7 @@ impl Rect2 {
     }
 
     pub fn center(&self) -> [f32; 2] {
-        [
-            (self.min[0] + self.max[0]) / 2.0,
-            (self.min[1] + self.max[1]) / 2.0,
-        ]
+        [(self.min[0] + self.max[0]) / 2.0, (self.min[1] + self.max[1]) / 2.0]
     }
 }
 
@@ -163,38 +157,18 @@ mod tests {
         for p in polygons.iter().flat_map(|p| &p.exterior) {
             bounds.include(*p);
         }
-        Shape {
-            code: code.into(),
-            county_code: code[..2].into(),
-            polygons,
-            bounds,
-        }
+        Shape { code: code.into(), county_code: code[..2].into(), polygons, bounds }
     }
 
     #[test]
     fn hit_test_with_holes_and_enclaves() {
-        let outer = Polygon {
-            exterior: square(0.0, 0.0, 100.0),
-            holes: vec![square(40.0, 40.0, 20.0)],
-        };
-        let enclave = Polygon {
-            exterior: square(40.0, 40.0, 20.0),
-            holes: vec![],
-        };
-        let island = Polygon {
-            exterior: vec![[200.0, 0.0], [300.0, 0.0], [250.0, 80.0]],
-            holes: vec![],
-        };
+        let outer = Polygon { exterior: square(0.0, 0.0, 100.0), holes: vec![square(40.0, 40.0, 20.0)] };
+        let enclave = Polygon { exterior: square(40.0, 40.0, 20.0), holes: vec![] };
+        let island = Polygon { exterior: vec![[200.0, 0.0], [300.0, 0.0], [250.0, 80.0]], holes: vec![] };
         let map = MapGeometry {
-            shapes: vec![
-                shape("1101", vec![outer, island]),
-                shape("1102", vec![enclave]),
-            ],
+            shapes: vec![shape("1101", vec![outer, island]), shape("1102", vec![enclave])],
             county_borders: vec![],
-            bounds: Rect2 {
-                min: [0.0, 0.0],
-                max: [300.0, 100.0],
-            },
+            bounds: Rect2 { min: [0.0, 0.0], max: [300.0, 100.0] },
         };
         assert_eq!(map.hit_test([10.0, 10.0]), Some(0));
         assert_eq!(map.hit_test([50.0, 50.0]), Some(1));

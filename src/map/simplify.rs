@@ -72,33 +72,19 @@ mod tests {
 
     #[test]
     fn straight_line_keeps_ends() {
-        let pts: Vec<[f64; 2]> = (0..10)
-            .map(|i| [i as f64 * 100.0, 0.3 * (i % 2) as f64])
-            .collect();
+        let pts: Vec<[f64; 2]> = (0..10).map(|i| [i as f64 * 100.0, 0.3 * (i % 2) as f64]).collect();
         assert_eq!(douglas_peucker(&pts, 1.0), vec![0, 9]);
     }
 
     #[test]
     fn corner_is_kept() {
-        let pts = [
-            [0.0, 0.0],
-            [50.0, 1.0],
-            [100.0, 0.0],
-            [100.0, 100.0],
-            [101.0, 200.0],
-        ];
+        let pts = [[0.0, 0.0], [50.0, 1.0], [100.0, 0.0], [100.0, 100.0], [101.0, 200.0]];
         assert_eq!(douglas_peucker(&pts, 5.0), vec![0, 2, 4]);
     }
 
     #[test]
     fn loop_keeps_a_triangle_or_more() {
-        let pts = [
-            [0.0, 0.0],
-            [100.0, 0.0],
-            [100.0, 100.0],
-            [0.0, 100.0],
-            [0.0, 0.0],
-        ];
+        let pts = [[0.0, 0.0], [100.0, 0.0], [100.0, 100.0], [0.0, 100.0], [0.0, 0.0]];
         let kept = douglas_peucker(&pts, 10.0);
         assert_eq!(kept.len(), 5);
         let kept = douglas_peucker(&pts, 1000.0);

@@ -53,10 +53,7 @@ pub fn build_topology(n_points: usize, rings: &[Vec<u32>]) -> Topology {
         };
         out_rings.push(refs);
     }
-    Topology {
-        arcs: arcs.arcs,
-        rings: out_rings,
-    }
+    Topology { arcs: arcs.arcs, rings: out_rings }
 }
 
 /// Marks the points that are visited with more than one (unordered) pair of neighbours.
@@ -89,25 +86,16 @@ impl ArcTable {
     /// The arc with these ids, either direction, added if new.
     fn intern(&mut self, ids: Vec<u32>) -> ArcRef {
         if let Some(&arc) = self.index.get(&ids) {
-            return ArcRef {
-                arc,
-                reversed: false,
-            };
+            return ArcRef { arc, reversed: false };
         }
         let reversed: Vec<u32> = ids.iter().rev().copied().collect();
         if let Some(&arc) = self.index.get(&reversed) {
-            return ArcRef {
-                arc,
-                reversed: true,
-            };
+            return ArcRef { arc, reversed: true };
         }
         let arc = self.arcs.len() as u32;
         self.index.insert(ids.clone(), arc);
         self.arcs.push(ids);
-        ArcRef {
-            arc,
-            reversed: false,
-        }
+        ArcRef { arc, reversed: false }
     }
 }
 
@@ -153,10 +141,7 @@ mod tests {
         same_cycle(&left, &walk(&t, &t.rings[0]));
         same_cycle(&right, &walk(&t, &t.rings[1]));
         // Shared border 1-4-7 is one arc, used forward by one ring and reversed by the other.
-        let shared: Vec<_> = t.rings[0]
-            .iter()
-            .filter(|r| t.rings[1].iter().any(|s| s.arc == r.arc))
-            .collect();
+        let shared: Vec<_> = t.rings[0].iter().filter(|r| t.rings[1].iter().any(|s| s.arc == r.arc)).collect();
         assert_eq!(shared.len(), 1);
         let other = t.rings[1].iter().find(|s| s.arc == shared[0].arc).unwrap();
         assert_ne!(shared[0].reversed, other.reversed);

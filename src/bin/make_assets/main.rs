@@ -29,6 +29,13 @@ fn run() -> Result<()> {
         let target = out.join(format!("{}.dataset.ron", spec.id));
         bosetting::data::save_dataset_file(&dataset, &target)?;
         report(&target, &format!("{} municipalities, {} columns", dataset.len(), dataset.columns.len()))?;
+        let geojson = data.join(spec.folder).join(spec.geojson);
+        let text = std::fs::read_to_string(&geojson).with_context(|| format!("reading {}", geojson.display()))?;
+        let (bytes, stats) = bosetting::map::build::build_map_asset_with(&text, &Default::default())
+            .with_context(|| geojson.display().to_string())?;
+        let target = out.join(format!("map-{}.bin", spec.year));
+        std::fs::write(&target, bytes).with_context(|| format!("writing {}", target.display()))?;
+        report(&target, &format!("{} shapes, {} points", stats.municipalities, stats.ring_points_after))?;
     }
     Ok(())
 }
