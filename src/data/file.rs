@@ -228,3 +228,46 @@ fn validate(raw: DatasetFile, file: &str) -> Result<Dataset, DataError> {
     dataset.fingerprint = fingerprint(&dataset);
     Ok(dataset)
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn sample() -> String {
+        let d = crate::data::embedded_dataset("norway-2020").unwrap();
+        let mut file = to_file(&d);
+        file.rows.truncate(3);
+        crate::fileio::to_ron_pretty(&file, 2).unwrap()
+    }
+
+    fn err(text: &str) -> String {
+        parse_dataset(text, "d.ron").unwrap_err().to_string()
+    }
+
+    #[test]
+    fn sample_parses() {
+        assert_eq!(parse_dataset(&sample(), "d.ron").unwrap().len(), 3);
+    }
+
+    #[test]
+    fn each_validation_error_names_row_column_and_value() {
+        let s = sample();
+        assert!(err(&s.replacen("code: \"0301\"", "code: \"301\"", 1)).contains("row 1: municipality code \"301\""));
+        assert!(err(&s.replacen("code: \"1101\"", "code: \"0301\"", 1)).contains("row 2: municipality code 0301 appears again"));
+        assert!(err(&s.replacen("population: 693494.0", "population: 0.0", 1)).contains("row 1 (0301): population 0"));
+        assert!(err(&s.replacen("values: [25.59,", "values: [125.59,", 1))
+            .contains("row 1 (0301), column innvandrerandel_2020_pst: value 125.59 is outside the allowed range"));
+        assert!(err(&s.replacen("values: [25.59,", "values: [", 1)).contains("13 values, but the dataset has 14"));
+        assert!(err(&s.replacen("county_code: \"03\"", "county_code: \"3\"", 1)).contains("county code"));
+        assert!(err(&s.replacen("format: 1", "format: 9", 1)).contains("newer"));
+        assert!(err(&s.replacen("year: 2020,", "year: 2020, colour: 1,", 1)).contains("colour"));
+        assert!(err(&s.replacen("10.0, 12.0", "10.0, -12.0", 1)).contains("negative"));
+    }
+
+    #[test]
+    fn missing_cells_stay_missing() {
+        let d = crate::data::embedded_dataset("norway-2020").unwrap();
+        let intro = d.column("intro_arbeid_utdanning_2013_pst").unwrap();
+        assert!(intro.missing_count() > 150, "{}", intro.missing_count());
+    }
+}

@@ -342,3 +342,112 @@ fn county_totals(dataset: &Dataset, rows: &[MunicipalityResult]) -> Vec<CountyTo
     }
     totals
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::data::embedded_dataset;
+    use crate::engine::Method;
+    use crate::scenario::{Override, parse_scenario};
+
+    fn imdi() -> (Dataset, Scenario) {
+        let s = parse_scenario(include_str!("../../scenarios/imdi-2020.ron"), "imdi-2020.ron").unwrap();
+        (embedded_dataset("norway-2020").unwrap(), s)
+    }
+
+    fn row(d: &Dataset, code: &str) -> usize {
+        d.index_of_code(code).unwrap()
+    }
+
+    #[test]
+    fn imdi_2020_meets_the_targets() {
+        let (d, s) = imdi();
+        let a = allocate(&d, &s).unwrap();
+        assert_eq!(a.allocated, 5120);
+        assert_eq!(a.minors_allocated, 140);
+        assert!((190..=230).contains(&a.asked), "asked {}", a.asked);
+        for r in &a.rows {
+            let sum: f64 = r.contributions.iter().sum();
+            assert!((sum - r.initial_quota).abs() < 1e-9, "contributions {sum} vs quota {}", r.initial_quota);
+        }
+        let county_sum: u64 = a.counties.iter().map(|c| c.allocation).sum();
+        assert_eq!(county_sum, 5120);
+    }
+
+    #[test]
+    fn ceiling_excludes_with_reason() {
+        let (d, mut s) = imdi();
+        s.rules.immigrant_share_ceiling = Some(20.0);
+        let a = allocate(&d, &s).unwrap();
+        let oslo = &a.rows[row(&d, "0301")];
+        assert_eq!(oslo.allocation, 0);
+        assert!(matches!(oslo.reason(), Some(Reason::AboveImmigrantShareCeiling { .. })));
+    }
+
+    #[test]
+    fn locks_include_and_exclude_are_kept() {
+        let (d, mut s) = imdi();
+        s.overrides.insert("1804".into(), Override::Lock(74));
+        s.overrides.insert("0301".into(), Override::Exclude);
+        s.overrides.insert("1856".into(), Override::Include); // Røst: tiny, would be dropped
+        let a = allocate(&d, &s).unwrap();
+        assert_eq!(a.rows[row(&d, "1804")].allocation, 74);
+        assert_eq!(a.rows[row(&d, "1804")].status, Status::Locked);
+        assert_eq!(a.rows[row(&d, "0301")].allocation, 0);
+        assert!(a.rows[row(&d, "1856")].allocation >= 10);
+        assert_eq!(a.allocated, 5120);
+    }
+
+    #[test]
+    fn impossible_inputs_are_refused_with_their_cause() {
+        let (d, mut s) = imdi();
+        s.rules.max_per_1000 = Some(0.5);
+        s.rules.min_request = 0;
+        assert!(matches!(allocate(&d, &s), Err(AllocError::CapsTooTight { .. })));
+
+        let (d, mut s) = imdi();
+        for code in d.municipalities.iter().map(|m| m.code.clone()) {
+            s.overrides.insert(code, Override::Exclude);
+        }
+        assert!(matches!(allocate(&d, &s), Err(AllocError::NoEligible)));
+
+        let (d, mut s) = imdi();
+        s.target = crate::scenario::Target { total: 5, minors: 0, resettlement: 0 };
+        let e = allocate(&d, &s);
+        assert!(matches!(e, Err(AllocError::MinimumTooHigh { .. })), "{e:?}");
+
+        let (d, mut s) = imdi();
+        s.rules.minors_threshold = 10_000;
+        assert!(matches!(allocate(&d, &s), Err(AllocError::MinorsInfeasible { .. })));
+
+        let (d, mut s) = imdi();
+        s.criteria.iter_mut().for_each(|c| c.weight = 0.0);
+        assert!(matches!(allocate(&d, &s), Err(AllocError::Invalid(_))));
+    }
+
+    #[test]
+    fn every_method_and_county_first_sum_exactly() {
+        let (d, mut s) = imdi();
+        for method in Method::ALL {
+            for county_first in [false, true] {
+                s.rounding = method;
+                s.county_first = county_first;
+                let a = allocate(&d, &s).unwrap();
+                assert_eq!(a.allocated, 5120, "{method:?} county_first={county_first}");
+                assert_eq!(a.minors_allocated, 140);
+            }
+        }
+    }
+
+    #[test]
+    fn missing_policies_fill_or_exclude() {
+        let (d, mut s) = imdi();
+        let a = allocate(&d, &s).unwrap();
+        assert!(a.filled.iter().any(|f| f.column == "intro_arbeid_utdanning_2013_pst"));
+        let i = s.criteria.iter().position(|c| c.id == crate::scenario::CriterionId::IntegrationResults).unwrap();
+        s.criteria[i].missing = Some(crate::scenario::MissingPolicy::Exclude);
+        let a = allocate(&d, &s).unwrap();
+        assert!(a.rows.iter().any(|r| matches!(r.reason(), Some(Reason::MissingData { .. }))));
+        assert_eq!(a.allocated, 5120);
+    }
+}

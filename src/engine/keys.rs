@@ -42,6 +42,10 @@ fn scaled(values: &[Option<f64>], eligible: &[bool], direction: Direction) -> Ve
 /// `size` holds P_i^a per row; `weights` are normalised.
 pub fn keys(criteria: &[CriterionInput], size: &[f64], eligible: &[bool]) -> Result<Keys, AllocError> {
     let n = size.len();
+    if !eligible.iter().any(|e| *e) {
+        // Nothing to share by key (everyone excluded or locked); the caller reports it if it matters.
+        return Ok(Keys { parts: vec![vec![0.0; n]; criteria.len()], combined: vec![0.0; n] });
+    }
     let mut parts = Vec::with_capacity(criteria.len());
     let mut combined = vec![0.0; n];
     for c in criteria {

@@ -104,3 +104,53 @@ pub fn validate(scenario: &Scenario, dataset: &Dataset) -> Vec<Problem> {
     }
     problems
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::data::embedded_dataset;
+    use crate::scenario::parse_scenario;
+
+    fn imdi() -> Scenario {
+        parse_scenario(include_str!("../../scenarios/imdi-2020.ron"), "imdi-2020.ron").unwrap()
+    }
+
+    fn fields(s: &Scenario) -> Vec<String> {
+        validate(s, &embedded_dataset("norway-2020").unwrap()).into_iter().map(|p| p.field).collect()
+    }
+
+    #[test]
+    fn the_example_is_valid() {
+        assert!(fields(&imdi()).is_empty());
+    }
+
+    #[test]
+    fn each_problem_names_its_field() {
+        let cases: Vec<(Box<dyn Fn(&mut Scenario)>, &str)> = vec![
+            (Box::new(|s| s.target.minors = s.target.total + 1), "target.minors"),
+            (Box::new(|s| s.target.resettlement = s.target.total + 1), "target.resettlement"),
+            (Box::new(|s| s.size_exponent = 0.0), "size_exponent"),
+            (Box::new(|s| s.size_exponent = f64::NAN), "size_exponent"),
+            (Box::new(|s| s.criteria.clear()), "criteria"),
+            (Box::new(|s| s.criteria[1].weight = -1.0), "criteria[1].weight"),
+            (Box::new(|s| s.criteria[1].weight = f64::INFINITY), "criteria[1].weight"),
+            (Box::new(|s| s.criteria.iter_mut().for_each(|c| c.weight = 0.0)), "criteria"),
+            (Box::new(|s| s.criteria[1].column = Some("no_such_column".into())), "criteria[1].column"),
+            (Box::new(|s| s.criteria[1].column = None), "criteria[1].column"),
+            (Box::new(|s| s.criteria[0].column = Some("anmodning_2019".into())), "criteria[0].column"),
+            (Box::new(|s| s.criteria[2].id = s.criteria[1].id), "criteria[2].id"),
+            (Box::new(|s| s.rules.immigrant_share_ceiling = Some(120.0)), "rules.immigrant_share_ceiling"),
+            (Box::new(|s| s.rules.immigrant_share_column = "x".into()), "rules.immigrant_share_column"),
+            (Box::new(|s| s.rules.max_per_1000 = Some(0.0)), "rules.max_per_1000"),
+            (Box::new(|s| s.rules.capacity_column = Some("x".into())), "rules.capacity_column"),
+            (Box::new(|s| s.reference_column = Some("x".into())), "reference_column"),
+            (Box::new(|s| drop(s.overrides.insert("9999".into(), Override::Exclude))), "overrides[\"9999\"]"),
+            (Box::new(|s| drop(s.overrides.insert("0301".into(), Override::Lock(99_999)))), "overrides"),
+        ];
+        for (change, field) in cases {
+            let mut s = imdi();
+            change(&mut s);
+            assert!(fields(&s).contains(&field.to_owned()), "{field}: {:?}", fields(&s));
+        }
+    }
+}

@@ -87,3 +87,61 @@ pub fn resolve_dataset(
     };
     Ok((dataset, warning))
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const IMDI: &str = include_str!("../../scenarios/imdi-2020.ron");
+
+    #[test]
+    fn unknown_field_is_an_error_naming_field_and_line() {
+        let text = IMDI.replace("size_exponent:", "size_exponnent:");
+        let err = parse_scenario(&text, "x.ron").unwrap_err().to_string();
+        assert!(err.contains("x.ron") && err.contains("size_exponnent") && err.contains("line 7"), "{err}");
+    }
+
+    #[test]
+    fn newer_version_is_refused_as_such() {
+        let text = IMDI.replace("version: 1", "version: 7").replace("notes:", "new_field: 1, notes:");
+        let err = parse_scenario(&text, "x.ron").unwrap_err();
+        assert!(matches!(err, ScenarioError::NewerVersion { found: 7, .. }), "{err}");
+    }
+
+    #[test]
+    fn syntax_errors_carry_positions_and_version_zero_is_refused() {
+        let err = parse_scenario(&IMDI[..IMDI.len() / 2], "cut.ron").unwrap_err();
+        assert!(matches!(err, ScenarioError::Syntax(RonError { line, .. }) if line > 1), "{err}");
+        let err = parse_scenario(&IMDI.replace("version: 1", "version: 0"), "z.ron").unwrap_err();
+        assert!(matches!(err, ScenarioError::BadVersion { .. }));
+    }
+
+    #[test]
+    fn deep_nesting_is_refused_without_crashing() {
+        let text = format!("{}{}", "[".repeat(100_000), "]".repeat(100_000));
+        assert!(parse_scenario(&text, "deep.ron").is_err());
+    }
+
+    #[test]
+    fn save_then_open_round_trips_and_keeps_a_backup() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("plan.ron");
+        let scenario = parse_scenario(IMDI, "imdi").unwrap();
+        save_scenario(&path, &scenario).unwrap();
+        let mut changed = scenario.clone();
+        changed.target.total = 4000;
+        save_scenario(&path, &changed).unwrap();
+        assert_eq!(load_scenario(&path).unwrap(), changed);
+        assert_eq!(load_scenario(&dir.path().join("plan.ron.bak")).unwrap(), scenario);
+    }
+
+    #[test]
+    fn changed_dataset_is_reported() {
+        let mut scenario = parse_scenario(IMDI, "imdi").unwrap();
+        scenario.dataset_fingerprint = Some("0000000000000000".into());
+        let (_, warning) = resolve_dataset(&scenario, None).unwrap();
+        assert!(warning.unwrap().contains("has changed"));
+        scenario.dataset = DatasetRef::File("missing.dataset.ron".into());
+        assert!(matches!(resolve_dataset(&scenario, None), Err(ScenarioError::Data { .. })));
+    }
+}

@@ -1,5 +1,6 @@
 //! The scenario document: its model, its RON file, and the examples shipped with the program.
 
+mod examples;
 mod file;
 mod model;
 
