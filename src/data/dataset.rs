@@ -126,15 +126,32 @@ impl Dataset {
         self.municipalities.iter().position(|m| m.code == code)
     }
 
-    /// Counties in order of first appearance: (code, name).
+    /// Counties sorted by code: (code, name).
     pub fn counties(&self) -> Vec<(String, String)> {
-        let mut out: Vec<(String, String)> = Vec::new();
-        for m in &self.municipalities {
-            if !out.iter().any(|(c, _)| *c == m.county_code) {
-                out.push((m.county_code.clone(), m.county_name.clone()));
-            }
+        self.county_index().0
+    }
+
+    /// Counties sorted by code, and each row's index into that list (one pass, no string search per row).
+    pub fn county_index(&self) -> (Vec<(String, String)>, Vec<usize>) {
+        let mut seen: std::collections::HashMap<&str, usize> = std::collections::HashMap::new();
+        let mut counties: Vec<(String, String)> = Vec::new();
+        let first: Vec<usize> = self
+            .municipalities
+            .iter()
+            .map(|m| {
+                *seen.entry(m.county_code.as_str()).or_insert_with(|| {
+                    counties.push((m.county_code.clone(), m.county_name.clone()));
+                    counties.len() - 1
+                })
+            })
+            .collect();
+        let mut order: Vec<usize> = (0..counties.len()).collect();
+        order.sort_by(|&a, &b| counties[a].cmp(&counties[b]));
+        let mut new_index = vec![0; counties.len()];
+        for (new, &old) in order.iter().enumerate() {
+            new_index[old] = new;
         }
-        out.sort();
-        out
+        let sorted = order.iter().map(|&i| counties[i].clone()).collect();
+        (sorted, first.into_iter().map(|i| new_index[i]).collect())
     }
 }

@@ -75,13 +75,11 @@ pub enum DataError {
 
 /// Parses and validates dataset text; `file` names the source in messages.
 pub fn parse_dataset(text: &str, file: &str) -> Result<Dataset, DataError> {
-    // Read the format number first, so a newer file is refused for the right reason.
-    if let Some(found) = peek_version(text)
-        && found > DATASET_FORMAT
-    {
-        return Err(DataError::NewerFormat { file: file.to_owned(), found });
-    }
-    let raw: DatasetFile = parse_ron(text, file)?;
+    let raw: DatasetFile = parse_ron(text, file).map_err(|e| match peek_version(text) {
+        // A newer file is refused for that reason, not for the fields this program does not know.
+        Some(found) if found > DATASET_FORMAT => DataError::NewerFormat { file: file.to_owned(), found },
+        _ => DataError::Syntax(e),
+    })?;
     validate(raw, file)
 }
 

@@ -3,7 +3,7 @@
 use super::apportion::{ApportionError, Claim, Tie, apportion};
 use super::eligibility::{Gate, gates};
 use super::error::AllocError;
-use super::fill::{FilledCell, filled_column};
+use super::fill::{FilledCell, filled_column_with};
 use super::keys::{CriterionInput, keys};
 use super::minors::minors;
 use super::quotas::{OpenSet, quotas};
@@ -20,6 +20,7 @@ pub fn allocate(dataset: &Dataset, scenario: &Scenario) -> Result<Allocation, Al
     }
     let n = dataset.len();
     let rank = code_rank(dataset);
+    let (counties, county_of) = dataset.county_index();
     let weights = scenario.normalised_weights().ok_or_else(|| AllocError::Invalid(Vec::new()))?;
 
     // Fill missing cells of every column the criteria use.
@@ -31,7 +32,7 @@ pub fn allocate(dataset: &Dataset, scenario: &Scenario) -> Result<Allocation, Al
             continue;
         };
         let policy = c.missing.unwrap_or(dataset.columns[index].meta.default_missing);
-        let f = filled_column(dataset, index, policy);
+        let f = filled_column_with(dataset, index, policy, &county_of);
         filled.extend(f.filled);
         columns.push(Some((index, f.values)));
     }
@@ -89,7 +90,7 @@ pub fn allocate(dataset: &Dataset, scenario: &Scenario) -> Result<Allocation, Al
     let ctx = ShareContext { dataset, keys: &k.combined, caps: &g.caps, gates: &g.gates, rank: &rank, scenario };
     let mut shared = Shared { quotas: vec![0.0; n], seats: vec![0; n], dropped: vec![false; n], ties: Vec::new() };
     if scenario.county_first {
-        share_by_county(&ctx, dataset, &open, open_target, &mut shared)?;
+        share_by_county(&ctx, &counties, &county_of, &open, open_target, &mut shared)?;
     } else {
         ctx.share(&open, open_target, &mut shared)?;
     }
@@ -143,7 +144,7 @@ pub fn allocate(dataset: &Dataset, scenario: &Scenario) -> Result<Allocation, Al
             }
         })
         .collect();
-    let counties = county_totals(dataset, &rows);
+    let counties = county_totals(dataset, counties, &county_of, &rows);
     Ok(Allocation {
         target: target.total,
         minors_target: target.minors,
@@ -269,16 +270,16 @@ impl ShareContext<'_> {
 /// minimums), then shared within each county.
 fn share_by_county(
     ctx: &ShareContext,
-    dataset: &Dataset,
+    counties: &[(String, String)],
+    county_of: &[usize],
     open: &[usize],
     total: u32,
     out: &mut Shared,
 ) -> Result<(), AllocError> {
-    let counties = dataset.counties();
-    let members: Vec<Vec<usize>> = counties
-        .iter()
-        .map(|(code, _)| open.iter().copied().filter(|&i| dataset.municipalities[i].county_code == *code).collect())
-        .collect();
+    let mut members: Vec<Vec<usize>> = vec![Vec::new(); counties.len()];
+    for &i in open {
+        members[county_of[i]].push(i);
+    }
     let claims: Vec<Claim> = members
         .iter()
         .enumerate()
@@ -315,9 +316,13 @@ fn share_by_county(
     Ok(())
 }
 
-fn county_totals(dataset: &Dataset, rows: &[MunicipalityResult]) -> Vec<CountyTotal> {
-    let mut totals: Vec<CountyTotal> = dataset
-        .counties()
+fn county_totals(
+    dataset: &Dataset,
+    counties: Vec<(String, String)>,
+    county_of: &[usize],
+    rows: &[MunicipalityResult],
+) -> Vec<CountyTotal> {
+    let mut totals: Vec<CountyTotal> = counties
         .into_iter()
         .map(|(code, name)| CountyTotal {
             code,
@@ -330,8 +335,9 @@ fn county_totals(dataset: &Dataset, rows: &[MunicipalityResult]) -> Vec<CountyTo
             municipalities: 0,
         })
         .collect();
-    for (m, r) in dataset.municipalities.iter().zip(rows) {
-        if let Some(t) = totals.iter_mut().find(|t| t.code == m.county_code) {
+    for ((m, r), &c) in dataset.municipalities.iter().zip(rows).zip(county_of) {
+        {
+            let t = &mut totals[c];
             t.population += m.population;
             t.quota += r.quota;
             t.allocation += u64::from(r.allocation);

@@ -30,6 +30,11 @@ fn median(mut values: Vec<f64>) -> Option<f64> {
 
 /// Fills `column` of `dataset` by `policy`. Medians are taken over every municipality with a value.
 pub fn filled_column(dataset: &Dataset, column: usize, policy: MissingPolicy) -> Filled {
+    filled_column_with(dataset, column, policy, &dataset.county_index().1)
+}
+
+/// [`filled_column`] with the rows' county indices already computed (see `Dataset::county_index`).
+pub fn filled_column_with(dataset: &Dataset, column: usize, policy: MissingPolicy, county_of: &[usize]) -> Filled {
     let col = &dataset.columns[column];
     let mut values = col.values.clone();
     let mut filled = Vec::new();
@@ -37,7 +42,18 @@ pub fn filled_column(dataset: &Dataset, column: usize, policy: MissingPolicy) ->
         return Filled { values, filled };
     }
     let national = median(col.values.iter().flatten().copied().collect());
-    let mut county_medians: std::collections::BTreeMap<&str, Option<f64>> = Default::default();
+    let county_count = county_of.iter().max().map_or(0, |m| m + 1);
+    let county_medians: Vec<Option<f64>> = if policy == MissingPolicy::CountyMedian {
+        let mut by_county: Vec<Vec<f64>> = vec![Vec::new(); county_count];
+        for (v, &c) in col.values.iter().zip(county_of) {
+            if let Some(v) = v {
+                by_county[c].push(*v);
+            }
+        }
+        by_county.into_iter().map(median).collect()
+    } else {
+        Vec::new()
+    };
     for (row, value) in values.iter_mut().enumerate() {
         if value.is_some() {
             continue;
@@ -45,22 +61,8 @@ pub fn filled_column(dataset: &Dataset, column: usize, policy: MissingPolicy) ->
         let fill = match policy {
             MissingPolicy::Zero => Some(0.0),
             MissingPolicy::NationalMedian => national,
-            MissingPolicy::CountyMedian => {
-                let county = dataset.municipalities[row].county_code.as_str();
-                let med = *county_medians.entry(county).or_insert_with(|| {
-                    median(
-                        dataset
-                            .municipalities
-                            .iter()
-                            .zip(&col.values)
-                            .filter(|(m, _)| m.county_code == county)
-                            .filter_map(|(_, v)| *v)
-                            .collect(),
-                    )
-                });
-                // A county without any value falls back to the national median.
-                med.or(national)
-            }
+            // A county without any value falls back to the national median.
+            MissingPolicy::CountyMedian => county_medians[county_of[row]].or(national),
             MissingPolicy::Exclude => None,
         };
         if let Some(v) = fill {

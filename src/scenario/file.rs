@@ -29,12 +29,14 @@ pub enum ScenarioError {
 }
 
 pub fn parse_scenario(text: &str, file: &str) -> Result<Scenario, ScenarioError> {
-    if let Some(found) = peek_version(text)
-        && found > SCENARIO_VERSION
-    {
-        return Err(ScenarioError::NewerVersion { file: file.to_owned(), found });
+    let scenario: Scenario = parse_ron(text, file).map_err(|e| match peek_version(text) {
+        // A newer file is refused for that reason, not for the fields this program does not know.
+        Some(found) if found > SCENARIO_VERSION => ScenarioError::NewerVersion { file: file.to_owned(), found },
+        _ => ScenarioError::Syntax(e),
+    })?;
+    if scenario.version > SCENARIO_VERSION {
+        return Err(ScenarioError::NewerVersion { file: file.to_owned(), found: scenario.version });
     }
-    let scenario: Scenario = parse_ron(text, file)?;
     if scenario.version == 0 {
         return Err(ScenarioError::BadVersion { file: file.to_owned(), found: 0 });
     }
