@@ -6,6 +6,7 @@
 pub mod cli;
 pub mod data;
 pub mod engine;
+pub mod export;
 pub mod fileio;
 pub mod gui;
 pub mod import;

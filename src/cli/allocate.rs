@@ -20,8 +20,9 @@ pub struct AllocateArgs {
     /// Replace the scenario's number of unaccompanied minors.
     #[arg(long)]
     pub minors: Option<u32>,
-    /// text (default on a terminal), csv or json; a file given with --out picks its format by extension.
-    #[arg(long, value_parser = ["text", "csv", "json"])]
+    /// text (default on a terminal), csv, json or xlsx (needs --out); a file given with --out picks its format
+    /// by extension.
+    #[arg(long, value_parser = ["text", "csv", "json", "xlsx"])]
     pub format: Option<String>,
     /// Write to this file instead of standard output (.csv, .json, .xlsx).
     #[arg(long)]
@@ -65,7 +66,8 @@ pub fn run(args: &AllocateArgs) -> Result<ExitCode> {
             text.into_bytes()
         }
         "csv" => write_csv(&result_table(&dataset, &scenario, &allocation, lang), style),
-        "xlsx" => bail!("XLSX export is not available in this build"),
+        "xlsx" if args.out.is_none() => bail!("XLSX needs a file: use --out FILE.xlsx"),
+        "xlsx" => crate::export::allocation_xlsx(&dataset, &scenario, &allocation, lang, &crate::export::today_utc())?,
         _ => text_report(&dataset, &scenario, &allocation, lang).into_bytes(),
     };
     match &args.out {
@@ -127,4 +129,58 @@ fn text_report(
         ));
     }
     out
+}
+
+#[cfg(test)]
+mod tests {
+    use std::path::Path;
+
+    use calamine::{Data, Reader, Xlsx, open_workbook};
+
+    use super::*;
+
+    fn args(out: &Path, lang: &str, csv_style: Option<&str>) -> AllocateArgs {
+        AllocateArgs {
+            scenario: Path::new(env!("CARGO_MANIFEST_DIR")).join("scenarios/imdi-2020.ron"),
+            target: None,
+            minors: None,
+            format: None,
+            out: Some(out.to_path_buf()),
+            csv_style: csv_style.map(str::to_owned),
+            lang: lang.to_owned(),
+        }
+    }
+
+    #[test]
+    fn out_xlsx_writes_a_workbook() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("imdi.xlsx");
+        run(&args(&path, "en", None)).unwrap();
+        let mut book: Xlsx<_> = open_workbook(&path).unwrap();
+        assert_eq!(book.sheet_names(), ["Summary", "Municipalities", "Counties", "Parameters"]);
+        let range = book.worksheet_range("Municipalities").unwrap();
+        assert_eq!(range.height(), 357);
+        assert_eq!(range.get((1, 0)), Some(&Data::String("0301".into())));
+    }
+
+    #[test]
+    fn out_csv_follows_the_style() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("imdi.csv");
+        run(&args(&path, "nb", None)).unwrap();
+        let text = std::fs::read_to_string(&path).unwrap();
+        assert!(text.starts_with("\u{feff}Kommunenummer;Kommune;"), "Excel style by default for files");
+        run(&args(&path, "en", Some("plain"))).unwrap();
+        let text = std::fs::read_to_string(&path).unwrap();
+        assert!(text.starts_with("Code,Municipality,"));
+    }
+
+    #[test]
+    fn xlsx_needs_a_file() {
+        let dir = tempfile::tempdir().unwrap();
+        let mut a = args(&dir.path().join("x.xlsx"), "nb", None);
+        a.out = None;
+        a.format = Some("xlsx".into());
+        assert!(run(&a).is_err());
+    }
 }

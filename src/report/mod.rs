@@ -1,10 +1,10 @@
 //! The result as a table of typed cells, and its renderings (JSON, CSV). Exports and the clipboard share it,
 //! so every output shows the same columns and numbers.
 
-mod csv_out;
+pub mod csv_out;
 mod json;
 mod table;
 
-pub use csv_out::{CsvStyle, write_csv};
+pub use csv_out::{CsvStyle, neutralise, write_csv};
 pub use json::allocation_json;
 pub use table::{Cell, ResultTable, result_table};

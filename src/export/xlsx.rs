@@ -1,0 +1,333 @@
+//! The Excel workbook: summary, municipalities, counties and parameters, one sheet each, in the UI language.
+
+use std::path::Path;
+
+use rust_xlsxwriter::{Color, DocProperties, Format, FormatBorder, Workbook, Worksheet, XlsxError};
+
+use super::{DATA_CREDITS, ExportError};
+use crate::data::Dataset;
+use crate::engine::Allocation;
+use crate::lang::Lang;
+use crate::report::{Cell, neutralise, result_table};
+use crate::scenario::Scenario;
+
+crate::texts!(SheetNames {
+    summary: "Sammendrag", "Summary";
+    municipalities: "Kommuner", "Municipalities";
+    counties: "Fylker", "Counties";
+    parameters: "Parametere", "Parameters";
+});
+
+/// The workbook as bytes (for a save dialog or a test). `saved_at` is the date text shown on the summary.
+pub fn allocation_xlsx(
+    dataset: &Dataset,
+    scenario: &Scenario,
+    allocation: &Allocation,
+    lang: Lang,
+    saved_at: &str,
+) -> Result<Vec<u8>, ExportError> {
+    let styles = Styles::new();
+    let names = SheetNames::get(lang);
+    let mut workbook = Workbook::new();
+    workbook.set_properties(
+        &DocProperties::new()
+            .set_title(scenario.name.as_str())
+            .set_subject(lang.pick(&dataset.title.nb, &dataset.title.en))
+            .set_comment(DATA_CREDITS),
+    );
+    let sheet = workbook.add_worksheet().set_name(names.summary)?;
+    super::sheet_summary::write(sheet, &styles, dataset, scenario, allocation, lang, saved_at)?;
+    let table = result_table(dataset, scenario, allocation, lang);
+    let sheet = workbook.add_worksheet().set_name(names.municipalities)?;
+    super::sheet_municipalities::write(sheet, &styles, &table, allocation)?;
+    let sheet = workbook.add_worksheet().set_name(names.counties)?;
+    super::sheet_counties::write(sheet, &styles, names.counties, dataset, scenario, allocation, lang)?;
+    let sheet = workbook.add_worksheet().set_name(names.parameters)?;
+    super::sheet_parameters::write(sheet, &styles, dataset, scenario, allocation, lang)?;
+    Ok(workbook.save_to_buffer()?)
+}
+
+/// Builds the workbook and writes it atomically: a failed write leaves no file (and keeps an older one).
+pub fn write_xlsx(
+    path: &Path,
+    dataset: &Dataset,
+    scenario: &Scenario,
+    allocation: &Allocation,
+    lang: Lang,
+    saved_at: &str,
+) -> Result<(), ExportError> {
+    let bytes = allocation_xlsx(dataset, scenario, allocation, lang, saved_at)?;
+    crate::fileio::write_atomic(path, &bytes).map_err(|e| ExportError::write(path, e))
+}
+
+/// Excel's limit for the text of one cell.
+const MAX_CELL_CHARS: usize = 32_767;
+
+/// The cell formats every sheet shares. Number formats are stored locale-neutral (`#,##0.0`); Norwegian Excel
+/// shows them as "5 120,5".
+pub(super) struct Styles {
+    pub title: Format,
+    pub bold: Format,
+    pub header: Format,
+    pub text: Format,
+    pub wrap: Format,
+    pub code: Format,
+    pub int: Format,
+    pub percent: Format,
+    pub grey_text: Format,
+    pub grey_code: Format,
+    pub grey_int: Format,
+    pub total_text: Format,
+    pub total_int: Format,
+    decimals: Vec<Format>,
+    grey_decimals: Vec<Format>,
+    total_decimals: Vec<Format>,
+}
+
+/// Decimals beyond this are shown with this many; the cell keeps the full value.
+const MAX_DECIMALS: usize = 6;
+
+fn decimal_format(places: usize) -> String {
+    if places == 0 { "#,##0".to_owned() } else { format!("#,##0.{}", "0".repeat(places)) }
+}
+
+impl Styles {
+    pub fn new() -> Styles {
+        let grey = Color::RGB(0x80_80_80);
+        let total = Format::new().set_bold().set_border_top(FormatBorder::Thin);
+        let numbers = |base: &Format| -> Vec<Format> {
+            (0..=MAX_DECIMALS).map(|d| base.clone().set_num_format(decimal_format(d))).collect()
+        };
+        Styles {
+            title: Format::new().set_bold().set_font_size(14),
+            bold: Format::new().set_bold(),
+            header: Format::new().set_bold().set_text_wrap().set_border_bottom(FormatBorder::Thin),
+            text: Format::new(),
+            wrap: Format::new().set_text_wrap(),
+            code: Format::new().set_num_format("@"),
+            int: Format::new().set_num_format("#,##0"),
+            percent: Format::new().set_num_format("0.0 %"),
+            grey_text: Format::new().set_font_color(grey),
+            grey_code: Format::new().set_num_format("@").set_font_color(grey),
+            grey_int: Format::new().set_num_format("#,##0").set_font_color(grey),
+            total_text: total.clone(),
+            total_int: total.clone().set_num_format("#,##0"),
+            decimals: numbers(&Format::new()),
+            grey_decimals: numbers(&Format::new().set_font_color(grey)),
+            total_decimals: numbers(&total),
+        }
+    }
+
+    pub fn decimals(&self, places: usize) -> &Format {
+        &self.decimals[places.min(MAX_DECIMALS)]
+    }
+
+    pub fn grey_decimals(&self, places: usize) -> &Format {
+        &self.grey_decimals[places.min(MAX_DECIMALS)]
+    }
+
+    pub fn total_decimals(&self, places: usize) -> &Format {
+        &self.total_decimals[places.min(MAX_DECIMALS)]
+    }
+}
+
+/// Writes text as a string cell (never a formula), guarded like the CSV and cut to Excel's cell limit; empty
+/// text leaves a blank cell that keeps its format.
+pub(super) fn text(ws: &mut Worksheet, row: u32, col: u16, value: &str, format: &Format) -> Result<(), XlsxError> {
+    if value.is_empty() {
+        ws.write_blank(row, col, format)?;
+        return Ok(());
+    }
+    let guarded = neutralise(value);
+    let value: &str = &guarded;
+    if value.chars().count() > MAX_CELL_CHARS {
+        let cut: String = value.chars().take(MAX_CELL_CHARS).collect();
+        ws.write_string_with_format(row, col, cut, format)?;
+    } else {
+        ws.write_string_with_format(row, col, value, format)?;
+    }
+    Ok(())
+}
+
+/// Writes a number; a value that is not finite (no spreadsheet can hold one) leaves the cell empty.
+pub(super) fn number(ws: &mut Worksheet, row: u32, col: u16, value: f64, format: &Format) -> Result<(), XlsxError> {
+    if value.is_finite() {
+        ws.write_number_with_format(row, col, value, format)?;
+    }
+    Ok(())
+}
+
+/// A label in column A and a value beside it, the layout of the summary and parameter sheets.
+pub(super) enum Value<'a> {
+    Text(&'a str),
+    Int(f64),
+    Number(f64, usize),
+    Percent(f64),
+}
+
+pub(super) fn labelled(
+    ws: &mut Worksheet,
+    styles: &Styles,
+    row: u32,
+    label: &str,
+    value: Value<'_>,
+) -> Result<(), XlsxError> {
+    text(ws, row, 0, label, &styles.text)?;
+    match value {
+        Value::Text(t) => text(ws, row, 1, t, &styles.text),
+        Value::Int(v) => number(ws, row, 1, v, &styles.int),
+        Value::Number(v, places) => number(ws, row, 1, v, styles.decimals(places)),
+        Value::Percent(v) => number(ws, row, 1, v, &styles.percent),
+    }
+}
+
+/// Characters a cell needs on screen, for column widths.
+pub(super) fn display_width(cell: &Cell) -> usize {
+    match cell {
+        Cell::Text(t) => t.chars().count(),
+        Cell::Int(i) => {
+            let digits = i.unsigned_abs().to_string().len();
+            digits + (digits - 1) / 3 + usize::from(*i < 0)
+        }
+        Cell::Number(v, d) => {
+            let digits = format!("{:.0}", v.abs().trunc()).len();
+            digits + (digits - 1) / 3 + usize::from(*v < 0.0) + if *d > 0 { d + 1 } else { 0 }
+        }
+        Cell::Empty => 0,
+    }
+}
+
+#[cfg(test)]
+pub(super) mod read_back {
+    //! Reading a workbook back for the tests.
+
+    use std::io::Cursor;
+
+    use calamine::{Data, Range, Reader, Xlsx, open_workbook_from_rs};
+
+    pub fn open(bytes: &[u8]) -> Xlsx<Cursor<Vec<u8>>> {
+        open_workbook_from_rs(Cursor::new(bytes.to_vec())).unwrap()
+    }
+
+    pub fn sheet(bytes: &[u8], name: &str) -> Range<Data> {
+        open(bytes).worksheet_range(name).unwrap()
+    }
+
+    pub fn string(data: &Data) -> String {
+        match data {
+            Data::String(s) => s.clone(),
+            other => panic!("expected text, found {other:?}"),
+        }
+    }
+
+    pub fn float(data: &Data) -> f64 {
+        match data {
+            Data::Float(f) => *f,
+            Data::Int(i) => *i as f64,
+            other => panic!("expected a number, found {other:?}"),
+        }
+    }
+
+    /// Every text cell of a sheet, for "does it mention X" checks.
+    pub fn texts(range: &Range<Data>) -> Vec<String> {
+        range
+            .rows()
+            .flat_map(|r| r.iter())
+            .filter_map(|d| if let Data::String(s) = d { Some(s.clone()) } else { None })
+            .collect()
+    }
+
+    /// The first row (from the top) whose column `col` holds `text`.
+    pub fn find_row(range: &Range<Data>, col: usize, text: &str) -> Option<usize> {
+        range.rows().position(|r| matches!(r.get(col), Some(Data::String(s)) if s == text))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use calamine::Reader;
+
+    use super::read_back::{open, sheet, texts};
+    use super::*;
+    use crate::export::test_data;
+
+    #[test]
+    fn sheet_names_follow_the_language() {
+        let (d, s, a) = test_data::imdi_2020_case();
+        for (lang, expected) in [
+            (Lang::Nb, ["Sammendrag", "Kommuner", "Fylker", "Parametere"]),
+            (Lang::En, ["Summary", "Municipalities", "Counties", "Parameters"]),
+        ] {
+            let bytes = allocation_xlsx(&d, &s, &a, lang, "2025-03-01").unwrap();
+            assert_eq!(open(&bytes).sheet_names(), expected);
+        }
+    }
+
+    #[test]
+    fn writes_atomically_and_reads_back() {
+        let (d, s, a) = test_data::special_case();
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("plan æøå.xlsx");
+        write_xlsx(&path, &d, &s, &a, Lang::Nb, "1. mars 2025").unwrap();
+        let bytes = std::fs::read(&path).unwrap();
+        assert!(bytes.starts_with(b"PK"), "a zip container");
+        let summary = sheet(&bytes, "Sammendrag");
+        let all = texts(&summary);
+        assert!(all.contains(&test_data::SCENARIO_NAME.to_owned()));
+        assert!(all.contains(&"1. mars 2025".to_owned()));
+        let files: Vec<_> = std::fs::read_dir(dir.path()).unwrap().filter_map(Result::ok).collect();
+        assert_eq!(files.len(), 1, "no temporary file is left behind");
+    }
+
+    #[test]
+    fn no_cell_is_a_formula() {
+        let (d, s, a) = test_data::special_case();
+        let bytes = allocation_xlsx(&d, &s, &a, Lang::En, "2025-03-01").unwrap();
+        let mut book = open(&bytes);
+        for name in book.sheet_names() {
+            let formulas = book.worksheet_formula(&name).unwrap();
+            assert!(formulas.used_cells().all(|(_, _, f)| f.is_empty()), "{name} has formulas");
+        }
+        let guarded = texts(&sheet(&bytes, "Municipalities"));
+        assert!(guarded.contains(&"'=SUM(A1)".to_owned()));
+        assert!(guarded.contains(&"'@Snåase - Snåsa".to_owned()));
+        assert!(!guarded.iter().any(|t| t.starts_with(['=', '+', '-', '@'])));
+        let params = texts(&sheet(&bytes, "Parameters"));
+        assert!(params.contains(&"'+Merknad med «sitat» og ŋ".to_owned()), "{params:?}");
+    }
+
+    #[test]
+    fn failed_write_leaves_nothing() {
+        let (d, s, a) = test_data::imdi_2020_case();
+        let dir = tempfile::tempdir().unwrap();
+        let missing = dir.path().join("no-such-folder").join("plan.xlsx");
+        let err = write_xlsx(&missing, &d, &s, &a, Lang::Nb, "2025-03-01").unwrap_err();
+        assert!(matches!(err, ExportError::Write { .. }), "{err}");
+        assert!(!missing.exists());
+        // A folder where the file should go: the rename fails and the temporary file is removed.
+        let blocked = dir.path().join("taken.xlsx");
+        std::fs::create_dir(&blocked).unwrap();
+        assert!(write_xlsx(&blocked, &d, &s, &a, Lang::Nb, "2025-03-01").is_err());
+        let names: Vec<_> =
+            std::fs::read_dir(dir.path()).unwrap().filter_map(Result::ok).map(|e| e.file_name()).collect();
+        assert_eq!(names, ["taken.xlsx"], "only the folder is there");
+        assert!(std::fs::read_dir(&blocked).unwrap().next().is_none());
+    }
+
+    #[test]
+    fn overlong_text_is_cut_not_refused() {
+        let (d, mut s, a) = test_data::imdi_2020_case();
+        s.notes = "æ".repeat(MAX_CELL_CHARS + 10);
+        let bytes = allocation_xlsx(&d, &s, &a, Lang::Nb, "").unwrap();
+        let notes = texts(&sheet(&bytes, "Parametere")).into_iter().find(|t| t.starts_with('æ')).unwrap();
+        assert_eq!(notes.chars().count(), MAX_CELL_CHARS);
+    }
+
+    #[test]
+    fn widths_count_separators() {
+        assert_eq!(display_width(&Cell::Int(5120)), 5);
+        assert_eq!(display_width(&Cell::Int(-120)), 4);
+        assert_eq!(display_width(&Cell::Number(1234.5, 2)), 8);
+        assert_eq!(display_width(&Cell::Text("Ålesund".into())), 7);
+    }
+}
