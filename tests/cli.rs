@@ -34,7 +34,19 @@ fn allocate_json_has_the_documented_shape() {
     assert_eq!(minors, 140);
     assert_eq!(rows.iter().filter(|r| r["asked"] == true).count() as i64, v["asked"].as_i64().unwrap());
     let oslo = &rows[0];
-    for key in ["code", "name", "county", "population", "eligible", "asked", "reason", "quota", "allocation", "minors", "per_1000"] {
+    for key in [
+        "code",
+        "name",
+        "county",
+        "population",
+        "eligible",
+        "asked",
+        "reason",
+        "quota",
+        "allocation",
+        "minors",
+        "per_1000",
+    ] {
         assert!(oslo.get(key).is_some(), "missing {key}");
     }
     assert_eq!(oslo["code"], "0301");
@@ -45,11 +57,21 @@ fn allocate_json_has_the_documented_shape() {
 fn allocate_overrides_target_and_writes_csv_files() {
     let dir = tempfile::tempdir().unwrap();
     let out = dir.path().join("plan.csv");
-    let o = bosetting(&["allocate", "scenarios/imdi-2020.ron", "--target", "4000", "--minors", "100", "--out", out.to_str().unwrap()]);
+    let o = bosetting(&[
+        "allocate",
+        "scenarios/imdi-2020.ron",
+        "--target",
+        "4000",
+        "--minors",
+        "100",
+        "--out",
+        out.to_str().unwrap(),
+    ]);
     assert!(o.status.success(), "{}", stderr(&o));
     let text = std::fs::read_to_string(&out).unwrap();
     assert!(text.starts_with('\u{feff}'), "Excel flavour by default for files");
-    let mut reader = csv::ReaderBuilder::new().delimiter(b';').from_reader(text.trim_start_matches('\u{feff}').as_bytes());
+    let mut reader =
+        csv::ReaderBuilder::new().delimiter(b';').from_reader(text.trim_start_matches('\u{feff}').as_bytes());
     let headers = reader.headers().unwrap().clone();
     let request = headers.iter().position(|h| h == "Anmodning").unwrap();
     let total: i64 = reader.records().map(|r| r.unwrap()[request].parse::<i64>().unwrap()).sum();
@@ -88,9 +110,18 @@ fn broken_files_and_bad_usage_have_clear_exit_codes() {
 
 #[test]
 fn apportion_reproduces_the_us_house_2010() {
-    let o = bosetting(&["apportion", "--method", "huntington-hill", "--seats", "435", "tests/fixtures/apportionment/us-house-2010.csv"]);
+    let o = bosetting(&[
+        "apportion",
+        "--method",
+        "huntington-hill",
+        "--seats",
+        "435",
+        "tests/fixtures/apportionment/us-house-2010.csv",
+    ]);
     assert!(o.status.success(), "{}", stderr(&o));
-    let expected = std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/tests/fixtures/apportionment/us-house-2010.csv")).unwrap();
+    let expected =
+        std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/tests/fixtures/apportionment/us-house-2010.csv"))
+            .unwrap();
     let expected: Vec<(String, String)> = expected
         .lines()
         .skip(1)

@@ -133,13 +133,32 @@ impl Dataset {
 
     /// Counties sorted by code, and each row's index into that list (one pass, no string search per row).
     pub fn county_index(&self) -> (Vec<(String, String)>, Vec<usize>) {
-        let mut seen: std::collections::HashMap<&str, usize> = std::collections::HashMap::new();
+        // Two-digit county codes (always, in validated files) index a small table directly.
+        let key = |code: &str| -> Option<usize> {
+            let b = code.as_bytes();
+            (b.len() == 2 && b.iter().all(u8::is_ascii_digit))
+                .then(|| usize::from(b[0] - b'0') * 10 + usize::from(b[1] - b'0'))
+        };
+        let mut slot: Vec<Option<usize>> = vec![None; 100];
+        let mut other: std::collections::HashMap<&str, usize> = std::collections::HashMap::new();
         let mut counties: Vec<(String, String)> = Vec::new();
         let first: Vec<usize> = self
             .municipalities
             .iter()
             .map(|m| {
-                *seen.entry(m.county_code.as_str()).or_insert_with(|| {
+                let entry = match key(&m.county_code) {
+                    Some(k) => &mut slot[k],
+                    None => {
+                        let e = other.entry(m.county_code.as_str()).or_insert(usize::MAX);
+                        if *e != usize::MAX {
+                            return *e;
+                        }
+                        *e = counties.len();
+                        counties.push((m.county_code.clone(), m.county_name.clone()));
+                        return *e;
+                    }
+                };
+                *entry.get_or_insert_with(|| {
                     counties.push((m.county_code.clone(), m.county_name.clone()));
                     counties.len() - 1
                 })

@@ -251,10 +251,15 @@ mod tests {
     fn each_validation_error_names_row_column_and_value() {
         let s = sample();
         assert!(err(&s.replacen("code: \"0301\"", "code: \"301\"", 1)).contains("row 1: municipality code \"301\""));
-        assert!(err(&s.replacen("code: \"1101\"", "code: \"0301\"", 1)).contains("row 2: municipality code 0301 appears again"));
+        assert!(
+            err(&s.replacen("code: \"1101\"", "code: \"0301\"", 1))
+                .contains("row 2: municipality code 0301 appears again")
+        );
         assert!(err(&s.replacen("population: 693494.0", "population: 0.0", 1)).contains("row 1 (0301): population 0"));
-        assert!(err(&s.replacen("values: [25.59,", "values: [125.59,", 1))
-            .contains("row 1 (0301), column innvandrerandel_2020_pst: value 125.59 is outside the allowed range"));
+        assert!(
+            err(&s.replacen("values: [25.59,", "values: [125.59,", 1))
+                .contains("row 1 (0301), column innvandrerandel_2020_pst: value 125.59 is outside the allowed range")
+        );
         assert!(err(&s.replacen("values: [25.59,", "values: [", 1)).contains("13 values, but the dataset has 14"));
         assert!(err(&s.replacen("county_code: \"03\"", "county_code: \"3\"", 1)).contains("county code"));
         assert!(err(&s.replacen("format: 1", "format: 9", 1)).contains("newer"));

@@ -15,6 +15,10 @@ pub struct OpenSet<'a> {
 
 /// Local indices sorted by cap/key ratio, the order in which caps bind as the water level rises.
 fn by_cap_ratio(set: &OpenSet) -> Vec<usize> {
+    if set.caps.iter().all(|c| c.is_infinite()) {
+        // Without caps nothing binds, and the order does not matter.
+        return Vec::new();
+    }
     let ratio = |i: usize| if set.keys[i] > 0.0 { set.caps[i] / set.keys[i] } else { f64::INFINITY };
     let mut order: Vec<usize> = (0..set.keys.len()).collect();
     order.sort_by(|&a, &b| ratio(a).total_cmp(&ratio(b)).then(set.rank[a].cmp(&set.rank[b])));
@@ -28,6 +32,9 @@ fn water_level(set: &OpenSet, active: &[bool], ratio_order: &[usize], total: f64
         return Some(0.0);
     }
     let mut key_sum: f64 = (0..set.keys.len()).filter(|&i| active[i]).map(|i| set.keys[i]).sum();
+    if ratio_order.is_empty() {
+        return (key_sum > 0.0).then(|| total / key_sum);
+    }
     let mut capped = 0.0;
     for &i in ratio_order {
         if !active[i] || set.keys[i] <= 0.0 {

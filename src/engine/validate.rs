@@ -126,7 +126,8 @@ mod tests {
 
     #[test]
     fn each_problem_names_its_field() {
-        let cases: Vec<(Box<dyn Fn(&mut Scenario)>, &str)> = vec![
+        type Change = Box<dyn Fn(&mut Scenario)>;
+        let cases: Vec<(Change, &str)> = vec![
             (Box::new(|s| s.target.minors = s.target.total + 1), "target.minors"),
             (Box::new(|s| s.target.resettlement = s.target.total + 1), "target.resettlement"),
             (Box::new(|s| s.size_exponent = 0.0), "size_exponent"),
@@ -144,8 +145,8 @@ mod tests {
             (Box::new(|s| s.rules.max_per_1000 = Some(0.0)), "rules.max_per_1000"),
             (Box::new(|s| s.rules.capacity_column = Some("x".into())), "rules.capacity_column"),
             (Box::new(|s| s.reference_column = Some("x".into())), "reference_column"),
-            (Box::new(|s| drop(s.overrides.insert("9999".into(), Override::Exclude))), "overrides[\"9999\"]"),
-            (Box::new(|s| drop(s.overrides.insert("0301".into(), Override::Lock(99_999)))), "overrides"),
+            (Box::new(|s| _ = s.overrides.insert("9999".into(), Override::Exclude)), "overrides[\"9999\"]"),
+            (Box::new(|s| _ = s.overrides.insert("0301".into(), Override::Lock(99_999))), "overrides"),
         ];
         for (change, field) in cases {
             let mut s = imdi();

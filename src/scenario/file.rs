@@ -23,7 +23,7 @@ pub enum ScenarioError {
     #[error("{file}: scenario version {found} is not valid (this program writes version {SCENARIO_VERSION})")]
     BadVersion { file: String, found: u32 },
     #[error("{file}: dataset: {source}")]
-    Data { file: String, source: DataError },
+    Data { file: String, source: Box<DataError> },
     #[error("{file}: cannot save: {source}")]
     Write { file: String, source: std::io::Error },
 }
@@ -79,7 +79,7 @@ pub fn resolve_dataset(
             load_dataset_file(&base.join(rel))
         }
     }
-    .map_err(|source| ScenarioError::Data { file: file.clone(), source })?;
+    .map_err(|source| ScenarioError::Data { file: file.clone(), source: Box::new(source) })?;
     let warning = match &scenario.dataset_fingerprint {
         Some(saved) if *saved != dataset.fingerprint => Some(format!(
             "{file}: the dataset {} has changed since the scenario was saved (fingerprint {saved}, now {}); results may differ",

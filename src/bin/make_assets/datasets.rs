@@ -41,6 +41,7 @@ use MissingPolicy::{CountyMedian, Zero};
 
 const PCT: Option<(f64, f64)> = Some((0.0, 100.0));
 
+#[allow(clippy::too_many_arguments)] // one row of the metadata table
 const fn col(
     id: &'static str,
     nb: &'static str,
