@@ -3,6 +3,7 @@
 mod allocate;
 mod apportion;
 mod check;
+mod import;
 mod scenario_input;
 
 use std::path::PathBuf;
@@ -30,6 +31,8 @@ pub enum Command {
     Apportion(apportion::ApportionArgs),
     /// Validate a scenario and its dataset; list every problem; exit 1 if any.
     Check { scenario: PathBuf },
+    /// Add an indicator from a CSV, SSB statbank export or JSON-stat file to a dataset, written as a new file.
+    Import(import::ImportArgs),
 }
 
 /// Runs a CLI command. Errors go to stderr with exit code 1; usage errors exit 2 (clap).
@@ -39,6 +42,7 @@ pub fn run(command: Command) -> ExitCode {
         Command::Allocate(args) => allocate::run(&args),
         Command::Apportion(args) => apportion::run(&args),
         Command::Check { scenario } => check::run(&scenario),
+        Command::Import(args) => import::run(&args),
     };
     match result {
         Ok(code) => code,

@@ -3,12 +3,14 @@
 //! The on-disk form is the project's own RON dataset file (`*.dataset.ron`); the two shipped datasets are
 //! embedded in the binary so the planner runs from any folder.
 
+mod add_column;
 mod dataset;
 mod embedded;
 mod file;
 mod fingerprint;
 pub mod synthetic;
 
+pub use add_column::{AddColumnError, add_column};
 pub use dataset::{Column, ColumnMeta, Dataset, Direction, HistoryKind, HistoryPoint, Kind, Municipality, Text};
 pub use embedded::{EMBEDDED_IDS, embedded_dataset};
 pub use file::{DataError, DatasetFile, MAX_INPUT_BYTES, load_dataset_file, parse_dataset, save_dataset_file, to_file};
