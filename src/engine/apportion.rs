@@ -14,6 +14,9 @@
 use std::cmp::{Ordering, Reverse};
 use std::collections::BinaryHeap;
 
+#[cfg(test)]
+mod tests;
+
 /// Relative tolerance under which two priorities (or two remainders) count as equal.
 ///
 /// Rounding can separate values that are equal in exact arithmetic (Huntington-Hill's square
@@ -28,7 +31,9 @@ pub const TIE_TOLERANCE: f64 = 1e-12;
 const NEGLIGIBLE_WEIGHT: f64 = 1e-250;
 
 /// How integers are derived from the weights.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, serde::Serialize, serde::Deserialize, Default)]
+#[derive(
+    Debug, Clone, Copy, PartialEq, Eq, Hash, serde::Serialize, serde::Deserialize, Default,
+)]
 #[serde(rename_all = "snake_case")]
 pub enum Method {
     /// Divisors 0.5, 1.5, 2.5, …: no systematic advantage for large or small items.
@@ -50,10 +55,15 @@ pub enum Method {
 
 impl Method {
     /// Every method, in the order a user interface should list them.
-    pub const ALL: [Method; 5] =
-        [Method::SainteLague, Method::ModifiedSainteLague, Method::DHondt, Method::Hamilton, Method::HuntingtonHill];
+    pub const ALL: [Method; 5] = [
+        Method::SainteLague,
+        Method::ModifiedSainteLague,
+        Method::DHondt,
+        Method::Hamilton,
+        Method::HuntingtonHill,
+    ];
 
-    /// The name used on the command line; identical to the serde name so files and flags agree.
+    /// The name used on the command line (files use the same words with `_`: `sainte_lague`).
     pub fn cli_name(self) -> &'static str {
         match self {
             Method::SainteLague => "sainte-lague",
@@ -97,7 +107,12 @@ pub struct Claim {
 impl Claim {
     /// A claim without bounds.
     pub fn unbounded(weight: f64, rank: u32) -> Claim {
-        Claim { weight, lower: 0, upper: u32::MAX, rank }
+        Claim {
+            weight,
+            lower: 0,
+            upper: u32::MAX,
+            rank,
+        }
     }
 }
 
@@ -152,15 +167,22 @@ pub enum ApportionError {
 /// so they sum to `total` within the bounds) and gives what is left by largest remainder.
 /// Priorities (remainders) within [`TIE_TOLERANCE`] of each other are equal; equal ones are
 /// ordered by larger weight, then smaller rank, then smaller index.
-pub fn apportion(claims: &[Claim], total: u32, method: Method) -> Result<Apportionment, ApportionError> {
+pub fn apportion(
+    claims: &[Claim],
+    total: u32,
+    method: Method,
+) -> Result<Apportionment, ApportionError> {
     let problem = Problem::new(claims, total)?;
     if let Some(seats) = problem.forced() {
-        return Ok(Apportionment { seats, ties: Vec::new() });
+        return Ok(Apportionment {
+            seats,
+            ties: Vec::new(),
+        });
     }
     let level = problem.water_fill();
     Ok(match method.divisor_rule() {
         Some(rule) => divisor_method(&problem, rule, level.lambda),
-        None => hamilton(&problem, &level.quotas),
+        None => hamilton(&problem, &problem.quotas(&level)),
     })
 }
 
@@ -187,19 +209,37 @@ impl Divisor {
 
     /// Priority of the next seat for an item holding `seats`; infinite for Huntington-Hill's first.
     fn priority(self, weight: f64, seats: u64) -> f64 {
-        if weight > 0.0 { weight / self.threshold(seats) } else { 0.0 }
+        if weight > 0.0 {
+            weight / self.threshold(seats)
+        } else {
+            0.0
+        }
     }
 
     /// Approximate number of thresholds below `quotient`; callers correct it by a step or two.
     fn estimate(self, quotient: f64) -> u64 {
-        let seats = match self {
-            Divisor::SainteLague => (quotient - 0.5).ceil(),
-            Divisor::ModifiedSainteLague if quotient <= 0.7 => 0.0,
-            Divisor::ModifiedSainteLague | Divisor::HuntingtonHill => (quotient - 0.5).ceil().max(1.0),
-            Divisor::DHondt => (quotient - 1.0).ceil(),
-        };
-        // `as` saturates and maps NaN to 0: no panic on extreme quotients.
-        seats.max(0.0) as u64
+        match self {
+            Divisor::SainteLague => ceil_to_u64(quotient - 0.5),
+            Divisor::ModifiedSainteLague if quotient <= 0.7 => 0,
+            Divisor::ModifiedSainteLague | Divisor::HuntingtonHill => {
+                ceil_to_u64(quotient - 0.5).max(1)
+            }
+            Divisor::DHondt => ceil_to_u64(quotient - 1.0),
+        }
+    }
+}
+
+/// `ceil(x)` for the estimate, 0 for negative or NaN, saturating; cheaper than `f64::ceil`,
+/// which is a library call on baseline x86-64.
+fn ceil_to_u64(x: f64) -> u64 {
+    if x.is_nan() || x <= 0.0 {
+        return 0;
+    }
+    let t = x as u64;
+    if (t as f64) < x {
+        t.saturating_add(1)
+    } else {
+        t
     }
 }
 
@@ -220,7 +260,10 @@ impl<'a> Problem<'a> {
         let mut sum_upper = 0u64;
         for (index, c) in claims.iter().enumerate() {
             if !(c.weight.is_finite() && c.weight >= 0.0) {
-                return Err(ApportionError::InvalidWeight { index, value: c.weight });
+                return Err(ApportionError::InvalidWeight {
+                    index,
+                    value: c.weight,
+                });
             }
             if c.lower > c.upper {
                 return Err(ApportionError::LowerAboveUpper { index });
@@ -235,12 +278,21 @@ impl<'a> Problem<'a> {
             return Err(ApportionError::BoundsTooLow { sum_upper, total });
         }
         let weights = scaled_weights(claims);
-        let capacity =
-            claims.iter().zip(&weights).map(|(c, &w)| u64::from(if w > 0.0 { c.upper } else { c.lower })).sum();
+        let capacity = claims
+            .iter()
+            .zip(&weights)
+            .map(|(c, &w)| u64::from(if w > 0.0 { c.upper } else { c.lower }))
+            .sum();
         if capacity < u64::from(total) {
             return Err(ApportionError::NoWeight { total });
         }
-        Ok(Problem { claims, weights, total: u64::from(total), sum_lower, capacity })
+        Ok(Problem {
+            claims,
+            weights,
+            total: u64::from(total),
+            sum_lower,
+            capacity,
+        })
     }
 
     fn len(&self) -> usize {
@@ -265,7 +317,17 @@ impl<'a> Problem<'a> {
         if self.total == self.sum_lower {
             Some(self.claims.iter().map(|c| c.lower).collect())
         } else if self.total == self.capacity {
-            Some((0..self.len()).map(|i| if self.weights[i] > 0.0 { self.upper(i) } else { self.lower(i) }).collect())
+            Some(
+                (0..self.len())
+                    .map(|i| {
+                        if self.weights[i] > 0.0 {
+                            self.upper(i)
+                        } else {
+                            self.lower(i)
+                        }
+                    })
+                    .collect(),
+            )
         } else {
             None
         }
@@ -274,23 +336,106 @@ impl<'a> Problem<'a> {
     /// Order among items whose priorities tie: larger weight, then smaller rank, then index.
     fn tie_order(&self, a: usize, b: usize) -> Ordering {
         let (ca, cb) = (&self.claims[a], &self.claims[b]);
-        cb.weight.total_cmp(&ca.weight).then(ca.rank.cmp(&cb.rank)).then(a.cmp(&b))
+        cb.weight
+            .total_cmp(&ca.weight)
+            .then(ca.rank.cmp(&cb.rank))
+            .then(a.cmp(&b))
     }
 
     /// Sum of `clamp(lambda * w, lower, upper)` over all items.
     fn filled(&self, lambda: f64) -> f64 {
         accurate_sum((0..self.len()).map(|i| {
             let (l, u) = (f64::from(self.lower(i)), f64::from(self.upper(i)));
-            if self.movable(i) { (lambda * self.weights[i]).clamp(l, u) } else { l }
+            if self.movable(i) {
+                (lambda * self.weights[i]).clamp(l, u)
+            } else {
+                l
+            }
         }))
     }
 
     /// Bounded quotas `clamp(lambda * w, lower, upper)` summing to the total.
     ///
-    /// The sum is piecewise linear in `lambda` with breakpoints `lower / w` and `upper / w`;
-    /// a binary search over the sorted breakpoints finds the segment, which is then solved
-    /// exactly. Items clamped on that segment get their bound exactly, not a rounded product.
+    /// The sum is piecewise linear in `lambda`. Newton steps on the current linear piece, kept
+    /// inside a bracket, usually land on the right piece within a few passes; the exact
+    /// breakpoint search is the fallback. Clamped items get their bound exactly.
     fn water_fill(&self) -> WaterLevel {
+        self.water_fill_newton()
+            .unwrap_or_else(|| self.water_fill_breakpoints())
+    }
+
+    /// Classifies every item at `lambda`; returns the sum of the clamped items and the weight of
+    /// the free ones, so the total at `lambda` (on this piece) is `fixed + lambda * slope`.
+    fn classify(&self, lambda: f64, states: &mut [State]) -> (u64, f64) {
+        let mut fixed = 0u64;
+        let mut slope = Sum::default();
+        for (i, state) in states.iter_mut().enumerate() {
+            let (l, u) = (self.lower(i), self.upper(i));
+            *state = if !self.movable(i) {
+                State::Lower
+            } else {
+                let x = lambda * self.weights[i];
+                if x <= f64::from(l) {
+                    State::Lower
+                } else if x >= f64::from(u) {
+                    State::Upper
+                } else {
+                    State::Free
+                }
+            };
+            match state {
+                State::Lower => fixed += u64::from(l),
+                State::Upper => fixed += u64::from(u),
+                State::Free => slope.add(self.weights[i]),
+            }
+        }
+        (fixed, slope.value())
+    }
+
+    fn water_fill_newton(&self) -> Option<WaterLevel> {
+        let n = self.len();
+        let target = self.total as f64;
+        let all_weight = accurate_sum((0..n).filter(|&i| self.movable(i)).map(|i| self.weights[i]));
+        let mut lambda = target / all_weight;
+        let (mut lo, mut hi) = (0.0f64, f64::INFINITY);
+        let mut states = vec![State::Lower; n];
+        let mut trial = vec![State::Lower; n];
+        let (mut fixed, mut slope) = self.classify(lambda, &mut states);
+        for _ in 0..40 {
+            if !(lambda.is_finite() && lambda > 0.0) {
+                return None;
+            }
+            if fixed as f64 + lambda * slope < target {
+                lo = lo.max(lambda);
+            } else {
+                hi = hi.min(lambda);
+            }
+            let newton = (target - fixed as f64) / slope;
+            let from_newton = slope > 0.0 && newton.is_finite() && newton > lo && newton <= hi;
+            let next = if from_newton {
+                newton
+            } else if hi.is_finite() {
+                0.5 * (lo + hi)
+            } else {
+                2.0 * lambda
+            };
+            let (next_fixed, next_slope) = self.classify(next, &mut trial);
+            if from_newton && trial == states {
+                // The step stayed on the piece it was computed from: exact solution.
+                return Some(WaterLevel {
+                    lambda: next,
+                    states,
+                });
+            }
+            std::mem::swap(&mut states, &mut trial);
+            (lambda, fixed, slope) = (next, next_fixed, next_slope);
+        }
+        None
+    }
+
+    /// Exact but slower: binary search over the sorted breakpoints `lower / w` and `upper / w`
+    /// for the piece that reaches the total, then solve it.
+    fn water_fill_breakpoints(&self) -> WaterLevel {
         let n = self.len();
         let mut breakpoints = Vec::with_capacity(2 * n + 1);
         breakpoints.push(0.0);
@@ -307,9 +452,16 @@ impl<'a> Problem<'a> {
         // filled(0) is the sum of the lowers, below the total (the forced cases are gone).
         if last == 0 || self.filled(breakpoints[last]) < target {
             // Unreachable but for rounding: every item with weight at its upper bound.
-            let quotas =
-                (0..n).map(|i| f64::from(if self.movable(i) { self.upper(i) } else { self.lower(i) })).collect();
-            return WaterLevel { lambda: breakpoints[last].max(f64::MIN_POSITIVE), quotas };
+            let states: Vec<State> = (0..n)
+                .map(|i| {
+                    if self.movable(i) {
+                        State::Upper
+                    } else {
+                        State::Lower
+                    }
+                })
+                .collect();
+            return self.level(breakpoints[last], &states);
         }
         let (mut below, mut above) = (0, last);
         while above - below > 1 {
@@ -322,51 +474,76 @@ impl<'a> Problem<'a> {
         }
         let (lo, hi) = (breakpoints[below], breakpoints[above]);
 
-        // On (lo, hi) no item changes state: each is free, at its lower or at its upper bound.
+        // On (lo, hi) no item changes state.
         let mut fixed = 0u64;
-        let mut free = Vec::new();
-        for i in 0..n {
-            if !self.movable(i) {
-                fixed += u64::from(self.lower(i));
-                continue;
-            }
-            let w = self.weights[i];
-            if f64::from(self.lower(i)) / w >= hi {
-                fixed += u64::from(self.lower(i));
-            } else if f64::from(self.upper(i)) / w <= lo {
-                fixed += u64::from(self.upper(i));
-            } else {
-                free.push(i);
-            }
-        }
-        let slope = accurate_sum(free.iter().map(|&i| self.weights[i]));
+        let mut free_weights = Vec::new();
+        let states: Vec<State> = (0..n)
+            .map(|i| {
+                let (l, u) = (self.lower(i), self.upper(i));
+                let w = self.weights[i];
+                if !self.movable(i) || f64::from(l) / w >= hi {
+                    fixed += u64::from(l);
+                    State::Lower
+                } else if f64::from(u) / w <= lo {
+                    fixed += u64::from(u);
+                    State::Upper
+                } else {
+                    free_weights.push(w);
+                    State::Free
+                }
+            })
+            .collect();
+        let slope = accurate_sum(free_weights.into_iter());
         let mut lambda = (target - fixed as f64) / slope;
         if !(lambda.is_finite() && lambda > 0.0) {
             lambda = hi;
         }
-        let lambda = lambda.clamp(lo, hi).max(f64::MIN_POSITIVE);
-
-        let mut quotas: Vec<f64> = (0..n)
-            .map(|i| {
-                let w = self.weights[i];
-                let (l, u) = (self.lower(i), self.upper(i));
-                if !self.movable(i) || f64::from(l) / w >= hi { f64::from(l) } else { f64::from(u) }
-            })
-            .collect();
-        for &i in &free {
-            let (l, u) = (f64::from(self.lower(i)), f64::from(self.upper(i)));
-            quotas[i] = (lambda * self.weights[i]).clamp(l, u);
-        }
-        WaterLevel { lambda, quotas }
+        self.level(lambda.clamp(lo, hi), &states)
     }
+
+    /// Keeps `lambda` positive so its inverse, the divisor estimate, stays finite.
+    fn level(&self, lambda: f64, states: &[State]) -> WaterLevel {
+        WaterLevel {
+            lambda: lambda.max(f64::MIN_POSITIVE),
+            states: states.to_vec(),
+        }
+    }
+
+    /// The bounded quota of each item at a water level.
+    fn quotas(&self, level: &WaterLevel) -> Vec<f64> {
+        level
+            .states
+            .iter()
+            .enumerate()
+            .map(|(i, state)| {
+                let (l, u) = (f64::from(self.lower(i)), f64::from(self.upper(i)));
+                match state {
+                    State::Lower => l,
+                    State::Upper => u,
+                    State::Free => (level.lambda * self.weights[i]).clamp(l, u),
+                }
+            })
+            .collect()
+    }
+}
+
+/// Where an item stands on a piece of the water-filling function.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum State {
+    /// At its lower bound (also every item that cannot move).
+    Lower,
+    /// Strictly between its bounds: quota proportional to weight.
+    Free,
+    /// At its upper bound.
+    Upper,
 }
 
 /// Solution of the bounded-quota equation.
 struct WaterLevel {
     /// Quota per unit of (scaled) weight; its inverse is a good divisor estimate.
     lambda: f64,
-    /// Bounded quota of each item, summing to the total up to rounding.
-    quotas: Vec<f64>,
+    /// Each item's state on the piece of the solution; the quotas follow from them.
+    states: Vec<State>,
 }
 
 /// Weights multiplied by a power of two so the largest is near 1, which keeps sums, quotients and
@@ -391,14 +568,32 @@ fn scaled_weights(claims: &[Claim]) -> Vec<f64> {
 }
 
 /// Compensated (Neumaier) sum: the water level must not drift with 100 000 terms.
-fn accurate_sum(values: impl Iterator<Item = f64>) -> f64 {
-    let (mut sum, mut carry) = (0.0f64, 0.0f64);
-    for v in values {
-        let t = sum + v;
-        carry += if sum.abs() >= v.abs() { (sum - t) + v } else { (v - t) + sum };
-        sum = t;
+#[derive(Debug, Clone, Copy, Default)]
+struct Sum {
+    sum: f64,
+    carry: f64,
+}
+
+impl Sum {
+    fn add(&mut self, v: f64) {
+        let t = self.sum + v;
+        self.carry += if self.sum.abs() >= v.abs() {
+            (self.sum - t) + v
+        } else {
+            (v - t) + self.sum
+        };
+        self.sum = t;
     }
-    sum + carry
+
+    fn value(self) -> f64 {
+        self.sum + self.carry
+    }
+}
+
+fn accurate_sum(values: impl Iterator<Item = f64>) -> f64 {
+    let mut sum = Sum::default();
+    values.for_each(|v| sum.add(v));
+    sum.value()
 }
 
 /// Whether two positive priorities are equal within [`TIE_TOLERANCE`]; infinities only equal
@@ -418,7 +613,9 @@ impl Eq for Key {}
 
 impl Ord for Key {
     fn cmp(&self, other: &Self) -> Ordering {
-        self.priority.total_cmp(&other.priority).then(other.index.cmp(&self.index))
+        self.priority
+            .total_cmp(&other.priority)
+            .then(other.index.cmp(&self.index))
     }
 }
 
@@ -434,83 +631,122 @@ impl PartialOrd for Key {
 /// priority `<= t` and every item above its lower bound has last priority `> t`. Giving a unit to
 /// the highest next priority keeps a state consistent (with `t` = that priority), and so does
 /// taking one from the lowest last priority; a consistent state with the right sum holds the top
-/// units of the one-by-one procedure. So: build a consistent state from the water level, move it
-/// closer with a few Newton steps, finish with a heap, and re-decide the margin by the tie rule.
+/// units of the one-by-one procedure. So: build a consistent state from the water level, move
+/// the divisor to narrow the gap, finish with a heap, and re-decide the margin by the tie rule.
 fn divisor_method(p: &Problem, rule: Divisor, lambda: f64) -> Apportionment {
+    let n = p.len();
     let (mut seats, mut gap) = state_and_gap(p, rule, lambda);
+    // A pass costs about as much as a few thousand heap steps, so large gaps (D'Hondt's estimate
+    // is biased by half a unit per item; first divisors distort sparse results) are first
+    // narrowed by moving the divisor: a Newton step, then regula falsi once the gap has changed
+    // sign. Any state from these passes is consistent, so the heap can finish from the best one.
     let mut lambda = lambda;
-    for _ in 0..3 {
-        if gap.unsigned_abs() <= 16 {
+    let (mut short, mut over) = (None::<(f64, i128)>, None::<(f64, i128)>);
+    for _ in 0..5 {
+        if gap.unsigned_abs() <= 64 + n as u128 / 16 {
             break;
         }
-        let free_weight = accurate_sum(
-            (0..p.len())
-                .filter(|&i| p.movable(i) && seats[i] > u64::from(p.lower(i)) && seats[i] < u64::from(p.upper(i)))
-                .map(|i| p.weights[i]),
-        );
-        // Each free item gains about `weight * dlambda` units.
-        let next = lambda + gap as f64 / free_weight;
-        if !(free_weight > 0.0 && next.is_finite() && next > 0.0) {
+        if gap > 0 {
+            short = Some((lambda, gap));
+        } else {
+            over = Some((lambda, gap));
+        }
+        let next = match (short, over) {
+            (Some((l0, g0)), Some((l1, g1))) => l0 + (l1 - l0) * (g0 as f64 / (g0 - g1) as f64),
+            _ => {
+                // Each item that can move gains or loses about `weight * dlambda` units.
+                let movable_weight = accurate_sum(
+                    (0..n)
+                        .filter(|&i| {
+                            p.movable(i)
+                                && if gap > 0 {
+                                    seats[i] < p.upper(i)
+                                } else {
+                                    seats[i] > p.lower(i)
+                                }
+                        })
+                        .map(|i| p.weights[i]),
+                );
+                lambda + gap as f64 / movable_weight
+            }
+        };
+        if !(next.is_finite() && next > 0.0) || next == lambda {
             break;
         }
         let (next_seats, next_gap) = state_and_gap(p, rule, next);
-        if next_gap.abs() >= gap.abs() {
-            break;
+        if next_gap.abs() < gap.abs() {
+            (seats, gap, lambda) = (next_seats, next_gap, next);
+        } else if next_gap > 0 {
+            short = Some((next, next_gap));
+        } else {
+            over = Some((next, next_gap));
         }
-        (seats, gap, lambda) = (next_seats, next_gap, next);
     }
 
+    let next_key = |i: usize, s: u32| Key {
+        priority: rule.priority(p.weights[i], u64::from(s)),
+        index: i,
+    };
+    // The margin is the lowest priority that got a unit. When units were added it is the last
+    // one added (each is at most every earlier last priority); when units were taken it is the
+    // lowest last priority left, the top of the heap.
+    let mut cutoff = None;
     match gap.cmp(&0) {
         Ordering::Greater => {
-            let mut heap: BinaryHeap<Key> = (0..p.len())
-                .filter(|&i| p.movable(i) && seats[i] < u64::from(p.upper(i)))
-                .map(|i| Key { priority: rule.priority(p.weights[i], seats[i]), index: i })
+            let mut heap: BinaryHeap<Key> = (0..n)
+                .filter(|&i| p.movable(i) && seats[i] < p.upper(i))
+                .map(|i| next_key(i, seats[i]))
                 .collect();
             for _ in 0..gap {
-                let Some(Key { index: i, .. }) = heap.pop() else {
+                let Some(Key { index: i, priority }) = heap.pop() else {
                     break;
                 };
+                cutoff = Some(priority);
                 seats[i] += 1;
-                if seats[i] < u64::from(p.upper(i)) {
-                    heap.push(Key { priority: rule.priority(p.weights[i], seats[i]), index: i });
+                if seats[i] < p.upper(i) {
+                    heap.push(next_key(i, seats[i]));
                 }
             }
         }
         Ordering::Less => {
-            let mut heap: BinaryHeap<Reverse<Key>> = (0..p.len())
-                .filter(|&i| p.movable(i) && seats[i] > u64::from(p.lower(i)))
-                .map(|i| Reverse(Key { priority: rule.priority(p.weights[i], seats[i] - 1), index: i }))
+            let mut heap: BinaryHeap<Reverse<Key>> = (0..n)
+                .filter(|&i| p.movable(i) && seats[i] > p.lower(i))
+                .map(|i| Reverse(next_key(i, seats[i] - 1)))
                 .collect();
             for _ in 0..gap.unsigned_abs() {
                 let Some(Reverse(Key { index: i, .. })) = heap.pop() else {
                     break;
                 };
                 seats[i] -= 1;
-                if seats[i] > u64::from(p.lower(i)) {
-                    heap.push(Reverse(Key { priority: rule.priority(p.weights[i], seats[i] - 1), index: i }));
+                if seats[i] > p.lower(i) {
+                    heap.push(Reverse(next_key(i, seats[i] - 1)));
                 }
             }
+            cutoff = heap.peek().map(|Reverse(key)| key.priority);
         }
         Ordering::Equal => {}
     }
 
-    // The margin: the lowest priority that got a unit.
-    let cutoff = (0..p.len())
-        .filter(|&i| p.movable(i) && seats[i] > u64::from(p.lower(i)))
-        .map(|i| rule.priority(p.weights[i], seats[i] - 1))
-        .min_by(f64::total_cmp);
+    let last = |i: usize| rule.priority(p.weights[i], u64::from(seats[i]) - 1);
+    if cutoff.is_none() {
+        cutoff = (0..n)
+            .filter(|&i| p.movable(i) && seats[i] > p.lower(i))
+            .map(last)
+            .min_by(f64::total_cmp);
+    }
     let mut ties = Vec::new();
     if let Some(cutoff) = cutoff {
         // Priorities of consecutive seats of one item differ by far more than the tolerance, so
         // an item is tied through its last seat or its next one, never both.
         let mut contenders = Vec::new();
         let mut holding = Vec::new();
-        for i in (0..p.len()).filter(|&i| p.movable(i)) {
-            let w = p.weights[i];
-            if seats[i] > u64::from(p.lower(i)) && priorities_tie(rule.priority(w, seats[i] - 1), cutoff) {
+        for i in (0..n).filter(|&i| p.movable(i)) {
+            if seats[i] > p.lower(i) && priorities_tie(last(i), cutoff) {
                 contenders.push(i);
                 holding.push(i);
-            } else if seats[i] < u64::from(p.upper(i)) && priorities_tie(rule.priority(w, seats[i]), cutoff) {
+            } else if seats[i] < p.upper(i)
+                && priorities_tie(rule.priority(p.weights[i], u64::from(seats[i])), cutoff)
+            {
                 contenders.push(i);
             }
         }
@@ -523,25 +759,25 @@ fn divisor_method(p: &Problem, rule: Divisor, lambda: f64) -> Apportionment {
         }
         ties.extend(tie);
     }
-    Apportionment { seats: seats.into_iter().map(|s| s as u32).collect(), ties }
+    Apportionment { seats, ties }
 }
 
 /// A consistent state for `lambda` and how many units it lacks (negative: has too many).
-fn state_and_gap(p: &Problem, rule: Divisor, lambda: f64) -> (Vec<u64>, i128) {
+fn state_and_gap(p: &Problem, rule: Divisor, lambda: f64) -> (Vec<u32>, i128) {
     let seats = consistent_state(p, rule, lambda);
-    let sum: u64 = seats.iter().sum();
+    let sum: u64 = seats.iter().map(|&s| u64::from(s)).sum();
     let gap = i128::from(p.total) - i128::from(sum);
     (seats, gap)
 }
 
 /// Seats consistent with threshold `1 / lambda`, each within its bounds.
-fn consistent_state(p: &Problem, rule: Divisor, lambda: f64) -> Vec<u64> {
+fn consistent_state(p: &Problem, rule: Divisor, lambda: f64) -> Vec<u32> {
     let threshold = 1.0 / lambda;
     (0..p.len())
         .map(|i| {
             let (l, u) = (u64::from(p.lower(i)), u64::from(p.upper(i)));
             if !p.movable(i) {
-                return l;
+                return p.lower(i);
             }
             let w = p.weights[i];
             let mut s = rule.estimate(lambda * w).clamp(l, u);
@@ -551,14 +787,19 @@ fn consistent_state(p: &Problem, rule: Divisor, lambda: f64) -> Vec<u64> {
             while s > l && rule.priority(w, s - 1) <= threshold {
                 s -= 1;
             }
-            s
+            // Within `lower..=upper`, so it fits.
+            s as u32
         })
         .collect()
 }
 
 /// Decides a margin where `contenders` compete for `units` units: the winners by the tie rule,
 /// and the tie if the rule decided something (more contenders than units).
-fn split_margin(p: &Problem, mut contenders: Vec<usize>, units: usize) -> (Vec<usize>, Option<Tie>) {
+fn split_margin(
+    p: &Problem,
+    mut contenders: Vec<usize>,
+    units: usize,
+) -> (Vec<usize>, Option<Tie>) {
     contenders.sort_by(|&a, &b| p.tie_order(a, b));
     let winners = contenders[..units.min(contenders.len())].to_vec();
     if contenders.len() <= units {
@@ -567,7 +808,11 @@ fn split_margin(p: &Problem, mut contenders: Vec<usize>, units: usize) -> (Vec<u
     let mut sorted_winners = winners.clone();
     sorted_winners.sort_unstable();
     contenders.sort_unstable();
-    let tie = Tie { contenders, winners: sorted_winners, units: units as u32 };
+    let tie = Tie {
+        contenders,
+        winners: sorted_winners,
+        units: units as u32,
+    };
     (winners, Some(tie))
 }
 
@@ -577,22 +822,33 @@ fn hamilton(p: &Problem, quotas: &[f64]) -> Apportionment {
     let mut seats: Vec<u64> = (0..n)
         .map(|i| {
             let (l, u) = (u64::from(p.lower(i)), u64::from(p.upper(i)));
-            (quotas[i].floor().max(0.0) as u64).clamp(l, u)
+            // `as` truncates (floor for quotas, which are not negative) and saturates.
+            (quotas[i] as u64).clamp(l, u)
         })
         .collect();
     let given: u64 = seats.iter().sum();
-    let mut eligible: Vec<usize> = (0..n).filter(|&i| p.movable(i) && seats[i] < u64::from(p.upper(i))).collect();
+    let mut eligible: Vec<usize> = (0..n)
+        .filter(|&i| p.movable(i) && seats[i] < u64::from(p.upper(i)))
+        .collect();
     // Rounding could in theory push the floors past the total or leave more units than
     // candidates; repair one unit at a time then (a handful at most).
     if given > p.total || (p.total - given) as usize > eligible.len() {
         repair(p, quotas, &mut seats);
-        return Apportionment { seats: seats.into_iter().map(|s| s as u32).collect(), ties: Vec::new() };
+        return Apportionment {
+            seats: seats.into_iter().map(|s| s as u32).collect(),
+            ties: Vec::new(),
+        };
     }
     let units = (p.total - given) as usize;
     let mut ties = Vec::new();
     if units > 0 {
         let remainder = |i: usize| quotas[i] - seats[i] as f64;
-        eligible.sort_by(|&a, &b| remainder(b).total_cmp(&remainder(a)).then_with(|| p.tie_order(a, b)));
+        // Only the split at the margin matters, not the full order.
+        eligible.select_nth_unstable_by(units - 1, |&a, &b| {
+            remainder(b)
+                .total_cmp(&remainder(a))
+                .then_with(|| p.tie_order(a, b))
+        });
         let margin = eligible[units - 1];
         let (cutoff, cutoff_quota) = (remainder(margin), quotas[margin]);
         let mut contenders = Vec::new();
@@ -616,7 +872,10 @@ fn hamilton(p: &Problem, quotas: &[f64]) -> Apportionment {
         }
         ties.extend(tie);
     }
-    Apportionment { seats: seats.into_iter().map(|s| s as u32).collect(), ties }
+    Apportionment {
+        seats: seats.into_iter().map(|s| s as u32).collect(),
+        ties,
+    }
 }
 
 /// Brings the sum to the total by moving units where quota and seats differ most.
@@ -627,11 +886,19 @@ fn repair(p: &Problem, quotas: &[f64], seats: &mut [u64]) {
         let pick = if sum < p.total {
             (0..p.len())
                 .filter(|&i| p.movable(i) && seats[i] < u64::from(p.upper(i)))
-                .max_by(|&a, &b| shortfall(a, seats).total_cmp(&shortfall(b, seats)).then_with(|| p.tie_order(b, a)))
+                .max_by(|&a, &b| {
+                    shortfall(a, seats)
+                        .total_cmp(&shortfall(b, seats))
+                        .then_with(|| p.tie_order(b, a))
+                })
         } else {
             (0..p.len())
                 .filter(|&i| p.movable(i) && seats[i] > u64::from(p.lower(i)))
-                .min_by(|&a, &b| shortfall(a, seats).total_cmp(&shortfall(b, seats)).then_with(|| p.tie_order(b, a)))
+                .min_by(|&a, &b| {
+                    shortfall(a, seats)
+                        .total_cmp(&shortfall(b, seats))
+                        .then_with(|| p.tie_order(b, a))
+                })
         };
         let Some(i) = pick else { break };
         if sum < p.total {
