@@ -31,9 +31,7 @@ pub const TIE_TOLERANCE: f64 = 1e-12;
 const NEGLIGIBLE_WEIGHT: f64 = 1e-250;
 
 /// How integers are derived from the weights.
-#[derive(
-    Debug, Clone, Copy, PartialEq, Eq, Hash, serde::Serialize, serde::Deserialize, Default,
-)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, serde::Serialize, serde::Deserialize, Default)]
 #[serde(rename_all = "snake_case")]
 pub enum Method {
     /// Divisors 0.5, 1.5, 2.5, …: no systematic advantage for large or small items.
@@ -55,13 +53,8 @@ pub enum Method {
 
 impl Method {
     /// Every method, in the order a user interface should list them.
-    pub const ALL: [Method; 5] = [
-        Method::SainteLague,
-        Method::ModifiedSainteLague,
-        Method::DHondt,
-        Method::Hamilton,
-        Method::HuntingtonHill,
-    ];
+    pub const ALL: [Method; 5] =
+        [Method::SainteLague, Method::ModifiedSainteLague, Method::DHondt, Method::Hamilton, Method::HuntingtonHill];
 
     /// The name used on the command line (files use the same words with `_`: `sainte_lague`).
     pub fn cli_name(self) -> &'static str {
@@ -107,12 +100,7 @@ pub struct Claim {
 impl Claim {
     /// A claim without bounds.
     pub fn unbounded(weight: f64, rank: u32) -> Claim {
-        Claim {
-            weight,
-            lower: 0,
-            upper: u32::MAX,
-            rank,
-        }
+        Claim { weight, lower: 0, upper: u32::MAX, rank }
     }
 }
 
@@ -167,17 +155,10 @@ pub enum ApportionError {
 /// so they sum to `total` within the bounds) and gives what is left by largest remainder.
 /// Priorities (remainders) within [`TIE_TOLERANCE`] of each other are equal; equal ones are
 /// ordered by larger weight, then smaller rank, then smaller index.
-pub fn apportion(
-    claims: &[Claim],
-    total: u32,
-    method: Method,
-) -> Result<Apportionment, ApportionError> {
+pub fn apportion(claims: &[Claim], total: u32, method: Method) -> Result<Apportionment, ApportionError> {
     let problem = Problem::new(claims, total)?;
     if let Some(seats) = problem.forced() {
-        return Ok(Apportionment {
-            seats,
-            ties: Vec::new(),
-        });
+        return Ok(Apportionment { seats, ties: Vec::new() });
     }
     let level = problem.water_fill();
     Ok(match method.divisor_rule() {
@@ -209,11 +190,7 @@ impl Divisor {
 
     /// Priority of the next seat for an item holding `seats`; infinite for Huntington-Hill's first.
     fn priority(self, weight: f64, seats: u64) -> f64 {
-        if weight > 0.0 {
-            weight / self.threshold(seats)
-        } else {
-            0.0
-        }
+        if weight > 0.0 { weight / self.threshold(seats) } else { 0.0 }
     }
 
     /// Approximate number of thresholds below `quotient`; callers correct it by a step or two.
@@ -221,9 +198,7 @@ impl Divisor {
         match self {
             Divisor::SainteLague => ceil_to_u64(quotient - 0.5),
             Divisor::ModifiedSainteLague if quotient <= 0.7 => 0,
-            Divisor::ModifiedSainteLague | Divisor::HuntingtonHill => {
-                ceil_to_u64(quotient - 0.5).max(1)
-            }
+            Divisor::ModifiedSainteLague | Divisor::HuntingtonHill => ceil_to_u64(quotient - 0.5).max(1),
             Divisor::DHondt => ceil_to_u64(quotient - 1.0),
         }
     }
@@ -236,11 +211,7 @@ fn ceil_to_u64(x: f64) -> u64 {
         return 0;
     }
     let t = x as u64;
-    if (t as f64) < x {
-        t.saturating_add(1)
-    } else {
-        t
-    }
+    if (t as f64) < x { t.saturating_add(1) } else { t }
 }
 
 /// Validated input with weights rescaled for safe arithmetic.
@@ -260,10 +231,7 @@ impl<'a> Problem<'a> {
         let mut sum_upper = 0u64;
         for (index, c) in claims.iter().enumerate() {
             if !(c.weight.is_finite() && c.weight >= 0.0) {
-                return Err(ApportionError::InvalidWeight {
-                    index,
-                    value: c.weight,
-                });
+                return Err(ApportionError::InvalidWeight { index, value: c.weight });
             }
             if c.lower > c.upper {
                 return Err(ApportionError::LowerAboveUpper { index });
@@ -278,21 +246,12 @@ impl<'a> Problem<'a> {
             return Err(ApportionError::BoundsTooLow { sum_upper, total });
         }
         let weights = scaled_weights(claims);
-        let capacity = claims
-            .iter()
-            .zip(&weights)
-            .map(|(c, &w)| u64::from(if w > 0.0 { c.upper } else { c.lower }))
-            .sum();
+        let capacity =
+            claims.iter().zip(&weights).map(|(c, &w)| u64::from(if w > 0.0 { c.upper } else { c.lower })).sum();
         if capacity < u64::from(total) {
             return Err(ApportionError::NoWeight { total });
         }
-        Ok(Problem {
-            claims,
-            weights,
-            total: u64::from(total),
-            sum_lower,
-            capacity,
-        })
+        Ok(Problem { claims, weights, total: u64::from(total), sum_lower, capacity })
     }
 
     fn len(&self) -> usize {
@@ -317,17 +276,7 @@ impl<'a> Problem<'a> {
         if self.total == self.sum_lower {
             Some(self.claims.iter().map(|c| c.lower).collect())
         } else if self.total == self.capacity {
-            Some(
-                (0..self.len())
-                    .map(|i| {
-                        if self.weights[i] > 0.0 {
-                            self.upper(i)
-                        } else {
-                            self.lower(i)
-                        }
-                    })
-                    .collect(),
-            )
+            Some((0..self.len()).map(|i| if self.weights[i] > 0.0 { self.upper(i) } else { self.lower(i) }).collect())
         } else {
             None
         }
@@ -336,21 +285,14 @@ impl<'a> Problem<'a> {
     /// Order among items whose priorities tie: larger weight, then smaller rank, then index.
     fn tie_order(&self, a: usize, b: usize) -> Ordering {
         let (ca, cb) = (&self.claims[a], &self.claims[b]);
-        cb.weight
-            .total_cmp(&ca.weight)
-            .then(ca.rank.cmp(&cb.rank))
-            .then(a.cmp(&b))
+        cb.weight.total_cmp(&ca.weight).then(ca.rank.cmp(&cb.rank)).then(a.cmp(&b))
     }
 
     /// Sum of `clamp(lambda * w, lower, upper)` over all items.
     fn filled(&self, lambda: f64) -> f64 {
         accurate_sum((0..self.len()).map(|i| {
             let (l, u) = (f64::from(self.lower(i)), f64::from(self.upper(i)));
-            if self.movable(i) {
-                (lambda * self.weights[i]).clamp(l, u)
-            } else {
-                l
-            }
+            if self.movable(i) { (lambda * self.weights[i]).clamp(l, u) } else { l }
         }))
     }
 
@@ -360,8 +302,7 @@ impl<'a> Problem<'a> {
     /// inside a bracket, usually land on the right piece within a few passes; the exact
     /// breakpoint search is the fallback. Clamped items get their bound exactly.
     fn water_fill(&self) -> WaterLevel {
-        self.water_fill_newton()
-            .unwrap_or_else(|| self.water_fill_breakpoints())
+        self.water_fill_newton().unwrap_or_else(|| self.water_fill_breakpoints())
     }
 
     /// Classifies every item at `lambda`; returns the sum of the clamped items and the weight of
@@ -422,10 +363,7 @@ impl<'a> Problem<'a> {
             let (next_fixed, next_slope) = self.classify(next, &mut trial);
             if from_newton && trial == states {
                 // The step stayed on the piece it was computed from: exact solution.
-                return Some(WaterLevel {
-                    lambda: next,
-                    states,
-                });
+                return Some(WaterLevel { lambda: next, states });
             }
             std::mem::swap(&mut states, &mut trial);
             (lambda, fixed, slope) = (next, next_fixed, next_slope);
@@ -452,15 +390,8 @@ impl<'a> Problem<'a> {
         // filled(0) is the sum of the lowers, below the total (the forced cases are gone).
         if last == 0 || self.filled(breakpoints[last]) < target {
             // Unreachable but for rounding: every item with weight at its upper bound.
-            let states: Vec<State> = (0..n)
-                .map(|i| {
-                    if self.movable(i) {
-                        State::Upper
-                    } else {
-                        State::Lower
-                    }
-                })
-                .collect();
+            let states: Vec<State> =
+                (0..n).map(|i| if self.movable(i) { State::Upper } else { State::Lower }).collect();
             return self.level(breakpoints[last], &states);
         }
         let (mut below, mut above) = (0, last);
@@ -503,10 +434,7 @@ impl<'a> Problem<'a> {
 
     /// Keeps `lambda` positive so its inverse, the divisor estimate, stays finite.
     fn level(&self, lambda: f64, states: &[State]) -> WaterLevel {
-        WaterLevel {
-            lambda: lambda.max(f64::MIN_POSITIVE),
-            states: states.to_vec(),
-        }
+        WaterLevel { lambda: lambda.max(f64::MIN_POSITIVE), states: states.to_vec() }
     }
 
     /// The bounded quota of each item at a water level.
@@ -577,11 +505,7 @@ struct Sum {
 impl Sum {
     fn add(&mut self, v: f64) {
         let t = self.sum + v;
-        self.carry += if self.sum.abs() >= v.abs() {
-            (self.sum - t) + v
-        } else {
-            (v - t) + self.sum
-        };
+        self.carry += if self.sum.abs() >= v.abs() { (self.sum - t) + v } else { (v - t) + self.sum };
         self.sum = t;
     }
 
@@ -613,9 +537,7 @@ impl Eq for Key {}
 
 impl Ord for Key {
     fn cmp(&self, other: &Self) -> Ordering {
-        self.priority
-            .total_cmp(&other.priority)
-            .then(other.index.cmp(&self.index))
+        self.priority.total_cmp(&other.priority).then(other.index.cmp(&self.index))
     }
 }
 
@@ -658,12 +580,7 @@ fn divisor_method(p: &Problem, rule: Divisor, lambda: f64) -> Apportionment {
                 let movable_weight = accurate_sum(
                     (0..n)
                         .filter(|&i| {
-                            p.movable(i)
-                                && if gap > 0 {
-                                    seats[i] < p.upper(i)
-                                } else {
-                                    seats[i] > p.lower(i)
-                                }
+                            p.movable(i) && if gap > 0 { seats[i] < p.upper(i) } else { seats[i] > p.lower(i) }
                         })
                         .map(|i| p.weights[i]),
                 );
@@ -683,20 +600,15 @@ fn divisor_method(p: &Problem, rule: Divisor, lambda: f64) -> Apportionment {
         }
     }
 
-    let next_key = |i: usize, s: u32| Key {
-        priority: rule.priority(p.weights[i], u64::from(s)),
-        index: i,
-    };
+    let next_key = |i: usize, s: u32| Key { priority: rule.priority(p.weights[i], u64::from(s)), index: i };
     // The margin is the lowest priority that got a unit. When units were added it is the last
     // one added (each is at most every earlier last priority); when units were taken it is the
     // lowest last priority left, the top of the heap.
     let mut cutoff = None;
     match gap.cmp(&0) {
         Ordering::Greater => {
-            let mut heap: BinaryHeap<Key> = (0..n)
-                .filter(|&i| p.movable(i) && seats[i] < p.upper(i))
-                .map(|i| next_key(i, seats[i]))
-                .collect();
+            let mut heap: BinaryHeap<Key> =
+                (0..n).filter(|&i| p.movable(i) && seats[i] < p.upper(i)).map(|i| next_key(i, seats[i])).collect();
             for _ in 0..gap {
                 let Some(Key { index: i, priority }) = heap.pop() else {
                     break;
@@ -729,10 +641,7 @@ fn divisor_method(p: &Problem, rule: Divisor, lambda: f64) -> Apportionment {
 
     let last = |i: usize| rule.priority(p.weights[i], u64::from(seats[i]) - 1);
     if cutoff.is_none() {
-        cutoff = (0..n)
-            .filter(|&i| p.movable(i) && seats[i] > p.lower(i))
-            .map(last)
-            .min_by(f64::total_cmp);
+        cutoff = (0..n).filter(|&i| p.movable(i) && seats[i] > p.lower(i)).map(last).min_by(f64::total_cmp);
     }
     let mut ties = Vec::new();
     if let Some(cutoff) = cutoff {
@@ -744,8 +653,7 @@ fn divisor_method(p: &Problem, rule: Divisor, lambda: f64) -> Apportionment {
             if seats[i] > p.lower(i) && priorities_tie(last(i), cutoff) {
                 contenders.push(i);
                 holding.push(i);
-            } else if seats[i] < p.upper(i)
-                && priorities_tie(rule.priority(p.weights[i], u64::from(seats[i])), cutoff)
+            } else if seats[i] < p.upper(i) && priorities_tie(rule.priority(p.weights[i], u64::from(seats[i])), cutoff)
             {
                 contenders.push(i);
             }
@@ -795,11 +703,7 @@ fn consistent_state(p: &Problem, rule: Divisor, lambda: f64) -> Vec<u32> {
 
 /// Decides a margin where `contenders` compete for `units` units: the winners by the tie rule,
 /// and the tie if the rule decided something (more contenders than units).
-fn split_margin(
-    p: &Problem,
-    mut contenders: Vec<usize>,
-    units: usize,
-) -> (Vec<usize>, Option<Tie>) {
+fn split_margin(p: &Problem, mut contenders: Vec<usize>, units: usize) -> (Vec<usize>, Option<Tie>) {
     contenders.sort_by(|&a, &b| p.tie_order(a, b));
     let winners = contenders[..units.min(contenders.len())].to_vec();
     if contenders.len() <= units {
@@ -808,11 +712,7 @@ fn split_margin(
     let mut sorted_winners = winners.clone();
     sorted_winners.sort_unstable();
     contenders.sort_unstable();
-    let tie = Tie {
-        contenders,
-        winners: sorted_winners,
-        units: units as u32,
-    };
+    let tie = Tie { contenders, winners: sorted_winners, units: units as u32 };
     (winners, Some(tie))
 }
 
@@ -827,17 +727,12 @@ fn hamilton(p: &Problem, quotas: &[f64]) -> Apportionment {
         })
         .collect();
     let given: u64 = seats.iter().sum();
-    let mut eligible: Vec<usize> = (0..n)
-        .filter(|&i| p.movable(i) && seats[i] < u64::from(p.upper(i)))
-        .collect();
+    let mut eligible: Vec<usize> = (0..n).filter(|&i| p.movable(i) && seats[i] < u64::from(p.upper(i))).collect();
     // Rounding could in theory push the floors past the total or leave more units than
     // candidates; repair one unit at a time then (a handful at most).
     if given > p.total || (p.total - given) as usize > eligible.len() {
         repair(p, quotas, &mut seats);
-        return Apportionment {
-            seats: seats.into_iter().map(|s| s as u32).collect(),
-            ties: Vec::new(),
-        };
+        return Apportionment { seats: seats.into_iter().map(|s| s as u32).collect(), ties: Vec::new() };
     }
     let units = (p.total - given) as usize;
     let mut ties = Vec::new();
@@ -845,9 +740,7 @@ fn hamilton(p: &Problem, quotas: &[f64]) -> Apportionment {
         let remainder = |i: usize| quotas[i] - seats[i] as f64;
         // Only the split at the margin matters, not the full order.
         eligible.select_nth_unstable_by(units - 1, |&a, &b| {
-            remainder(b)
-                .total_cmp(&remainder(a))
-                .then_with(|| p.tie_order(a, b))
+            remainder(b).total_cmp(&remainder(a)).then_with(|| p.tie_order(a, b))
         });
         let margin = eligible[units - 1];
         let (cutoff, cutoff_quota) = (remainder(margin), quotas[margin]);
@@ -872,10 +765,7 @@ fn hamilton(p: &Problem, quotas: &[f64]) -> Apportionment {
         }
         ties.extend(tie);
     }
-    Apportionment {
-        seats: seats.into_iter().map(|s| s as u32).collect(),
-        ties,
-    }
+    Apportionment { seats: seats.into_iter().map(|s| s as u32).collect(), ties }
 }
 
 /// Brings the sum to the total by moving units where quota and seats differ most.
@@ -886,19 +776,11 @@ fn repair(p: &Problem, quotas: &[f64], seats: &mut [u64]) {
         let pick = if sum < p.total {
             (0..p.len())
                 .filter(|&i| p.movable(i) && seats[i] < u64::from(p.upper(i)))
-                .max_by(|&a, &b| {
-                    shortfall(a, seats)
-                        .total_cmp(&shortfall(b, seats))
-                        .then_with(|| p.tie_order(b, a))
-                })
+                .max_by(|&a, &b| shortfall(a, seats).total_cmp(&shortfall(b, seats)).then_with(|| p.tie_order(b, a)))
         } else {
             (0..p.len())
                 .filter(|&i| p.movable(i) && seats[i] > u64::from(p.lower(i)))
-                .min_by(|&a, &b| {
-                    shortfall(a, seats)
-                        .total_cmp(&shortfall(b, seats))
-                        .then_with(|| p.tie_order(b, a))
-                })
+                .min_by(|&a, &b| shortfall(a, seats).total_cmp(&shortfall(b, seats)).then_with(|| p.tie_order(b, a)))
         };
         let Some(i) = pick else { break };
         if sum < p.total {

@@ -20,12 +20,14 @@ pub struct Filled {
 }
 
 fn median(mut values: Vec<f64>) -> Option<f64> {
-    if values.is_empty() {
+    let n = values.len();
+    if n == 0 {
         return None;
     }
-    values.sort_by(f64::total_cmp);
-    let n = values.len();
-    Some(if n % 2 == 1 { values[n / 2] } else { (values[n / 2 - 1] + values[n / 2]) / 2.0 })
+    // Selection instead of a full sort: this runs on every recomputation.
+    let (below, upper, _) = values.select_nth_unstable_by(n / 2, f64::total_cmp);
+    let upper = *upper;
+    Some(if n % 2 == 1 { upper } else { (below.iter().copied().fold(f64::NEG_INFINITY, f64::max) + upper) / 2.0 })
 }
 
 /// Fills `column` of `dataset` by `policy`. Medians are taken over every municipality with a value.
@@ -41,7 +43,8 @@ pub fn filled_column_with(dataset: &Dataset, column: usize, policy: MissingPolic
     if col.values.iter().all(Option::is_some) || policy == MissingPolicy::Exclude {
         return Filled { values, filled };
     }
-    let national = median(col.values.iter().flatten().copied().collect());
+    let national =
+        if policy == MissingPolicy::Zero { None } else { median(col.values.iter().flatten().copied().collect()) };
     let county_count = county_of.iter().max().map_or(0, |m| m + 1);
     let county_medians: Vec<Option<f64>> = if policy == MissingPolicy::CountyMedian {
         let mut by_county: Vec<Vec<f64>> = vec![Vec::new(); county_count];
@@ -71,4 +74,16 @@ pub fn filled_column_with(dataset: &Dataset, column: usize, policy: MissingPolic
         }
     }
     Filled { values, filled }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::median;
+
+    #[test]
+    fn median_of_odd_even_and_empty() {
+        assert_eq!(median(vec![3.0, 1.0, 2.0]), Some(2.0));
+        assert_eq!(median(vec![4.0, 1.0, 3.0, 2.0]), Some(2.5));
+        assert_eq!(median(vec![]), None);
+    }
 }

@@ -21,7 +21,7 @@ fn by_cap_ratio(set: &OpenSet) -> Vec<usize> {
     }
     let ratio = |i: usize| if set.keys[i] > 0.0 { set.caps[i] / set.keys[i] } else { f64::INFINITY };
     let mut order: Vec<usize> = (0..set.keys.len()).collect();
-    order.sort_by(|&a, &b| ratio(a).total_cmp(&ratio(b)).then(set.rank[a].cmp(&set.rank[b])));
+    order.sort_unstable_by(|&a, &b| ratio(a).total_cmp(&ratio(b)).then(set.rank[a].cmp(&set.rank[b])));
     order
 }
 
@@ -87,7 +87,8 @@ pub fn quotas(set: &OpenSet, total: u32, min_request: u32) -> Result<Quotas, All
     // The smallest quota is always the smallest key among those that may be dropped (caps are at least
     // the minimum request), so the drop order is fixed in advance and only its length must be found.
     let mut candidates: Vec<usize> = (0..n).filter(|&i| !set.include[i]).collect();
-    candidates.sort_by(|&a, &b| set.keys[a].total_cmp(&set.keys[b]).then(set.rank[b].cmp(&set.rank[a])));
+    // Ranks are unique, so the order is total and an unstable sort is deterministic.
+    candidates.sort_unstable_by(|&a, &b| set.keys[a].total_cmp(&set.keys[b]).then(set.rank[b].cmp(&set.rank[a])));
     let m = f64::from(min_request);
     let active_after = |j: usize| {
         let mut active = all.clone();

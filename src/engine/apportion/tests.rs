@@ -2,21 +2,12 @@ use super::*;
 use proptest::prelude::*;
 use std::collections::BTreeMap;
 
-const TEXTBOOK: &str = include_str!(concat!(
-    env!("CARGO_MANIFEST_DIR"),
-    "/tests/fixtures/apportionment/textbook.json"
-));
-const US_HOUSE_2010: &str = include_str!(concat!(
-    env!("CARGO_MANIFEST_DIR"),
-    "/tests/fixtures/apportionment/us-house-2010.csv"
-));
+const TEXTBOOK: &str = include_str!(concat!(env!("CARGO_MANIFEST_DIR"), "/tests/fixtures/apportionment/textbook.json"));
+const US_HOUSE_2010: &str =
+    include_str!(concat!(env!("CARGO_MANIFEST_DIR"), "/tests/fixtures/apportionment/us-house-2010.csv"));
 
 fn unbounded(weights: &[f64]) -> Vec<Claim> {
-    weights
-        .iter()
-        .enumerate()
-        .map(|(i, &w)| Claim::unbounded(w, i as u32))
-        .collect()
+    weights.iter().enumerate().map(|(i, &w)| Claim::unbounded(w, i as u32)).collect()
 }
 
 fn seats(weights: &[f64], total: u32, method: Method) -> Vec<u32> {
@@ -37,8 +28,8 @@ fn textbook_cases_match_published_results() {
     let mut checked = 0;
     for (name, case) in &cases {
         for (method_name, expected) in &case.expected {
-            let method = Method::from_cli_name(method_name)
-                .unwrap_or_else(|| panic!("unknown method {method_name} in {name}"));
+            let method =
+                Method::from_cli_name(method_name).unwrap_or_else(|| panic!("unknown method {method_name} in {name}"));
             let got = apportion(&unbounded(&case.weights), case.seats, method).unwrap();
             assert_eq!(&got.seats, expected, "{name}, {method_name}");
             assert!(got.ties.is_empty(), "{name}, {method_name}: {:?}", got.ties);
@@ -98,62 +89,36 @@ fn bound_errors() {
     let mut claims = unbounded(&[1.0, 1.0]);
     claims[1].lower = 5;
     claims[1].upper = 4;
-    assert_eq!(
-        apportion(&claims, 10, Method::DHondt),
-        Err(ApportionError::LowerAboveUpper { index: 1 })
-    );
+    assert_eq!(apportion(&claims, 10, Method::DHondt), Err(ApportionError::LowerAboveUpper { index: 1 }));
 
     let mut claims = unbounded(&[1.0, 1.0]);
     claims[0].lower = 4;
     claims[1].lower = 3;
-    assert_eq!(
-        apportion(&claims, 6, Method::Hamilton),
-        Err(ApportionError::BoundsTooHigh {
-            sum_lower: 7,
-            total: 6
-        })
-    );
+    assert_eq!(apportion(&claims, 6, Method::Hamilton), Err(ApportionError::BoundsTooHigh { sum_lower: 7, total: 6 }));
 
     let mut claims = unbounded(&[1.0, 1.0]);
     claims[0].upper = 2;
     claims[1].upper = 3;
     assert_eq!(
         apportion(&claims, 6, Method::HuntingtonHill),
-        Err(ApportionError::BoundsTooLow {
-            sum_upper: 5,
-            total: 6
-        })
+        Err(ApportionError::BoundsTooLow { sum_upper: 5, total: 6 })
     );
 
     // Upper bounds add up in u64: no overflow with many unbounded items.
     let claims = unbounded(&[1.0; 3]);
     assert!(apportion(&claims, u32::MAX, Method::SainteLague).is_ok());
-    assert_eq!(
-        apportion(&[], 1, Method::SainteLague),
-        Err(ApportionError::BoundsTooLow {
-            sum_upper: 0,
-            total: 1
-        })
-    );
+    assert_eq!(apportion(&[], 1, Method::SainteLague), Err(ApportionError::BoundsTooLow { sum_upper: 0, total: 1 }));
 }
 
 #[test]
 fn no_weight_errors() {
     for method in Method::ALL {
         let claims = unbounded(&[0.0, 0.0]);
-        assert_eq!(
-            apportion(&claims, 1, method),
-            Err(ApportionError::NoWeight { total: 1 }),
-            "{method:?}"
-        );
+        assert_eq!(apportion(&claims, 1, method), Err(ApportionError::NoWeight { total: 1 }), "{method:?}");
         // Units beyond the lowers would have to go to the zero-weight item.
         let mut claims = unbounded(&[2.0, 0.0]);
         claims[0].upper = 3;
-        assert_eq!(
-            apportion(&claims, 4, method),
-            Err(ApportionError::NoWeight { total: 4 }),
-            "{method:?}"
-        );
+        assert_eq!(apportion(&claims, 4, method), Err(ApportionError::NoWeight { total: 4 }), "{method:?}");
         // Lowers alone are fine without weight.
         let mut claims = unbounded(&[0.0, 0.0]);
         claims[0].lower = 2;
@@ -164,18 +129,9 @@ fn no_weight_errors() {
 
 #[test]
 fn error_messages_are_readable() {
-    let err = ApportionError::BoundsTooHigh {
-        sum_lower: 7,
-        total: 6,
-    };
-    assert_eq!(
-        err.to_string(),
-        "the lower bounds add up to 7, more than the total 6"
-    );
-    let err = ApportionError::InvalidWeight {
-        index: 2,
-        value: -1.0,
-    };
+    let err = ApportionError::BoundsTooHigh { sum_lower: 7, total: 6 };
+    assert_eq!(err.to_string(), "the lower bounds add up to 7, more than the total 6");
+    let err = ApportionError::InvalidWeight { index: 2, value: -1.0 };
     assert!(err.to_string().contains("item 2"));
 }
 
@@ -197,22 +153,10 @@ fn equal_weights_report_a_tie_decided_by_rank() {
     for method in Method::ALL {
         let got = apportion(&unbounded(&[1.0, 1.0, 1.0]), 2, method).unwrap();
         assert_eq!(got.seats, vec![1, 1, 0], "{method:?}");
-        assert_eq!(
-            got.ties,
-            vec![Tie {
-                contenders: vec![0, 1, 2],
-                winners: vec![0, 1],
-                units: 2
-            }],
-            "{method:?}"
-        );
+        assert_eq!(got.ties, vec![Tie { contenders: vec![0, 1, 2], winners: vec![0, 1], units: 2 }], "{method:?}");
     }
     // Rank, not position, decides among equal weights.
-    let claims = vec![
-        Claim::unbounded(1.0, 7),
-        Claim::unbounded(1.0, 3),
-        Claim::unbounded(1.0, 5),
-    ];
+    let claims = vec![Claim::unbounded(1.0, 7), Claim::unbounded(1.0, 3), Claim::unbounded(1.0, 5)];
     for method in Method::ALL {
         let got = apportion(&claims, 1, method).unwrap();
         assert_eq!(got.seats, vec![0, 1, 0], "{method:?}");
@@ -225,14 +169,7 @@ fn larger_weight_wins_an_equal_priority() {
     // Sainte-Laguë: the second unit has priority 3/1.5 = 2 for item 0 and 1/0.5 = 2 for item 1.
     let got = apportion(&unbounded(&[1.0, 3.0]), 2, Method::SainteLague).unwrap();
     assert_eq!(got.seats, vec![0, 2]);
-    assert_eq!(
-        got.ties,
-        vec![Tie {
-            contenders: vec![0, 1],
-            winners: vec![1],
-            units: 1
-        }]
-    );
+    assert_eq!(got.ties, vec![Tie { contenders: vec![0, 1], winners: vec![1], units: 1 }]);
     // Hamilton: quotas 1.5 and 0.5, equal remainders.
     let got = apportion(&unbounded(&[1.0, 3.0]), 2, Method::Hamilton).unwrap();
     assert_eq!(got.seats, vec![0, 2]);
@@ -245,11 +182,7 @@ fn rounding_noise_still_ties() {
     let weights = [0.1 * 3.0, 0.3, 0.2];
     for method in Method::ALL {
         // Huntington-Hill gives everyone a first unit; the tie is then for the fourth.
-        let total = if method == Method::HuntingtonHill {
-            4
-        } else {
-            1
-        };
+        let total = if method == Method::HuntingtonHill { 4 } else { 1 };
         let got = apportion(&unbounded(&weights), total, method).unwrap();
         assert_eq!(got.ties.len(), 1, "{method:?}");
         assert_eq!(got.ties[0].contenders, vec![0, 1], "{method:?}");
@@ -306,10 +239,7 @@ fn bounds_leaving_no_choice() {
 fn modified_sainte_lague_raises_the_first_divisor() {
     // Item 1's first priority is 4 / 0.5 = 8 > 10 / 1.5, but 4 / 0.7 = 5.7 < 10 / 1.5.
     assert_eq!(seats(&[10.0, 4.0], 2, Method::SainteLague), vec![1, 1]);
-    assert_eq!(
-        seats(&[10.0, 4.0], 2, Method::ModifiedSainteLague),
-        vec![2, 0]
-    );
+    assert_eq!(seats(&[10.0, 4.0], 2, Method::ModifiedSainteLague), vec![2, 0]);
 }
 
 #[test]
@@ -334,15 +264,7 @@ fn scale_does_not_matter() {
     let weights = [5117.0, 4400.0, 162.0, 161.0, 160.0];
     for method in Method::ALL {
         let base = seats(&weights, 100, method);
-        for factor in [
-            1e-300,
-            1e-200,
-            1e-10,
-            1e10,
-            1e200,
-            1e300,
-            2.0f64.powi(-520) * 2.0f64.powi(-520),
-        ] {
+        for factor in [1e-300, 1e-200, 1e-10, 1e10, 1e200, 1e300, 2.0f64.powi(-520) * 2.0f64.powi(-520)] {
             let scaled: Vec<f64> = weights.iter().map(|w| w * factor).collect();
             assert_eq!(seats(&scaled, 100, method), base, "{method:?} x{factor}");
         }
@@ -355,10 +277,7 @@ fn extreme_values_do_not_panic() {
     for method in Method::ALL {
         for total in [0, 1, 5, 1000, u32::MAX] {
             let got = apportion(&unbounded(&weights), total, method).unwrap();
-            assert_eq!(
-                got.seats.iter().map(|&s| u64::from(s)).sum::<u64>(),
-                u64::from(total)
-            );
+            assert_eq!(got.seats.iter().map(|&s| u64::from(s)).sum::<u64>(), u64::from(total));
             assert_eq!(got.seats[4], 0);
             assert_eq!(got.seats[5], 0);
         }
@@ -392,23 +311,11 @@ fn hundred_thousand_items() {
         .map(|i| {
             let weight = (next() % 1_000_000) as f64 * 0.37;
             let lower = (next() % 4) as u32;
-            let upper = if next() % 3 == 0 {
-                lower + (next() % 20) as u32
-            } else {
-                u32::MAX
-            };
-            Claim {
-                weight,
-                lower,
-                upper,
-                rank: i,
-            }
+            let upper = if next() % 3 == 0 { lower + (next() % 20) as u32 } else { u32::MAX };
+            Claim { weight, lower, upper, rank: i }
         })
         .collect();
-    let free: Vec<Claim> = claims
-        .iter()
-        .map(|c| Claim::unbounded(c.weight, c.rank))
-        .collect();
+    let free: Vec<Claim> = claims.iter().map(|c| Claim::unbounded(c.weight, c.rank)).collect();
     for method in Method::ALL {
         for (name, claims, total) in [
             ("bounded", &claims, 200_000),
@@ -449,11 +356,7 @@ fn divisor(method: Method, s: u32) -> f64 {
 }
 
 fn priority(method: Method, weight: f64, s: u32) -> f64 {
-    if weight > 0.0 {
-        weight / divisor(method, s)
-    } else {
-        0.0
-    }
+    if weight > 0.0 { weight / divisor(method, s) } else { 0.0 }
 }
 
 /// One unit at a time, the textbook way, for comparison on small totals.
@@ -461,13 +364,9 @@ fn one_by_one(claims: &[Claim], total: u32, method: Method) -> Vec<u32> {
     let mut seats: Vec<u32> = claims.iter().map(|c| c.lower).collect();
     let mut left = total - seats.iter().sum::<u32>();
     while left > 0 {
-        let open: Vec<usize> = (0..claims.len())
-            .filter(|&i| claims[i].weight > 0.0 && seats[i] < claims[i].upper)
-            .collect();
-        let top = open
-            .iter()
-            .map(|&i| priority(method, claims[i].weight, seats[i]))
-            .fold(0.0, f64::max);
+        let open: Vec<usize> =
+            (0..claims.len()).filter(|&i| claims[i].weight > 0.0 && seats[i] < claims[i].upper).collect();
+        let top = open.iter().map(|&i| priority(method, claims[i].weight, seats[i])).fold(0.0, f64::max);
         let best = open
             .iter()
             .copied()
@@ -476,11 +375,7 @@ fn one_by_one(claims: &[Claim], total: u32, method: Method) -> Vec<u32> {
                 p == top || (top.is_finite() && top - p <= TIE_TOLERANCE * top)
             })
             .min_by(|&a, &b| {
-                claims[b]
-                    .weight
-                    .total_cmp(&claims[a].weight)
-                    .then(claims[a].rank.cmp(&claims[b].rank))
-                    .then(a.cmp(&b))
+                claims[b].weight.total_cmp(&claims[a].weight).then(claims[a].rank.cmp(&claims[b].rank)).then(a.cmp(&b))
             })
             .unwrap();
         seats[best] += 1;
@@ -496,11 +391,7 @@ fn bounded_quotas(claims: &[Claim], total: u32) -> Vec<f64> {
             .iter()
             .map(|c| {
                 let (l, u) = (f64::from(c.lower), f64::from(c.upper));
-                if c.weight > 0.0 {
-                    (lambda * c.weight).clamp(l, u)
-                } else {
-                    l
-                }
+                if c.weight > 0.0 { (lambda * c.weight).clamp(l, u) } else { l }
             })
             .collect()
     };
@@ -533,11 +424,8 @@ fn weight() -> impl Strategy<Value = f64> {
 
 /// Random claims and a total that the bounds and weights allow.
 fn problem() -> impl Strategy<Value = (Vec<Claim>, u32)> {
-    let item = (
-        weight(),
-        prop_oneof![3 => Just(0u32), 1 => 0u32..4],
-        prop_oneof![Just(None), (0u32..12).prop_map(Some)],
-    );
+    let item =
+        (weight(), prop_oneof![3 => Just(0u32), 1 => 0u32..4], prop_oneof![Just(None), (0u32..12).prop_map(Some)]);
     prop::collection::vec(item, 1..24).prop_flat_map(|items| {
         let claims: Vec<Claim> = items
             .iter()
@@ -550,11 +438,7 @@ fn problem() -> impl Strategy<Value = (Vec<Claim>, u32)> {
             })
             .collect();
         let sum_lower: u32 = claims.iter().map(|c| c.lower).sum();
-        let room: u64 = claims
-            .iter()
-            .filter(|c| c.weight > 0.0)
-            .map(|c| u64::from(c.upper - c.lower))
-            .sum();
+        let room: u64 = claims.iter().filter(|c| c.weight > 0.0).map(|c| u64::from(c.upper - c.lower)).sum();
         let room = room.min(300) as u32;
         (Just(claims), sum_lower..=sum_lower + room)
     })
@@ -565,12 +449,7 @@ fn method() -> impl Strategy<Value = Method> {
 }
 
 fn divisor_method() -> impl Strategy<Value = Method> {
-    prop::sample::select(
-        Method::ALL
-            .into_iter()
-            .filter(|&m| m != Method::Hamilton)
-            .collect::<Vec<_>>(),
-    )
+    prop::sample::select(Method::ALL.into_iter().filter(|&m| m != Method::Hamilton).collect::<Vec<_>>())
 }
 
 proptest! {
@@ -751,20 +630,11 @@ fn large_problem() -> impl Strategy<Value = (Vec<Claim>, u32)> {
                     } else {
                         u32::MAX
                     };
-                    Claim {
-                        weight,
-                        lower,
-                        upper,
-                        rank: (n - i) as u32,
-                    }
+                    Claim { weight, lower, upper, rank: (n - i) as u32 }
                 })
                 .collect();
             let sum_lower: u32 = claims.iter().map(|c| c.lower).sum();
-            let room: u64 = claims
-                .iter()
-                .filter(|c| c.weight > 0.0)
-                .map(|c| u64::from(c.upper - c.lower))
-                .sum();
+            let room: u64 = claims.iter().filter(|c| c.weight > 0.0).map(|c| u64::from(c.upper - c.lower)).sum();
             let extra = (room.min(4 * n as u64) as f64 * fill) as u32;
             (claims, sum_lower + extra)
         })
