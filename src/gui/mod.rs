@@ -3,4 +3,5 @@
 
 #[macro_use]
 pub mod i18n;
+pub mod charts;
 pub mod view;

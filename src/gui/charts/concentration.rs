@@ -1,0 +1,225 @@
+//! Chart 3: how spread the plan is. Municipalities sorted by request, largest first (x, share of all
+//! municipalities) against the cumulative share of refugees (y), beside the diagonal of equal shares.
+
+use eframe::egui;
+
+use egui_plot::{HoverPosition, Line, LineStyle, MarkerShape, Plot, PlotPoints, Points};
+
+use super::ChartInput;
+use super::named_axis::percent_label;
+use super::palette::key;
+use crate::numfmt;
+
+/// A concentration curve: point k is (k/n, share of the total held by the k largest).
+#[derive(Debug, Clone, PartialEq)]
+pub struct Curve {
+    /// n + 1 points from (0, 0) to (1, 1).
+    pub points: Vec<[f64; 2]>,
+    /// Indices of the input values, largest first (equal values in index order).
+    pub order: Vec<usize>,
+    pub total: f64,
+}
+
+/// The curve for `values` (negative or non-finite values count as 0); `None` when the total is 0.
+pub fn concentration_curve(values: &[f64]) -> Option<Curve> {
+    let clean: Vec<f64> = values.iter().map(|&v| if v.is_finite() && v > 0.0 { v } else { 0.0 }).collect();
+    let mut order: Vec<usize> = (0..values.len()).collect();
+    // Stable: equal values keep index order.
+    order.sort_by(|&a, &b| clean[b].total_cmp(&clean[a]));
+    let n = order.len() as f64;
+    let mut points = Vec::with_capacity(order.len() + 1);
+    points.push([0.0, 0.0]);
+    let mut sum = 0.0;
+    for (k, &i) in order.iter().enumerate() {
+        sum += clean[i];
+        points.push([(k + 1) as f64 / n, sum]);
+    }
+    // The same sum in the same order, so the last point is exactly 1.
+    let total = sum;
+    if total <= 0.0 {
+        return None;
+    }
+    for p in &mut points {
+        p[1] /= total;
+    }
+    Some(Curve { points, order, total })
+}
+
+impl Curve {
+    /// How many values the curve is made of.
+    pub fn count(&self) -> usize {
+        self.order.len()
+    }
+
+    /// How many of the largest take at least `share` of the total.
+    pub fn count_for_share(&self, share: f64) -> usize {
+        self.points.iter().position(|p| p[1] >= share - 1e-12).unwrap_or(self.count())
+    }
+
+    /// Gini coefficient: twice the area between the curve and the diagonal. 0 when all are equal, 1 − 1/n when
+    /// one takes everything.
+    pub fn gini(&self) -> f64 {
+        let area: f64 = self.points.windows(2).map(|w| (w[1][0] - w[0][0]) * (w[1][1] + w[0][1]) / 2.0).sum();
+        (2.0 * area - 1.0).clamp(0.0, 1.0)
+    }
+}
+
+/// The reference column's values by dataset row (missing as 0), if the scenario has one in the dataset.
+fn reference_values(input: &ChartInput<'_>) -> Option<(String, Vec<f64>)> {
+    let column = input.dataset.column(input.scenario.reference_column.as_deref()?)?;
+    let label = input.lang.pick(&column.meta.label.nb, &column.meta.label.en).to_owned();
+    Some((label, column.values.iter().map(|v| v.unwrap_or(0.0)).collect()))
+}
+
+fn summary(t: &super::texts::ChartTexts, curve: &Curve, lang: crate::lang::Lang, compact: bool) -> String {
+    let half = if compact { t.half_short } else { t.half_goes_to }
+        .replace("{n}", &numfmt::integer(curve.count_for_share(0.5) as f64, lang))
+        .replace("{m}", &numfmt::integer(curve.count() as f64, lang));
+    format!("{half} · {} {}", t.gini, numfmt::decimal(curve.gini(), 2, lang))
+}
+
+pub fn show(ui: &mut egui::Ui, input: &ChartInput<'_>) {
+    let t = input.t;
+    let lang = input.lang;
+    let requests: Vec<f64> = input.allocation.rows.iter().map(|r| f64::from(r.allocation)).collect();
+    let Some(curve) = concentration_curve(&requests) else {
+        ui.label(t.nothing_to_plot);
+        return;
+    };
+    let reference = reference_values(input).and_then(|(label, v)| Some((label, concentration_curve(&v)?)));
+
+    let compact = input.compact;
+    ui.label(format!("{}: {}", t.this_scenario, summary(t, &curve, lang, compact))).on_hover_text(t.gini_hint);
+    if let (Some((label, r)), false) = (&reference, compact) {
+        ui.label(format!("{} ({label}): {}", t.reference, summary(t, r, lang, compact))).on_hover_text(t.gini_hint);
+    }
+
+    let reference_name = reference.as_ref().map(|(label, _)| format!("{} ({label})", t.reference));
+    let mut entries = vec![(input.palette.scenario, t.this_scenario)];
+    if let Some(name) = &reference_name {
+        entries.push((input.palette.reference, name.as_str()));
+    }
+    entries.push((input.palette.muted, t.equality));
+    if let Some(m) = input.selected.and_then(|s| input.dataset.municipalities.get(s)) {
+        entries.push((input.palette.selected, m.name.as_str()));
+    }
+    key(ui, &entries);
+    let half = curve.count_for_share(0.5);
+    let selected_point = input.selected.and_then(|s| {
+        let rank = curve.order.iter().position(|&i| i == s)?;
+        (requests[s] > 0.0).then(|| curve.points[rank + 1])
+    });
+    let names = &input.dataset.municipalities;
+
+    let id = if input.compact { "charts.concentration.small" } else { "charts.concentration" };
+    Plot::new(id)
+        .id(egui::Id::unique(id))
+        // A little past 1 so the "100 %" marks are drawn (a narrow panel needs a larger share of its width).
+        .default_x_bounds(0.0, if compact { 1.1 } else { 1.05 })
+        .default_y_bounds(0.0, 1.04)
+        .allow_zoom(false)
+        .allow_drag(false)
+        .allow_scroll(false)
+        .allow_boxed_zoom(false)
+        .allow_double_click_reset(false)
+        .show_crosshair(false)
+        .x_axis_formatter(move |mark, _| percent_label(mark, lang))
+        .y_axis_formatter(move |mark, _| percent_label(mark, lang))
+        .x_axis_label(t.concentration_x)
+        .y_axis_label(t.concentration_y)
+        .label_formatter(|pos| {
+            let HoverPosition::NearDataPoint { plot_name, index, .. } = pos else { return None };
+            let c = if *plot_name == t.this_scenario {
+                &curve
+            } else if Some(*plot_name) == reference_name.as_deref() {
+                &reference.as_ref()?.1
+            } else {
+                return None;
+            };
+            let p = c.points.get(*index)?;
+            if *index == 0 {
+                return None;
+            }
+            let mut text = t
+                .curve_point
+                .replace("{n}", &numfmt::integer(*index as f64, lang))
+                .replace("{share}", &numfmt::percent(p[1], 1, lang));
+            if std::ptr::eq(c, &curve) {
+                let row = curve.order[*index - 1];
+                if let Some(m) = names.get(row) {
+                    text.push_str(&format!("\n{index}. {}: {}", m.name, numfmt::integer(requests[row], lang)));
+                }
+            }
+            Some(text)
+        })
+        .show(ui, |plot_ui| {
+            plot_ui.line(
+                Line::new(t.equality, PlotPoints::from(vec![[0.0, 0.0], [1.0, 1.0]]))
+                    .color(input.palette.muted)
+                    .style(LineStyle::dashed_loose())
+                    .allow_hover(false),
+            );
+            if let (Some((_, r)), Some(name)) = (&reference, &reference_name) {
+                plot_ui
+                    .line(Line::new(name.clone(), PlotPoints::from(r.points.clone())).color(input.palette.reference));
+            }
+            plot_ui.line(
+                Line::new(t.this_scenario, PlotPoints::from(curve.points.clone()))
+                    .color(input.palette.scenario)
+                    .width(2.0),
+            );
+            plot_ui.points(
+                Points::new("", PlotPoints::from(vec![curve.points[half]]))
+                    .color(input.palette.scenario)
+                    .radius(4.0)
+                    .allow_hover(false),
+            );
+            if let Some(p) = selected_point {
+                let name = input.selected.and_then(|s| names.get(s)).map_or("", |m| m.name.as_str());
+                plot_ui.points(
+                    Points::new(name, PlotPoints::from(vec![p]))
+                        .color(input.palette.selected)
+                        .shape(MarkerShape::Diamond)
+                        .radius(6.0)
+                        .allow_hover(false),
+                );
+            }
+        });
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::gui::charts::test_support::imdi_2020;
+
+    #[test]
+    fn endpoints_monotone_and_gini_in_range() {
+        let (_, allocation) = imdi_2020();
+        let requests: Vec<f64> = allocation.rows.iter().map(|r| f64::from(r.allocation)).collect();
+        let curve = concentration_curve(&requests).unwrap();
+        assert_eq!(curve.points.first(), Some(&[0.0, 0.0]));
+        assert_eq!(curve.points.last(), Some(&[1.0, 1.0]));
+        assert_eq!(curve.points.len(), requests.len() + 1);
+        assert!(curve.points.windows(2).all(|w| w[1][0] > w[0][0] && w[1][1] >= w[0][1]));
+        // Largest first: the curve is concave, on or above the diagonal.
+        assert!(curve.points.iter().all(|p| p[1] >= p[0] - 1e-12));
+        let g = curve.gini();
+        assert!((0.0..=1.0).contains(&g), "{g}");
+        let half = curve.count_for_share(0.5);
+        assert!(half > 0 && half < allocation.asked);
+        assert!(curve.points[half][1] >= 0.5 && curve.points[half - 1][1] < 0.5);
+    }
+
+    #[test]
+    fn equal_and_extreme_distributions() {
+        let equal = concentration_curve(&[5.0, 5.0, 5.0, 5.0]).unwrap();
+        assert!(equal.gini().abs() < 1e-12);
+        assert_eq!(equal.count_for_share(0.5), 2);
+        let one = concentration_curve(&[0.0, 0.0, 9.0, 0.0]).unwrap();
+        assert_eq!(one.order[0], 2);
+        assert!((one.gini() - 0.75).abs() < 1e-12);
+        assert_eq!(one.count_for_share(0.5), 1);
+        assert!(concentration_curve(&[0.0, f64::NAN, -3.0]).is_none());
+        assert!(concentration_curve(&[]).is_none());
+    }
+}
