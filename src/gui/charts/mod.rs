@@ -187,8 +187,6 @@ fn overview(ui: &mut egui::Ui, input: &ChartInput<'_>, state: &mut ChartsState) 
 
 #[cfg(test)]
 mod tests {
-    use std::time::Instant;
-
     use egui::accesskit::Role;
     use egui_kittest::Harness;
     use egui_kittest::kittest::Queryable;
@@ -197,56 +195,6 @@ mod tests {
     use super::*;
     use crate::engine::{AllocError, allocate};
     use test_support::{imdi_2020, imdi_2020_scenario};
-
-    #[test]
-    fn deriving_all_series_is_cheap() {
-        let (dataset, allocation) = imdi_2020();
-        let scenario = imdi_2020_scenario();
-        let column = dataset.column("sysselsettingsrate_2013_pst").unwrap();
-        let rounds = 100;
-        let time = |name: &str, f: &dyn Fn()| {
-            let start = Instant::now();
-            for _ in 0..rounds {
-                f();
-            }
-            let each = start.elapsed() / rounds;
-            println!("{name}: {each:?}");
-            each
-        };
-        let per_frame = time("top bars", &|| {
-            std::hint::black_box(top::top_bars(&dataset, &allocation, Some(3)));
-        }) + time("county series", &|| {
-            std::hint::black_box(counties::county_series(&dataset, &scenario, &allocation, Lang::Nb));
-        }) + time("concentration curve", &|| {
-            let requests: Vec<f64> = allocation.rows.iter().map(|r| f64::from(r.allocation)).collect();
-            std::hint::black_box(concentration::concentration_curve(&requests));
-        }) + time("scatter points", &|| {
-            std::hint::black_box(scatter::scatter_points(column, &allocation));
-        }) + time("history", &|| {
-            std::hint::black_box(history::history_years(&dataset.history));
-        });
-        println!("all chart series for 356 municipalities: {per_frame:?} per frame");
-        // Generous even for an unoptimised build on a busy machine; a frame is 16 ms.
-        assert!(per_frame.as_millis() < 5, "{per_frame:?}");
-    }
-
-    fn harness_for(
-        view: ChartView,
-        lang: Lang,
-        selected: Option<usize>,
-    ) -> Harness<'static, (ChartsState, Vec<ViewAction>)> {
-        let (dataset, allocation) = imdi_2020();
-        let scenario = imdi_2020_scenario();
-        let state = ChartsState { view, ..Default::default() };
-        Harness::builder().with_size(vec2(1000.0, 750.0)).build_ui_state(
-            move |ui, (state, actions): &mut (ChartsState, Vec<ViewAction>)| {
-                let ctx =
-                    ViewContext { dataset: &dataset, scenario: &scenario, allocation: Ok(&allocation), lang, selected };
-                actions.extend(show_charts(ui, &ctx, state));
-            },
-            (state, Vec::new()),
-        )
-    }
 
     #[test]
     fn overview_renders_every_chart() {
