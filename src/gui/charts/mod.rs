@@ -196,6 +196,24 @@ mod tests {
     use crate::engine::{AllocError, allocate};
     use test_support::{imdi_2020, imdi_2020_scenario};
 
+    fn harness_for(
+        view: ChartView,
+        lang: Lang,
+        selected: Option<usize>,
+    ) -> Harness<'static, (ChartsState, Vec<ViewAction>)> {
+        let (dataset, allocation) = imdi_2020();
+        let scenario = imdi_2020_scenario();
+        let state = ChartsState { view, ..Default::default() };
+        Harness::builder().with_size(vec2(1000.0, 750.0)).build_ui_state(
+            move |ui, (state, actions): &mut (ChartsState, Vec<ViewAction>)| {
+                let ctx =
+                    ViewContext { dataset: &dataset, scenario: &scenario, allocation: Ok(&allocation), lang, selected };
+                actions.extend(show_charts(ui, &ctx, state));
+            },
+            (state, Vec::new()),
+        )
+    }
+
     #[test]
     fn overview_renders_every_chart() {
         let (dataset, allocation) = imdi_2020();
