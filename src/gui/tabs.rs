@@ -1,0 +1,36 @@
+//! The Charts and Map tabs. Their views live in `charts` and `map_view`; until they are wired in, each tab
+//! shows a short placeholder. Wiring one changes two marked lines in this file.
+
+use super::view::{ViewAction, ViewContext};
+
+texts!(TabTexts {
+    table: "Tabell", "Table";
+    charts: "Diagrammer", "Charts";
+    map: "Kart", "Map";
+    charts_later: "Diagrammene kommer her.", "The charts will appear here.";
+    map_later: "Kartet kommer her.", "The map will appear here.";
+});
+
+/// State of the Charts tab, kept in the view state.
+/// WIRE CHARTS (1/2): `#[derive(Default)] pub struct ChartsTab(pub super::charts::ChartsState);`
+#[derive(Default)]
+pub struct ChartsTab;
+
+/// State of the Map tab, kept in the view state.
+/// WIRE MAP (1/2): `#[derive(Default)] pub struct MapTab(pub super::map_view::MapState);`
+#[derive(Default)]
+pub struct MapTab;
+
+pub fn show_charts_tab(ui: &mut egui::Ui, ctx: &ViewContext, state: &mut ChartsTab) -> Vec<ViewAction> {
+    // WIRE CHARTS (2/2): `super::charts::show_charts(ui, ctx, &mut state.0)`
+    let _ = state;
+    ui.label(TabTexts::get(ctx.lang).charts_later);
+    Vec::new()
+}
+
+pub fn show_map_tab(ui: &mut egui::Ui, ctx: &ViewContext, state: &mut MapTab) -> Vec<ViewAction> {
+    // WIRE MAP (2/2): `super::map_view::show_map(ui, ctx, &mut state.0)`
+    let _ = state;
+    ui.label(TabTexts::get(ctx.lang).map_later);
+    Vec::new()
+}
