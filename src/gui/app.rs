@@ -39,6 +39,9 @@ pub enum Pending {
 pub struct PathField {
     pub action: FileAction,
     pub text: String,
+    /// Frames left in which the field asks for the keyboard (a new modal takes a frame to become the top
+    /// one, and focus asked for before that is dropped).
+    pub focus_tries: u8,
 }
 
 pub struct App {
@@ -143,7 +146,9 @@ impl App {
         let ctx = ui.ctx().clone();
         self.ctx = Some(ctx.clone());
         self.report_first_frame();
-        let mut cmds = shortcuts::pressed(&ctx);
+        // While a dialog is up, it has the keyboard.
+        let modal = self.pending.is_some() || self.path_field.is_some() || self.view.show_about;
+        let mut cmds = if modal { Vec::new() } else { shortcuts::pressed(&ctx) };
         cmds.extend(self.dropped_files(&ctx));
         self.poll_dialog();
         self.guard_close(&ctx);
@@ -163,6 +168,7 @@ impl App {
             self.central(ui, &mut cmds);
         });
         panels::dialogs::show(&ctx, self, &mut cmds);
+        panels::dialogs::drop_hint(&ctx, self.view.lang);
 
         for cmd in cmds {
             self.apply(cmd);
@@ -247,13 +253,13 @@ impl App {
         }
     }
 
-    pub(super) fn show_path_field(&mut self, action: FileAction) {
+    pub fn show_path_field(&mut self, action: FileAction) {
         let text = match (action, self.doc.path()) {
             (FileAction::SaveAs, Some(p)) => p.display().to_string(),
             (FileAction::SaveAs, None) => format!("{}.ron", self.doc.scenario().name),
             (FileAction::Open, _) => String::new(),
         };
-        self.path_field = Some(PathField { action, text });
+        self.path_field = Some(PathField { action, text, focus_tries: 3 });
     }
 
     /// Closing the window with unsaved changes asks first.

@@ -234,3 +234,85 @@ fn clicking_a_row_selects_it() {
     h.run();
     assert_eq!(h.state().view.selected, Some(oslo));
 }
+
+#[test]
+fn the_path_field_takes_the_keyboard_and_opens_the_typed_file() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("typed.ron");
+    let mut scenario = Document::new_default().unwrap().scenario().clone();
+    scenario.name = "Typed".into();
+    save_scenario(&path, &scenario).unwrap();
+
+    let mut h = harness(new_app());
+    h.state_mut().show_path_field(super::command::FileAction::Open);
+    h.run();
+    let field = h.get_by_role_and_label(Role::TextInput, "Sti");
+    assert!(field.is_focused(), "the field has the keyboard");
+    h.event(egui::Event::Text(path.display().to_string()));
+    h.run();
+    h.key_press(egui::Key::Enter);
+    h.run();
+    assert_eq!(h.state().doc.scenario().name, "Typed");
+    assert!(h.state().path_field.is_none());
+}
+
+/// The commands the app sent to the window in the last frame.
+fn window_commands(h: &Harness<'_, App>) -> Vec<egui::ViewportCommand> {
+    h.output().viewport_output.get(&egui::ViewportId::ROOT).map(|v| v.commands.clone()).unwrap_or_default()
+}
+
+fn request_close(h: &mut Harness<'_, App>) {
+    let viewport = h.input_mut().viewports.entry(egui::ViewportId::ROOT).or_default();
+    viewport.events.push(egui::ViewportEvent::Close);
+    h.step();
+}
+
+#[test]
+fn closing_with_unsaved_changes_asks_first() {
+    let mut h = harness(new_app());
+    // Clean: the window may close.
+    request_close(&mut h);
+    assert!(!window_commands(&h).contains(&egui::ViewportCommand::CancelClose));
+
+    h.state_mut().apply(edit(Edit::SetTargetTotal(7000)));
+    request_close(&mut h);
+    assert!(window_commands(&h).contains(&egui::ViewportCommand::CancelClose));
+    h.run();
+    assert!(shows(&h, "Ulagrede endringer"));
+    h.get_by_role_and_label(Role::Button, "Forkast").click();
+    h.step();
+    assert!(window_commands(&h).contains(&egui::ViewportCommand::Close));
+    h.run();
+    // Agreed once: the close that follows goes through.
+    request_close(&mut h);
+    assert!(!window_commands(&h).contains(&egui::ViewportCommand::CancelClose));
+}
+
+#[test]
+fn dragging_a_weight_slider_is_one_undo_step() {
+    let mut h = harness(new_app());
+    let original = h.state().doc.scenario().clone();
+    let rect = h.get_by_role_and_label(Role::Slider, "Arbeidsmarked").rect();
+    let y = rect.center().y;
+    let press = |h: &Harness<'_, App>, x: f32, pressed: bool| {
+        h.event(egui::Event::PointerButton {
+            pos: egui::pos2(x, y),
+            button: egui::PointerButton::Primary,
+            pressed,
+            modifiers: egui::Modifiers::NONE,
+        });
+    };
+    h.event(egui::Event::PointerMoved(rect.center()));
+    press(&h, rect.center().x, true);
+    h.run();
+    for step in 1..=6 {
+        h.event(egui::Event::PointerMoved(egui::pos2(rect.center().x + 20.0 * step as f32, y)));
+        h.run();
+    }
+    press(&h, rect.center().x + 120.0, false);
+    h.run();
+    let dragged = h.state().doc.scenario().criteria[1].weight;
+    assert!(dragged > original.criteria[1].weight + 5.0, "the drag moved the weight to {dragged}");
+    h.state_mut().apply(Command::Undo);
+    assert_eq!(*h.state().doc.scenario(), original, "one undo takes back the whole drag");
+}

@@ -47,6 +47,8 @@ pub fn show(ui: &mut Ui, scenario: &Scenario, dataset: &Dataset, lang: Lang, cmd
                     })
                     .inner;
                 let mut weight = c.weight;
+                // Room for the value box beside the slider.
+                ui.spacing_mut().slider_width = (ui.available_width() - 70.0).max(120.0);
                 let r = ui
                     .add(
                         egui::Slider::new(&mut weight, 0.0..=100.0)
@@ -72,6 +74,7 @@ fn size_exponent(ui: &mut Ui, scenario: &Scenario, lang: Lang, cmds: &mut Vec<Co
     let t = CriteriaTexts::get(lang);
     ui.horizontal(|ui| {
         let label = ui.label(t.size_exponent).on_hover_text(t.size_exponent_tip);
+        ui.spacing_mut().slider_width = (ui.available_width() - 70.0).max(80.0);
         let mut a = scenario.size_exponent;
         let r = ui
             .add(

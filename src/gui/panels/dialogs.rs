@@ -24,6 +24,7 @@ texts!(DialogTexts {
         "No file dialog could be shown. Type the path of the file:";
     path: "Sti", "Path";
     ok: "OK", "OK";
+    drop: "Slipp scenariofilen (.ron) for å åpne den", "Drop the scenario file (.ron) to open it";
 });
 
 pub fn show(ctx: &Context, app: &mut App, cmds: &mut Vec<Command>) {
@@ -46,6 +47,13 @@ pub fn show(ctx: &Context, app: &mut App, cmds: &mut Vec<Command>) {
             let label = ui.label(t.path);
             let edit =
                 ui.add(egui::TextEdit::singleline(&mut field.text).desired_width(f32::INFINITY)).labelled_by(label.id);
+            if edit.has_focus() {
+                field.focus_tries = 0;
+            } else if field.focus_tries > 0 {
+                field.focus_tries -= 1;
+                edit.request_focus();
+                ui.ctx().request_repaint();
+            }
             let entered = edit.lost_focus() && ui.input(|i| i.key_pressed(egui::Key::Enter));
             let mut done = None;
             ui.horizontal(|ui| {
@@ -115,4 +123,21 @@ fn about(ctx: &Context, app: &App, t: &DialogTexts, cmds: &mut Vec<Command>) {
     if response.inner || response.should_close() {
         cmds.push(Command::ShowAbout(false));
     }
+}
+
+/// While a file is dragged over the window, say what dropping it does.
+pub fn drop_hint(ctx: &Context, lang: crate::lang::Lang) {
+    if ctx.input(|i| i.raw.hovered_files.is_empty()) {
+        return;
+    }
+    let painter = ctx.layer_painter(egui::LayerId::new(egui::Order::Foreground, Id::unique("drop hint")));
+    let rect = ctx.content_rect();
+    painter.rect_filled(rect, 0.0, egui::Color32::from_black_alpha(160));
+    painter.text(
+        rect.center(),
+        egui::Align2::CENTER_CENTER,
+        DialogTexts::get(lang).drop,
+        egui::FontId::proportional(22.0),
+        egui::Color32::WHITE,
+    );
 }

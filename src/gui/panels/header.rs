@@ -30,7 +30,7 @@ pub fn show(ui: &mut Ui, doc: &Document, lang: Lang, cmds: &mut Vec<Command>) {
             cmds.push(Command::EndGesture);
         }
         if doc.is_dirty() {
-            ui.label(egui::RichText::new("●").color(ui.visuals().warn_fg_color)).on_hover_text(t.unsaved);
+            ui.label(egui::RichText::new("●").size(16.0).color(ui.visuals().warn_fg_color)).on_hover_text(t.unsaved);
         }
         match doc.path() {
             Some(p) => ui.weak(p.display().to_string()),

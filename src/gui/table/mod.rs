@@ -57,7 +57,6 @@ pub fn show_table(
     ));
 
     let cols = columns::columns(ctx.scenario, ctx.dataset);
-    let filled = ctx.allocation.map(filled_lookup).unwrap_or_default();
     // A selection made elsewhere (map, charts) scrolls into view once.
     let scroll_to = if cache.shown_selection != ctx.selected {
         cache.shown_selection = ctx.selected;
@@ -66,8 +65,32 @@ pub fn show_table(
         None
     };
 
-    // Cell text is not selectable, so a click anywhere on a row selects the row.
-    ui.style_mut().interaction.selectable_labels = false;
+    // Wide tables (many indicators) scroll sideways; rows scroll virtually inside.
+    egui::ScrollArea::horizontal().auto_shrink([false, false]).show(ui, |ui| {
+        // Cell text is not selectable, so a click anywhere on a row selects the row.
+        ui.style_mut().interaction.selectable_labels = false;
+        table(ui, ctx, view, &rows, &cols, scroll_to, cmds, &mut actions);
+    });
+    // A row clicked here is already in view: no scrolling to it next frame.
+    if let Some(ViewAction::Select(row)) = actions.last() {
+        cache.shown_selection = *row;
+    }
+    actions
+}
+
+#[allow(clippy::too_many_arguments)]
+fn table(
+    ui: &mut Ui,
+    ctx: &ViewContext,
+    view: &mut TableView,
+    rows: &[usize],
+    cols: &[Col],
+    scroll_to: Option<usize>,
+    cmds: &mut Vec<Command>,
+    actions: &mut Vec<ViewAction>,
+) {
+    let t = TableTexts::get(ctx.lang);
+    let filled = ctx.allocation.map(filled_lookup).unwrap_or_default();
     let mut builder = TableBuilder::new(ui)
         .id_salt("results")
         .striped(true)
@@ -79,18 +102,19 @@ pub fn show_table(
     if let Some(pos) = scroll_to {
         builder = builder.scroll_to_row(pos, Some(Align::Center));
     }
-    for col in &cols {
+    for col in cols {
         builder = builder.column(match col {
-            Col::Code => Column::exact(44.0),
-            Col::Name => Column::initial(140.0).at_least(80.0).clip(true),
-            Col::County => Column::initial(110.0).at_least(60.0).clip(true),
-            Col::Note => Column::remainder().at_least(120.0).clip(true),
-            _ => Column::initial(78.0).at_least(50.0).clip(true),
+            Col::Code => Column::exact(40.0),
+            Col::Name => Column::initial(130.0).at_least(80.0).clip(true),
+            Col::County => Column::initial(120.0).at_least(60.0).clip(true),
+            Col::Indicator { .. } | Col::Reference(_) => Column::initial(84.0).at_least(50.0).clip(true),
+            Col::Note => Column::remainder().at_least(200.0).clip(true),
+            _ => Column::initial(72.0).at_least(50.0).clip(true),
         });
     }
     builder
         .header(24.0, |mut header| {
-            for col in &cols {
+            for col in cols {
                 header.col(|ui| {
                     let (text, tip) = col.header(ctx.dataset, ctx.lang);
                     let key = col.sort_key();
@@ -116,7 +140,7 @@ pub fn show_table(
                 let weak = result.is_some() && !asked;
                 row.set_selected(ctx.selected == Some(r));
                 let text = |s: String| if weak { RichText::new(s).weak() } else { RichText::new(s) };
-                for col in &cols {
+                for col in cols {
                     row.col(|ui| match *col {
                         Col::Code => {
                             ui.label(text(m.code.clone()));
@@ -191,7 +215,6 @@ pub fn show_table(
                 });
             });
         });
-    actions
 }
 
 fn number(ui: &mut Ui, text: RichText) {
