@@ -170,6 +170,10 @@ impl App {
         panels::dialogs::show(&ctx, self, &mut cmds);
         panels::dialogs::drop_hint(&ctx, self.view.lang);
 
+        // The views drew the previous result; draw again at once with the new one.
+        if !cmds.is_empty() {
+            ctx.request_repaint();
+        }
         for cmd in cmds {
             self.apply(cmd);
         }

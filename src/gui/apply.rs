@@ -24,8 +24,10 @@ impl App {
             },
             Command::SaveAs(path) => {
                 self.path_field = None;
+                // What waited for this save runs only if it succeeds; a failed save drops it.
+                let next = self.after_save.take();
                 if self.save_to(&path)
-                    && let Some(next) = self.after_save.take()
+                    && let Some(next) = next
                 {
                     self.perform(next);
                 }

@@ -8,6 +8,11 @@ use crate::numfmt;
 /// Names listed before the rest is shortened to "…".
 const NAMES_SHOWN: usize = 4;
 
+texts!(ChangeTexts {
+    came_in: "nye", "new";
+    left: "ikke lenger anmodet", "no longer asked";
+});
+
 #[derive(Debug, Clone, PartialEq)]
 pub struct ChangeNote {
     pub came_in: Vec<String>,
@@ -45,11 +50,11 @@ impl ChangeNote {
         let count = |n: usize| numfmt::integer(n as f64, lang);
         let mut parts = Vec::new();
         if !self.came_in.is_empty() {
-            let head = lang.pick("nye", "new");
+            let head = ChangeTexts::get(lang).came_in;
             parts.push(format!("{} {head}: {}", count(self.came_in.len()), list(&self.came_in)));
         }
         if !self.left.is_empty() {
-            let head = lang.pick("ikke lenger anmodet", "no longer asked");
+            let head = ChangeTexts::get(lang).left;
             parts.push(format!("{} {head}: {}", count(self.left.len()), list(&self.left)));
         }
         parts.join("; ")

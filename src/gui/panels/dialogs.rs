@@ -116,7 +116,12 @@ fn about(ctx: &Context, app: &App, t: &DialogTexts, cmds: &mut Vec<Command>) {
         ui.label(RichText::new(t.credits).strong());
         let dataset = app.doc.dataset();
         let title = app.view.lang.pick(&dataset.title.nb, &dataset.title.en);
-        ui.weak(format!("{title}: {}", dataset.credits));
+        // A dataset from elsewhere names its own sources.
+        if dataset.credits.contains(t.credits) || dataset.credits.contains(DialogTexts::NB.credits) {
+            ui.weak(title);
+        } else {
+            ui.weak(format!("{title}: {}", dataset.credits));
+        }
         ui.add_space(8.0);
         ui.button(t.close).clicked()
     });

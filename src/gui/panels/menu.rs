@@ -22,6 +22,8 @@ texts!(MenuTexts {
     redo: "Gjør om", "Redo";
     view: "Vis", "View";
     language: "Språk", "Language";
+    bokmal: "Norsk bokmål", "Norsk bokmål";
+    english: "English", "English";
     help: "Hjelp", "Help";
     about: "Om bosetting", "About bosetting";
 });
@@ -83,7 +85,8 @@ pub fn show(ui: &mut Ui, app: &App, cmds: &mut Vec<Command>) {
         });
         ui.menu_button(t.view, |ui| {
             ui.label(t.language);
-            for (lang, name) in [(Lang::Nb, "Norsk bokmål"), (Lang::En, "English")] {
+            // Each language is named in itself.
+            for (lang, name) in [(Lang::Nb, t.bokmal), (Lang::En, t.english)] {
                 if ui.radio(app.view.lang == lang, name).clicked() {
                     cmds.push(Command::SetLang(lang));
                 }

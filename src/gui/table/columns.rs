@@ -29,6 +29,7 @@ texts!(ColumnTexts {
     difference: "Endring", "Change";
     difference_tip: "Anmodningen minus sammenligningskolonnen.", "The request minus the comparison column.";
     note: "Merknad", "Note";
+    locked: "låst", "locked";
     note_tip: "Hvorfor kommunen ikke anmodes, eller om tallet er låst.",
         "Why the municipality is not asked, or whether its number is locked.";
 });
@@ -187,7 +188,7 @@ pub fn sort_value(
 pub fn note(status: &Status, lang: Lang) -> String {
     match status {
         Status::Asked => String::new(),
-        Status::Locked => lang.pick("låst", "locked").to_owned(),
+        Status::Locked => ColumnTexts::get(lang).locked.to_owned(),
         Status::NotAsked(reason) => reason.message(lang),
     }
 }
