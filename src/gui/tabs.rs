@@ -1,5 +1,6 @@
 //! The Charts and Map tabs. Their views live in `charts` and `map_view`; until they are wired in, each tab
-//! shows a short placeholder. Wiring one changes two marked lines in this file.
+//! shows a short placeholder. Wiring one: add `pub mod charts;` (or `pub mod map_view;`) to src/gui/mod.rs
+//! and change the two lines marked WIRE below.
 
 use super::view::{ViewAction, ViewContext};
 
