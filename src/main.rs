@@ -7,10 +7,8 @@ use bosetting::cli::{Cli, Command};
 fn main() -> ExitCode {
     let cli = Cli::parse();
     match cli.command {
-        None | Some(Command::Gui { .. }) => {
-            eprintln!("bosetting: the planner window is not available in this build; see `bosetting --help`");
-            ExitCode::from(1)
-        }
+        None => bosetting::gui::run(None),
+        Some(Command::Gui { file }) => bosetting::gui::run(file),
         Some(command) => bosetting::cli::run(command),
     }
 }

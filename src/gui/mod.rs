@@ -3,5 +3,86 @@
 
 #[macro_use]
 pub mod i18n;
+pub mod app;
 pub mod charts;
+mod apply;
+pub mod changes;
+pub mod command;
+pub mod document;
+pub mod edit;
+pub mod file_dialog;
+pub mod fonts;
+pub mod history;
+pub mod notices;
+pub mod panels;
+pub mod shortcuts;
+pub mod table;
+pub mod tabs;
 pub mod view;
+pub mod view_state;
+
+#[cfg(test)]
+mod app_tests;
+
+use std::path::PathBuf;
+use std::process::ExitCode;
+use std::time::Instant;
+
+use app::App;
+use document::Document;
+use notices::Notice;
+use view_state::Prefs;
+
+/// Opens the planner window on `file`, or on the default scenario. Returns when the window closes.
+pub fn run(file: Option<PathBuf>) -> ExitCode {
+    let started = Instant::now();
+    let mut notices = Vec::new();
+    let doc = match file.as_deref().map(Document::open) {
+        Some(Ok((doc, warning))) => {
+            notices.extend(warning.map(Notice::warning));
+            doc
+        }
+        Some(Err(e)) => {
+            notices.push(Notice::error(e.to_string()));
+            match Document::new_default() {
+                Ok(doc) => doc,
+                Err(e) => return fail(&e),
+            }
+        }
+        None => match Document::new_default() {
+            Ok(doc) => doc,
+            Err(e) => return fail(&e),
+        },
+    };
+    let options = eframe::NativeOptions {
+        viewport: egui::ViewportBuilder::default()
+            .with_title("bosetting")
+            .with_inner_size([1400.0, 900.0])
+            .with_min_inner_size([900.0, 600.0])
+            .with_app_id("bosetting"),
+        ..Default::default()
+    };
+    let result = eframe::run_native(
+        "bosetting",
+        options,
+        Box::new(move |cc| {
+            fonts::install(&cc.egui_ctx);
+            let prefs: Prefs = cc.storage.and_then(|s| eframe::get_value(s, Prefs::KEY)).unwrap_or_default();
+            let mut app = App::new(doc, prefs).with_start_time(started);
+            if let Some(path) = file.filter(|_| notices.iter().all(|n| n.level != notices::Level::Error)) {
+                app.prefs.add_recent(path);
+            }
+            app.notices = notices;
+            Ok(Box::new(app))
+        }),
+    );
+    match result {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(e) => fail(&e),
+    }
+}
+
+fn fail(e: &dyn std::fmt::Display) -> ExitCode {
+    eprintln!("bosetting: {e}");
+    ExitCode::from(1)
+}

@@ -1,0 +1,295 @@
+//! The planner window: owns the document, its result, the view state and the history, and draws one frame.
+
+use std::path::PathBuf;
+use std::time::{Duration, Instant};
+
+use super::changes::{ChangeNote, asked_flags};
+use super::command::{Command, FileAction};
+use super::document::Document;
+use super::file_dialog::{FileDialogs, Outcome};
+use super::history::History;
+use super::notices::Notice;
+use super::view::ViewContext;
+use super::view_state::{Prefs, Tab, ViewState};
+use super::{panels, shortcuts, table, tabs};
+use crate::engine::{AllocError, Allocation, allocate};
+
+/// How long the note about newly asked municipalities stays in the status bar.
+const NOTE_LIFETIME: Duration = Duration::from_secs(15);
+
+/// The latest allocation of the document, and what it took.
+pub struct Computed {
+    pub result: Result<Allocation, AllocError>,
+    /// Bumped on every recompute; views cache derived data against it.
+    pub generation: u64,
+    pub elapsed: Duration,
+    /// The document revision this result belongs to.
+    revision: u64,
+}
+
+/// An action that waits for the answer to "Save changes?".
+#[derive(Debug, Clone, PartialEq)]
+pub enum Pending {
+    New,
+    Open(PathBuf),
+    Quit,
+}
+
+/// The in-app path field, used when no native dialog can be shown.
+pub struct PathField {
+    pub action: FileAction,
+    pub text: String,
+    /// Frames left in which the field asks for the keyboard (a new modal takes a frame to become the top
+    /// one, and focus asked for before that is dropped).
+    pub focus_tries: u8,
+}
+
+pub struct App {
+    pub doc: Document,
+    pub history: History,
+    pub view: ViewState,
+    pub prefs: Prefs,
+    pub computed: Computed,
+    pub notices: Vec<Notice>,
+    pub change_note: Option<(ChangeNote, Instant)>,
+    pub dialogs: FileDialogs,
+    pub path_field: Option<PathField>,
+    /// Shown as the Save / Discard / Cancel dialog while set.
+    pub pending: Option<Pending>,
+    /// Run after a "Save as" that the guard dialog started.
+    pub(super) after_save: Option<Pending>,
+    /// Set once the user agreed to close; the next close request goes through.
+    pub(super) allow_close: bool,
+    pub(super) ctx: Option<egui::Context>,
+    pub table_rows: table::RowCache,
+    started: Option<Instant>,
+    window_title: String,
+}
+
+impl App {
+    /// The planner on `doc`, with saved preferences.
+    pub fn new(doc: Document, prefs: Prefs) -> Self {
+        let view = ViewState { lang: prefs.lang, ..ViewState::default() };
+        let computed = Self::compute(&doc, 0);
+        App {
+            doc,
+            history: History::default(),
+            view,
+            prefs,
+            computed,
+            notices: Vec::new(),
+            change_note: None,
+            dialogs: FileDialogs::default(),
+            path_field: None,
+            pending: None,
+            after_save: None,
+            allow_close: false,
+            ctx: None,
+            table_rows: table::RowCache::default(),
+            started: None,
+            window_title: String::new(),
+        }
+    }
+
+    /// Prints the time to the first frame (when `BOSETTING_TIMING` is set).
+    pub fn with_start_time(mut self, started: Instant) -> Self {
+        self.started = Some(started);
+        self
+    }
+
+    fn compute(doc: &Document, generation: u64) -> Computed {
+        let start = Instant::now();
+        let result = allocate(doc.dataset(), doc.scenario());
+        Computed { result, generation, elapsed: start.elapsed(), revision: doc.revision() }
+    }
+
+    /// Recomputes when the scenario changed since the last result, and notes who came in or left.
+    pub(super) fn refresh(&mut self) {
+        if self.doc.revision() == self.computed.revision {
+            return;
+        }
+        let next = Self::compute(&self.doc, self.computed.generation + 1);
+        if let (Ok(before), Ok(after)) = (&self.computed.result, &next.result)
+            && let Some(note) = ChangeNote::between(self.doc.dataset(), &asked_flags(before), &asked_flags(after))
+        {
+            self.change_note = Some((note, Instant::now()));
+        }
+        self.computed = next;
+    }
+
+    /// Makes `doc` the open document: fresh history, result and selection, no change note.
+    pub(super) fn replace_document(&mut self, doc: Document) {
+        self.doc = doc;
+        self.history.clear();
+        self.view.selected = None;
+        self.change_note = None;
+        self.computed = Self::compute(&self.doc, self.computed.generation + 1);
+    }
+
+    pub fn view_context(&self) -> ViewContext<'_> {
+        ViewContext {
+            dataset: self.doc.dataset(),
+            scenario: self.doc.scenario(),
+            allocation: self.computed.result.as_ref(),
+            lang: self.view.lang,
+            selected: self.view.selected,
+        }
+    }
+
+    /// The change note while it is fresh.
+    pub fn current_note(&self) -> Option<&ChangeNote> {
+        self.change_note.as_ref().filter(|(_, at)| at.elapsed() < NOTE_LIFETIME).map(|(n, _)| n)
+    }
+
+    /// One frame: input, panels, dialogs; then the commands they returned are applied.
+    pub fn show(&mut self, ui: &mut egui::Ui) {
+        let ctx = ui.ctx().clone();
+        self.ctx = Some(ctx.clone());
+        self.report_first_frame();
+        // While a dialog is up, it has the keyboard.
+        let modal = self.pending.is_some() || self.path_field.is_some() || self.view.show_about;
+        let mut cmds = if modal { Vec::new() } else { shortcuts::pressed(&ctx) };
+        cmds.extend(self.dropped_files(&ctx));
+        self.poll_dialog();
+        self.guard_close(&ctx);
+
+        let lang = self.view.lang;
+        egui::Panel::top("menu").show(ui, |ui| {
+            panels::menu::show(ui, self, &mut cmds);
+            panels::header::show(ui, &self.doc, lang, &mut cmds);
+        });
+        egui::Panel::bottom("status").show(ui, |ui| {
+            panels::status::show(ui, self);
+        });
+        egui::Panel::left("controls").resizable(true).default_size(400.0).min_size(300.0).show(ui, |ui| {
+            panels::controls::show(ui, self.doc.scenario(), self.doc.dataset(), lang, &mut cmds);
+        });
+        egui::CentralPanel::default().show(ui, |ui| {
+            self.central(ui, &mut cmds);
+        });
+        panels::dialogs::show(&ctx, self, &mut cmds);
+        panels::dialogs::drop_hint(&ctx, self.view.lang);
+
+        // The views drew the previous result; draw again at once with the new one.
+        if !cmds.is_empty() {
+            ctx.request_repaint();
+        }
+        for cmd in cmds {
+            self.apply(cmd);
+        }
+        self.update_title(&ctx);
+        self.notices.retain(|n| !n.expired());
+        if self.notices.iter().any(|n| n.level == super::notices::Level::Info) {
+            ctx.request_repaint_after(super::notices::INFO_LIFETIME);
+        }
+        if let Some((_, at)) = &self.change_note {
+            let left = NOTE_LIFETIME.saturating_sub(at.elapsed());
+            if !left.is_zero() {
+                ctx.request_repaint_after(left);
+            }
+        }
+    }
+
+    fn central(&mut self, ui: &mut egui::Ui, cmds: &mut Vec<Command>) {
+        let lang = self.view.lang;
+        let t = tabs::TabTexts::get(lang);
+        ui.horizontal(|ui| {
+            for (tab, label) in [(Tab::Table, t.table), (Tab::Charts, t.charts), (Tab::Map, t.map)] {
+                if ui.selectable_label(self.view.tab == tab, label).clicked() {
+                    cmds.push(Command::SetTab(tab));
+                }
+            }
+        });
+        ui.separator();
+        panels::notices::show(ui, &self.notices, lang, cmds);
+        if let Err(e) = &self.computed.result {
+            panels::notices::alloc_error(ui, e, lang);
+        }
+        let ctx = ViewContext {
+            dataset: self.doc.dataset(),
+            scenario: self.doc.scenario(),
+            allocation: self.computed.result.as_ref(),
+            lang,
+            selected: self.view.selected,
+        };
+        // Charts and map are wired here (see src/gui/tabs.rs).
+        let actions = match self.view.tab {
+            Tab::Table => {
+                table::show_table(ui, &ctx, &mut self.view.table, &mut self.table_rows, self.computed.generation, cmds)
+            }
+            Tab::Charts => tabs::show_charts_tab(ui, &ctx, &mut self.view.charts),
+            Tab::Map => tabs::show_map_tab(ui, &ctx, &mut self.view.map),
+        };
+        cmds.extend(actions.into_iter().map(|a| match a {
+            super::view::ViewAction::Select(s) => Command::Select(s),
+        }));
+    }
+
+    fn report_first_frame(&mut self) {
+        if let Some(started) = self.started.take()
+            && std::env::var_os("BOSETTING_TIMING").is_some()
+        {
+            eprintln!("bosetting: first frame after {} ms", started.elapsed().as_millis());
+        }
+    }
+
+    /// A `.ron` file dropped on the window is opened.
+    fn dropped_files(&self, ctx: &egui::Context) -> Vec<Command> {
+        ctx.input(|i| {
+            i.raw
+                .dropped_files
+                .iter()
+                .map(|f| f.path().to_path_buf())
+                .filter(|p| p.extension().is_some_and(|e| e.eq_ignore_ascii_case("ron")))
+                .take(1)
+                .map(Command::Open)
+                .collect()
+        })
+    }
+
+    fn poll_dialog(&mut self) {
+        match self.dialogs.poll() {
+            Some(Outcome::Chosen(FileAction::Open, path)) => self.apply(Command::Open(path)),
+            Some(Outcome::Chosen(FileAction::SaveAs, path)) => self.apply(Command::SaveAs(path)),
+            Some(Outcome::Cancelled) => self.after_save = None,
+            Some(Outcome::Unavailable(action)) => self.show_path_field(action),
+            None => {}
+        }
+    }
+
+    pub fn show_path_field(&mut self, action: FileAction) {
+        let text = match (action, self.doc.path()) {
+            (FileAction::SaveAs, Some(p)) => p.display().to_string(),
+            (FileAction::SaveAs, None) => format!("{}.ron", self.doc.scenario().name),
+            (FileAction::Open, _) => String::new(),
+        };
+        self.path_field = Some(PathField { action, text, focus_tries: 3 });
+    }
+
+    /// Closing the window with unsaved changes asks first.
+    fn guard_close(&mut self, ctx: &egui::Context) {
+        if ctx.input(|i| i.viewport().close_requested()) && !self.allow_close && self.doc.is_dirty() {
+            ctx.send_viewport_cmd(egui::ViewportCommand::CancelClose);
+            self.pending = Some(Pending::Quit);
+        }
+    }
+
+    fn update_title(&mut self, ctx: &egui::Context) {
+        let mark = if self.doc.is_dirty() { " ●" } else { "" };
+        let title = format!("{}{mark} – bosetting", self.doc.display_name());
+        if title != self.window_title {
+            ctx.send_viewport_cmd(egui::ViewportCommand::Title(title.clone()));
+            self.window_title = title;
+        }
+    }
+}
+
+impl eframe::App for App {
+    fn ui(&mut self, ui: &mut egui::Ui, _frame: &mut eframe::Frame) {
+        self.show(ui);
+    }
+
+    fn save(&mut self, storage: &mut dyn eframe::Storage) {
+        eframe::set_value(storage, Prefs::KEY, &self.prefs);
+    }
+}

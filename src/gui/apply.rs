@@ -1,0 +1,186 @@
+//! The one place where commands change the document, the history and the view state.
+
+use std::path::Path;
+
+use super::app::{App, Pending};
+use super::command::{Command, FileAction, GuardChoice};
+use super::document::Document;
+use super::notices::Notice;
+
+impl App {
+    pub fn apply(&mut self, cmd: Command) {
+        match cmd {
+            Command::New => self.guarded(Pending::New),
+            Command::Open(path) => {
+                self.path_field = None;
+                self.guarded(Pending::Open(path));
+            }
+            Command::OpenDialog => self.file_dialog(FileAction::Open),
+            Command::Save => match self.doc.path().map(Path::to_path_buf) {
+                Some(path) => {
+                    self.save_to(&path);
+                }
+                None => self.file_dialog(FileAction::SaveAs),
+            },
+            Command::SaveAs(path) => {
+                self.path_field = None;
+                // What waited for this save runs only if it succeeds; a failed save drops it.
+                let next = self.after_save.take();
+                if self.save_to(&path)
+                    && let Some(next) = next
+                {
+                    self.perform(next);
+                }
+            }
+            Command::SaveAsDialog => self.file_dialog(FileAction::SaveAs),
+            Command::Undo => {
+                if let Some(previous) = self.history.undo(self.doc.scenario()) {
+                    self.set_scenario(previous);
+                }
+            }
+            Command::Redo => {
+                if let Some(next) = self.history.redo(self.doc.scenario()) {
+                    self.set_scenario(next);
+                }
+            }
+            Command::Edit { edit, gesture } => {
+                let before = self.doc.scenario().clone();
+                let mut after = before.clone();
+                edit.apply(&mut after);
+                if after != before && self.set_scenario(after) {
+                    self.history.record(before, gesture);
+                }
+            }
+            Command::EndGesture => self.history.end_gesture(),
+            Command::SetLang(lang) => {
+                self.view.lang = lang;
+                self.prefs.lang = lang;
+            }
+            Command::Select(row) => self.view.selected = row.filter(|&r| r < self.doc.dataset().len()),
+            Command::SetTab(tab) => self.view.tab = tab,
+            Command::Quit => self.guarded(Pending::Quit),
+            Command::Guard(choice) => self.answer_guard(choice),
+            Command::ShowAbout(show) => self.view.show_about = show,
+            Command::CancelPathField => {
+                self.path_field = None;
+                self.after_save = None;
+            }
+            Command::DismissNotice(i) => {
+                if i < self.notices.len() {
+                    self.notices.remove(i);
+                }
+            }
+            Command::ClearRecent => self.prefs.recent.clear(),
+        }
+        self.refresh();
+    }
+
+    /// Runs `action` now, or asks first when there are unsaved changes.
+    fn guarded(&mut self, action: Pending) {
+        if self.doc.is_dirty() {
+            self.pending = Some(action);
+        } else {
+            self.perform(action);
+        }
+    }
+
+    fn answer_guard(&mut self, choice: GuardChoice) {
+        let Some(action) = self.pending.take() else { return };
+        match choice {
+            GuardChoice::Cancel => {}
+            GuardChoice::Discard => self.perform(action),
+            GuardChoice::Save => match self.doc.path().map(Path::to_path_buf) {
+                Some(path) => {
+                    if self.save_to(&path) {
+                        self.perform(action);
+                    }
+                }
+                None => {
+                    self.after_save = Some(action);
+                    self.file_dialog(FileAction::SaveAs);
+                }
+            },
+        }
+    }
+
+    fn perform(&mut self, action: Pending) {
+        match action {
+            Pending::New => match Document::new_default() {
+                Ok(doc) => self.replace_document(doc),
+                Err(e) => self.notices.push(Notice::error(e.to_string())),
+            },
+            Pending::Open(path) => self.open_now(&path),
+            Pending::Quit => {
+                self.allow_close = true;
+                if let Some(ctx) = &self.ctx {
+                    ctx.send_viewport_cmd(egui::ViewportCommand::Close);
+                }
+            }
+        }
+    }
+
+    /// Opens `path`; a broken file leaves the current work as it is and says why.
+    fn open_now(&mut self, path: &Path) {
+        let t = OpenTexts::get(self.view.lang);
+        match Document::open(path) {
+            Ok((doc, warning)) => {
+                self.replace_document(doc);
+                self.prefs.add_recent(path.to_path_buf());
+                self.notices.retain(|n| n.level != super::notices::Level::Error);
+                if let Some(w) = warning {
+                    self.notices.push(Notice::warning(w));
+                }
+            }
+            Err(e) => self.notices.push(Notice::error(format!("{} {e}", t.cannot_open))),
+        }
+    }
+
+    fn save_to(&mut self, path: &Path) -> bool {
+        let t = OpenTexts::get(self.view.lang);
+        match self.doc.save_to(path) {
+            Ok(()) => {
+                self.prefs.add_recent(path.to_path_buf());
+                self.notices.push(Notice::info(format!("{} {}", t.saved, path.display())));
+                true
+            }
+            Err(e) => {
+                self.notices.push(Notice::error(format!("{} {e}", t.cannot_save)));
+                false
+            }
+        }
+    }
+
+    /// Replaces the scenario; a dataset that cannot be loaded is reported and nothing changes.
+    fn set_scenario(&mut self, scenario: crate::scenario::Scenario) -> bool {
+        match self.doc.set_scenario(scenario) {
+            Ok(()) => true,
+            Err(e) => {
+                self.notices.push(Notice::error(e.to_string()));
+                false
+            }
+        }
+    }
+
+    /// A native dialog when one can be shown, else the path field. A second request while a dialog is
+    /// open does nothing.
+    fn file_dialog(&mut self, action: FileAction) {
+        if self.dialogs.is_open() || self.path_field.is_some() {
+            return;
+        }
+        let Some(ctx) = self.ctx.clone() else {
+            self.show_path_field(action);
+            return;
+        };
+        let directory = self.doc.path().and_then(Path::parent).map(Path::to_path_buf);
+        let name = format!("{}.ron", self.doc.scenario().name);
+        if !self.dialogs.start(action, &ctx, directory, name) {
+            self.show_path_field(action);
+        }
+    }
+}
+
+texts!(OpenTexts {
+    cannot_open: "Kunne ikke åpne:", "Could not open:";
+    cannot_save: "Kunne ikke lagre:", "Could not save:";
+    saved: "Lagret", "Saved";
+});

@@ -1,0 +1,55 @@
+//! What the user asked for. Views return commands; `App::apply` is the one place that carries them out.
+
+use std::path::PathBuf;
+
+use super::edit::Edit;
+use super::view_state::Tab;
+use crate::lang::Lang;
+
+#[derive(Debug, Clone, PartialEq)]
+pub enum Command {
+    /// A fresh document from the default scenario (asks first when there are unsaved changes).
+    New,
+    Open(PathBuf),
+    /// Shows the native open dialog (or the path field when none can be shown).
+    OpenDialog,
+    Save,
+    SaveAs(PathBuf),
+    SaveAsDialog,
+    Undo,
+    Redo,
+    /// A change to the scenario. Edits with the same `gesture` (one slider drag, one typing session in a
+    /// field) make one undo step until the gesture ends.
+    Edit {
+        edit: Edit,
+        gesture: Option<egui::Id>,
+    },
+    /// The drag or typing that grouped edits is over.
+    EndGesture,
+    SetLang(Lang),
+    Select(Option<usize>),
+    SetTab(Tab),
+    /// Closes the window (asks first when there are unsaved changes).
+    Quit,
+    /// The answer to "Save changes?".
+    Guard(GuardChoice),
+    ShowAbout(bool),
+    /// Closes the in-app path field without acting.
+    CancelPathField,
+    DismissNotice(usize),
+    ClearRecent,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum GuardChoice {
+    Save,
+    Discard,
+    Cancel,
+}
+
+/// Which file a dialog or the path field is asking for.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum FileAction {
+    Open,
+    SaveAs,
+}

@@ -1,0 +1,156 @@
+//! The open document: the scenario, where it lives, what was last saved, and the dataset it names.
+
+use std::path::{Path, PathBuf};
+
+use crate::data::Dataset;
+use crate::scenario::{Scenario, ScenarioError, parse_scenario, resolve_dataset, save_scenario};
+
+/// The scenario a new document starts from; embedded so the planner works from any folder.
+const DEFAULT_SCENARIO: &str = include_str!(concat!(env!("CARGO_MANIFEST_DIR"), "/scenarios/imdi-2020.ron"));
+
+/// Scenario errors are large (they carry file names and causes); boxed, they keep results small.
+pub type DocResult<T> = Result<T, Box<ScenarioError>>;
+
+pub fn default_scenario() -> DocResult<Scenario> {
+    Ok(parse_scenario(DEFAULT_SCENARIO, "scenarios/imdi-2020.ron")?)
+}
+
+pub struct Document {
+    scenario: Scenario,
+    path: Option<PathBuf>,
+    /// The scenario as last saved or opened; the document is unsaved when it differs.
+    saved: Scenario,
+    dataset: Dataset,
+    /// Bumped on every change to the scenario or dataset, so results can be recomputed exactly then.
+    revision: u64,
+}
+
+impl Document {
+    /// A document for `scenario`, with its dataset resolved; also returns a dataset warning, if any.
+    pub fn from_scenario(scenario: Scenario, path: Option<PathBuf>) -> DocResult<(Self, Option<String>)> {
+        let (dataset, warning) = resolve_dataset(&scenario, path.as_deref()).map_err(Box::new)?;
+        let doc = Document { saved: scenario.clone(), scenario, path, dataset, revision: 0 };
+        Ok((doc, warning))
+    }
+
+    /// A new, unnamed document from the default scenario.
+    pub fn new_default() -> DocResult<Self> {
+        Self::from_scenario(default_scenario()?, None).map(|(doc, _)| doc)
+    }
+
+    pub fn open(path: &Path) -> DocResult<(Self, Option<String>)> {
+        let scenario = crate::scenario::load_scenario(path).map_err(Box::new)?;
+        Self::from_scenario(scenario, Some(path.to_path_buf()))
+    }
+
+    pub fn scenario(&self) -> &Scenario {
+        &self.scenario
+    }
+
+    pub fn dataset(&self) -> &Dataset {
+        &self.dataset
+    }
+
+    pub fn path(&self) -> Option<&Path> {
+        self.path.as_deref()
+    }
+
+    pub fn revision(&self) -> u64 {
+        self.revision
+    }
+
+    pub fn is_dirty(&self) -> bool {
+        self.scenario != self.saved
+    }
+
+    /// Replaces the scenario; the dataset is resolved again only when the scenario names another one.
+    /// On error nothing changes.
+    pub fn set_scenario(&mut self, scenario: Scenario) -> DocResult<()> {
+        if scenario == self.scenario {
+            return Ok(());
+        }
+        if scenario.dataset != self.scenario.dataset {
+            let (dataset, _) = resolve_dataset(&scenario, self.path.as_deref()).map_err(Box::new)?;
+            self.dataset = dataset;
+        }
+        self.scenario = scenario;
+        self.revision += 1;
+        Ok(())
+    }
+
+    /// Saves atomically (keeping `FILE.bak`), records the dataset fingerprint, and makes `path` the document's.
+    pub fn save_to(&mut self, path: &Path) -> DocResult<()> {
+        let mut scenario = self.scenario.clone();
+        scenario.dataset_fingerprint = Some(self.dataset.fingerprint.clone());
+        save_scenario(path, &scenario).map_err(Box::new)?;
+        if scenario != self.scenario {
+            self.revision += 1;
+        }
+        self.scenario = scenario.clone();
+        self.saved = scenario;
+        self.path = Some(path.to_path_buf());
+        Ok(())
+    }
+
+    /// The file name, or the scenario name for a document never saved.
+    pub fn display_name(&self) -> String {
+        self.path
+            .as_deref()
+            .and_then(Path::file_name)
+            .map_or_else(|| self.scenario.name.clone(), |n| n.to_string_lossy().into_owned())
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn default_scenario_is_the_2020_example() {
+        let doc = Document::new_default().unwrap();
+        assert_eq!(doc.scenario().name, "IMDi 2020");
+        assert_eq!(doc.dataset().id, "norway-2020");
+        assert!(!doc.is_dirty());
+        assert!(doc.path().is_none());
+    }
+
+    #[test]
+    fn dirty_when_different_from_the_saved_copy() {
+        let mut doc = Document::new_default().unwrap();
+        let original = doc.scenario().clone();
+        let mut changed = original.clone();
+        changed.target.total += 10;
+        doc.set_scenario(changed).unwrap();
+        assert!(doc.is_dirty());
+        assert_eq!(doc.revision(), 1);
+        // Changing it back is not an unsaved change.
+        doc.set_scenario(original).unwrap();
+        assert!(!doc.is_dirty());
+
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("s.ron");
+        let mut changed = doc.scenario().clone();
+        changed.name = "Changed".into();
+        doc.set_scenario(changed).unwrap();
+        doc.save_to(&path).unwrap();
+        assert!(!doc.is_dirty());
+        assert_eq!(doc.path(), Some(path.as_path()));
+        assert_eq!(doc.display_name(), "s.ron");
+        let (reopened, warning) = Document::open(&path).unwrap();
+        assert!(warning.is_none());
+        assert_eq!(reopened.scenario(), doc.scenario());
+    }
+
+    #[test]
+    fn a_dataset_change_resolves_the_new_data_or_keeps_the_old() {
+        let mut doc = Document::new_default().unwrap();
+        let mut s = doc.scenario().clone();
+        s.dataset = crate::scenario::DatasetRef::Embedded("norway-2024".into());
+        doc.set_scenario(s).unwrap();
+        assert_eq!(doc.dataset().id, "norway-2024");
+        let mut s = doc.scenario().clone();
+        s.dataset = crate::scenario::DatasetRef::Embedded("nowhere".into());
+        assert!(doc.set_scenario(s).is_err());
+        assert_eq!(doc.dataset().id, "norway-2024");
+    }
+}

@@ -1,0 +1,116 @@
+//! Every change a user can make to the scenario, as data. Applying one is the only way the planner edits it.
+
+use crate::engine::Method;
+use crate::scenario::{DatasetRef, MissingPolicy, Override, Scenario};
+
+#[derive(Debug, Clone, PartialEq)]
+pub enum Edit {
+    SetName(String),
+    SetTargetTotal(u32),
+    SetTargetMinors(u32),
+    SetResettlement(u32),
+    /// Raw weight of the criterion at `idx` (scenario order).
+    SetWeight {
+        idx: usize,
+        value: f64,
+    },
+    SetColumn {
+        idx: usize,
+        column: Option<String>,
+    },
+    /// `None` uses the column's default policy.
+    SetMissing {
+        idx: usize,
+        policy: Option<MissingPolicy>,
+    },
+    SetSizeExponent(f64),
+    SetCeiling(Option<f64>),
+    SetMinPopulation(Option<u32>),
+    SetMinRequest(u32),
+    SetMaxPer1000(Option<f64>),
+    SetCapacityColumn(Option<String>),
+    SetMinorsThreshold(u32),
+    SetMethod(Method),
+    SetCountyFirst(bool),
+    SetReferenceColumn(Option<String>),
+    /// Another dataset; the stored fingerprint no longer applies.
+    SetDataset(DatasetRef),
+    /// `None` removes the override for the municipality `code`.
+    SetOverride {
+        code: String,
+        value: Option<Override>,
+    },
+}
+
+impl Edit {
+    /// Applies the edit. An index outside the criteria list changes nothing.
+    pub fn apply(&self, s: &mut Scenario) {
+        match self {
+            Edit::SetName(name) => s.name.clone_from(name),
+            Edit::SetTargetTotal(v) => s.target.total = *v,
+            Edit::SetTargetMinors(v) => s.target.minors = *v,
+            Edit::SetResettlement(v) => s.target.resettlement = *v,
+            Edit::SetWeight { idx, value } => {
+                if let Some(c) = s.criteria.get_mut(*idx) {
+                    c.weight = value.max(0.0);
+                }
+            }
+            Edit::SetColumn { idx, column } => {
+                if let Some(c) = s.criteria.get_mut(*idx) {
+                    c.column.clone_from(column);
+                }
+            }
+            Edit::SetMissing { idx, policy } => {
+                if let Some(c) = s.criteria.get_mut(*idx) {
+                    c.missing = *policy;
+                }
+            }
+            Edit::SetSizeExponent(v) => s.size_exponent = *v,
+            Edit::SetCeiling(v) => s.rules.immigrant_share_ceiling = *v,
+            Edit::SetMinPopulation(v) => s.rules.min_population = *v,
+            Edit::SetMinRequest(v) => s.rules.min_request = *v,
+            Edit::SetMaxPer1000(v) => s.rules.max_per_1000 = *v,
+            Edit::SetCapacityColumn(v) => s.rules.capacity_column.clone_from(v),
+            Edit::SetMinorsThreshold(v) => s.rules.minors_threshold = *v,
+            Edit::SetMethod(m) => s.rounding = *m,
+            Edit::SetCountyFirst(v) => s.county_first = *v,
+            Edit::SetReferenceColumn(v) => s.reference_column.clone_from(v),
+            Edit::SetDataset(d) => {
+                if s.dataset != *d {
+                    s.dataset = d.clone();
+                    s.dataset_fingerprint = None;
+                }
+            }
+            Edit::SetOverride { code, value } => match value {
+                Some(o) => {
+                    s.overrides.insert(code.clone(), *o);
+                }
+                None => {
+                    s.overrides.remove(code);
+                }
+            },
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::gui::document::default_scenario;
+
+    #[test]
+    fn edits_change_only_their_field() {
+        let base = default_scenario().unwrap();
+        let mut s = base.clone();
+        Edit::SetWeight { idx: 1, value: 42.0 }.apply(&mut s);
+        assert_eq!(s.criteria[1].weight, 42.0);
+        assert_eq!(s.criteria[0], base.criteria[0]);
+        Edit::SetWeight { idx: 99, value: 1.0 }.apply(&mut s);
+        Edit::SetWeight { idx: 0, value: -3.0 }.apply(&mut s);
+        assert_eq!(s.criteria[0].weight, 0.0);
+        Edit::SetOverride { code: "0301".into(), value: Some(Override::Lock(5)) }.apply(&mut s);
+        assert_eq!(s.overrides.get("0301"), Some(&Override::Lock(5)));
+        Edit::SetOverride { code: "0301".into(), value: None }.apply(&mut s);
+        assert!(s.overrides.is_empty());
+    }
+}

@@ -1,0 +1,91 @@
+//! Native file dialogs on a background thread, so the window keeps drawing while one is open.
+
+use std::path::PathBuf;
+use std::sync::mpsc::{Receiver, TryRecvError, channel};
+use std::time::{Duration, Instant};
+
+use super::command::FileAction;
+
+/// A dialog that answers "nothing chosen" faster than a person can click could not be shown at all
+/// (rfd returns `None` at once when no portal or helper is available).
+const TOO_FAST: Duration = Duration::from_millis(400);
+
+struct Running {
+    action: FileAction,
+    rx: Receiver<Option<PathBuf>>,
+    started: Instant,
+}
+
+#[derive(Default)]
+pub struct FileDialogs {
+    running: Option<Running>,
+    /// Once a dialog could not be shown, the in-app path field is used directly.
+    unavailable: bool,
+}
+
+#[derive(Debug, PartialEq)]
+pub enum Outcome {
+    Chosen(FileAction, PathBuf),
+    Cancelled,
+    /// No dialog could be shown: ask for the path in the window instead.
+    Unavailable(FileAction),
+}
+
+impl FileDialogs {
+    pub fn is_open(&self) -> bool {
+        self.running.is_some()
+    }
+
+    /// Starts a dialog. Returns `false` when none can be shown (use the path field); does nothing while one
+    /// is already open.
+    pub fn start(&mut self, action: FileAction, ctx: &egui::Context, directory: Option<PathBuf>, name: String) -> bool {
+        if self.running.is_some() {
+            return true;
+        }
+        if self.unavailable {
+            return false;
+        }
+        let (tx, rx) = channel();
+        let ctx = ctx.clone();
+        let spawned = std::thread::Builder::new().name("file-dialog".into()).spawn(move || {
+            let mut dialog = rfd::FileDialog::new().add_filter("RON", &["ron"]);
+            if let Some(dir) = directory {
+                dialog = dialog.set_directory(dir);
+            }
+            let chosen = match action {
+                FileAction::Open => dialog.pick_file(),
+                FileAction::SaveAs => dialog.set_file_name(name).save_file(),
+            };
+            // The window may be gone already; then nobody needs the answer.
+            let _ = tx.send(chosen);
+            ctx.request_repaint();
+        });
+        if spawned.is_err() {
+            self.unavailable = true;
+            return false;
+        }
+        self.running = Some(Running { action, rx, started: Instant::now() });
+        true
+    }
+
+    /// The dialog's answer, once there is one.
+    pub fn poll(&mut self) -> Option<Outcome> {
+        let running = self.running.as_ref()?;
+        let answer = match running.rx.try_recv() {
+            Ok(answer) => answer,
+            Err(TryRecvError::Empty) => return None,
+            Err(TryRecvError::Disconnected) => None,
+        };
+        let action = running.action;
+        let fast = running.started.elapsed() < TOO_FAST;
+        self.running = None;
+        Some(match answer {
+            Some(path) => Outcome::Chosen(action, path),
+            None if fast => {
+                self.unavailable = true;
+                Outcome::Unavailable(action)
+            }
+            None => Outcome::Cancelled,
+        })
+    }
+}

@@ -1,0 +1,148 @@
+//! Modal dialogs: "Save changes?", About, and the path field used when no file dialog can be shown.
+
+use egui::{Context, Id, Modal, RichText};
+
+use crate::gui::app::App;
+use crate::gui::command::{Command, FileAction, GuardChoice};
+
+texts!(DialogTexts {
+    unsaved_title: "Ulagrede endringer", "Unsaved changes";
+    unsaved_body: "Scenarioet har endringer som ikke er lagret. Vil du lagre dem først?",
+        "The scenario has changes that are not saved. Save them first?";
+    save: "Lagre", "Save";
+    discard: "Forkast", "Discard";
+    cancel: "Avbryt", "Cancel";
+    about_title: "Om bosetting", "About bosetting";
+    about_body: "Et planleggingsverktøy for å fordele et nasjonalt mål for bosetting av flyktninger på Norges kommuner.",
+        "A planning tool for distributing a national refugee settlement target across Norway's municipalities.";
+    credits: "Statistikk: SSB og IMDi (NLOD 2.0). Kart: © Kartverket (CC BY 4.0).",
+        "Statistics: Statistics Norway (SSB) and IMDi (NLOD 2.0). Map: © Kartverket (CC BY 4.0).";
+    close: "Lukk", "Close";
+    open_path: "Åpne fil", "Open file";
+    save_path: "Lagre som", "Save as";
+    path_hint: "Ingen fildialog kunne vises. Skriv inn stien til filen:",
+        "No file dialog could be shown. Type the path of the file:";
+    path: "Sti", "Path";
+    ok: "OK", "OK";
+    drop: "Slipp scenariofilen (.ron) for å åpne den", "Drop the scenario file (.ron) to open it";
+});
+
+pub fn show(ctx: &Context, app: &mut App, cmds: &mut Vec<Command>) {
+    let t = DialogTexts::get(app.view.lang);
+    if app.pending.is_some() {
+        unsaved(ctx, t, cmds);
+    }
+    if app.view.show_about {
+        about(ctx, app, t, cmds);
+    }
+    if let Some(field) = &mut app.path_field {
+        let title = match field.action {
+            FileAction::Open => t.open_path,
+            FileAction::SaveAs => t.save_path,
+        };
+        let response = Modal::new(Id::unique("path field")).show(ctx, |ui| {
+            ui.set_width(520.0);
+            ui.heading(title);
+            ui.label(t.path_hint);
+            let label = ui.label(t.path);
+            let edit =
+                ui.add(egui::TextEdit::singleline(&mut field.text).desired_width(f32::INFINITY)).labelled_by(label.id);
+            if edit.has_focus() {
+                field.focus_tries = 0;
+            } else if field.focus_tries > 0 {
+                field.focus_tries -= 1;
+                edit.request_focus();
+                ui.ctx().request_repaint();
+            }
+            let entered = edit.lost_focus() && ui.input(|i| i.key_pressed(egui::Key::Enter));
+            let mut done = None;
+            ui.horizontal(|ui| {
+                if (ui.button(t.ok).clicked() || entered) && !field.text.trim().is_empty() {
+                    let path = std::path::PathBuf::from(field.text.trim());
+                    done = Some(match field.action {
+                        FileAction::Open => Command::Open(path),
+                        FileAction::SaveAs => Command::SaveAs(path),
+                    });
+                }
+                if ui.button(t.cancel).clicked() {
+                    done = Some(Command::CancelPathField);
+                }
+            });
+            done
+        });
+        if let Some(cmd) = response.inner {
+            cmds.push(cmd);
+        } else if response.should_close() {
+            cmds.push(Command::CancelPathField);
+        }
+    }
+}
+
+fn unsaved(ctx: &Context, t: &DialogTexts, cmds: &mut Vec<Command>) {
+    let response = Modal::new(Id::unique("unsaved changes")).show(ctx, |ui| {
+        ui.set_width(420.0);
+        ui.heading(t.unsaved_title);
+        ui.label(t.unsaved_body);
+        ui.add_space(8.0);
+        let mut choice = None;
+        ui.horizontal(|ui| {
+            if ui.button(t.save).clicked() {
+                choice = Some(GuardChoice::Save);
+            }
+            if ui.button(t.discard).clicked() {
+                choice = Some(GuardChoice::Discard);
+            }
+            if ui.button(t.cancel).clicked() {
+                choice = Some(GuardChoice::Cancel);
+            }
+        });
+        choice
+    });
+    match response.inner {
+        Some(choice) => cmds.push(Command::Guard(choice)),
+        None if response.should_close() => cmds.push(Command::Guard(GuardChoice::Cancel)),
+        None => {}
+    }
+}
+
+fn about(ctx: &Context, app: &App, t: &DialogTexts, cmds: &mut Vec<Command>) {
+    let response = Modal::new(Id::unique("about")).show(ctx, |ui| {
+        ui.set_width(460.0);
+        ui.heading(t.about_title);
+        ui.label(format!("bosetting {}", env!("CARGO_PKG_VERSION")));
+        ui.add_space(4.0);
+        ui.label(t.about_body);
+        ui.add_space(8.0);
+        ui.label(RichText::new(t.credits).strong());
+        let dataset = app.doc.dataset();
+        let title = app.view.lang.pick(&dataset.title.nb, &dataset.title.en);
+        // A dataset from elsewhere names its own sources.
+        if dataset.credits.contains(t.credits) || dataset.credits.contains(DialogTexts::NB.credits) {
+            ui.weak(title);
+        } else {
+            ui.weak(format!("{title}: {}", dataset.credits));
+        }
+        ui.add_space(8.0);
+        ui.button(t.close).clicked()
+    });
+    if response.inner || response.should_close() {
+        cmds.push(Command::ShowAbout(false));
+    }
+}
+
+/// While a file is dragged over the window, say what dropping it does.
+pub fn drop_hint(ctx: &Context, lang: crate::lang::Lang) {
+    if ctx.input(|i| i.raw.hovered_files.is_empty()) {
+        return;
+    }
+    let painter = ctx.layer_painter(egui::LayerId::new(egui::Order::Foreground, Id::unique("drop hint")));
+    let rect = ctx.content_rect();
+    painter.rect_filled(rect, 0.0, egui::Color32::from_black_alpha(160));
+    painter.text(
+        rect.center(),
+        egui::Align2::CENTER_CENTER,
+        DialogTexts::get(lang).drop,
+        egui::FontId::proportional(22.0),
+        egui::Color32::WHITE,
+    );
+}

@@ -1,0 +1,101 @@
+//! The menu bar: File, Edit, View, Help.
+
+use egui::{Button, Ui};
+
+use crate::gui::app::App;
+use crate::gui::command::Command;
+use crate::gui::shortcuts;
+use crate::lang::Lang;
+
+texts!(MenuTexts {
+    file: "Fil", "File";
+    new: "Ny", "New";
+    open: "Åpne …", "Open…";
+    recent: "Nylig brukt", "Recent files";
+    no_recent: "Ingen nylig brukte filer", "No recent files";
+    clear_recent: "Tøm listen", "Clear the list";
+    save: "Lagre", "Save";
+    save_as: "Lagre som …", "Save As…";
+    quit: "Avslutt", "Quit";
+    edit: "Rediger", "Edit";
+    undo: "Angre", "Undo";
+    redo: "Gjør om", "Redo";
+    view: "Vis", "View";
+    language: "Språk", "Language";
+    bokmal: "Norsk bokmål", "Norsk bokmål";
+    english: "English", "English";
+    help: "Hjelp", "Help";
+    about: "Om bosetting", "About bosetting";
+});
+
+pub fn show(ui: &mut Ui, app: &App, cmds: &mut Vec<Command>) {
+    let t = MenuTexts::get(app.view.lang);
+    let ctx = ui.ctx().clone();
+    let item = |ui: &mut Ui, label: &str, shortcut: Option<&egui::KeyboardShortcut>, enabled: bool| {
+        let mut button = Button::new(label);
+        if let Some(s) = shortcut {
+            button = button.shortcut_text(ctx.format_shortcut(s));
+        }
+        ui.add_enabled(enabled, button).clicked()
+    };
+    egui::MenuBar::new().ui(ui, |ui| {
+        ui.menu_button(t.file, |ui| {
+            let no_dialog = !app.dialogs.is_open();
+            if item(ui, t.new, Some(&shortcuts::NEW), true) {
+                cmds.push(Command::New);
+            }
+            if item(ui, t.open, Some(&shortcuts::OPEN), no_dialog) {
+                cmds.push(Command::OpenDialog);
+            }
+            ui.menu_button(t.recent, |ui| {
+                if app.prefs.recent.is_empty() {
+                    ui.weak(t.no_recent);
+                }
+                for path in &app.prefs.recent {
+                    if ui.button(path.display().to_string()).clicked() {
+                        cmds.push(Command::Open(path.clone()));
+                    }
+                }
+                if !app.prefs.recent.is_empty() {
+                    ui.separator();
+                    if ui.button(t.clear_recent).clicked() {
+                        cmds.push(Command::ClearRecent);
+                    }
+                }
+            });
+            ui.separator();
+            if item(ui, t.save, Some(&shortcuts::SAVE), no_dialog) {
+                cmds.push(Command::Save);
+            }
+            if item(ui, t.save_as, Some(&shortcuts::SAVE_AS), no_dialog) {
+                cmds.push(Command::SaveAsDialog);
+            }
+            ui.separator();
+            if item(ui, t.quit, None, true) {
+                cmds.push(Command::Quit);
+            }
+        });
+        ui.menu_button(t.edit, |ui| {
+            if item(ui, t.undo, Some(&shortcuts::UNDO), app.history.can_undo()) {
+                cmds.push(Command::Undo);
+            }
+            if item(ui, t.redo, Some(&shortcuts::REDO), app.history.can_redo()) {
+                cmds.push(Command::Redo);
+            }
+        });
+        ui.menu_button(t.view, |ui| {
+            ui.label(t.language);
+            // Each language is named in itself.
+            for (lang, name) in [(Lang::Nb, t.bokmal), (Lang::En, t.english)] {
+                if ui.radio(app.view.lang == lang, name).clicked() {
+                    cmds.push(Command::SetLang(lang));
+                }
+            }
+        });
+        ui.menu_button(t.help, |ui| {
+            if ui.button(t.about).clicked() {
+                cmds.push(Command::ShowAbout(true));
+            }
+        });
+    });
+}

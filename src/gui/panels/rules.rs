@@ -1,0 +1,113 @@
+//! The rules: who is not asked, and limits on what anyone is asked for.
+
+use egui::{CollapsingHeader, Grid, Ui};
+
+use super::widgets::{column_combo, count_field, decimal_field, push_edit};
+use crate::data::{Dataset, Kind};
+use crate::gui::command::Command;
+use crate::gui::edit::Edit;
+use crate::lang::Lang;
+use crate::scenario::Scenario;
+
+texts!(RuleTexts {
+    rules: "Regler", "Rules";
+    ceiling: "Tak for innvandrerandel (%)", "Immigrant-share ceiling (%)";
+    ceiling_tip: "Kommuner med høyere innvandrerandel enn dette blir ikke anmodet.",
+        "Municipalities with a higher immigrant share than this are not asked.";
+    min_population: "Minste folketall", "Minimum population";
+    min_population_tip: "Kommuner med færre innbyggere blir ikke anmodet.",
+        "Municipalities with fewer inhabitants are not asked.";
+    min_request: "Minste anmodning", "Minimum request";
+    min_request_tip: "Ingen anmodes om færre enn dette; kommuner med mindre andel faller ut.",
+        "Nobody is asked for fewer than this; municipalities with a smaller share drop out.";
+    max_per_1000: "Høyst per 1 000 innbyggere", "At most per 1,000 inhabitants";
+    max_per_1000_tip: "Ingen kommune anmodes om flere enn dette per 1 000 innbyggere.",
+        "No municipality is asked for more than this per 1,000 inhabitants.";
+    capacity: "Kapasitetstak", "Capacity cap";
+    capacity_tip: "En kolonne med hver kommunes kapasitet; anmodningen blir aldri større.",
+        "A column with each municipality's capacity; the request never exceeds it.";
+    minors_threshold: "Terskel for enslige mindreårige", "Threshold for unaccompanied minors";
+    minors_threshold_tip: "Enslige mindreårige fordeles bare til kommuner som anmodes om minst så mange.",
+        "Unaccompanied minors go only to municipalities asked for at least this many.";
+});
+
+const DEFAULT_CEILING: f64 = 30.0;
+const DEFAULT_MIN_POPULATION: u32 = 1000;
+const DEFAULT_MAX_PER_1000: f64 = 10.0;
+
+pub fn show(ui: &mut Ui, scenario: &Scenario, dataset: &Dataset, lang: Lang, cmds: &mut Vec<Command>) {
+    let t = RuleTexts::get(lang);
+    let r = &scenario.rules;
+    CollapsingHeader::new(t.rules).id_salt("rules").default_open(true).show(ui, |ui| {
+        Grid::new("rules grid").num_columns(2).spacing([12.0, 6.0]).show(ui, |ui| {
+            // Ceiling: on/off and the percentage.
+            let mut on = r.immigrant_share_ceiling.is_some();
+            if ui.checkbox(&mut on, t.ceiling).on_hover_text(t.ceiling_tip).changed() {
+                let v = on.then_some(DEFAULT_CEILING);
+                cmds.push(Command::Edit { edit: Edit::SetCeiling(v), gesture: None });
+            }
+            let value = r.immigrant_share_ceiling.unwrap_or(DEFAULT_CEILING);
+            let (resp, v) = ui.add_enabled_ui(on, |ui| decimal_field(ui, value, 0.0..=100.0, 0.5, 1, lang)).inner;
+            let resp = resp.on_hover_text(t.ceiling_tip);
+            push_edit(&resp, on && v != value, Edit::SetCeiling(Some(v)), cmds);
+            ui.end_row();
+
+            let mut on = r.min_population.is_some();
+            if ui.checkbox(&mut on, t.min_population).on_hover_text(t.min_population_tip).changed() {
+                let v = on.then_some(DEFAULT_MIN_POPULATION);
+                cmds.push(Command::Edit { edit: Edit::SetMinPopulation(v), gesture: None });
+            }
+            let value = r.min_population.unwrap_or(DEFAULT_MIN_POPULATION);
+            let (resp, v) = ui.add_enabled_ui(on, |ui| count_field(ui, value, 0..=100_000, 20.0, lang)).inner;
+            let resp = resp.on_hover_text(t.min_population_tip);
+            push_edit(&resp, on && v != value, Edit::SetMinPopulation(Some(v)), cmds);
+            ui.end_row();
+
+            let label = ui.label(t.min_request).on_hover_text(t.min_request_tip);
+            let (resp, v) = count_field(ui, r.min_request, 0..=1000, 0.2, lang);
+            let resp = resp.labelled_by(label.id).on_hover_text(t.min_request_tip);
+            push_edit(&resp, v != r.min_request, Edit::SetMinRequest(v), cmds);
+            ui.end_row();
+
+            let mut on = r.max_per_1000.is_some();
+            if ui.checkbox(&mut on, t.max_per_1000).on_hover_text(t.max_per_1000_tip).changed() {
+                let v = on.then_some(DEFAULT_MAX_PER_1000);
+                cmds.push(Command::Edit { edit: Edit::SetMaxPer1000(v), gesture: None });
+            }
+            let value = r.max_per_1000.unwrap_or(DEFAULT_MAX_PER_1000);
+            let (resp, v) = ui.add_enabled_ui(on, |ui| decimal_field(ui, value, 0.1..=1000.0, 0.05, 1, lang)).inner;
+            let resp = resp.on_hover_text(t.max_per_1000_tip);
+            push_edit(&resp, on && v != value, Edit::SetMaxPer1000(Some(v)), cmds);
+            ui.end_row();
+
+            let mut on = r.capacity_column.is_some();
+            if ui.checkbox(&mut on, t.capacity).on_hover_text(t.capacity_tip).changed() {
+                let v = if on { default_capacity_column(dataset) } else { None };
+                cmds.push(Command::Edit { edit: Edit::SetCapacityColumn(v), gesture: None });
+            }
+            let current = r.capacity_column.as_deref();
+            let choice = ui
+                .add_enabled_ui(on, |ui| column_combo(ui, "capacity", current, dataset, lang, None, t.capacity_tip))
+                .inner;
+            if let Some(choice) = choice {
+                cmds.push(Command::Edit { edit: Edit::SetCapacityColumn(choice), gesture: None });
+            }
+            ui.end_row();
+
+            let label = ui.label(t.minors_threshold).on_hover_text(t.minors_threshold_tip);
+            let (resp, v) = count_field(ui, r.minors_threshold, 0..=1000, 0.2, lang);
+            let resp = resp.labelled_by(label.id).on_hover_text(t.minors_threshold_tip);
+            push_edit(&resp, v != r.minors_threshold, Edit::SetMinorsThreshold(v), cmds);
+            ui.end_row();
+        });
+    });
+}
+
+/// A capacity column to start from: refugees settled in recent years when the dataset has it.
+fn default_capacity_column(dataset: &Dataset) -> Option<String> {
+    dataset
+        .column("bosatt_snitt_2017_2019")
+        .or_else(|| dataset.columns.iter().find(|c| c.meta.kind == Kind::Extensive))
+        .or_else(|| dataset.columns.first())
+        .map(|c| c.meta.id.clone())
+}

@@ -1,0 +1,170 @@
+//! Small pieces the control panels share: column choosers, number fields, gestures.
+
+use egui::{Response, Ui};
+
+use crate::data::{ColumnMeta, Dataset};
+use crate::engine::Method;
+use crate::gui::command::Command;
+use crate::gui::edit::Edit;
+use crate::lang::Lang;
+use crate::numfmt;
+
+/// "Employment rate (all), 2013".
+pub fn column_label(meta: &ColumnMeta, lang: Lang) -> String {
+    let label = match lang {
+        Lang::Nb => &meta.label.nb,
+        Lang::En => &meta.label.en,
+    };
+    format!("{label}, {}", meta.year)
+}
+
+/// The label of a column id, or the id itself when the dataset has no such column.
+pub fn column_name(dataset: &Dataset, id: &str, lang: Lang) -> String {
+    dataset.column(id).map_or_else(|| format!("? {id}"), |c| column_label(&c.meta, lang))
+}
+
+/// A chooser over the dataset's columns. `none` adds a "no column" entry. Returns the new choice.
+pub fn column_combo(
+    ui: &mut Ui,
+    id_salt: impl egui::AsIdSalt,
+    current: Option<&str>,
+    dataset: &Dataset,
+    lang: Lang,
+    none: Option<&str>,
+    tooltip: &str,
+) -> Option<Option<String>> {
+    let selected = match current {
+        Some(id) => column_name(dataset, id, lang),
+        None => none.unwrap_or("–").to_owned(),
+    };
+    let mut choice = None;
+    let response = egui::ComboBox::from_id_salt(id_salt)
+        .selected_text(selected)
+        .width(ui.available_width().min(300.0))
+        .truncate()
+        .show_ui(ui, |ui| {
+            if let Some(none) = none
+                && ui.selectable_label(current.is_none(), none).clicked()
+            {
+                choice = Some(None);
+            }
+            for col in &dataset.columns {
+                let is = current == Some(col.meta.id.as_str());
+                let r = ui.selectable_label(is, column_label(&col.meta, lang)).on_hover_text(format!(
+                    "{} ({}, {}, {})",
+                    col.meta.id, col.meta.unit, col.meta.source, col.meta.licence
+                ));
+                if r.clicked() && !is {
+                    choice = Some(Some(col.meta.id.clone()));
+                }
+            }
+        })
+        .response;
+    response.on_hover_text(tooltip);
+    choice
+}
+
+/// A whole-number field in the interface's number style.
+pub fn count_field(
+    ui: &mut Ui,
+    value: u32,
+    range: std::ops::RangeInclusive<u32>,
+    speed: f64,
+    lang: Lang,
+) -> (Response, u32) {
+    let mut v = value;
+    let response = ui.add(
+        egui::DragValue::new(&mut v)
+            .range(range)
+            // A value outside the range (from a file) stays until the user edits it.
+            .clamp_existing_to_range(false)
+            .speed(speed)
+            .custom_formatter(move |n, _| numfmt::integer(n, lang))
+            .custom_parser(parse_number),
+    );
+    (response, v)
+}
+
+/// A decimal field with `places` decimals and a unit after it.
+pub fn decimal_field(
+    ui: &mut Ui,
+    value: f64,
+    range: std::ops::RangeInclusive<f64>,
+    speed: f64,
+    places: usize,
+    lang: Lang,
+) -> (Response, f64) {
+    let mut v = value;
+    let response = ui.add(
+        egui::DragValue::new(&mut v)
+            .range(range)
+            // A value outside the range (from a file) stays until the user edits it.
+            .clamp_existing_to_range(false)
+            .speed(speed)
+            .custom_formatter(move |n, _| numfmt::decimal(n, places, lang))
+            .custom_parser(parse_number),
+    );
+    (response, v)
+}
+
+/// Reads "5 120", "5,120" (English), "12,5" (Norwegian) and "12.5".
+pub fn parse_number(text: &str) -> Option<f64> {
+    let cleaned: String = text.chars().filter(|c| !c.is_whitespace() && *c != '\u{a0}').collect();
+    let cleaned = cleaned.trim_end_matches('%');
+    // One comma and no point is a Norwegian decimal comma; otherwise commas group thousands.
+    let normalised = if cleaned.matches(',').count() == 1 && !cleaned.contains('.') {
+        let (int, frac) = cleaned.split_once(',')?;
+        if frac.len() == 3 && !int.is_empty() && int != "0" { format!("{int}{frac}") } else { format!("{int}.{frac}") }
+    } else {
+        cleaned.replace(',', "")
+    };
+    normalised.replace('−', "-").parse().ok()
+}
+
+/// Pushes `edit` for a changed widget: while the pointer holds the widget the edits form one gesture
+/// (one undo step); letting go ends it.
+pub fn push_edit(response: &Response, changed: bool, edit: Edit, cmds: &mut Vec<Command>) {
+    if changed {
+        let gesture = response.is_pointer_button_down_on().then_some(response.id);
+        cmds.push(Command::Edit { edit, gesture });
+    }
+    if response.drag_stopped() || response.clicked() {
+        cmds.push(Command::EndGesture);
+    }
+}
+
+texts!(MethodTexts {
+    sainte_lague: "Sainte-Laguë", "Sainte-Laguë";
+    modified: "Modifisert Sainte-Laguë (1,4)", "Modified Sainte-Laguë (1.4)";
+    dhondt: "d'Hondt", "d'Hondt";
+    hamilton: "Hamilton (største brøk)", "Hamilton (largest remainder)";
+    huntington_hill: "Huntington-Hill", "Huntington-Hill";
+});
+
+pub fn method_label(method: Method, lang: Lang) -> &'static str {
+    let t = MethodTexts::get(lang);
+    match method {
+        Method::SainteLague => t.sainte_lague,
+        Method::ModifiedSainteLague => t.modified,
+        Method::DHondt => t.dhondt,
+        Method::Hamilton => t.hamilton,
+        Method::HuntingtonHill => t.huntington_hill,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::parse_number;
+
+    #[test]
+    fn numbers_in_either_style() {
+        assert_eq!(parse_number("5\u{a0}120"), Some(5120.0));
+        assert_eq!(parse_number("5 120"), Some(5120.0));
+        assert_eq!(parse_number("5,120"), Some(5120.0));
+        assert_eq!(parse_number("12,5"), Some(12.5));
+        assert_eq!(parse_number("0,125"), Some(0.125));
+        assert_eq!(parse_number("12.5 %"), Some(12.5));
+        assert_eq!(parse_number("1,234,567"), Some(1_234_567.0));
+        assert_eq!(parse_number("abc"), None);
+    }
+}

@@ -1,0 +1,276 @@
+//! The Table tab: every municipality with its result, sortable and filterable, with virtual scrolling.
+
+mod columns;
+mod rows;
+
+pub use rows::RowCache;
+
+use egui::{Align, Layout, RichText, Sense, Ui};
+use egui_extras::{Column, TableBuilder};
+
+use crate::engine::Status;
+use crate::gui::command::Command;
+use crate::gui::edit::Edit;
+use crate::gui::view::{ViewAction, ViewContext};
+use crate::gui::view_state::TableView;
+use crate::numfmt::{decimal, integer};
+use crate::scenario::Override;
+use columns::{Col, filled_lookup, indicator_value, note};
+
+texts!(TableTexts {
+    all_counties: "Alle fylker", "All counties";
+    county_tip: "Vis bare kommunene i ett fylke.", "Show only the municipalities of one county.";
+    search: "Søk", "Search";
+    search_hint: "kommunenavn eller -nummer", "municipality name or number";
+    search_tip: "Vis bare kommuner med denne teksten i navnet, eller med nummer som begynner slik.",
+        "Show only municipalities with this text in their name, or a number starting with it.";
+    showing: "Viser", "Showing";
+    of: "av", "of";
+    filled: "Manglende verdi, fylt med", "Missing value, filled with";
+    exclude: "Utelat kommunen", "Exclude the municipality";
+    include: "Ta med uansett reglene", "Include regardless of the rules";
+    lock: "Lås til nåværende anmodning", "Lock to the current request";
+    clear_override: "Fjern overstyring", "Remove the override";
+    overridden: "overstyrt", "overridden";
+});
+
+const ROW_HEIGHT: f32 = 20.0;
+
+pub fn show_table(
+    ui: &mut Ui,
+    ctx: &ViewContext,
+    view: &mut TableView,
+    cache: &mut RowCache,
+    generation: u64,
+    cmds: &mut Vec<Command>,
+) -> Vec<ViewAction> {
+    let t = TableTexts::get(ctx.lang);
+    let mut actions = Vec::new();
+    filter_bar(ui, ctx, view);
+    let rows = cache.rows(ctx, view, generation).to_vec();
+    ui.weak(format!(
+        "{} {} {} {}",
+        t.showing,
+        integer(rows.len() as f64, ctx.lang),
+        t.of,
+        integer(ctx.dataset.len() as f64, ctx.lang)
+    ));
+
+    let cols = columns::columns(ctx.scenario, ctx.dataset);
+    // A selection made elsewhere (map, charts) scrolls into view once.
+    let scroll_to = if cache.shown_selection != ctx.selected {
+        cache.shown_selection = ctx.selected;
+        ctx.selected.and_then(|s| rows.iter().position(|&r| r == s))
+    } else {
+        None
+    };
+
+    // Wide tables (many indicators) scroll sideways; rows scroll virtually inside.
+    egui::ScrollArea::horizontal().auto_shrink([false, false]).show(ui, |ui| {
+        // Cell text is not selectable, so a click anywhere on a row selects the row.
+        ui.style_mut().interaction.selectable_labels = false;
+        table(ui, ctx, view, &rows, &cols, scroll_to, cmds, &mut actions);
+    });
+    // A row clicked here is already in view: no scrolling to it next frame.
+    if let Some(ViewAction::Select(row)) = actions.last() {
+        cache.shown_selection = *row;
+    }
+    actions
+}
+
+#[allow(clippy::too_many_arguments)]
+fn table(
+    ui: &mut Ui,
+    ctx: &ViewContext,
+    view: &mut TableView,
+    rows: &[usize],
+    cols: &[Col],
+    scroll_to: Option<usize>,
+    cmds: &mut Vec<Command>,
+    actions: &mut Vec<ViewAction>,
+) {
+    let t = TableTexts::get(ctx.lang);
+    let filled = ctx.allocation.map(filled_lookup).unwrap_or_default();
+    let mut builder = TableBuilder::new(ui)
+        .id_salt("results")
+        .striped(true)
+        .resizable(true)
+        .sense(Sense::click())
+        .cell_layout(Layout::left_to_right(Align::Center))
+        .min_scrolled_height(0.0)
+        .auto_shrink([false, false]);
+    if let Some(pos) = scroll_to {
+        builder = builder.scroll_to_row(pos, Some(Align::Center));
+    }
+    for col in cols {
+        builder = builder.column(match col {
+            Col::Code => Column::exact(40.0),
+            Col::Name => Column::initial(130.0).at_least(80.0).clip(true),
+            Col::County => Column::initial(120.0).at_least(60.0).clip(true),
+            Col::Indicator { .. } | Col::Reference(_) => Column::initial(84.0).at_least(50.0).clip(true),
+            Col::Note => Column::remainder().at_least(200.0).clip(true),
+            _ => Column::initial(72.0).at_least(50.0).clip(true),
+        });
+    }
+    builder
+        .header(24.0, |mut header| {
+            for col in cols {
+                header.col(|ui| {
+                    let (text, tip) = col.header(ctx.dataset, ctx.lang);
+                    let key = col.sort_key();
+                    let arrow = match (view.sort == key, view.descending) {
+                        (true, false) => " ⏶",
+                        (true, true) => " ⏷",
+                        _ => "",
+                    };
+                    let button =
+                        egui::Button::new(RichText::new(format!("{text}{arrow}")).strong()).frame(false).truncate();
+                    if ui.add(button).on_hover_text(tip).clicked() {
+                        view.click_header(key);
+                    }
+                });
+            }
+        })
+        .body(|body| {
+            body.rows(ROW_HEIGHT, rows.len(), |mut row| {
+                let r = rows[row.index()];
+                let m = &ctx.dataset.municipalities[r];
+                let result = ctx.allocation.ok().and_then(|a| a.rows.get(r));
+                let asked = result.is_some_and(|x| x.asked());
+                let weak = result.is_some() && !asked;
+                row.set_selected(ctx.selected == Some(r));
+                let text = |s: String| if weak { RichText::new(s).weak() } else { RichText::new(s) };
+                for col in cols {
+                    row.col(|ui| match *col {
+                        Col::Code => {
+                            ui.label(text(m.code.clone()));
+                        }
+                        Col::Name => {
+                            ui.add(egui::Label::new(text(m.name.clone())).truncate());
+                        }
+                        Col::County => {
+                            ui.add(egui::Label::new(text(m.county_name.clone())).truncate());
+                        }
+                        Col::Population => number(ui, text(integer(m.population, ctx.lang))),
+                        Col::Indicator { column, .. } => match indicator_value(ctx, &filled, column, r) {
+                            Some((v, None)) => number(ui, text(decimal(v, 1, ctx.lang))),
+                            Some((v, Some(policy))) => {
+                                ui.with_layout(Layout::right_to_left(Align::Center), |ui| {
+                                    ui.label(text(format!("{}*", decimal(v, 1, ctx.lang))).italics())
+                                        .on_hover_text(format!("{} {}", t.filled, policy.label(ctx.lang)));
+                                });
+                            }
+                            None => number(ui, text("–".into())),
+                        },
+                        Col::Quota => number(ui, text(result.map_or("–".into(), |x| decimal(x.quota, 2, ctx.lang)))),
+                        Col::Request => {
+                            let s = result.map_or("–".into(), |x| integer(f64::from(x.allocation), ctx.lang));
+                            let lock =
+                                if matches!(result.map(|x| &x.status), Some(Status::Locked)) { "🔒 " } else { "" };
+                            number(ui, text(format!("{lock}{s}")).strong());
+                        }
+                        Col::Minors => {
+                            number(ui, text(result.map_or("–".into(), |x| integer(f64::from(x.minors), ctx.lang))))
+                        }
+                        Col::Per1000 => {
+                            number(ui, text(result.map_or("–".into(), |x| decimal(x.per_1000, 2, ctx.lang))))
+                        }
+                        Col::Reference(c) => {
+                            let v = ctx.dataset.columns[c].values.get(r).copied().flatten();
+                            number(ui, text(v.map_or("–".into(), |v| integer(v, ctx.lang))));
+                        }
+                        Col::Difference(c) => {
+                            let v = ctx.dataset.columns[c].values.get(r).copied().flatten();
+                            let d = result.zip(v).map(|(x, v)| f64::from(x.allocation) - v);
+                            let s = d.map_or("–".into(), |d| {
+                                let sign = if d > 0.0 { "+" } else { "" };
+                                format!("{sign}{}", integer(d, ctx.lang))
+                            });
+                            number(ui, text(s));
+                        }
+                        Col::Note => {
+                            let mut s = result.map(|x| note(&x.status, ctx.lang)).unwrap_or_default();
+                            if ctx.scenario.overrides.contains_key(&m.code)
+                                && !matches!(result.map(|x| &x.status), Some(Status::Locked))
+                            {
+                                if !s.is_empty() {
+                                    s.push_str("; ");
+                                }
+                                s.push_str(t.overridden);
+                            }
+                            ui.add(egui::Label::new(text(s)).truncate());
+                        }
+                    });
+                }
+                let response = row.response();
+                let response = match result.and_then(|x| x.reason()) {
+                    Some(reason) => response.on_hover_text(reason.message(ctx.lang)),
+                    None => response,
+                };
+                if response.clicked() {
+                    actions.push(ViewAction::Select(Some(r)));
+                }
+                response.context_menu(|ui| {
+                    override_menu(ui, ctx, r, result.map(|x| x.allocation), cmds);
+                });
+            });
+        });
+}
+
+fn number(ui: &mut Ui, text: RichText) {
+    ui.with_layout(Layout::right_to_left(Align::Center), |ui| {
+        ui.label(text);
+    });
+}
+
+fn filter_bar(ui: &mut Ui, ctx: &ViewContext, view: &mut TableView) {
+    let t = TableTexts::get(ctx.lang);
+    ui.horizontal(|ui| {
+        let counties = ctx.dataset.counties();
+        let selected = view
+            .county
+            .as_ref()
+            .and_then(|c| counties.iter().find(|(code, _)| code == c))
+            .map_or(t.all_counties.to_owned(), |(_, name)| name.clone());
+        egui::ComboBox::from_id_salt("county filter")
+            .selected_text(selected)
+            .width(180.0)
+            .show_ui(ui, |ui| {
+                ui.selectable_value(&mut view.county, None, t.all_counties);
+                for (code, name) in &counties {
+                    ui.selectable_value(&mut view.county, Some(code.clone()), name);
+                }
+            })
+            .response
+            .on_hover_text(t.county_tip);
+        let label = ui.label(t.search);
+        ui.add(egui::TextEdit::singleline(&mut view.name_filter).hint_text(t.search_hint).desired_width(220.0))
+            .labelled_by(label.id)
+            .on_hover_text(t.search_tip);
+    });
+}
+
+fn override_menu(ui: &mut Ui, ctx: &ViewContext, row: usize, current: Option<u32>, cmds: &mut Vec<Command>) {
+    let t = TableTexts::get(ctx.lang);
+    let code = ctx.dataset.municipalities[row].code.clone();
+    let mut set = |value: Option<Override>| {
+        cmds.push(Command::Edit { edit: Edit::SetOverride { code: code.clone(), value }, gesture: None });
+    };
+    ui.label(RichText::new(&ctx.dataset.municipalities[row].name).strong());
+    if ui.button(t.exclude).clicked() {
+        set(Some(Override::Exclude));
+    }
+    if ui.button(t.include).clicked() {
+        set(Some(Override::Include));
+    }
+    if let Some(n) = current
+        && ui.button(format!("{} ({})", t.lock, integer(f64::from(n), ctx.lang))).clicked()
+    {
+        set(Some(Override::Lock(n)));
+    }
+    if ctx.scenario.overrides.contains_key(&ctx.dataset.municipalities[row].code)
+        && ui.button(t.clear_override).clicked()
+    {
+        set(None);
+    }
+}
