@@ -6,6 +6,7 @@ pub mod i18n;
 pub mod app;
 pub mod charts;
 mod apply;
+pub mod autosave;
 pub mod changes;
 pub mod command;
 pub mod document;
@@ -68,7 +69,9 @@ pub fn run(file: Option<PathBuf>) -> ExitCode {
         Box::new(move |cc| {
             fonts::install(&cc.egui_ctx);
             let prefs: Prefs = cc.storage.and_then(|s| eframe::get_value(s, Prefs::KEY)).unwrap_or_default();
-            let mut app = App::new(doc, prefs).with_start_time(started);
+            let mut app = App::new(doc, prefs)
+                .with_start_time(started)
+                .with_autosave(autosave::Autosave::in_folder(autosave::default_folder()));
             if let Some(path) = file.filter(|_| notices.iter().all(|n| n.level != notices::Level::Error)) {
                 app.prefs.add_recent(path);
             }
