@@ -24,6 +24,8 @@ pub mod view_state;
 
 #[cfg(test)]
 mod app_tests;
+#[cfg(test)]
+mod file_safety_tests;
 
 use std::path::PathBuf;
 use std::process::ExitCode;
