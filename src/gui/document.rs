@@ -49,7 +49,8 @@ impl Document {
     pub fn from_scenario(scenario: Scenario, path: Option<PathBuf>) -> DocResult<(Self, Option<String>)> {
         let (dataset, warning) = resolve_dataset(&scenario, path.as_deref()).map_err(Box::new)?;
         let disk_stamp = path.as_deref().and_then(DiskStamp::of);
-        let doc = Document { saved: scenario.clone(), scenario, path, dataset, revision: 0, unsaved: false, disk_stamp };
+        let doc =
+            Document { saved: scenario.clone(), scenario, path, dataset, revision: 0, unsaved: false, disk_stamp };
         Ok((doc, warning))
     }
 

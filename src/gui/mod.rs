@@ -4,10 +4,10 @@
 #[macro_use]
 pub mod i18n;
 pub mod app;
-pub mod charts;
 mod apply;
 pub mod autosave;
 pub mod changes;
+pub mod charts;
 pub mod command;
 pub mod document;
 pub mod edit;
