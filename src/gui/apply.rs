@@ -192,7 +192,7 @@ impl App {
             self.autosave.remove();
             return;
         }
-        match Document::recovered(found.scenario, found.original_path) {
+        match Document::recovered(found.scenario, found.original_path, found.original_stamp) {
             Ok((doc, warning)) => {
                 self.replace_document(doc);
                 self.notices.extend(warning.map(Notice::warning));

@@ -7,7 +7,7 @@ use std::time::{Duration, Instant, SystemTime, UNIX_EPOCH};
 
 use serde::{Deserialize, Serialize};
 
-use super::document::Document;
+use super::document::{DiskStamp, Document};
 use crate::fileio::write_atomic;
 use crate::scenario::{Scenario, parse_scenario, scenario_to_text};
 
@@ -49,6 +49,9 @@ pub struct Sidecar {
     pub original_path: Option<PathBuf>,
     /// Seconds since 1970 (UTC).
     pub saved_at: u64,
+    /// The original file as the session knew it, so a later save notices changes made since.
+    #[serde(default)]
+    pub original_stamp: Option<DiskStamp>,
 }
 
 /// Work left behind by a session that did not end cleanly.
@@ -57,6 +60,7 @@ pub struct Recovered {
     pub scenario: Scenario,
     pub original_path: Option<PathBuf>,
     pub saved_at: u64,
+    pub original_stamp: Option<DiskStamp>,
 }
 
 impl Recovered {
@@ -101,11 +105,11 @@ impl Autosave {
         let scenario = parse_scenario(&text, &path.display().to_string()).ok()?;
         let sidecar: Option<Sidecar> =
             std::fs::read_to_string(folder.join(SIDECAR_FILE)).ok().and_then(|s| serde_json::from_str(&s).ok());
-        let (original_path, saved_at) = match sidecar {
-            Some(s) => (s.original_path, s.saved_at),
-            None => (None, modified_secs(&path)),
+        let (original_path, saved_at, original_stamp) = match sidecar {
+            Some(s) => (s.original_path, s.saved_at, s.original_stamp),
+            None => (None, modified_secs(&path), None),
         };
-        Some(Recovered { scenario, original_path, saved_at })
+        Some(Recovered { scenario, original_path, saved_at, original_stamp })
     }
 
     /// Called every frame: once per interval, writes the document when it has unsaved changes not yet
@@ -133,7 +137,11 @@ impl Autosave {
         let Some(folder) = self.folder.as_deref() else { return Ok(()) };
         std::fs::create_dir_all(folder)?;
         write_atomic(&folder.join(SCENARIO_FILE), scenario_to_text(doc.scenario()).as_bytes())?;
-        let sidecar = Sidecar { original_path: doc.path().map(Path::to_path_buf), saved_at: now_secs() };
+        let sidecar = Sidecar {
+            original_path: doc.path().map(Path::to_path_buf),
+            saved_at: now_secs(),
+            original_stamp: doc.disk_stamp(),
+        };
         let json = serde_json::to_string_pretty(&sidecar).map_err(std::io::Error::other)?;
         write_atomic(&folder.join(SIDECAR_FILE), json.as_bytes())?;
         self.written = Some(doc.revision());

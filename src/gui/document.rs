@@ -31,7 +31,7 @@ pub struct Document {
 }
 
 /// What identifies one version of a file on disk, cheaply.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub struct DiskStamp {
     modified: Option<SystemTime>,
     len: u64,
@@ -64,12 +64,16 @@ impl Document {
         Self::from_scenario(scenario, Some(path.to_path_buf()))
     }
 
-    /// Recovered work: belongs to `path` (if any) but is unsaved. Which version of the file it started from
-    /// is unknown, so saving over an existing file asks first.
-    pub fn recovered(scenario: Scenario, path: Option<PathBuf>) -> DocResult<(Self, Option<String>)> {
+    /// Recovered work: belongs to `path` (if any) but is unsaved. `stamp` is the file as the lost session
+    /// knew it; when it is unknown, saving over an existing file asks first.
+    pub fn recovered(
+        scenario: Scenario,
+        path: Option<PathBuf>,
+        stamp: Option<DiskStamp>,
+    ) -> DocResult<(Self, Option<String>)> {
         let (mut doc, warning) = Self::from_scenario(scenario, path)?;
         doc.unsaved = true;
-        doc.disk_stamp = None;
+        doc.disk_stamp = stamp;
         Ok((doc, warning))
     }
 
@@ -81,6 +85,11 @@ impl Document {
             Some(now) => self.disk_stamp != Some(now),
             None => false,
         }
+    }
+
+    /// The file as it was when opened or last saved here.
+    pub fn disk_stamp(&self) -> Option<DiskStamp> {
+        self.disk_stamp
     }
 
     pub fn scenario(&self) -> &Scenario {

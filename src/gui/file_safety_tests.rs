@@ -96,15 +96,38 @@ fn after_a_crash_the_work_can_be_recovered() {
     assert_eq!(app.doc.path(), Some(original.as_path()));
     assert!(shows(&h, "Fordelt: 6\u{a0}100 av 6\u{a0}100"));
 
-    // Saving back to its file checks first: which version the work started from is not known.
+    // Save goes back to its file, after the usual check: unchanged since the lost session opened it.
+    h.state_mut().apply(Command::Save);
+    h.run();
+    assert!(h.state().disk_conflict.is_none());
+    assert_eq!(load_scenario(&original).unwrap().target.total, 6100);
+    assert!(!h.state().doc.is_dirty());
+    assert!(!data.path().join("autosave.ron").exists(), "saved: nothing left to recover");
+}
+
+#[test]
+fn recovered_work_asks_before_overwriting_a_file_changed_since() {
+    let data = tempfile::tempdir().unwrap();
+    let dir = tempfile::tempdir().unwrap();
+    let original = dir.path().join("plan.ron");
+    save_scenario(&original, &plan("On disk", 5000)).unwrap();
+    let (mut doc, _) = Document::open(&original).unwrap();
+    doc.set_scenario(plan("Edited", 6100)).unwrap();
+    Autosave::in_folder(Some(data.path().into())).write(&doc).unwrap();
+    save_scenario(&original, &plan("Someone else's", 3000)).unwrap();
+    let file = std::fs::File::options().write(true).open(&original).unwrap();
+    file.set_modified(std::time::SystemTime::now() + Duration::from_secs(5)).unwrap();
+    drop(file);
+
+    let mut h = harness(app_in(data.path()));
+    h.state_mut().apply(Command::Recover(true));
     h.state_mut().apply(Command::Save);
     h.run();
     assert!(shows(&h, "Filen er endret på disken siden du åpnet den."));
     h.get_by_role_and_label(Role::Button, "Overskriv").click();
     h.run();
-    assert_eq!(load_scenario(&original).unwrap().target.total, 6100);
+    assert_eq!(load_scenario(&original).unwrap().name, "Edited");
     assert!(!h.state().doc.is_dirty());
-    assert!(!data.path().join("autosave.ron").exists(), "saved: nothing left to recover");
 }
 
 #[test]
