@@ -3,6 +3,7 @@
 use std::path::PathBuf;
 use std::time::{Duration, Instant};
 
+use super::autosave::{Autosave, Recovered};
 use super::changes::{ChangeNote, asked_flags};
 use super::command::{Command, FileAction};
 use super::document::Document;
@@ -35,6 +36,13 @@ pub enum Pending {
     Quit,
 }
 
+/// A save that waits for the answer to "The file changed on disk".
+#[derive(Debug, Clone, PartialEq)]
+pub struct DiskConflict {
+    /// What runs after the save succeeds (when the save came from the "Save changes?" dialog).
+    pub then: Option<Pending>,
+}
+
 /// The in-app path field, used when no native dialog can be shown.
 pub struct PathField {
     pub action: FileAction,
@@ -62,6 +70,11 @@ pub struct App {
     pub(super) allow_close: bool,
     pub(super) ctx: Option<egui::Context>,
     pub table_rows: table::RowCache,
+    pub autosave: Autosave,
+    /// Work left by a session that did not end cleanly; the recovery dialog is shown while set.
+    pub recovery: Option<Recovered>,
+    /// Shown as the Overwrite / Save as / Cancel dialog while set.
+    pub disk_conflict: Option<DiskConflict>,
     started: Option<Instant>,
     window_title: String,
 }
@@ -86,6 +99,9 @@ impl App {
             allow_close: false,
             ctx: None,
             table_rows: table::RowCache::default(),
+            autosave: Autosave::off(),
+            recovery: None,
+            disk_conflict: None,
             started: None,
             window_title: String::new(),
         }
@@ -95,6 +111,36 @@ impl App {
     pub fn with_start_time(mut self, started: Instant) -> Self {
         self.started = Some(started);
         self
+    }
+
+    /// Autosaves with `autosave`, and offers to recover what an earlier session left there.
+    pub fn with_autosave(mut self, autosave: Autosave) -> Self {
+        self.recovery = autosave.find();
+        self.autosave = autosave;
+        self
+    }
+
+    /// Autosaves when the interval is over (see [`Autosave::tick`]); a failure is reported once.
+    pub fn autosave_tick(&mut self, now: Instant) {
+        // Until the user decides about left-over work, it must not be overwritten.
+        if self.recovery.is_some() {
+            return;
+        }
+        if let Err(e) = self.autosave.tick(now, &self.doc) {
+            let folder = self.autosave.folder().map(|f| f.display().to_string()).unwrap_or_default();
+            let text = format!("{} {folder}: {e}", super::apply::OpenTexts::get(self.view.lang).cannot_autosave);
+            if !self.notices.iter().any(|n| n.text == text) {
+                self.notices.push(Notice::warning(text));
+            }
+        }
+    }
+
+    /// The autosave is no longer needed (saved, discarded, or a clean exit); left-over work that is still
+    /// waiting for an answer is kept.
+    pub(super) fn drop_autosave(&mut self) {
+        if self.recovery.is_none() {
+            self.autosave.remove();
+        }
     }
 
     fn compute(doc: &Document, generation: u64) -> Computed {
@@ -147,7 +193,11 @@ impl App {
         self.ctx = Some(ctx.clone());
         self.report_first_frame();
         // While a dialog is up, it has the keyboard.
-        let modal = self.pending.is_some() || self.path_field.is_some() || self.view.show_about;
+        let modal = self.pending.is_some()
+            || self.path_field.is_some()
+            || self.view.show_about
+            || self.recovery.is_some()
+            || self.disk_conflict.is_some();
         let mut cmds = if modal { Vec::new() } else { shortcuts::pressed(&ctx) };
         cmds.extend(self.dropped_files(&ctx));
         self.poll_dialog();
@@ -178,6 +228,10 @@ impl App {
             self.apply(cmd);
         }
         self.update_title(&ctx);
+        self.autosave_tick(Instant::now());
+        if self.doc.is_dirty() {
+            ctx.request_repaint_after(self.autosave.every);
+        }
         self.notices.retain(|n| !n.expired());
         if self.notices.iter().any(|n| n.level == super::notices::Level::Info) {
             ctx.request_repaint_after(super::notices::INFO_LIFETIME);
@@ -291,5 +345,12 @@ impl eframe::App for App {
 
     fn save(&mut self, storage: &mut dyn eframe::Storage) {
         eframe::set_value(storage, Prefs::KEY, &self.prefs);
+    }
+
+    /// The window only closes with unsaved changes once the user chose to discard them.
+    fn on_exit(&mut self, _gl: Option<&eframe::glow::Context>) {
+        if !self.doc.is_dirty() || self.allow_close {
+            self.drop_autosave();
+        }
     }
 }

@@ -2,8 +2,8 @@
 
 use std::path::Path;
 
-use super::app::{App, Pending};
-use super::command::{Command, FileAction, GuardChoice};
+use super::app::{App, DiskConflict, Pending};
+use super::command::{Command, DiskChoice, FileAction, GuardChoice};
 use super::document::Document;
 use super::notices::Notice;
 
@@ -17,9 +17,7 @@ impl App {
             }
             Command::OpenDialog => self.file_dialog(FileAction::Open),
             Command::Save => match self.doc.path().map(Path::to_path_buf) {
-                Some(path) => {
-                    self.save_to(&path);
-                }
+                Some(path) => self.save_checked(&path, None),
                 None => self.file_dialog(FileAction::SaveAs),
             },
             Command::SaveAs(path) => {
@@ -71,6 +69,8 @@ impl App {
                 }
             }
             Command::ClearRecent => self.prefs.recent.clear(),
+            Command::Recover(yes) => self.answer_recovery(yes),
+            Command::DiskChanged(choice) => self.answer_disk_conflict(choice),
         }
         self.refresh();
     }
@@ -90,11 +90,7 @@ impl App {
             GuardChoice::Cancel => {}
             GuardChoice::Discard => self.perform(action),
             GuardChoice::Save => match self.doc.path().map(Path::to_path_buf) {
-                Some(path) => {
-                    if self.save_to(&path) {
-                        self.perform(action);
-                    }
-                }
+                Some(path) => self.save_checked(&path, Some(action)),
                 None => {
                     self.after_save = Some(action);
                     self.file_dialog(FileAction::SaveAs);
@@ -106,7 +102,10 @@ impl App {
     fn perform(&mut self, action: Pending) {
         match action {
             Pending::New => match Document::new_default() {
-                Ok(doc) => self.replace_document(doc),
+                Ok(doc) => {
+                    self.replace_document(doc);
+                    self.drop_autosave();
+                }
                 Err(e) => self.notices.push(Notice::error(e.to_string())),
             },
             Pending::Open(path) => self.open_now(&path),
@@ -125,6 +124,7 @@ impl App {
         match Document::open(path) {
             Ok((doc, warning)) => {
                 self.replace_document(doc);
+                self.drop_autosave();
                 self.prefs.add_recent(path.to_path_buf());
                 self.notices.retain(|n| n.level != super::notices::Level::Error);
                 if let Some(w) = warning {
@@ -139,6 +139,7 @@ impl App {
         let t = OpenTexts::get(self.view.lang);
         match self.doc.save_to(path) {
             Ok(()) => {
+                self.drop_autosave();
                 self.prefs.add_recent(path.to_path_buf());
                 self.notices.push(Notice::info(format!("{} {}", t.saved, path.display())));
                 true
@@ -146,6 +147,63 @@ impl App {
             Err(e) => {
                 self.notices.push(Notice::error(format!("{} {e}", t.cannot_save)));
                 false
+            }
+        }
+    }
+
+    /// Saves to the document's own file, but asks first when someone else changed it since it was opened
+    /// or saved here. `then` runs after a successful save.
+    fn save_checked(&mut self, path: &Path, then: Option<Pending>) {
+        if self.doc.changed_on_disk() {
+            self.disk_conflict = Some(DiskConflict { then });
+            return;
+        }
+        if self.save_to(path)
+            && let Some(next) = then
+        {
+            self.perform(next);
+        }
+    }
+
+    fn answer_disk_conflict(&mut self, choice: DiskChoice) {
+        let Some(conflict) = self.disk_conflict.take() else { return };
+        match choice {
+            DiskChoice::Overwrite => {
+                if let Some(path) = self.doc.path().map(Path::to_path_buf)
+                    && self.save_to(&path)
+                    && let Some(next) = conflict.then
+                {
+                    self.perform(next);
+                }
+            }
+            DiskChoice::SaveAs => {
+                self.after_save = conflict.then;
+                self.file_dialog(FileAction::SaveAs);
+            }
+            DiskChoice::Cancel => {}
+        }
+    }
+
+    /// Recover opens the left-over work as an unsaved document; Discard deletes it. If it cannot be opened,
+    /// it stays on disk and the user is told where.
+    fn answer_recovery(&mut self, recover: bool) {
+        let Some(found) = self.recovery.take() else { return };
+        if !recover {
+            self.autosave.remove();
+            return;
+        }
+        match Document::recovered(found.scenario, found.original_path, found.original_stamp) {
+            Ok((doc, warning)) => {
+                self.replace_document(doc);
+                self.notices.extend(warning.map(Notice::warning));
+            }
+            Err(e) => {
+                let t = OpenTexts::get(self.view.lang);
+                let folder = self.autosave.folder().map(|f| f.display().to_string()).unwrap_or_default();
+                self.notices.push(Notice::error(format!("{} {e} ({folder})", t.cannot_recover)));
+                // Keep the files for another try or by hand: no autosave from this session replaces them.
+                self.recovery = None;
+                self.autosave = super::autosave::Autosave::off();
             }
         }
     }
@@ -183,4 +241,6 @@ texts!(OpenTexts {
     cannot_open: "Kunne ikke åpne:", "Could not open:";
     cannot_save: "Kunne ikke lagre:", "Could not save:";
     saved: "Lagret", "Saved";
+    cannot_autosave: "Kunne ikke autolagre i", "Could not autosave in";
+    cannot_recover: "Kunne ikke gjenopprette:", "Could not recover:";
 });

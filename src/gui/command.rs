@@ -38,6 +38,17 @@ pub enum Command {
     CancelPathField,
     DismissNotice(usize),
     ClearRecent,
+    /// The answer to "Recover unsaved work?": `true` recovers, `false` discards the autosave.
+    Recover(bool),
+    /// The answer to "The file changed on disk".
+    DiskChanged(DiskChoice),
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum DiskChoice {
+    Overwrite,
+    SaveAs,
+    Cancel,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

@@ -1,6 +1,7 @@
 //! The open document: the scenario, where it lives, what was last saved, and the dataset it names.
 
 use std::path::{Path, PathBuf};
+use std::time::SystemTime;
 
 use crate::data::Dataset;
 use crate::scenario::{Scenario, ScenarioError, parse_scenario, resolve_dataset, save_scenario};
@@ -23,13 +24,33 @@ pub struct Document {
     dataset: Dataset,
     /// Bumped on every change to the scenario or dataset, so results can be recomputed exactly then.
     revision: u64,
+    /// Unsaved whatever the scenario: recovered work has never been saved to its file.
+    unsaved: bool,
+    /// The file's modification time and size when it was opened or saved, to notice changes by others.
+    disk_stamp: Option<DiskStamp>,
+}
+
+/// What identifies one version of a file on disk, cheaply.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
+pub struct DiskStamp {
+    modified: Option<SystemTime>,
+    len: u64,
+}
+
+impl DiskStamp {
+    pub fn of(path: &Path) -> Option<Self> {
+        let meta = std::fs::metadata(path).ok()?;
+        Some(DiskStamp { modified: meta.modified().ok(), len: meta.len() })
+    }
 }
 
 impl Document {
     /// A document for `scenario`, with its dataset resolved; also returns a dataset warning, if any.
     pub fn from_scenario(scenario: Scenario, path: Option<PathBuf>) -> DocResult<(Self, Option<String>)> {
         let (dataset, warning) = resolve_dataset(&scenario, path.as_deref()).map_err(Box::new)?;
-        let doc = Document { saved: scenario.clone(), scenario, path, dataset, revision: 0 };
+        let disk_stamp = path.as_deref().and_then(DiskStamp::of);
+        let doc =
+            Document { saved: scenario.clone(), scenario, path, dataset, revision: 0, unsaved: false, disk_stamp };
         Ok((doc, warning))
     }
 
@@ -41,6 +62,34 @@ impl Document {
     pub fn open(path: &Path) -> DocResult<(Self, Option<String>)> {
         let scenario = crate::scenario::load_scenario(path).map_err(Box::new)?;
         Self::from_scenario(scenario, Some(path.to_path_buf()))
+    }
+
+    /// Recovered work: belongs to `path` (if any) but is unsaved. `stamp` is the file as the lost session
+    /// knew it; when it is unknown, saving over an existing file asks first.
+    pub fn recovered(
+        scenario: Scenario,
+        path: Option<PathBuf>,
+        stamp: Option<DiskStamp>,
+    ) -> DocResult<(Self, Option<String>)> {
+        let (mut doc, warning) = Self::from_scenario(scenario, path)?;
+        doc.unsaved = true;
+        doc.disk_stamp = stamp;
+        Ok((doc, warning))
+    }
+
+    /// The file at the document's path is no longer the one opened or last saved here.
+    /// A file that has disappeared is not a conflict: saving simply writes it again.
+    pub fn changed_on_disk(&self) -> bool {
+        let Some(path) = self.path.as_deref() else { return false };
+        match DiskStamp::of(path) {
+            Some(now) => self.disk_stamp != Some(now),
+            None => false,
+        }
+    }
+
+    /// The file as it was when opened or last saved here.
+    pub fn disk_stamp(&self) -> Option<DiskStamp> {
+        self.disk_stamp
     }
 
     pub fn scenario(&self) -> &Scenario {
@@ -60,7 +109,7 @@ impl Document {
     }
 
     pub fn is_dirty(&self) -> bool {
-        self.scenario != self.saved
+        self.unsaved || self.scenario != self.saved
     }
 
     /// Replaces the scenario; the dataset is resolved again only when the scenario names another one.
@@ -89,6 +138,8 @@ impl Document {
         self.scenario = scenario.clone();
         self.saved = scenario;
         self.path = Some(path.to_path_buf());
+        self.unsaved = false;
+        self.disk_stamp = DiskStamp::of(path);
         Ok(())
     }
 

@@ -4,9 +4,10 @@
 #[macro_use]
 pub mod i18n;
 pub mod app;
-pub mod charts;
 mod apply;
+pub mod autosave;
 pub mod changes;
+pub mod charts;
 pub mod command;
 pub mod document;
 pub mod edit;
@@ -23,6 +24,8 @@ pub mod view_state;
 
 #[cfg(test)]
 mod app_tests;
+#[cfg(test)]
+mod file_safety_tests;
 
 use std::path::PathBuf;
 use std::process::ExitCode;
@@ -68,7 +71,9 @@ pub fn run(file: Option<PathBuf>) -> ExitCode {
         Box::new(move |cc| {
             fonts::install(&cc.egui_ctx);
             let prefs: Prefs = cc.storage.and_then(|s| eframe::get_value(s, Prefs::KEY)).unwrap_or_default();
-            let mut app = App::new(doc, prefs).with_start_time(started);
+            let mut app = App::new(doc, prefs)
+                .with_start_time(started)
+                .with_autosave(autosave::Autosave::in_folder(autosave::default_folder()));
             if let Some(path) = file.filter(|_| notices.iter().all(|n| n.level != notices::Level::Error)) {
                 app.prefs.add_recent(path);
             }

@@ -1,9 +1,10 @@
-//! Modal dialogs: "Save changes?", About, and the path field used when no file dialog can be shown.
+//! Modal dialogs: "Save changes?", "Recover unsaved work?", "The file changed on disk", About, and the path
+//! field used when no file dialog can be shown.
 
 use egui::{Context, Id, Modal, RichText};
 
 use crate::gui::app::App;
-use crate::gui::command::{Command, FileAction, GuardChoice};
+use crate::gui::command::{Command, DiskChoice, FileAction, GuardChoice};
 
 texts!(DialogTexts {
     unsaved_title: "Ulagrede endringer", "Unsaved changes";
@@ -25,12 +26,27 @@ texts!(DialogTexts {
     path: "Sti", "Path";
     ok: "OK", "OK";
     drop: "Slipp scenariofilen (.ron) for å åpne den", "Drop the scenario file (.ron) to open it";
+    recover_title: "Ulagret arbeid", "Unsaved work";
+    recover_question: "Gjenopprette ulagret arbeid fra", "Recover unsaved work from";
+    recover_body: "Forrige økt ble ikke avsluttet normalt.", "The previous session did not end normally.";
+    recover_file: "Fil:", "File:";
+    recover: "Gjenopprett", "Recover";
+    changed_title: "Filen er endret", "File changed";
+    changed_body: "Filen er endret på disken siden du åpnet den.", "The file changed on disk since you opened it.";
+    overwrite: "Overskriv", "Overwrite";
+    save_as: "Lagre som …", "Save As…";
 });
 
 pub fn show(ctx: &Context, app: &mut App, cmds: &mut Vec<Command>) {
     let t = DialogTexts::get(app.view.lang);
     if app.pending.is_some() {
         unsaved(ctx, t, cmds);
+    }
+    if let Some(found) = &app.recovery {
+        recovery(ctx, t, found, cmds);
+    }
+    if app.disk_conflict.is_some() {
+        disk_changed(ctx, t, app.doc.path(), cmds);
     }
     if app.view.show_about {
         about(ctx, app, t, cmds);
@@ -101,6 +117,63 @@ fn unsaved(ctx: &Context, t: &DialogTexts, cmds: &mut Vec<Command>) {
     match response.inner {
         Some(choice) => cmds.push(Command::Guard(choice)),
         None if response.should_close() => cmds.push(Command::Guard(GuardChoice::Cancel)),
+        None => {}
+    }
+}
+
+fn recovery(ctx: &Context, t: &DialogTexts, found: &crate::gui::autosave::Recovered, cmds: &mut Vec<Command>) {
+    // No way out but an answer: Escape or a click beside it must not throw the work away.
+    let response = Modal::new(Id::unique("recover unsaved work")).show(ctx, |ui| {
+        ui.set_width(460.0);
+        ui.heading(t.recover_title);
+        ui.label(format!("{} {}?", t.recover_question, found.time_text()));
+        ui.label(t.recover_body);
+        if let Some(path) = &found.original_path {
+            ui.weak(format!("{} {}", t.recover_file, path.display()));
+        }
+        ui.add_space(8.0);
+        let mut choice = None;
+        ui.horizontal(|ui| {
+            if ui.button(t.recover).clicked() {
+                choice = Some(true);
+            }
+            if ui.button(t.discard).clicked() {
+                choice = Some(false);
+            }
+        });
+        choice
+    });
+    if let Some(recover) = response.inner {
+        cmds.push(Command::Recover(recover));
+    }
+}
+
+fn disk_changed(ctx: &Context, t: &DialogTexts, path: Option<&std::path::Path>, cmds: &mut Vec<Command>) {
+    let response = Modal::new(Id::unique("changed on disk")).show(ctx, |ui| {
+        ui.set_width(460.0);
+        ui.heading(t.changed_title);
+        ui.label(t.changed_body);
+        if let Some(path) = path {
+            ui.weak(path.display().to_string());
+        }
+        ui.add_space(8.0);
+        let mut choice = None;
+        ui.horizontal(|ui| {
+            if ui.button(t.overwrite).clicked() {
+                choice = Some(DiskChoice::Overwrite);
+            }
+            if ui.button(t.save_as).clicked() {
+                choice = Some(DiskChoice::SaveAs);
+            }
+            if ui.button(t.cancel).clicked() {
+                choice = Some(DiskChoice::Cancel);
+            }
+        });
+        choice
+    });
+    match response.inner {
+        Some(choice) => cmds.push(Command::DiskChanged(choice)),
+        None if response.should_close() => cmds.push(Command::DiskChanged(DiskChoice::Cancel)),
         None => {}
     }
 }
