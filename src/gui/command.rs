@@ -38,6 +38,8 @@ pub enum Command {
     CancelPathField,
     DismissNotice(usize),
     ClearRecent,
+    /// The Data tab and its import dialog.
+    Import(super::data_tab::ImportCmd),
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -52,4 +54,6 @@ pub enum GuardChoice {
 pub enum FileAction {
     Open,
     SaveAs,
+    /// An indicator file to import.
+    Import,
 }

@@ -4,10 +4,11 @@
 #[macro_use]
 pub mod i18n;
 pub mod app;
-pub mod charts;
 mod apply;
 pub mod changes;
+pub mod charts;
 pub mod command;
+pub mod data_tab;
 pub mod document;
 pub mod edit;
 pub mod file_dialog;
