@@ -9,11 +9,14 @@ use crate::fileio::read_limited;
 use crate::import::{Problem, Table, extract, guess_columns, match_codes, read_table};
 use crate::scenario::MissingPolicy;
 
+/// A municipality code and its value (`None`: in the file, but no number).
+pub type CodeValue = (String, Option<f64>);
+
 /// What applying the current choice would add, recomputed when the columns change.
 #[derive(Debug, Clone, PartialEq, Default)]
 pub struct Preview {
     /// (code, value) for codes of the dataset.
-    pub matched: Vec<(String, Option<f64>)>,
+    pub matched: Vec<CodeValue>,
     /// Codes with a value that the dataset has.
     pub with_value: usize,
     /// Municipalities of the dataset without a value.
@@ -143,7 +146,7 @@ impl ImportDialog {
     }
 
     /// The column to add, or why it cannot be added yet (texts from `t`).
-    pub fn column(&self, t: &super::texts::ImportTexts) -> Result<(ColumnMeta, &[(String, Option<f64>)]), String> {
+    pub fn column(&self, t: &super::texts::ImportTexts) -> Result<(ColumnMeta, &[CodeValue]), String> {
         let preview = self.preview.as_ref().ok_or_else(|| t.no_table.to_owned())?;
         let id = self.id.trim();
         if id.is_empty() {
