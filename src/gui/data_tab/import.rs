@@ -132,6 +132,9 @@ impl ImportDialog {
                         self.year = h.clone();
                     }
                 }
+                if self.id.is_empty() {
+                    self.id = suggest_id(&self.path, dataset);
+                }
                 self.table = Some(table);
                 self.error = None;
                 self.refresh(dataset);
@@ -179,8 +182,42 @@ impl ImportDialog {
     }
 }
 
+/// A column id from the file name ("13563 Sysselsatte.csv" → "k13563_sysselsatte"), not yet in `dataset`.
+pub fn suggest_id(path: &Path, dataset: &Dataset) -> String {
+    let stem = path.file_stem().map(|s| s.to_string_lossy().to_lowercase()).unwrap_or_default();
+    let mut id: String = stem.chars().map(|c| if c.is_ascii_alphanumeric() { c } else { '_' }).collect();
+    while id.contains("__") {
+        id = id.replace("__", "_");
+    }
+    let mut id = id.trim_matches('_').to_owned();
+    if !id.starts_with(|c: char| c.is_ascii_alphabetic()) {
+        id.insert(0, 'k');
+    }
+    let base = id.clone();
+    let mut n = 2;
+    while dataset.column(&id).is_some() {
+        id = format!("{base}_{n}");
+        n += 1;
+    }
+    id
+}
+
 /// Reads and parses the file; errors name the file and, where known, the line.
 fn read(path: &Path) -> Result<Table, String> {
     let bytes = read_limited(path).map_err(|e| e.to_string())?;
     read_table(&bytes, &path.display().to_string()).map_err(|e| e.to_string())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::data::embedded_dataset;
+
+    #[test]
+    fn suggested_ids_are_valid_and_new() {
+        let d = embedded_dataset("norway-2020").unwrap();
+        assert_eq!(suggest_id(Path::new("/x/13563 Sysselsatte (2024).csv"), &d), "k13563_sysselsatte_2024");
+        assert_eq!(suggest_id(Path::new("anmodning_2019.csv"), &d), "anmodning_2019_2");
+        assert_eq!(suggest_id(Path::new("æøå.csv"), &d), "k");
+    }
 }

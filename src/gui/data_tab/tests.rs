@@ -126,6 +126,7 @@ fn importing_an_ssb_table_adds_a_column_a_criterion_can_use() {
     let app = h.state();
     let a = app.computed.result.as_ref().unwrap();
     assert_eq!(a.allocated, allocated_before, "the allocation still sums to the target");
+    assert!(shows(&h, "Sysselsatte 2024"), "the indicator chooser shows the new column");
     assert!(a.weights.len() > 1);
 }
 
@@ -182,4 +183,12 @@ fn saving_after_an_import_writes_the_dataset_next_to_the_scenario() {
     assert!(warning.is_none(), "{warning:?}");
     assert_eq!(reopened.dataset().fingerprint, fingerprint);
     assert!(reopened.dataset().column("sysselsatte_2024").is_some());
+
+    // Saved into another folder, the scenario takes its dataset along.
+    let other = tempfile::tempdir().unwrap();
+    let moved = other.path().join("moved.ron");
+    h.state_mut().apply(Command::SaveAs(moved.clone()));
+    assert!(other.path().join("moved.dataset.ron").is_file());
+    let (reopened, _) = Document::open(&moved).unwrap();
+    assert_eq!(reopened.dataset().fingerprint, fingerprint);
 }
