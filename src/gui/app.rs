@@ -224,7 +224,7 @@ impl App {
             }
             Tab::Charts => tabs::show_charts_tab(ui, &ctx, &mut self.view.charts),
             Tab::Map => tabs::show_map_tab(ui, &ctx, &mut self.view.map),
-            Tab::Data => tabs::show_data_tab(ui, &ctx, &mut self.view.data, cmds),
+            Tab::Data => tabs::show_data_tab(ui, &ctx, &mut self.view.data, self.doc.dataset_unsaved(), cmds),
         };
         cmds.extend(actions.into_iter().map(|a| match a {
             super::view::ViewAction::Select(s) => Command::Select(s),

@@ -36,8 +36,9 @@ pub fn show_data_tab(
     ui: &mut egui::Ui,
     ctx: &ViewContext,
     state: &mut super::data_tab::DataTabState,
+    dataset_unsaved: bool,
     cmds: &mut Vec<super::command::Command>,
 ) -> Vec<ViewAction> {
-    super::data_tab::overview::show(ui, ctx, state, cmds);
+    super::data_tab::overview::show(ui, ctx, state, dataset_unsaved, cmds);
     Vec::new()
 }

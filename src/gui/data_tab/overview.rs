@@ -12,7 +12,8 @@ use crate::lang::Lang;
 use crate::numfmt;
 use crate::scenario::{DatasetRef, Scenario};
 
-pub fn show(ui: &mut Ui, ctx: &ViewContext, state: &mut DataTabState, cmds: &mut Vec<Command>) {
+/// `dataset_unsaved`: the dataset has imported columns that are on no disk yet.
+pub fn show(ui: &mut Ui, ctx: &ViewContext, state: &mut DataTabState, dataset_unsaved: bool, cmds: &mut Vec<Command>) {
     let _ = state;
     let (d, lang) = (ctx.dataset, ctx.lang);
     let t = DataTexts::get(lang);
@@ -29,6 +30,9 @@ pub fn show(ui: &mut Ui, ctx: &ViewContext, state: &mut DataTabState, cmds: &mut
             ui.end_row();
         }
     });
+    if dataset_unsaved {
+        ui.colored_label(ui.visuals().warn_fg_color, t.unsaved);
+    }
     ui.horizontal(|ui| {
         if ui.button(t.import).clicked() {
             cmds.push(Command::Import(ImportCmd::PickFile));

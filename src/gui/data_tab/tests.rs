@@ -113,6 +113,10 @@ fn importing_an_ssb_table_adds_a_column_a_criterion_can_use() {
     assert_eq!(app.doc.dataset().columns.len(), before.columns.len() + 1);
     assert_eq!(app.doc.scenario(), &scenario_before, "the scenario is unchanged");
     assert!(app.doc.is_dirty());
+    h.state_mut().apply(Command::SetTab(Tab::Data));
+    h.run();
+    assert!(shows(&h, "Sysselsatte 2024"), "the Data tab lists the new column");
+    assert!(shows(&h, super::texts::DataTexts::NB.unsaved));
 
     h.state_mut().apply(Command::Edit {
         edit: Edit::SetColumn { idx: 1, column: Some("sysselsatte_2024".into()) },
