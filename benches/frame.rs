@@ -19,7 +19,8 @@ fn harness(tab: Tab) -> Harness<'static, App> {
 }
 
 fn frames(c: &mut Criterion) {
-    for (name, tab) in [("frame: table tab", Tab::Table), ("frame: charts tab", Tab::Charts), ("frame: map tab", Tab::Map)]
+    for (name, tab) in
+        [("frame: table tab", Tab::Table), ("frame: charts tab", Tab::Charts), ("frame: map tab", Tab::Map)]
     {
         let mut h = harness(tab);
         c.bench_function(name, |b| b.iter(|| h.step()));

@@ -197,7 +197,8 @@ impl App {
             || self.path_field.is_some()
             || self.view.show_about
             || self.recovery.is_some()
-            || self.disk_conflict.is_some();
+            || self.disk_conflict.is_some()
+            || self.view.data.import.is_some();
         let mut cmds = if modal { Vec::new() } else { shortcuts::pressed(&ctx) };
         cmds.extend(self.dropped_files(&ctx));
         self.poll_dialog();
@@ -218,6 +219,7 @@ impl App {
             self.central(ui, &mut cmds);
         });
         panels::dialogs::show(&ctx, self, &mut cmds);
+        super::data_tab::dialog::show(&ctx, &mut self.view.data, self.doc.dataset(), lang, &mut cmds);
         panels::dialogs::drop_hint(&ctx, self.view.lang);
 
         // The views drew the previous result; draw again at once with the new one.
@@ -248,7 +250,8 @@ impl App {
         let lang = self.view.lang;
         let t = tabs::TabTexts::get(lang);
         ui.horizontal(|ui| {
-            for (tab, label) in [(Tab::Table, t.table), (Tab::Charts, t.charts), (Tab::Map, t.map)] {
+            for (tab, label) in [(Tab::Table, t.table), (Tab::Charts, t.charts), (Tab::Map, t.map), (Tab::Data, t.data)]
+            {
                 if ui.selectable_label(self.view.tab == tab, label).clicked() {
                     cmds.push(Command::SetTab(tab));
                 }
@@ -273,6 +276,7 @@ impl App {
             }
             Tab::Charts => tabs::show_charts_tab(ui, &ctx, &mut self.view.charts),
             Tab::Map => tabs::show_map_tab(ui, &ctx, &mut self.view.map),
+            Tab::Data => tabs::show_data_tab(ui, &ctx, &mut self.view.data, self.doc.dataset_unsaved(), cmds),
         };
         cmds.extend(actions.into_iter().map(|a| match a {
             super::view::ViewAction::Select(s) => Command::Select(s),
@@ -305,6 +309,9 @@ impl App {
         match self.dialogs.poll() {
             Some(Outcome::Chosen(FileAction::Open, path)) => self.apply(Command::Open(path)),
             Some(Outcome::Chosen(FileAction::SaveAs, path)) => self.apply(Command::SaveAs(path)),
+            Some(Outcome::Chosen(FileAction::Import, path)) => {
+                self.apply(Command::Import(super::data_tab::ImportCmd::Load(path)));
+            }
             Some(Outcome::Cancelled) => self.after_save = None,
             Some(Outcome::Unavailable(action)) => self.show_path_field(action),
             None => {}
@@ -315,7 +322,7 @@ impl App {
         let text = match (action, self.doc.path()) {
             (FileAction::SaveAs, Some(p)) => p.display().to_string(),
             (FileAction::SaveAs, None) => format!("{}.ron", self.doc.scenario().name),
-            (FileAction::Open, _) => String::new(),
+            (FileAction::Open | FileAction::Import, _) => String::new(),
         };
         self.path_field = Some(PathField { action, text, focus_tries: 3 });
     }

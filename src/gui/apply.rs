@@ -71,6 +71,7 @@ impl App {
             Command::ClearRecent => self.prefs.recent.clear(),
             Command::Recover(yes) => self.answer_recovery(yes),
             Command::DiskChanged(choice) => self.answer_disk_conflict(choice),
+            Command::Import(cmd) => self.apply_import(cmd),
         }
         self.refresh();
     }
@@ -221,7 +222,7 @@ impl App {
 
     /// A native dialog when one can be shown, else the path field. A second request while a dialog is
     /// open does nothing.
-    fn file_dialog(&mut self, action: FileAction) {
+    pub(super) fn file_dialog(&mut self, action: FileAction) {
         if self.dialogs.is_open() || self.path_field.is_some() {
             return;
         }

@@ -42,6 +42,8 @@ pub enum Command {
     Recover(bool),
     /// The answer to "The file changed on disk".
     DiskChanged(DiskChoice),
+    /// The Data tab and its import dialog.
+    Import(super::data_tab::ImportCmd),
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -63,4 +65,6 @@ pub enum GuardChoice {
 pub enum FileAction {
     Open,
     SaveAs,
+    /// An indicator file to import.
+    Import,
 }

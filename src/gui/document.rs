@@ -4,7 +4,13 @@ use std::path::{Path, PathBuf};
 use std::time::SystemTime;
 
 use crate::data::Dataset;
-use crate::scenario::{Scenario, ScenarioError, parse_scenario, resolve_dataset, save_scenario};
+use crate::scenario::{DatasetRef, Scenario, ScenarioError, parse_scenario, resolve_dataset, save_scenario};
+
+/// `<scenario-stem>.dataset.ron`: where a scenario's own dataset is written, next to it.
+pub fn dataset_file_name(scenario_path: &Path) -> String {
+    let stem = scenario_path.file_stem().map_or_else(|| "scenario".into(), |s| s.to_string_lossy().into_owned());
+    format!("{stem}.dataset.ron")
+}
 
 /// The scenario a new document starts from; embedded so the planner works from any folder.
 const DEFAULT_SCENARIO: &str = include_str!(concat!(env!("CARGO_MANIFEST_DIR"), "/scenarios/imdi-2020.ron"));
@@ -28,6 +34,9 @@ pub struct Document {
     unsaved: bool,
     /// The file's modification time and size when it was opened or saved, to notice changes by others.
     disk_stamp: Option<DiskStamp>,
+    /// The dataset was changed in the planner (an imported column) and is on no disk yet; saving writes it
+    /// next to the scenario.
+    dataset_unsaved: bool,
 }
 
 /// What identifies one version of a file on disk, cheaply.
@@ -49,8 +58,16 @@ impl Document {
     pub fn from_scenario(scenario: Scenario, path: Option<PathBuf>) -> DocResult<(Self, Option<String>)> {
         let (dataset, warning) = resolve_dataset(&scenario, path.as_deref()).map_err(Box::new)?;
         let disk_stamp = path.as_deref().and_then(DiskStamp::of);
-        let doc =
-            Document { saved: scenario.clone(), scenario, path, dataset, revision: 0, unsaved: false, disk_stamp };
+        let doc = Document {
+            saved: scenario.clone(),
+            scenario,
+            path,
+            dataset,
+            revision: 0,
+            unsaved: false,
+            disk_stamp,
+            dataset_unsaved: false,
+        };
         Ok((doc, warning))
     }
 
@@ -109,7 +126,20 @@ impl Document {
     }
 
     pub fn is_dirty(&self) -> bool {
-        self.unsaved || self.scenario != self.saved
+        self.unsaved || self.scenario != self.saved || self.dataset_unsaved
+    }
+
+    /// True while the dataset holds changes (imported columns) not yet written to a file.
+    pub fn dataset_unsaved(&self) -> bool {
+        self.dataset_unsaved
+    }
+
+    /// Replaces the dataset with one derived from it (an imported column). The scenario is unchanged; the
+    /// next save writes the dataset next to the scenario.
+    pub fn replace_dataset(&mut self, dataset: Dataset) {
+        self.dataset = dataset;
+        self.dataset_unsaved = true;
+        self.revision += 1;
     }
 
     /// Replaces the scenario; the dataset is resolved again only when the scenario names another one.
@@ -121,6 +151,7 @@ impl Document {
         if scenario.dataset != self.scenario.dataset {
             let (dataset, _) = resolve_dataset(&scenario, self.path.as_deref()).map_err(Box::new)?;
             self.dataset = dataset;
+            self.dataset_unsaved = false;
         }
         self.scenario = scenario;
         self.revision += 1;
@@ -131,7 +162,16 @@ impl Document {
     pub fn save_to(&mut self, path: &Path) -> DocResult<()> {
         let mut scenario = self.scenario.clone();
         scenario.dataset_fingerprint = Some(self.dataset.fingerprint.clone());
+        if self.dataset_needs_writing(path) {
+            let name = dataset_file_name(path);
+            let dir = path.parent().map(Path::to_path_buf).unwrap_or_default();
+            crate::data::save_dataset_file(&self.dataset, &dir.join(&name)).map_err(|source| {
+                Box::new(ScenarioError::Data { file: path.display().to_string(), source: Box::new(source) })
+            })?;
+            scenario.dataset = DatasetRef::File(name);
+        }
         save_scenario(path, &scenario).map_err(Box::new)?;
+        self.dataset_unsaved = false;
         if scenario != self.scenario {
             self.revision += 1;
         }
@@ -141,6 +181,20 @@ impl Document {
         self.unsaved = false;
         self.disk_stamp = DiskStamp::of(path);
         Ok(())
+    }
+
+    /// An imported dataset is written on save; so is a dataset file the scenario names relative to another
+    /// folder, which would not be found next to the new scenario.
+    fn dataset_needs_writing(&self, path: &Path) -> bool {
+        if self.dataset_unsaved {
+            return true;
+        }
+        match &self.scenario.dataset {
+            DatasetRef::Embedded(_) => false,
+            DatasetRef::File(rel) => {
+                Path::new(rel).is_relative() && self.path.as_deref().and_then(Path::parent) != path.parent()
+            }
+        }
     }
 
     /// The file name, or the scenario name for a document never saved.

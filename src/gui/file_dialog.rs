@@ -48,12 +48,17 @@ impl FileDialogs {
         let (tx, rx) = channel();
         let ctx = ctx.clone();
         let spawned = std::thread::Builder::new().name("file-dialog".into()).spawn(move || {
-            let mut dialog = rfd::FileDialog::new().add_filter("RON", &["ron"]);
+            let mut dialog = match action {
+                FileAction::Import => {
+                    rfd::FileDialog::new().add_filter("CSV, TSV, JSON-stat", &["csv", "tsv", "txt", "json"])
+                }
+                _ => rfd::FileDialog::new().add_filter("RON", &["ron"]),
+            };
             if let Some(dir) = directory {
                 dialog = dialog.set_directory(dir);
             }
             let chosen = match action {
-                FileAction::Open => dialog.pick_file(),
+                FileAction::Open | FileAction::Import => dialog.pick_file(),
                 FileAction::SaveAs => dialog.set_file_name(name).save_file(),
             };
             // The window may be gone already; then nobody needs the answer.

@@ -9,6 +9,7 @@ pub mod autosave;
 pub mod changes;
 pub mod charts;
 pub mod command;
+pub mod data_tab;
 pub mod document;
 pub mod edit;
 pub mod file_dialog;

@@ -8,6 +8,7 @@ texts!(TabTexts {
     table: "Tabell", "Table";
     charts: "Diagrammer", "Charts";
     map: "Kart", "Map";
+    data: "Data", "Data";
     map_later: "Kartet kommer her.", "The map will appear here.";
 });
 
@@ -28,5 +29,16 @@ pub fn show_map_tab(ui: &mut egui::Ui, ctx: &ViewContext, state: &mut MapTab) ->
     // WIRE MAP (2/2): `super::map_view::show_map(ui, ctx, &mut state.0)`
     let _ = state;
     ui.label(TabTexts::get(ctx.lang).map_later);
+    Vec::new()
+}
+
+pub fn show_data_tab(
+    ui: &mut egui::Ui,
+    ctx: &ViewContext,
+    state: &mut super::data_tab::DataTabState,
+    dataset_unsaved: bool,
+    cmds: &mut Vec<super::command::Command>,
+) -> Vec<ViewAction> {
+    super::data_tab::overview::show(ui, ctx, state, dataset_unsaved, cmds);
     Vec::new()
 }

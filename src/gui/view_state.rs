@@ -10,6 +10,7 @@ pub enum Tab {
     Table,
     Charts,
     Map,
+    Data,
 }
 
 /// A column of the results table to sort by.
@@ -64,6 +65,7 @@ pub struct ViewState {
     pub show_about: bool,
     pub charts: super::tabs::ChartsTab,
     pub map: super::tabs::MapTab,
+    pub data: super::data_tab::DataTabState,
 }
 
 /// Preferences that outlive a session (eframe storage). Window and panel sizes are kept by eframe and egui.

@@ -21,6 +21,7 @@ texts!(DialogTexts {
     close: "Lukk", "Close";
     open_path: "Åpne fil", "Open file";
     save_path: "Lagre som", "Save as";
+    import_path: "Importer indikator", "Import indicator";
     path_hint: "Ingen fildialog kunne vises. Skriv inn stien til filen:",
         "No file dialog could be shown. Type the path of the file:";
     path: "Sti", "Path";
@@ -55,6 +56,7 @@ pub fn show(ctx: &Context, app: &mut App, cmds: &mut Vec<Command>) {
         let title = match field.action {
             FileAction::Open => t.open_path,
             FileAction::SaveAs => t.save_path,
+            FileAction::Import => t.import_path,
         };
         let response = Modal::new(Id::unique("path field")).show(ctx, |ui| {
             ui.set_width(520.0);
@@ -78,6 +80,7 @@ pub fn show(ctx: &Context, app: &mut App, cmds: &mut Vec<Command>) {
                     done = Some(match field.action {
                         FileAction::Open => Command::Open(path),
                         FileAction::SaveAs => Command::SaveAs(path),
+                        FileAction::Import => Command::Import(crate::gui::data_tab::ImportCmd::Load(path)),
                     });
                 }
                 if ui.button(t.cancel).clicked() {

@@ -16,6 +16,7 @@ texts!(MenuTexts {
     clear_recent: "Tøm listen", "Clear the list";
     save: "Lagre", "Save";
     save_as: "Lagre som …", "Save As…";
+    import: "Importer indikator …", "Import indicator…";
     quit: "Avslutt", "Quit";
     edit: "Rediger", "Edit";
     undo: "Angre", "Undo";
@@ -69,6 +70,10 @@ pub fn show(ui: &mut Ui, app: &App, cmds: &mut Vec<Command>) {
             }
             if item(ui, t.save_as, Some(&shortcuts::SAVE_AS), no_dialog) {
                 cmds.push(Command::SaveAsDialog);
+            }
+            ui.separator();
+            if item(ui, t.import, None, no_dialog) {
+                cmds.push(Command::Import(crate::gui::data_tab::ImportCmd::PickFile));
             }
             ui.separator();
             if item(ui, t.quit, None, true) {

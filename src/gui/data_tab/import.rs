@@ -1,0 +1,223 @@
+//! The import dialog's state: the file read off the UI thread, the chosen columns, the new column's
+//! metadata, and the preview of what applying would do.
+
+use std::path::{Path, PathBuf};
+use std::sync::mpsc::{Receiver, TryRecvError, channel};
+
+use crate::data::{ColumnMeta, Dataset, Direction, Kind, Text};
+use crate::fileio::read_limited;
+use crate::import::{Problem, Table, extract, guess_columns, match_codes, read_table};
+use crate::scenario::MissingPolicy;
+
+/// A municipality code and its value (`None`: in the file, but no number).
+pub type CodeValue = (String, Option<f64>);
+
+/// What applying the current choice would add, recomputed when the columns change.
+#[derive(Debug, Clone, PartialEq, Default)]
+pub struct Preview {
+    /// (code, value) for codes of the dataset.
+    pub matched: Vec<CodeValue>,
+    /// Codes with a value that the dataset has.
+    pub with_value: usize,
+    /// Municipalities of the dataset without a value.
+    pub without_value: usize,
+    /// (code, line) of codes the dataset does not have.
+    pub unknown: Vec<(String, usize)>,
+    pub problems: Vec<Problem>,
+}
+
+/// The preview of the table: `table`, `code_col` and `value_col` against `dataset`.
+pub fn preview(table: &Table, code_col: usize, value_col: usize, dataset: &Dataset) -> Preview {
+    let extracted = extract(table, code_col, value_col);
+    let codes: Vec<&str> = dataset.municipalities.iter().map(|m| m.code.as_str()).collect();
+    let m = match_codes(&extracted, &codes);
+    let with_value = m.matched.iter().filter(|(_, v)| v.is_some()).count();
+    Preview {
+        with_value,
+        without_value: dataset.len().saturating_sub(with_value),
+        unknown: m.unknown_codes,
+        matched: m.matched,
+        problems: extracted.problems,
+    }
+}
+
+pub struct ImportDialog {
+    pub path: PathBuf,
+    loading: Option<Receiver<Result<Table, String>>>,
+    pub table: Option<Table>,
+    /// A file that could not be read, or a refused apply; shown in the dialog.
+    pub error: Option<String>,
+    pub code_col: usize,
+    pub value_col: usize,
+    pub id: String,
+    pub label: String,
+    pub unit: String,
+    pub year: String,
+    pub source: String,
+    pub licence: String,
+    pub direction: Direction,
+    pub kind: Kind,
+    pub leave_out_unknown: bool,
+    pub preview: Option<Preview>,
+}
+
+impl ImportDialog {
+    /// Starts reading `path` on a background thread; `repaint` is asked for when it is done.
+    pub fn load(path: PathBuf, repaint: Option<egui::Context>) -> Self {
+        let (tx, rx) = channel();
+        let file = path.clone();
+        let spawned = std::thread::Builder::new().name("import-read".into()).spawn(move || {
+            let _ = tx.send(read(&file));
+            if let Some(ctx) = repaint {
+                ctx.request_repaint();
+            }
+        });
+        let mut dialog = ImportDialog {
+            path,
+            loading: None,
+            table: None,
+            error: None,
+            code_col: 0,
+            value_col: 0,
+            id: String::new(),
+            label: String::new(),
+            unit: String::new(),
+            year: String::new(),
+            source: "SSB".into(),
+            licence: "NLOD 2.0".into(),
+            direction: Direction::HigherIsBetter,
+            kind: Kind::Intensive,
+            leave_out_unknown: false,
+            preview: None,
+        };
+        match spawned {
+            Ok(_) => dialog.loading = Some(rx),
+            Err(e) => dialog.error = Some(e.to_string()),
+        }
+        dialog
+    }
+
+    pub fn is_loading(&self) -> bool {
+        self.loading.is_some()
+    }
+
+    /// Takes the read table once it is there; guesses the columns and fills the preview.
+    pub fn poll(&mut self, dataset: &Dataset) {
+        let Some(rx) = &self.loading else { return };
+        let answer = match rx.try_recv() {
+            Ok(answer) => answer,
+            Err(TryRecvError::Empty) => return,
+            Err(TryRecvError::Disconnected) => Err(format!("{}: reading stopped", self.path.display())),
+        };
+        self.loading = None;
+        self.finish(answer, dataset);
+    }
+
+    /// Waits for the read to finish (tests, and callers that must have the table).
+    pub fn wait(&mut self, dataset: &Dataset) {
+        let Some(rx) = self.loading.take() else { return };
+        let answer = rx.recv().unwrap_or_else(|_| Err(format!("{}: reading stopped", self.path.display())));
+        self.finish(answer, dataset);
+    }
+
+    fn finish(&mut self, answer: Result<Table, String>, dataset: &Dataset) {
+        match answer {
+            Ok(table) => {
+                let (code, value) = guess_columns(&table).unwrap_or((0, table.headers.len().saturating_sub(1)));
+                self.code_col = code;
+                self.value_col = value;
+                if let Some(h) = table.headers.get(value) {
+                    // A year header ("2024") is the year of the values.
+                    if h.len() == 4 && h.chars().all(|c| c.is_ascii_digit()) {
+                        self.year = h.clone();
+                    }
+                }
+                if self.id.is_empty() {
+                    self.id = suggest_id(&self.path, dataset);
+                }
+                self.table = Some(table);
+                self.error = None;
+                self.refresh(dataset);
+            }
+            Err(e) => self.error = Some(e),
+        }
+    }
+
+    /// Recomputes the preview after a change of columns.
+    pub fn refresh(&mut self, dataset: &Dataset) {
+        self.preview = self.table.as_ref().map(|t| preview(t, self.code_col, self.value_col, dataset));
+    }
+
+    /// The column to add, or why it cannot be added yet (texts from `t`).
+    pub fn column(&self, t: &super::texts::ImportTexts) -> Result<(ColumnMeta, &[CodeValue]), String> {
+        let preview = self.preview.as_ref().ok_or_else(|| t.no_table.to_owned())?;
+        let id = self.id.trim();
+        if id.is_empty() {
+            return Err(t.need_id.into());
+        }
+        if self.code_col == self.value_col {
+            return Err(t.same_columns.into());
+        }
+        if !preview.unknown.is_empty() && !self.leave_out_unknown {
+            return Err(t.need_leave_out.into());
+        }
+        let label = if self.label.trim().is_empty() { id } else { self.label.trim() };
+        let meta = ColumnMeta {
+            id: id.to_owned(),
+            label: Text::new(label, label),
+            unit: self.unit.trim().to_owned(),
+            year: self.year.trim().to_owned(),
+            source: self.source.trim().to_owned(),
+            licence: self.licence.trim().to_owned(),
+            direction: self.direction,
+            kind: self.kind,
+            // As the CLI: a missing count is nothing; a missing rate is like the county's.
+            default_missing: match self.kind {
+                Kind::Extensive => MissingPolicy::Zero,
+                Kind::Intensive => MissingPolicy::CountyMedian,
+            },
+            range: None,
+        };
+        Ok((meta, &preview.matched))
+    }
+}
+
+/// A column id from the file name ("13563 Sysselsatte.csv" → "k13563_sysselsatte"), not yet in `dataset`.
+pub fn suggest_id(path: &Path, dataset: &Dataset) -> String {
+    let stem = path.file_stem().map(|s| s.to_string_lossy().to_lowercase()).unwrap_or_default();
+    let mut id: String = stem.chars().map(|c| if c.is_ascii_alphanumeric() { c } else { '_' }).collect();
+    while id.contains("__") {
+        id = id.replace("__", "_");
+    }
+    let mut id = id.trim_matches('_').to_owned();
+    if !id.starts_with(|c: char| c.is_ascii_alphabetic()) {
+        id.insert(0, 'k');
+    }
+    let base = id.clone();
+    let mut n = 2;
+    while dataset.column(&id).is_some() {
+        id = format!("{base}_{n}");
+        n += 1;
+    }
+    id
+}
+
+/// Reads and parses the file; errors name the file and, where known, the line.
+fn read(path: &Path) -> Result<Table, String> {
+    let bytes = read_limited(path).map_err(|e| e.to_string())?;
+    read_table(&bytes, &path.display().to_string()).map_err(|e| e.to_string())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::data::embedded_dataset;
+
+    #[test]
+    fn suggested_ids_are_valid_and_new() {
+        let d = embedded_dataset("norway-2020").unwrap();
+        assert_eq!(suggest_id(Path::new("/x/13563 Sysselsatte (2024).csv"), &d), "k13563_sysselsatte_2024");
+        assert_eq!(suggest_id(Path::new("anmodning_2019.csv"), &d), "anmodning_2019_2");
+        assert_eq!(suggest_id(Path::new("æøå.csv"), &d), "k");
+    }
+}

@@ -1,0 +1,38 @@
+//! The Data tab: what the current dataset holds, and importing a new indicator into it.
+
+pub mod apply;
+pub mod dialog;
+pub mod import;
+pub mod overview;
+pub mod texts;
+
+#[cfg(test)]
+mod tests;
+
+use std::path::PathBuf;
+
+pub use import::ImportDialog;
+
+/// State of the Data tab, kept in the view state.
+#[derive(Default)]
+pub struct DataTabState {
+    /// The import dialog while it is open.
+    pub import: Option<ImportDialog>,
+}
+
+/// What the Data tab and its import dialog ask for. Text fields of the dialog are edited in place.
+#[derive(Debug, Clone, PartialEq)]
+pub enum ImportCmd {
+    /// Shows the file dialog (or the path field) for an indicator file.
+    PickFile,
+    /// Reads the file on a background thread and opens the preview.
+    Load(PathBuf),
+    SetCodeColumn(usize),
+    SetValueColumn(usize),
+    SetLeaveOutUnknown(bool),
+    /// Adds the column to the document's dataset.
+    Apply,
+    Close,
+    /// Writes the dataset next to the scenario as `<stem>.dataset.ron` (saves the scenario too).
+    SaveDataset,
+}

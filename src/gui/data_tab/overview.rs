@@ -1,0 +1,105 @@
+//! The Data tab itself: the dataset's identity and every column with its metadata and missing cells.
+
+use egui::{Grid, ScrollArea, Ui};
+
+use super::texts::DataTexts;
+use super::{DataTabState, ImportCmd};
+use crate::data::{ColumnMeta, Direction, EMBEDDED_IDS, Kind};
+use crate::gui::command::Command;
+use crate::gui::edit::Edit;
+use crate::gui::view::ViewContext;
+use crate::lang::Lang;
+use crate::numfmt;
+use crate::scenario::{DatasetRef, Scenario};
+
+/// `dataset_unsaved`: the dataset has imported columns that are on no disk yet.
+pub fn show(ui: &mut Ui, ctx: &ViewContext, state: &mut DataTabState, dataset_unsaved: bool, cmds: &mut Vec<Command>) {
+    let _ = state;
+    let (d, lang) = (ctx.dataset, ctx.lang);
+    let t = DataTexts::get(lang);
+    ui.heading(lang.pick(&d.title.nb, &d.title.en));
+    Grid::new("dataset facts").num_columns(2).show(ui, |ui| {
+        for (name, value) in [
+            (t.id, d.id.clone()),
+            (t.fingerprint, d.fingerprint.clone()),
+            (t.municipalities, numfmt::integer(d.len() as f64, lang)),
+            (t.credits, d.credits.clone()),
+        ] {
+            ui.label(name);
+            ui.label(value);
+            ui.end_row();
+        }
+    });
+    if dataset_unsaved {
+        ui.colored_label(ui.visuals().warn_fg_color, t.unsaved);
+    }
+    ui.horizontal(|ui| {
+        if ui.button(t.import).clicked() {
+            cmds.push(Command::Import(ImportCmd::PickFile));
+        }
+        if ui.button(t.save_dataset).clicked() {
+            cmds.push(Command::Import(ImportCmd::SaveDataset));
+        }
+        ui.separator();
+        ui.label(t.switch);
+        for id in EMBEDDED_IDS {
+            let chosen = DatasetRef::Embedded(id.to_owned());
+            if ui.selectable_label(ctx.scenario.dataset == chosen, id).clicked() && ctx.scenario.dataset != chosen {
+                cmds.push(Command::Edit { edit: Edit::SetDataset(chosen), gesture: None });
+            }
+        }
+    });
+    ui.separator();
+    ScrollArea::both().auto_shrink([false, false]).show(ui, |ui| {
+        Grid::new("dataset columns").num_columns(10).striped(true).show(ui, |ui| {
+            for h in [t.label, t.id, t.unit, t.year, t.source, t.licence, t.direction, t.kind, t.missing, t.filled] {
+                ui.strong(h);
+            }
+            ui.end_row();
+            for c in &d.columns {
+                let m = &c.meta;
+                ui.label(lang.pick(&m.label.nb, &m.label.en));
+                ui.monospace(&m.id);
+                ui.label(&m.unit);
+                ui.label(&m.year);
+                ui.label(&m.source);
+                ui.label(&m.licence);
+                ui.label(match m.direction {
+                    Direction::HigherIsBetter => t.higher,
+                    Direction::LowerIsBetter => t.lower,
+                });
+                ui.label(match m.kind {
+                    Kind::Intensive => t.intensive,
+                    Kind::Extensive => t.extensive,
+                });
+                ui.label(numfmt::integer(c.missing_count() as f64, lang));
+                ui.label(filled_by(ctx.scenario, m, lang));
+                ui.end_row();
+            }
+        });
+    });
+}
+
+/// How the scenario fills the column's missing cells: each criterion's policy, the column default when only
+/// rules or the reference use it, or "not used".
+pub fn filled_by(scenario: &Scenario, meta: &ColumnMeta, lang: Lang) -> String {
+    let t = DataTexts::get(lang);
+    let uses: Vec<String> = scenario
+        .criteria
+        .iter()
+        .filter(|c| c.column.as_deref() == Some(meta.id.as_str()))
+        .map(|c| format!("{}: {}", c.id.label(lang), c.missing.unwrap_or(meta.default_missing).label(lang)))
+        .collect();
+    if !uses.is_empty() {
+        return uses.join("; ");
+    }
+    let id = Some(meta.id.as_str());
+    let elsewhere = scenario.rules.capacity_column.as_deref() == id
+        || scenario.rules.immigrant_share_column == meta.id
+        || scenario.reference_column.as_deref() == id;
+    if elsewhere {
+        format!("{} ({}): {}", t.rules, t.default_for, meta.default_missing.label(lang))
+    } else {
+        t.not_used.to_owned()
+    }
+}

@@ -1,0 +1,198 @@
+//! The Data tab and the import dialog, driven through the real app and its commands.
+
+use std::path::PathBuf;
+
+use egui_kittest::Harness;
+use egui_kittest::kittest::Queryable as _;
+
+use super::ImportCmd;
+use super::overview::filled_by;
+use crate::data::EMBEDDED_IDS;
+use crate::gui::app::App;
+use crate::gui::command::Command;
+use crate::gui::document::Document;
+use crate::gui::edit::Edit;
+use crate::gui::view_state::{Prefs, Tab};
+use crate::lang::Lang;
+use crate::numfmt;
+use crate::scenario::DatasetRef;
+use crate::scenario::MissingPolicy;
+
+fn harness(app: App) -> Harness<'static, App> {
+    let mut h = Harness::builder()
+        .with_size(egui::vec2(1400.0, 900.0))
+        .with_max_steps(32)
+        .with_context_setup(crate::gui::fonts::install)
+        .build_ui_state(|ui, app: &mut App| app.show(ui), app);
+    h.run();
+    h
+}
+
+fn app_2024() -> App {
+    let path = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("scenarios/imdi-2024.ron");
+    App::new(Document::open(&path).unwrap().0, Prefs::default())
+}
+
+fn fixture(name: &str) -> PathBuf {
+    PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/import").join(name)
+}
+
+fn shows(h: &Harness<'_, App>, needle: &str) -> bool {
+    h.query_all_by(|n| n.value().is_some_and(|v| v.contains(needle)) || n.label().is_some_and(|l| l.contains(needle)))
+        .next()
+        .is_some()
+}
+
+/// Loads `file` through the command path and waits for the background read.
+fn load(h: &mut Harness<'_, App>, file: &str) {
+    h.state_mut().apply(Command::Import(ImportCmd::Load(fixture(file))));
+    let app = h.state_mut();
+    let dataset = app.doc.dataset().clone();
+    app.view.data.import.as_mut().unwrap().wait(&dataset);
+    h.run();
+}
+
+fn import(cmd: ImportCmd) -> Command {
+    Command::Import(cmd)
+}
+
+#[test]
+fn data_tab_lists_every_column_with_its_missing_count() {
+    let mut h = harness(App::new(Document::new_default().unwrap(), Prefs::default()));
+    h.state_mut().apply(Command::SetTab(Tab::Data));
+    h.run();
+    let d = h.state().doc.dataset().clone();
+    assert_eq!(d.id, "norway-2020");
+    assert_eq!(d.columns.len(), 14);
+    for c in &d.columns {
+        assert!(shows(&h, &c.meta.label.nb), "column {} is listed by its label", c.meta.id);
+    }
+    let intro = d.column("intro_arbeid_utdanning_2013_pst").unwrap();
+    assert!(intro.missing_count() > 0);
+    assert!(shows(&h, &numfmt::integer(intro.missing_count() as f64, Lang::Nb)));
+    assert!(shows(&h, &d.fingerprint));
+    // The scenario's policy for the intro column; columns nobody uses say so.
+    let s = h.state().doc.scenario().clone();
+    assert_eq!(filled_by(&s, &intro.meta, Lang::En), "Integration results: county median");
+    assert!(shows(&h, &filled_by(&s, &intro.meta, Lang::Nb)));
+    let unused = d.columns.iter().find(|c| filled_by(&s, &c.meta, Lang::En) == "not used");
+    assert!(unused.is_some());
+    // Both embedded datasets can be chosen from the tab.
+    for id in EMBEDDED_IDS {
+        assert!(shows(&h, id));
+    }
+}
+
+#[test]
+fn importing_an_ssb_table_adds_a_column_a_criterion_can_use() {
+    let mut h = harness(app_2024());
+    let before = h.state().doc.dataset().clone();
+    let allocated_before = h.state().computed.result.as_ref().unwrap().allocated;
+    let scenario_before = h.state().doc.scenario().clone();
+    load(&mut h, "ssb_tab_hidden.tsv");
+    let d = h.state().view.data.import.as_ref().unwrap();
+    let table = d.table.as_ref().unwrap();
+    let year_col = table.headers.iter().position(|c| c == "2024").unwrap();
+    h.state_mut().apply(import(ImportCmd::SetValueColumn(year_col)));
+    h.run();
+    let p = h.state().view.data.import.as_ref().unwrap().preview.clone().unwrap();
+    assert!(p.with_value >= 1);
+    assert_eq!(p.without_value, before.len() - p.with_value);
+    assert!(shows(&h, &format!("{} kommuner med verdi", p.with_value)));
+    assert!(shows(&h, &format!("{} ukjente kommunenummer", p.unknown.len())));
+
+    h.state_mut().view.data.import.as_mut().unwrap().id = "sysselsatte_2024".into();
+    h.state_mut().view.data.import.as_mut().unwrap().label = "Sysselsatte 2024".into();
+    h.state_mut().apply(import(ImportCmd::SetLeaveOutUnknown(true)));
+    h.state_mut().apply(import(ImportCmd::Apply));
+    h.run();
+    let app = h.state();
+    assert!(app.view.data.import.is_none(), "the dialog closes after applying");
+    let col = app.doc.dataset().column("sysselsatte_2024").unwrap();
+    assert_eq!(col.values[app.doc.dataset().index_of_code("0301").unwrap()], Some(12.5));
+    assert_eq!(app.doc.dataset().columns.len(), before.columns.len() + 1);
+    assert_eq!(app.doc.scenario(), &scenario_before, "the scenario is unchanged");
+    assert!(app.doc.is_dirty());
+    h.state_mut().apply(Command::SetTab(Tab::Data));
+    h.run();
+    assert!(shows(&h, "Sysselsatte 2024"), "the Data tab lists the new column");
+    assert!(shows(&h, super::texts::DataTexts::NB.unsaved));
+
+    h.state_mut().apply(Command::Edit {
+        edit: Edit::SetColumn { idx: 1, column: Some("sysselsatte_2024".into()) },
+        gesture: None,
+    });
+    h.state_mut().apply(Command::Edit {
+        edit: Edit::SetMissing { idx: 1, policy: Some(MissingPolicy::NationalMedian) },
+        gesture: None,
+    });
+    h.run();
+    let app = h.state();
+    let a = app.computed.result.as_ref().unwrap();
+    assert_eq!(a.allocated, allocated_before, "the allocation still sums to the target");
+    assert!(shows(&h, "Sysselsatte 2024"), "the indicator chooser shows the new column");
+    assert!(a.weights.len() > 1);
+}
+
+#[test]
+fn unknown_codes_are_listed_with_their_lines_and_must_be_left_out() {
+    let mut h = harness(App::new(Document::new_default().unwrap(), Prefs::default()));
+    load(&mut h, "plain_semicolon_utf8.csv");
+    let d = h.state().view.data.import.as_ref().unwrap();
+    let p = d.preview.clone().unwrap();
+    assert!(!p.unknown.is_empty(), "{p:?}");
+    let (code, line) = &p.unknown[0];
+    assert!(shows(&h, &format!("linje {line}: {code} (ikke en kommune i norway-2020)")));
+    h.state_mut().view.data.import.as_mut().unwrap().id = "ny".into();
+    h.state_mut().apply(import(ImportCmd::Apply));
+    assert!(h.state().view.data.import.is_some(), "not applied before the unknown codes are left out");
+    assert!(h.state().doc.dataset().column("ny").is_none());
+}
+
+#[test]
+fn a_broken_file_shows_its_line_and_changes_nothing() {
+    let mut h = harness(app_2024());
+    let before = h.state().doc.dataset().fingerprint.clone();
+    load(&mut h, "broken_ragged.csv");
+    let d = h.state().view.data.import.as_ref().unwrap();
+    let error = d.error.clone().unwrap();
+    assert!(error.contains("broken_ragged.csv") && error.contains("line 5"), "{error}");
+    assert!(shows(&h, &error));
+    h.state_mut().apply(import(ImportCmd::Apply));
+    h.state_mut().apply(import(ImportCmd::Close));
+    h.run();
+    assert_eq!(h.state().doc.dataset().fingerprint, before);
+    assert!(!h.state().doc.is_dirty());
+}
+
+#[test]
+fn saving_after_an_import_writes_the_dataset_next_to_the_scenario() {
+    let mut h = harness(app_2024());
+    load(&mut h, "ssb_tab_hidden.tsv");
+    let d = h.state_mut().view.data.import.as_mut().unwrap();
+    d.id = "sysselsatte_2024".into();
+    d.leave_out_unknown = true;
+    h.state_mut().apply(import(ImportCmd::Apply));
+    let fingerprint = h.state().doc.dataset().fingerprint.clone();
+
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("plan.ron");
+    h.state_mut().apply(Command::SaveAs(path.clone()));
+    let app = h.state();
+    assert!(!app.doc.is_dirty());
+    assert!(dir.path().join("plan.dataset.ron").is_file());
+    assert_eq!(app.doc.scenario().dataset, DatasetRef::File("plan.dataset.ron".into()));
+
+    let (reopened, warning) = Document::open(&path).unwrap();
+    assert!(warning.is_none(), "{warning:?}");
+    assert_eq!(reopened.dataset().fingerprint, fingerprint);
+    assert!(reopened.dataset().column("sysselsatte_2024").is_some());
+
+    // Saved into another folder, the scenario takes its dataset along.
+    let other = tempfile::tempdir().unwrap();
+    let moved = other.path().join("moved.ron");
+    h.state_mut().apply(Command::SaveAs(moved.clone()));
+    assert!(other.path().join("moved.dataset.ron").is_file());
+    let (reopened, _) = Document::open(&moved).unwrap();
+    assert_eq!(reopened.dataset().fingerprint, fingerprint);
+}

@@ -1,0 +1,65 @@
+//! Texts of the Data tab and the import dialog.
+
+texts!(DataTexts {
+    dataset: "Datasett", "Dataset";
+    id: "Id", "Id";
+    fingerprint: "Fingeravtrykk", "Fingerprint";
+    municipalities: "Kommuner", "Municipalities";
+    credits: "Kilder", "Credits";
+    unsaved: "Datasettet har importerte kolonner som ikke er lagret ennå; de lagres ved siden av scenarioet.",
+        "The dataset has imported columns not saved yet; they are saved next to the scenario.";
+    switch: "Bytt datasett:", "Switch dataset:";
+    import: "Importer indikator …", "Import indicator…";
+    save_dataset: "Lagre scenario og datasett", "Save scenario and dataset";
+    label: "Navn", "Label";
+    unit: "Enhet", "Unit";
+    year: "År", "Year";
+    source: "Kilde", "Source";
+    licence: "Lisens", "Licence";
+    direction: "Retning", "Direction";
+    kind: "Type", "Kind";
+    missing: "Mangler", "Missing";
+    filled: "Manglende verdier fylles med", "Missing cells filled with";
+    not_used: "ikke brukt", "not used";
+    default_for: "standard", "default";
+    higher: "høyere er bedre", "higher is better";
+    lower: "lavere er bedre", "lower is better";
+    intensive: "rate (intensiv)", "rate (intensive)";
+    extensive: "antall (ekstensiv)", "count (extensive)";
+    rules: "regler/referanse", "rules/reference";
+});
+
+texts!(ImportTexts {
+    title: "Importer indikator", "Import indicator";
+    reading: "Leser filen …", "Reading the file…";
+    file: "Fil", "File";
+    format: "Format", "Format";
+    encoding: "Tegnkoding", "Encoding";
+    delimiter: "Skilletegn", "Delimiter";
+    rows: "rader", "rows";
+    code_column: "Kolonne med kommunenummer", "Municipality code column";
+    value_column: "Kolonne med verdier", "Value column";
+    id: "Id (bokstaver, tall, _)", "Id (letters, digits, _)";
+    label: "Navn", "Label";
+    unit: "Enhet", "Unit";
+    year: "År", "Year";
+    source: "Kilde", "Source";
+    licence: "Lisens", "Licence";
+    direction: "Retning", "Direction";
+    kind: "Type", "Kind";
+    matched: "kommuner med verdi", "municipalities with a value";
+    without: "kommuner i datasettet uten verdi", "municipalities of the dataset without a value";
+    unknown: "ukjente kommunenummer", "unknown codes";
+    line: "linje", "line";
+    not_in: "ikke en kommune i", "not a municipality in";
+    leave_out: "Utelat ukjente kommunenummer", "Leave unmatched codes out";
+    problems: "Problemer i filen", "Problems in the file";
+    apply: "Legg til kolonnen", "Add the column";
+    cancel: "Avbryt", "Cancel";
+    added: "Kolonnen er lagt til:", "Column added:";
+    cannot: "Kunne ikke legge til kolonnen:", "Could not add the column:";
+    no_table: "Ingen tabell lest.", "No table read.";
+    need_id: "Skriv inn en id for kolonnen.", "Enter an id for the column.";
+    need_leave_out: "Kryss av for å utelate de ukjente kommunenumrene.", "Tick the box to leave the unknown codes out.";
+    same_columns: "Kommunenummer og verdier må være ulike kolonner.", "Codes and values must be different columns.";
+});
