@@ -1,0 +1,32 @@
+#!/usr/bin/env bash
+# Copies the repository's examples and fixtures into fuzz/corpus/<target>/ (git-ignored).
+# Run from anywhere; safe to run again (existing corpus files are kept).
+set -euo pipefail
+cd "$(dirname "$0")/.."
+seed() {
+    local target=$1
+    shift
+    mkdir -p "fuzz/corpus/$target"
+    for f in "$@"; do
+        [ -f "$f" ] && cp "$f" "fuzz/corpus/$target/seed-$(basename "$f")"
+    done
+    return 0
+}
+shopt -s nullglob
+seed scenario scenarios/*.ron tests/bad_inputs/s_*.ron tests/bad_inputs/support/*.ron
+# The shipped datasets are 70 kB; the fuzzer gets their head and tail (a few rows) plus the small broken ones.
+mkdir -p fuzz/corpus/dataset
+for f in assets/*.dataset.ron; do
+    { head -n 45 "$f"; echo "    ],"; echo ")"; } > "fuzz/corpus/dataset/seed-head-$(basename "$f")"
+done
+seed dataset tests/bad_inputs/d_*.dataset.ron tests/bad_inputs/support/*.dataset.ron
+seed reference_csv tests/fixtures/import/plain_* tests/fixtures/import/broken_*.csv tests/bad_inputs/t_*.csv \
+    tests/fixtures/apportionment/*.csv
+seed ssb_csv tests/fixtures/import/ssb_* tests/fixtures/import/broken_no_header.csv
+seed jsonstat tests/fixtures/import/*.json tests/fixtures/apportionment/*.json tests/bad_inputs/t_*.json
+seed map assets/map-*.bin
+# Regression inputs found by the fuzzers and kept in the test corpus.
+seed map tests/bad_inputs/*.map
+for target in scenario dataset reference_csv ssb_csv jsonstat map; do
+    echo "$target: $(ls "fuzz/corpus/$target" | wc -l) seed files"
+done

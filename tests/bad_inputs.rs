@@ -1,0 +1,383 @@
+//! Broken input files: every one is refused with the error class and message listed for it in
+//! `tests/bad_inputs/EXPECTED.txt`, and none makes the program panic.
+//!
+//! Files are routed by name: `*.dataset.ron` to the dataset loader, other `*.ron` to the scenario
+//! loader (then its dataset, `validate` and `allocate`), `*.csv`, `*.tsv` and `*.json` to the table
+//! import (`read_limited`, `read_table`, `guess_columns`, `extract`). Inputs too big to commit (10 MB
+//! of garbage, a file over 64 MB, 100,000 nested brackets) are generated here at run time.
+//!
+//! To see what a new file produces: `BAD_INPUTS_PRINT=1 cargo test --test bad_inputs -- --nocapture`.
+
+use std::panic::{AssertUnwindSafe, catch_unwind};
+use std::path::{Path, PathBuf};
+use std::process::Command;
+
+use bosetting::data::{DataError, load_dataset_file};
+use bosetting::engine::{AllocError, allocate, validate};
+use bosetting::fileio::{ReadError, read_limited};
+use bosetting::import::{ImportError, extract, guess_columns, read_table};
+use bosetting::scenario::{ScenarioError, load_scenario, resolve_dataset};
+
+/// What a loader made of a file.
+#[derive(Debug)]
+struct Outcome {
+    /// `Enum::Variant`, nested errors joined by ` > `, or `Ok`.
+    class: String,
+    /// For `AllocError::Invalid`: the fields of every problem.
+    fields: Vec<String>,
+    /// The message the user sees.
+    message: String,
+}
+
+impl Outcome {
+    fn new(class: impl Into<String>, message: impl ToString) -> Outcome {
+        Outcome { class: class.into(), fields: Vec::new(), message: message.to_string() }
+    }
+
+    /// Errors of the engine describe the plan, not the file: the CLI and the GUI put the file name in front.
+    fn names_the_file_itself(&self) -> bool {
+        !self.class.starts_with("AllocError::") && !self.class.starts_with("Extract::")
+    }
+}
+
+fn read_class(e: &ReadError) -> &'static str {
+    match e {
+        ReadError::Io { .. } => "ReadError::Io",
+        ReadError::TooLarge { .. } => "ReadError::TooLarge",
+    }
+}
+
+fn data_class(e: &DataError) -> String {
+    let name = match e {
+        DataError::Read(r) => return read_class(r).to_owned(),
+        DataError::NotUtf8 { .. } => "NotUtf8",
+        DataError::Syntax(_) => "Syntax",
+        DataError::NewerFormat { .. } => "NewerFormat",
+        DataError::Empty { .. } => "Empty",
+        DataError::DuplicateColumn { .. } => "DuplicateColumn",
+        DataError::BadCode { .. } => "BadCode",
+        DataError::BadCountyCode { .. } => "BadCountyCode",
+        DataError::DuplicateCode { .. } => "DuplicateCode",
+        DataError::BadPopulation { .. } => "BadPopulation",
+        DataError::CellCount { .. } => "CellCount",
+        DataError::BadValue { .. } => "BadValue",
+        DataError::Write { .. } => "Write",
+        DataError::UnknownEmbedded(_) => "UnknownEmbedded",
+    };
+    format!("DataError::{name}")
+}
+
+fn scenario_class(e: &ScenarioError) -> String {
+    let name = match e {
+        ScenarioError::Read(r) => return read_class(r).to_owned(),
+        ScenarioError::Data { source, .. } => return format!("ScenarioError::Data > {}", data_class(source)),
+        ScenarioError::NotUtf8 { .. } => "NotUtf8",
+        ScenarioError::Syntax(_) => "Syntax",
+        ScenarioError::NewerVersion { .. } => "NewerVersion",
+        ScenarioError::BadVersion { .. } => "BadVersion",
+        ScenarioError::Write { .. } => "Write",
+    };
+    format!("ScenarioError::{name}")
+}
+
+fn alloc_class(e: &AllocError) -> &'static str {
+    match e {
+        AllocError::Invalid(_) => "AllocError::Invalid",
+        AllocError::NoEligible => "AllocError::NoEligible",
+        AllocError::LocksAboveTarget { .. } => "AllocError::LocksAboveTarget",
+        AllocError::CapsTooTight { .. } => "AllocError::CapsTooTight",
+        AllocError::MinimumTooHigh { .. } => "AllocError::MinimumTooHigh",
+        AllocError::CriterionWithoutSignal { .. } => "AllocError::CriterionWithoutSignal",
+        AllocError::NoKey { .. } => "AllocError::NoKey",
+        AllocError::MinorsInfeasible { .. } => "AllocError::MinorsInfeasible",
+        AllocError::Rounding(_) => "AllocError::Rounding",
+    }
+}
+
+fn import_class(e: &ImportError) -> &'static str {
+    match e {
+        ImportError::Empty { .. } => "ImportError::Empty",
+        ImportError::TooLarge { .. } => "ImportError::TooLarge",
+        ImportError::NotATable { .. } => "ImportError::NotATable",
+        ImportError::RaggedRow { .. } => "ImportError::RaggedRow",
+        ImportError::UnclosedQuote { .. } => "ImportError::UnclosedQuote",
+        ImportError::NoHeader { .. } => "ImportError::NoHeader",
+        ImportError::Json { .. } => "ImportError::Json",
+        ImportError::JsonStat { .. } => "ImportError::JsonStat",
+    }
+}
+
+/// Scenario file → its dataset → `validate` → `allocate`, stopping at the first error.
+fn run_scenario(path: &Path) -> Outcome {
+    let scenario = match load_scenario(path) {
+        Ok(s) => s,
+        Err(e) => return Outcome::new(scenario_class(&e), e),
+    };
+    let dataset = match resolve_dataset(&scenario, Some(path)) {
+        Ok((d, _)) => d,
+        Err(e) => return Outcome::new(scenario_class(&e), e),
+    };
+    let problems = validate(&scenario, &dataset);
+    let allocation = allocate(&dataset, &scenario);
+    if !problems.is_empty() {
+        assert_eq!(allocation, Err(AllocError::Invalid(problems.clone())), "allocate reports what validate finds");
+    }
+    match allocation {
+        Ok(_) => Outcome::new("Ok", ""),
+        Err(e) => Outcome {
+            class: alloc_class(&e).to_owned(),
+            fields: problems.iter().map(|p| p.field.clone()).collect(),
+            message: e.to_string(),
+        },
+    }
+}
+
+fn run_dataset(path: &Path) -> Outcome {
+    match load_dataset_file(path) {
+        Ok(_) => Outcome::new("Ok", ""),
+        Err(e) => Outcome::new(data_class(&e), e),
+    }
+}
+
+/// Bytes → table → code and value columns → one value per code. A table that reads but yields
+/// nothing usable gets an `Extract::` class.
+fn run_table(path: &Path) -> Outcome {
+    let name = path.display().to_string();
+    let bytes = match read_limited(path) {
+        Ok(b) => b,
+        Err(e) => return Outcome::new(read_class(&e), e),
+    };
+    let table = match read_table(&bytes, &name) {
+        Ok(t) => t,
+        Err(e) => return Outcome::new(import_class(&e), e),
+    };
+    let Some((code, value)) = guess_columns(&table) else {
+        return Outcome::new("Extract::NoColumns", "no column of municipality codes with a value column");
+    };
+    let extracted = extract(&table, code, value);
+    match extracted.problems.first() {
+        Some(p) if extracted.values.is_empty() => Outcome::new("Extract::NoValues", p),
+        Some(p) => Outcome::new("Extract::Problem", p),
+        None => Outcome::new("Ok", ""),
+    }
+}
+
+fn run_file(path: &Path) -> Outcome {
+    let name = path.file_name().and_then(|n| n.to_str()).unwrap_or_default();
+    let run = AssertUnwindSafe(|| {
+        if name.ends_with(".dataset.ron") {
+            run_dataset(path)
+        } else if name.ends_with(".ron") {
+            run_scenario(path)
+        } else {
+            run_table(path)
+        }
+    });
+    catch_unwind(run).unwrap_or_else(|_| panic!("{}: the loader panicked", path.display()))
+}
+
+struct Expected {
+    file: String,
+    class: String,
+    /// For `AllocError::Invalid(field)`: a field that must be among the problems.
+    field: Option<String>,
+    substring: String,
+}
+
+fn corpus_dir() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/bad_inputs")
+}
+
+/// `file | class | substring` per line; `#` starts a comment.
+fn manifest() -> Vec<Expected> {
+    let text = std::fs::read_to_string(corpus_dir().join("EXPECTED.txt")).unwrap();
+    text.lines()
+        .map(str::trim)
+        .filter(|l| !l.is_empty() && !l.starts_with('#'))
+        .map(|line| {
+            let parts: Vec<&str> = line.splitn(3, '|').map(str::trim).collect();
+            assert_eq!(parts.len(), 3, "EXPECTED.txt: {line}");
+            let (class, field) = match parts[1].split_once('(') {
+                Some((c, f)) => (c.to_owned(), Some(f.trim_end_matches(')').to_owned())),
+                None => (parts[1].to_owned(), None),
+            };
+            Expected { file: parts[0].to_owned(), class, field, substring: parts[2].to_owned() }
+        })
+        .collect()
+}
+
+fn check_outcome(path: &Path, out: &Outcome, class: &str, field: Option<&str>, substring: &str) {
+    let file = path.file_name().and_then(|n| n.to_str()).unwrap_or_default();
+    assert_eq!(out.class, class, "{file}: wrong error class; message: {}", out.message);
+    if let Some(field) = field {
+        assert!(out.fields.iter().any(|f| f == field), "{file}: no problem for field {field}: {:?}", out.fields);
+    }
+    assert!(out.message.contains(substring), "{file}: message lacks {substring:?}: {}", out.message);
+    if out.names_the_file_itself() {
+        assert!(out.message.contains(file), "{file}: message does not name the file: {}", out.message);
+    }
+}
+
+#[test]
+fn every_corpus_file_gives_its_expected_error() {
+    let expected = manifest();
+    let mut on_disk: Vec<String> = std::fs::read_dir(corpus_dir())
+        .unwrap()
+        .map(|e| e.unwrap())
+        .filter(|e| e.file_type().unwrap().is_file())
+        .map(|e| e.file_name().into_string().unwrap())
+        .filter(|n| n != "EXPECTED.txt")
+        .collect();
+    on_disk.sort();
+    let mut listed: Vec<String> = expected.iter().map(|e| e.file.clone()).collect();
+    listed.sort();
+    assert_eq!(on_disk, listed, "every file in tests/bad_inputs/ is listed once in EXPECTED.txt, and only those");
+    assert!(on_disk.len() >= 45, "{} files", on_disk.len());
+
+    let print = std::env::var_os("BAD_INPUTS_PRINT").is_some();
+    for e in &expected {
+        let path = corpus_dir().join(&e.file);
+        let out = run_file(&path);
+        if print {
+            println!("{} | {} {:?} | {}", e.file, out.class, out.fields, out.message);
+            continue;
+        }
+        check_outcome(&path, &out, &e.class, e.field.as_deref(), &e.substring);
+    }
+}
+
+fn bosetting(args: &[&str]) -> std::process::Output {
+    Command::new(env!("CARGO_BIN_EXE_bosetting"))
+        .args(args)
+        .current_dir(env!("CARGO_MANIFEST_DIR"))
+        .output()
+        .expect("run bosetting")
+}
+
+/// `check` and `allocate` refuse the file with exit code 1 (101 would be a panic) and say why on
+/// stderr, naming the file.
+fn assert_cli_refuses(path: &Path, substring: &str) {
+    let file = path.file_name().and_then(|n| n.to_str()).unwrap_or_default();
+    let arg = path.to_str().unwrap();
+    for args in [["check", arg, ""], ["allocate", arg, "--format=json"]] {
+        let args: Vec<&str> = args.into_iter().filter(|a| !a.is_empty()).collect();
+        let o = bosetting(&args);
+        let stderr = String::from_utf8_lossy(&o.stderr);
+        assert_eq!(o.status.code(), Some(1), "{file}: `{}` exit status; stderr: {stderr}", args[0]);
+        assert!(stderr.contains(file), "{file}: `{}` does not name the file: {stderr}", args[0]);
+        assert!(stderr.contains(substring), "{file}: `{}` stderr lacks {substring:?}: {stderr}", args[0]);
+    }
+}
+
+#[test]
+fn the_cli_refuses_every_scenario_with_exit_code_1() {
+    let scenarios: Vec<Expected> =
+        manifest().into_iter().filter(|e| e.file.ends_with(".ron") && !e.file.ends_with(".dataset.ron")).collect();
+    assert!(scenarios.len() >= 20);
+    // Two at a time: the machine is shared.
+    let (a, b) = scenarios.split_at(scenarios.len() / 2);
+    std::thread::scope(|s| {
+        for half in [a, b] {
+            s.spawn(move || {
+                for e in half {
+                    assert_cli_refuses(&Path::new("tests/bad_inputs").join(&e.file), &e.substring);
+                }
+            });
+        }
+    });
+}
+
+/// A deterministic byte generator (xorshift), so a failure reproduces.
+fn garbage(len: usize, seed: u64, printable: bool) -> Vec<u8> {
+    let mut state = seed;
+    (0..len)
+        .map(|_| {
+            state ^= state << 13;
+            state ^= state >> 7;
+            state ^= state << 17;
+            match (printable, state % 97) {
+                (false, _) => state as u8,
+                (true, 95) => b'\n',
+                (true, 96) => b';',
+                (true, c) => b' ' + c as u8,
+            }
+        })
+        .collect()
+}
+
+#[test]
+fn ten_megabytes_of_garbage_are_refused() {
+    let dir = tempfile::tempdir().unwrap();
+    let binary = garbage(10 << 20, 0x9E37_79B9_7F4A_7C15, false);
+    let text = garbage(10 << 20, 0xD1B5_4A32_D192_ED03, true);
+    let cases: [(&str, &[u8], &str, &str); 6] = [
+        ("garbage.ron", &binary, "ScenarioError::NotUtf8", "not UTF-8"),
+        ("garbage.dataset.ron", &binary, "DataError::NotUtf8", "not UTF-8"),
+        ("garbage.csv", &binary, "ImportError::NotATable", "binary data"),
+        ("garbage-text.ron", &text, "ScenarioError::Syntax", "line 1"),
+        ("garbage-text.dataset.ron", &text, "DataError::Syntax", "line 1"),
+        ("garbage-text.csv", &text, "ImportError::UnclosedQuote", "closing quote"),
+    ];
+    for (name, bytes, class, substring) in cases {
+        let path = dir.path().join(name);
+        std::fs::write(&path, bytes).unwrap();
+        check_outcome(&path, &run_file(&path), class, None, substring);
+    }
+    assert_cli_refuses(&dir.path().join("garbage.ron"), "not UTF-8");
+    assert_cli_refuses(&dir.path().join("garbage-text.ron"), "line 1");
+}
+
+#[test]
+fn files_over_64_mb_are_refused_by_size_before_reading() {
+    let dir = tempfile::tempdir().unwrap();
+    // Sparse files: nothing is written. The 64 GiB one could not be read into memory, so refusing it
+    // shows that the size is checked first.
+    for (size, label) in [(64 * 1024 * 1024 + 1, "67108865 bytes"), (1 << 36, "68719476736 bytes")] {
+        for name in ["big.ron", "big.dataset.ron", "big.csv"] {
+            let path = dir.path().join(name);
+            let file = std::fs::File::create(&path).unwrap();
+            file.set_len(size).unwrap();
+            drop(file);
+            check_outcome(&path, &run_file(&path), "ReadError::TooLarge", None, label);
+        }
+        assert_cli_refuses(&dir.path().join("big.ron"), label);
+    }
+    // Exactly 64 MiB is still read (and then refused for what it holds).
+    let path = dir.path().join("limit.dataset.ron");
+    std::fs::File::create(&path).unwrap().set_len(64 * 1024 * 1024).unwrap();
+    check_outcome(&path, &run_file(&path), "DataError::Syntax", None, "line 1");
+}
+
+#[test]
+fn deep_nesting_is_refused_without_overflowing_the_stack() {
+    let dir = tempfile::tempdir().unwrap();
+    let deep = |open: &str, close: &str, n: usize| format!("{}{}", open.repeat(n), close.repeat(n));
+    let imdi = std::fs::read_to_string(Path::new(env!("CARGO_MANIFEST_DIR")).join("scenarios/imdi-2020.ron")).unwrap();
+    // An unknown field of a newer file is skipped by the lenient version check, which descends
+    // into anything: that is where the recursion limit (64) matters.
+    let newer = |nesting: &str| {
+        imdi.replace("version: 1", "version: 99").replace("notes:", &format!("extra: {nesting}, notes:"))
+    };
+    let cases = [
+        ("deep.ron", deep("[", "]", 100_000), "ScenarioError::Syntax", "line 1, column 1"),
+        ("deep-some.ron", deep("Some(", ")", 100_000), "ScenarioError::Syntax", "line 1, column 1"),
+        ("deep-newer.ron", newer(&deep("[", "]", 100_000)), "ScenarioError::Syntax", "`extra`"),
+        ("deep-newer-map.ron", newer(&deep("{1:", "}", 100_000)), "ScenarioError::Syntax", "`extra`"),
+        ("deep-newer-tuple.ron", newer(&deep("(", ")", 100_000)), "ScenarioError::Syntax", "`extra`"),
+        // Within the limit (each `[` takes two of its 64 levels) the newer version is still recognised.
+        ("nested-newer.ron", newer(&deep("[", "]", 30)), "ScenarioError::NewerVersion", "version 99"),
+        ("nested-newer-33.ron", newer(&deep("[", "]", 33)), "ScenarioError::Syntax", "`extra`"),
+        ("deep.dataset.ron", deep("[", "]", 100_000), "DataError::Syntax", "line 1, column 1"),
+        ("deep-newer.dataset.ron", format!("(format: 2, x: {})", deep("[", "]", 100_000)), "DataError::Syntax", "`x`"),
+        ("deep.json", deep("[", "]", 100_000), "ImportError::Json", "recursion limit"),
+        ("deep-object.json", deep("{\"a\":", "}", 100_000), "ImportError::Json", "recursion limit"),
+    ];
+    for (name, text, class, substring) in cases {
+        let path = dir.path().join(name);
+        std::fs::write(&path, text).unwrap();
+        check_outcome(&path, &run_file(&path), class, None, substring);
+        if name.ends_with(".ron") && !name.ends_with(".dataset.ron") {
+            assert_cli_refuses(&path, substring);
+        }
+    }
+}
