@@ -3,4 +3,5 @@
 
 #[macro_use]
 pub mod i18n;
+pub mod map_view;
 pub mod view;
