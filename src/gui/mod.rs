@@ -15,6 +15,7 @@ pub mod edit;
 pub mod file_dialog;
 pub mod fonts;
 pub mod history;
+pub mod map_view;
 pub mod notices;
 pub mod panels;
 pub mod shortcuts;

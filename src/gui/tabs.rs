@@ -1,6 +1,5 @@
-//! The Charts and Map tabs. Their views live in `charts` and `map_view`; until they are wired in, each tab
-//! shows a short placeholder. Wiring one: add `pub mod charts;` (or `pub mod map_view;`) to src/gui/mod.rs
-//! and change the two lines marked WIRE below.
+//! The tabs of the central area. The Charts and Map views live in `charts` and `map_view`; their state is
+//! kept here, in the view state, so it survives switching tabs.
 
 use super::view::{ViewAction, ViewContext};
 
@@ -9,7 +8,6 @@ texts!(TabTexts {
     charts: "Diagrammer", "Charts";
     map: "Kart", "Map";
     data: "Data", "Data";
-    map_later: "Kartet kommer her.", "The map will appear here.";
 });
 
 /// State of the Charts tab, kept in the view state.
@@ -17,19 +15,15 @@ texts!(TabTexts {
 pub struct ChartsTab(pub super::charts::ChartsState);
 
 /// State of the Map tab, kept in the view state.
-/// WIRE MAP (1/2): `#[derive(Default)] pub struct MapTab(pub super::map_view::MapState);`
 #[derive(Default)]
-pub struct MapTab;
+pub struct MapTab(pub super::map_view::MapState);
 
 pub fn show_charts_tab(ui: &mut egui::Ui, ctx: &ViewContext, state: &mut ChartsTab) -> Vec<ViewAction> {
     super::charts::show_charts(ui, ctx, &mut state.0)
 }
 
 pub fn show_map_tab(ui: &mut egui::Ui, ctx: &ViewContext, state: &mut MapTab) -> Vec<ViewAction> {
-    // WIRE MAP (2/2): `super::map_view::show_map(ui, ctx, &mut state.0)`
-    let _ = state;
-    ui.label(TabTexts::get(ctx.lang).map_later);
-    Vec::new()
+    super::map_view::show_map(ui, ctx, &mut state.0)
 }
 
 pub fn show_data_tab(
