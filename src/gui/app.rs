@@ -75,6 +75,8 @@ pub struct App {
     pub recovery: Option<Recovered>,
     /// Shown as the Overwrite / Save as / Cancel dialog while set.
     pub disk_conflict: Option<DiskConflict>,
+    /// An export whose target exists; shown as the Overwrite / Cancel dialog while set.
+    pub export_confirm: Option<(PathBuf, crate::export::ExportFormat)>,
     started: Option<Instant>,
     window_title: String,
 }
@@ -102,6 +104,7 @@ impl App {
             autosave: Autosave::off(),
             recovery: None,
             disk_conflict: None,
+            export_confirm: None,
             started: None,
             window_title: String::new(),
         }
@@ -198,6 +201,7 @@ impl App {
             || self.view.show_about
             || self.recovery.is_some()
             || self.disk_conflict.is_some()
+            || self.export_confirm.is_some()
             || self.view.data.import.is_some();
         let mut cmds = if modal { Vec::new() } else { shortcuts::pressed(&ctx) };
         cmds.extend(self.dropped_files(&ctx));
@@ -312,6 +316,7 @@ impl App {
             Some(Outcome::Chosen(FileAction::Import, path)) => {
                 self.apply(Command::Import(super::data_tab::ImportCmd::Load(path)));
             }
+            Some(Outcome::Chosen(FileAction::Export(format), path)) => self.apply(Command::Export(path, format)),
             Some(Outcome::Cancelled) => self.after_save = None,
             Some(Outcome::Unavailable(action)) => self.show_path_field(action),
             None => {}
@@ -322,6 +327,11 @@ impl App {
         let text = match (action, self.doc.path()) {
             (FileAction::SaveAs, Some(p)) => p.display().to_string(),
             (FileAction::SaveAs, None) => format!("{}.ron", self.doc.scenario().name),
+            (FileAction::Export(format), _) => {
+                let dir = self.doc.path().and_then(std::path::Path::parent).map(std::path::Path::to_path_buf);
+                let name = format!("{}.{}", self.doc.scenario().name, format.extension());
+                dir.map(|d| d.join(&name).display().to_string()).unwrap_or(name)
+            }
             (FileAction::Open | FileAction::Import, _) => String::new(),
         };
         self.path_field = Some(PathField { action, text, focus_tries: 3 });

@@ -72,6 +72,19 @@ impl App {
             Command::Recover(yes) => self.answer_recovery(yes),
             Command::DiskChanged(choice) => self.answer_disk_conflict(choice),
             Command::Import(cmd) => self.apply_import(cmd),
+            Command::ExportDialog(format) => self.file_dialog(FileAction::Export(format)),
+            Command::Export(path, format) => {
+                self.path_field = None;
+                self.export_checked(path, format);
+            }
+            Command::ConfirmExport(overwrite) => {
+                if let Some((path, format)) = self.export_confirm.take()
+                    && overwrite
+                {
+                    self.export_now(&path, format);
+                }
+            }
+            Command::CopyTable => self.copy_table(),
         }
         self.refresh();
     }
@@ -231,7 +244,11 @@ impl App {
             return;
         };
         let directory = self.doc.path().and_then(Path::parent).map(Path::to_path_buf);
-        let name = format!("{}.ron", self.doc.scenario().name);
+        let extension = match action {
+            FileAction::Export(format) => format.extension(),
+            FileAction::Open | FileAction::SaveAs | FileAction::Import => "ron",
+        };
+        let name = format!("{}.{extension}", self.doc.scenario().name);
         if !self.dialogs.start(action, &ctx, directory, name) {
             self.show_path_field(action);
         }

@@ -4,6 +4,7 @@ use std::path::PathBuf;
 
 use super::edit::Edit;
 use super::view_state::Tab;
+use crate::export::ExportFormat;
 use crate::lang::Lang;
 
 #[derive(Debug, Clone, PartialEq)]
@@ -44,6 +45,14 @@ pub enum Command {
     DiskChanged(DiskChoice),
     /// The Data tab and its import dialog.
     Import(super::data_tab::ImportCmd),
+    /// Shows the save dialog for an export of the result table.
+    ExportDialog(ExportFormat),
+    /// Writes the result to a file (asks first when the file exists).
+    Export(PathBuf, ExportFormat),
+    /// The answer to "Overwrite the file?": `true` overwrites.
+    ConfirmExport(bool),
+    /// The result table as tab-separated text on the clipboard.
+    CopyTable,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -67,4 +76,6 @@ pub enum FileAction {
     SaveAs,
     /// An indicator file to import.
     Import,
+    /// Where to export the result table.
+    Export(ExportFormat),
 }

@@ -52,14 +52,20 @@ impl FileDialogs {
                 FileAction::Import => {
                     rfd::FileDialog::new().add_filter("CSV, TSV, JSON-stat", &["csv", "tsv", "txt", "json"])
                 }
-                _ => rfd::FileDialog::new().add_filter("RON", &["ron"]),
+                FileAction::Export(crate::export::ExportFormat::Xlsx) => {
+                    rfd::FileDialog::new().add_filter("XLSX", &["xlsx"]).add_filter("CSV", &["csv"])
+                }
+                FileAction::Export(_) => {
+                    rfd::FileDialog::new().add_filter("CSV", &["csv"]).add_filter("XLSX", &["xlsx"])
+                }
+                FileAction::Open | FileAction::SaveAs => rfd::FileDialog::new().add_filter("RON", &["ron"]),
             };
             if let Some(dir) = directory {
                 dialog = dialog.set_directory(dir);
             }
             let chosen = match action {
                 FileAction::Open | FileAction::Import => dialog.pick_file(),
-                FileAction::SaveAs => dialog.set_file_name(name).save_file(),
+                FileAction::SaveAs | FileAction::Export(_) => dialog.set_file_name(name).save_file(),
             };
             // The window may be gone already; then nobody needs the answer.
             let _ = tx.send(chosen);

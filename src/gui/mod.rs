@@ -12,6 +12,7 @@ pub mod command;
 pub mod data_tab;
 pub mod document;
 pub mod edit;
+mod export_actions;
 pub mod file_dialog;
 pub mod fonts;
 pub mod history;

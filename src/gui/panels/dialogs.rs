@@ -36,6 +36,9 @@ texts!(DialogTexts {
     changed_body: "Filen er endret på disken siden du åpnet den.", "The file changed on disk since you opened it.";
     overwrite: "Overskriv", "Overwrite";
     save_as: "Lagre som …", "Save As…";
+    export_path: "Eksporter tabell", "Export table";
+    exists_title: "Filen finnes", "File exists";
+    exists_body: "Filen finnes allerede. Vil du overskrive den?", "The file already exists. Overwrite it?";
 });
 
 pub fn show(ctx: &Context, app: &mut App, cmds: &mut Vec<Command>) {
@@ -52,11 +55,15 @@ pub fn show(ctx: &Context, app: &mut App, cmds: &mut Vec<Command>) {
     if app.view.show_about {
         about(ctx, app, t, cmds);
     }
+    if let Some((path, _)) = &app.export_confirm {
+        export_exists(ctx, t, path, cmds);
+    }
     if let Some(field) = &mut app.path_field {
         let title = match field.action {
             FileAction::Open => t.open_path,
             FileAction::SaveAs => t.save_path,
             FileAction::Import => t.import_path,
+            FileAction::Export(_) => t.export_path,
         };
         let response = Modal::new(Id::unique("path field")).show(ctx, |ui| {
             ui.set_width(520.0);
@@ -81,6 +88,7 @@ pub fn show(ctx: &Context, app: &mut App, cmds: &mut Vec<Command>) {
                         FileAction::Open => Command::Open(path),
                         FileAction::SaveAs => Command::SaveAs(path),
                         FileAction::Import => Command::Import(crate::gui::data_tab::ImportCmd::Load(path)),
+                        FileAction::Export(format) => Command::Export(path, format),
                     });
                 }
                 if ui.button(t.cancel).clicked() {
@@ -177,6 +185,31 @@ fn disk_changed(ctx: &Context, t: &DialogTexts, path: Option<&std::path::Path>, 
     match response.inner {
         Some(choice) => cmds.push(Command::DiskChanged(choice)),
         None if response.should_close() => cmds.push(Command::DiskChanged(DiskChoice::Cancel)),
+        None => {}
+    }
+}
+
+fn export_exists(ctx: &Context, t: &DialogTexts, path: &std::path::Path, cmds: &mut Vec<Command>) {
+    let response = Modal::new(Id::unique("export exists")).show(ctx, |ui| {
+        ui.set_width(460.0);
+        ui.heading(t.exists_title);
+        ui.label(t.exists_body);
+        ui.weak(path.display().to_string());
+        ui.add_space(8.0);
+        let mut choice = None;
+        ui.horizontal(|ui| {
+            if ui.button(t.overwrite).clicked() {
+                choice = Some(true);
+            }
+            if ui.button(t.cancel).clicked() {
+                choice = Some(false);
+            }
+        });
+        choice
+    });
+    match response.inner {
+        Some(overwrite) => cmds.push(Command::ConfirmExport(overwrite)),
+        None if response.should_close() => cmds.push(Command::ConfirmExport(false)),
         None => {}
     }
 }

@@ -2,10 +2,12 @@
 
 use egui::{Button, Ui};
 
+use crate::export::ExportFormat;
 use crate::gui::app::App;
 use crate::gui::command::Command;
 use crate::gui::shortcuts;
 use crate::lang::Lang;
+use crate::report::CsvStyle;
 
 texts!(MenuTexts {
     file: "Fil", "File";
@@ -17,6 +19,11 @@ texts!(MenuTexts {
     save: "Lagre", "Save";
     save_as: "Lagre som …", "Save As…";
     import: "Importer indikator …", "Import indicator…";
+    export: "Eksporter tabell", "Export table";
+    export_xlsx: "Excel-arbeidsbok (.xlsx) …", "Excel workbook (.xlsx)…";
+    export_csv_no: "CSV (Excel, norsk) …", "CSV (Excel, Norwegian)…";
+    export_csv_plain: "CSV (enkel) …", "CSV (plain)…";
+    copy_table: "Kopier tabell", "Copy table";
     quit: "Avslutt", "Quit";
     edit: "Rediger", "Edit";
     undo: "Angre", "Undo";
@@ -75,6 +82,20 @@ pub fn show(ui: &mut Ui, app: &App, cmds: &mut Vec<Command>) {
             if item(ui, t.import, None, no_dialog) {
                 cmds.push(Command::Import(crate::gui::data_tab::ImportCmd::PickFile));
             }
+            let has_result = app.computed.result.is_ok();
+            ui.add_enabled_ui(has_result && no_dialog, |ui| {
+                ui.menu_button(t.export, |ui| {
+                    for (label, format) in [
+                        (t.export_xlsx, ExportFormat::Xlsx),
+                        (t.export_csv_no, ExportFormat::Csv(CsvStyle::ExcelNo)),
+                        (t.export_csv_plain, ExportFormat::Csv(CsvStyle::Plain)),
+                    ] {
+                        if ui.button(label).clicked() {
+                            cmds.push(Command::ExportDialog(format));
+                        }
+                    }
+                });
+            });
             ui.separator();
             if item(ui, t.quit, None, true) {
                 cmds.push(Command::Quit);
@@ -86,6 +107,10 @@ pub fn show(ui: &mut Ui, app: &App, cmds: &mut Vec<Command>) {
             }
             if item(ui, t.redo, Some(&shortcuts::REDO), app.history.can_redo()) {
                 cmds.push(Command::Redo);
+            }
+            ui.separator();
+            if item(ui, t.copy_table, None, app.computed.result.is_ok()) {
+                cmds.push(Command::CopyTable);
             }
         });
         ui.menu_button(t.view, |ui| {

@@ -1,0 +1,94 @@
+//! Exports of the result from the planner: a file (XLSX or CSV) and the table on the clipboard.
+
+use std::path::{Path, PathBuf};
+
+use super::app::App;
+use super::notices::Notice;
+use crate::export::{ExportFormat, export_to_file, table_tsv, today_utc};
+use crate::report::result_table;
+
+texts!(ExportTexts {
+    cannot_export: "Kunne ikke eksportere til", "Could not export to";
+    exported: "Eksportert til", "Exported to";
+    no_result: "Det er ingen fordeling å eksportere.", "There is no allocation to export.";
+    copied: "Tabellen er kopiert", "The table is copied";
+});
+
+impl App {
+    /// Writes the export, but asks first when the target exists: an export never replaces a file silently.
+    pub(super) fn export_checked(&mut self, path: PathBuf, chosen: ExportFormat) {
+        let (path, format) = target(path, chosen);
+        if path.exists() {
+            self.export_confirm = Some((path, format));
+        } else {
+            self.export_now(&path, format);
+        }
+    }
+
+    pub(super) fn export_now(&mut self, path: &Path, format: ExportFormat) {
+        let t = ExportTexts::get(self.view.lang);
+        let Ok(allocation) = &self.computed.result else {
+            self.notices.push(Notice::error(t.no_result));
+            return;
+        };
+        let written = export_to_file(
+            path,
+            format,
+            self.doc.dataset(),
+            self.doc.scenario(),
+            allocation,
+            self.view.lang,
+            &today_utc(),
+        );
+        match written {
+            Ok(()) => self.notices.push(Notice::info(format!("{} {}", t.exported, path.display()))),
+            Err(e) => self.notices.push(Notice::error(format!("{} {}: {e}", t.cannot_export, path.display()))),
+        }
+    }
+
+    pub(super) fn copy_table(&mut self) {
+        let t = ExportTexts::get(self.view.lang);
+        let Ok(allocation) = &self.computed.result else {
+            self.notices.push(Notice::error(t.no_result));
+            return;
+        };
+        let lang = self.view.lang;
+        let table = result_table(self.doc.dataset(), self.doc.scenario(), allocation, lang);
+        if let Some(ctx) = &self.ctx {
+            ctx.copy_text(table_tsv(&table, lang));
+        }
+        self.notices.push(Notice::info(t.copied));
+    }
+}
+
+/// The file and format actually written: the extension the user typed wins over the menu entry (keeping the
+/// chosen CSV flavour), and a name without one gets the format's.
+fn target(path: PathBuf, chosen: ExportFormat) -> (PathBuf, ExportFormat) {
+    match ExportFormat::from_path(&path) {
+        Some(ExportFormat::Xlsx) => (path, ExportFormat::Xlsx),
+        Some(ExportFormat::Csv(style)) => match chosen {
+            ExportFormat::Csv(_) => (path, chosen),
+            ExportFormat::Xlsx => (path, ExportFormat::Csv(style)),
+        },
+        None if path.extension().is_none() => (path.with_extension(chosen.extension()), chosen),
+        None => (path, chosen),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::report::CsvStyle;
+
+    #[test]
+    fn extension_decides_and_a_bare_name_gets_one() {
+        let plain = ExportFormat::Csv(CsvStyle::Plain);
+        assert_eq!(target("a.csv".into(), plain), (PathBuf::from("a.csv"), plain));
+        assert_eq!(target("a.xlsx".into(), plain), (PathBuf::from("a.xlsx"), ExportFormat::Xlsx));
+        assert_eq!(target("a".into(), ExportFormat::Xlsx), (PathBuf::from("a.xlsx"), ExportFormat::Xlsx));
+        assert_eq!(
+            target("a.CSV".into(), ExportFormat::Xlsx),
+            (PathBuf::from("a.CSV"), ExportFormat::Csv(CsvStyle::ExcelNo))
+        );
+    }
+}
