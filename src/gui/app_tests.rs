@@ -316,3 +316,56 @@ fn dragging_a_weight_slider_is_one_undo_step() {
     h.state_mut().apply(Command::Undo);
     assert_eq!(*h.state().doc.scenario(), original, "one undo takes back the whole drag");
 }
+
+#[test]
+fn exporting_writes_a_workbook_and_a_csv() {
+    use crate::export::ExportFormat;
+    use crate::report::CsvStyle;
+    use calamine::Reader as _;
+
+    let dir = tempfile::tempdir().unwrap();
+    let xlsx = dir.path().join("plan.xlsx");
+    let csv = dir.path().join("plan.csv");
+    let mut h = harness(new_app());
+    h.state_mut().apply(Command::Export(xlsx.clone(), ExportFormat::Xlsx));
+    h.state_mut().apply(Command::Export(csv.clone(), ExportFormat::Csv(CsvStyle::ExcelNo)));
+    h.run();
+    let mut book = calamine::open_workbook_auto(&xlsx).unwrap();
+    assert!(book.sheet_names().iter().any(|s| s == "Kommuner"));
+    assert!(book.worksheet_range("Kommuner").unwrap().height() > 300);
+    let text = std::fs::read_to_string(&csv).unwrap();
+    assert!(text.starts_with('\u{feff}'), "Norwegian Excel CSV has a BOM");
+    assert!(text.contains(';'));
+    assert!(shows(&h, "Eksportert til"));
+}
+
+#[test]
+fn an_existing_export_target_asks_and_cancel_keeps_the_file() {
+    use crate::export::ExportFormat;
+
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("plan.xlsx");
+    std::fs::write(&path, "keep me").unwrap();
+    let mut h = harness(new_app());
+    h.state_mut().apply(Command::Export(path.clone(), ExportFormat::Xlsx));
+    h.run();
+    assert!(shows(&h, "Filen finnes"));
+    h.get_by_role_and_label(Role::Button, "Avbryt").click();
+    h.run();
+    assert!(h.state().export_confirm.is_none());
+    assert_eq!(std::fs::read_to_string(&path).unwrap(), "keep me");
+
+    h.state_mut().apply(Command::Export(path.clone(), ExportFormat::Xlsx));
+    h.run();
+    h.get_by_role_and_label(Role::Button, "Overskriv").click();
+    h.run();
+    assert!(std::fs::read(&path).unwrap().starts_with(b"PK"), "Overwrite writes the workbook");
+}
+
+#[test]
+fn copying_the_table_says_so() {
+    let mut h = harness(new_app());
+    h.state_mut().apply(Command::CopyTable);
+    h.run();
+    assert!(shows(&h, "Tabellen er kopiert"));
+}
