@@ -2,6 +2,7 @@
 
 mod allocate;
 mod apportion;
+mod calibrate;
 mod check;
 mod scenario_input;
 
@@ -30,6 +31,8 @@ pub enum Command {
     Apportion(apportion::ApportionArgs),
     /// Validate a scenario and its dataset; list every problem; exit 1 if any.
     Check { scenario: PathBuf },
+    /// Fit the weights that reproduce a reference allocation (e.g. last year's requests) and report the fit.
+    Calibrate(calibrate::CalibrateArgs),
 }
 
 /// Runs a CLI command. Errors go to stderr with exit code 1; usage errors exit 2 (clap).
@@ -39,6 +42,7 @@ pub fn run(command: Command) -> ExitCode {
         Command::Allocate(args) => allocate::run(&args),
         Command::Apportion(args) => apportion::run(&args),
         Command::Check { scenario } => check::run(&scenario),
+        Command::Calibrate(args) => calibrate::run(&args),
     };
     match result {
         Ok(code) => code,
