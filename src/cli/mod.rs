@@ -2,6 +2,7 @@
 
 mod allocate;
 mod apportion;
+mod calibrate;
 mod check;
 mod import;
 mod scenario_input;
@@ -33,6 +34,8 @@ pub enum Command {
     Check { scenario: PathBuf },
     /// Add an indicator from a CSV, SSB statbank export or JSON-stat file to a dataset, written as a new file.
     Import(import::ImportArgs),
+    /// Fit the weights that reproduce a reference allocation (e.g. last year's requests) and report the fit.
+    Calibrate(calibrate::CalibrateArgs),
 }
 
 /// Runs a CLI command. Errors go to stderr with exit code 1; usage errors exit 2 (clap).
@@ -43,6 +46,7 @@ pub fn run(command: Command) -> ExitCode {
         Command::Apportion(args) => apportion::run(&args),
         Command::Check { scenario } => check::run(&scenario),
         Command::Import(args) => import::run(&args),
+        Command::Calibrate(args) => calibrate::run(&args),
     };
     match result {
         Ok(code) => code,

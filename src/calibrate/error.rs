@@ -1,0 +1,42 @@
+//! Why a calibration cannot be made. Every message names the file, line or column it is about.
+
+use crate::engine::AllocError;
+use crate::import::ImportError;
+
+#[derive(Debug, Clone, PartialEq, thiserror::Error)]
+pub enum CalibrateError {
+    #[error("the dataset has no column {column}{hint}")]
+    UnknownColumn {
+        column: String,
+        /// Empty, or "; did you mean …?" with the closest column names.
+        hint: String,
+    },
+    #[error("column {column}: municipality {code} has a negative value {value}; a reference cannot be negative")]
+    NegativeInColumn { column: String, code: String, value: f64 },
+    #[error(transparent)]
+    Table(#[from] ImportError),
+    #[error("{file}: the table needs two columns, municipality code and value; it has {found}")]
+    TooFewColumns { file: String, found: usize },
+    #[error("{file}, line {line}: {code:?} is not a municipality code (4 digits, e.g. 0301)")]
+    NotACode { file: String, line: usize, code: String },
+    #[error("{file}, line {line}: municipality {code} is not in the dataset {dataset}")]
+    UnknownCode { file: String, line: usize, code: String, dataset: String },
+    #[error("{file}, line {line}: municipality {code} is listed again (first on line {first_line})")]
+    DuplicateCode { file: String, line: usize, code: String, first_line: usize },
+    #[error("{file}, line {line}: {message}")]
+    NotANumber { file: String, line: usize, message: String },
+    #[error("{file}, line {line}: municipality {code} has a negative value {value}; a reference cannot be negative")]
+    NegativeValue { file: String, line: usize, code: String, value: f64 },
+    #[error("{name}: the reference is zero (or missing) for every municipality, so there is nothing to fit")]
+    AllZero { name: String },
+    #[error("{name}: the reference sums to {sum}, which rounds to a target of 0; give a target")]
+    NoTarget { name: String, sum: f64 },
+    #[error("the reference has {found} values but the dataset {dataset} has {expected} municipalities")]
+    WrongLength { found: usize, expected: usize, dataset: String },
+    #[error("no criterion can be fitted: every criterion is continuity or has no positive value in the data")]
+    NothingToFit,
+    #[error("the scenario cannot be allocated: {0}")]
+    Allocate(#[from] AllocError),
+    #[error("calibration cancelled")]
+    Cancelled,
+}

@@ -1,0 +1,46 @@
+//! Calibration: the weights (and optionally the size exponent) whose allocation comes closest to a reference
+//! allocation such as last year's requests, and how close that is (see the project's MODEL.md).
+//!
+//! The search is deterministic. A smooth surrogate (continuous quotas against the reference, least squares over
+//! the weight simplex, solved exactly) gives starting points for a grid of size exponents; the best of them,
+//! with the scenario's own and a few fixed weightings, are then polished by Nelder–Mead on the full pipeline's
+//! error (minimum-request drop and rounding included). Reported figures always come from the full pipeline.
+
+mod error;
+mod fit;
+mod nelder_mead;
+mod quick;
+mod reference;
+mod search;
+mod surrogate;
+
+pub use error::CalibrateError;
+pub use fit::{Fit, fit};
+pub use reference::{Reference, reference_from_column, reference_from_csv};
+pub use search::calibrate;
+
+use crate::scenario::{CriterionId, Scenario};
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub struct CalibrateOptions {
+    /// Fit the size exponent too (in (0, 1]); otherwise the scenario's is kept.
+    pub fit_exponent: bool,
+    /// The total to allocate while fitting; `None` takes the reference's sum.
+    pub target: Option<u32>,
+    /// Fit the continuity criterion too; by default it is held at weight 0 (it would copy the reference).
+    pub include_continuity: bool,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct Calibration {
+    /// Fitted weights as shares summing to 1, in the scenario's criterion order.
+    pub weights: Vec<(CriterionId, f64)>,
+    pub size_exponent: f64,
+    /// The fit of `scenario` to the reference at the calibration target.
+    pub fit: Fit,
+    /// The input scenario with the fitted weights (percentages, two decimals, summing to 100) and exponent;
+    /// its target is the input's.
+    pub scenario: Scenario,
+    /// Full allocations computed.
+    pub evaluations: usize,
+}

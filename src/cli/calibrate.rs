@@ -1,0 +1,206 @@
+//! `bosetting calibrate SCENARIO`: the weights that reproduce a reference allocation, how well, and how well
+//! they predict a second one.
+
+use std::io::Write;
+use std::path::{Path, PathBuf};
+use std::process::ExitCode;
+
+use anyhow::{Context, Result};
+use serde_json::json;
+
+use crate::calibrate::{CalibrateOptions, Calibration, Fit, Reference, calibrate, fit};
+use crate::calibrate::{reference_from_column, reference_from_csv};
+use crate::data::Dataset;
+use crate::lang::Lang;
+use crate::numfmt;
+use crate::scenario::{DatasetRef, Scenario, save_scenario};
+
+#[derive(clap::Args, Debug)]
+pub struct CalibrateArgs {
+    pub scenario: PathBuf,
+    /// The reference allocation: a column of the scenario's dataset (e.g. anmodning_2018).
+    #[arg(long, value_name = "COLUMN", conflicts_with = "reference", required_unless_present = "reference")]
+    pub reference_column: Option<String>,
+    /// The reference allocation: a CSV file of `kommunenummer,value` rows with a header line.
+    #[arg(long, value_name = "FILE.csv")]
+    pub reference: Option<PathBuf>,
+    /// Fit the size exponent too (otherwise the scenario's is kept).
+    #[arg(long)]
+    pub fit_exponent: bool,
+    /// Total to allocate while fitting and validating (default: the reference's sum).
+    #[arg(long, value_name = "N")]
+    pub target: Option<u32>,
+    /// Fit the continuity criterion too (by default it is held at weight 0).
+    #[arg(long)]
+    pub include_continuity: bool,
+    /// text (default) or json.
+    #[arg(long, value_parser = ["text", "json"])]
+    pub format: Option<String>,
+    /// Save the scenario with the fitted weights to this file (an existing file is kept as FILE.bak).
+    #[arg(long, value_name = "OUT.ron")]
+    pub write: Option<PathBuf>,
+    /// A second dataset column to test the fitted weights on (out of sample).
+    #[arg(long, value_name = "COLUMN")]
+    pub validate_column: Option<String>,
+    /// Language of the text report: nb or en.
+    #[arg(long, value_parser = ["nb", "en"], default_value = "nb")]
+    pub lang: String,
+}
+
+/// The out-of-sample check.
+struct Validation {
+    column: String,
+    target: u32,
+    fit: Fit,
+}
+
+pub fn run(args: &CalibrateArgs) -> Result<ExitCode> {
+    let (scenario, dataset) = super::scenario_input::load(&args.scenario)?;
+    let reference = match (&args.reference_column, &args.reference) {
+        (Some(column), _) => reference_from_column(&dataset, column)?,
+        (None, Some(path)) => {
+            let bytes = crate::fileio::read_limited(path)?;
+            reference_from_csv(&bytes, &path.display().to_string(), &dataset)?
+        }
+        (None, None) => anyhow::bail!("give the reference: --reference-column COLUMN or --reference FILE.csv"),
+    };
+    let options = CalibrateOptions {
+        fit_exponent: args.fit_exponent,
+        target: args.target,
+        include_continuity: args.include_continuity,
+    };
+    let calibration = calibrate(&dataset, &scenario, &reference, &options, &mut |_| true)
+        .with_context(|| format!("calibrating {} to {}", args.scenario.display(), reference.name))?;
+    let target = args.target.unwrap_or_else(|| total_of(&reference));
+    let validation = match &args.validate_column {
+        Some(column) => Some(validate(&dataset, &calibration.scenario, column, args.target)?),
+        None => None,
+    };
+    if let Some(path) = &args.write {
+        let saved = scenario_to_save(&calibration, &reference, target, &args.scenario, path);
+        save_scenario(path, &saved)?;
+    }
+    let lang = Lang::from_code(&args.lang).unwrap_or_default();
+    let text = match args.format.as_deref() {
+        Some("json") => {
+            let mut t = serde_json::to_string_pretty(&report_json(&calibration, validation.as_ref()))?;
+            t.push('\n');
+            t
+        }
+        _ => report_text(&calibration, &reference, target, validation.as_ref(), lang),
+    };
+    std::io::stdout().lock().write_all(text.as_bytes())?;
+    Ok(ExitCode::SUCCESS)
+}
+
+/// The reference's sum as a whole number of persons (the calibration refuses one that rounds to 0).
+fn total_of(reference: &Reference) -> u32 {
+    reference.total().round().clamp(0.0, f64::from(u32::MAX)) as u32
+}
+
+fn validate(dataset: &Dataset, fitted: &Scenario, column: &str, target: Option<u32>) -> Result<Validation> {
+    let reference = reference_from_column(dataset, column).context("--validate-column")?;
+    let target = target.unwrap_or_else(|| total_of(&reference));
+    let mut s = fitted.clone();
+    s.target.total = target;
+    let f = fit(dataset, &s, &reference).with_context(|| format!("validating on {column}"))?;
+    Ok(Validation { column: column.to_owned(), target, fit: f })
+}
+
+/// The fitted scenario with a note on where its weights came from. A dataset file named relative to the input
+/// scenario's folder is made absolute when the new file goes elsewhere, so it still opens.
+fn scenario_to_save(c: &Calibration, reference: &Reference, target: u32, from: &Path, to: &Path) -> Scenario {
+    let mut s = c.scenario.clone();
+    let note = format!(
+        "Weights calibrated to {} (target {}): MAE {:.2}, asked/not asked agree {:.1} %, R² {:.3}.",
+        reference.name,
+        target,
+        c.fit.mae,
+        c.fit.asked_agreement * 100.0,
+        c.fit.r2
+    );
+    s.notes = if s.notes.trim().is_empty() { note } else { format!("{}\n\n{note}", s.notes.trim_end()) };
+    if let DatasetRef::File(rel) = &s.dataset
+        && Path::new(rel).is_relative()
+    {
+        let dir = |p: &Path| {
+            let parent = p.parent().filter(|d| !d.as_os_str().is_empty()).unwrap_or(Path::new("."));
+            std::fs::canonicalize(parent).unwrap_or_else(|_| parent.to_path_buf())
+        };
+        let (old, new) = (dir(from), dir(to));
+        if old != new {
+            s.dataset = DatasetRef::File(old.join(rel).display().to_string());
+        }
+    }
+    s
+}
+
+fn fit_json(f: &Fit) -> serde_json::Value {
+    json!({ "mae": f.mae, "asked_agreement": f.asked_agreement, "r2": f.r2 })
+}
+
+fn report_json(c: &Calibration, validation: Option<&Validation>) -> serde_json::Value {
+    let weights: serde_json::Map<String, serde_json::Value> =
+        c.weights.iter().map(|(id, w)| (id.key().to_owned(), json!(w))).collect();
+    let mut out = json!({
+        "weights": weights,
+        "size_exponent": c.size_exponent,
+        "fit": fit_json(&c.fit),
+    });
+    if let Some(v) = validation {
+        out["validation"] = json!({
+            "column": v.column,
+            "mae": v.fit.mae,
+            "asked_agreement": v.fit.asked_agreement,
+            "r2": v.fit.r2,
+        });
+    }
+    out
+}
+
+fn fit_line(f: &Fit, lang: Lang) -> String {
+    format!(
+        "{} {}   {} {}   R² {}",
+        lang.pick("gjennomsnittlig avvik", "mean absolute error"),
+        numfmt::decimal(f.mae, 2, lang),
+        lang.pick("anmodet/ikke anmodet stemmer", "asked/not asked agree"),
+        numfmt::percent(f.asked_agreement, 1, lang),
+        numfmt::decimal(f.r2, 3, lang),
+    )
+}
+
+fn report_text(c: &Calibration, r: &Reference, target: u32, v: Option<&Validation>, lang: Lang) -> String {
+    let mut out = format!(
+        "{} {} ({} {}, {} {})\n\n{}:\n",
+        lang.pick("Kalibrert mot", "Calibrated to"),
+        r.name,
+        lang.pick("mål", "target"),
+        numfmt::integer(f64::from(target), lang),
+        r.asked(),
+        lang.pick("kommuner anmodet", "municipalities asked"),
+        lang.pick("Vekter", "Weights"),
+    );
+    let width = c.weights.iter().map(|(id, _)| id.label(lang).chars().count()).max().unwrap_or(0);
+    for (id, w) in &c.weights {
+        out.push_str(&format!("  {:<width$}  {:>8}\n", id.label(lang), numfmt::percent(*w, 2, lang)));
+    }
+    out.push_str(&format!(
+        "{}: {}\n\n{}: {}\n",
+        lang.pick("Størrelseseksponent", "Size exponent"),
+        numfmt::decimal(c.size_exponent, 3, lang),
+        lang.pick("Tilpasning", "Fit"),
+        fit_line(&c.fit, lang),
+    ));
+    if let Some(v) = v {
+        out.push_str(&format!(
+            "{} {} ({} {}): {}\n",
+            lang.pick("Test mot", "Test on"),
+            v.column,
+            lang.pick("mål", "target"),
+            numfmt::integer(f64::from(v.target), lang),
+            fit_line(&v.fit, lang),
+        ));
+    }
+    out.push_str(&format!("\n{} {}\n", c.evaluations, lang.pick("fordelinger beregnet", "allocations computed")));
+    out
+}

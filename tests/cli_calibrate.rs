@@ -1,0 +1,133 @@
+//! `bosetting calibrate` as a user runs it: output shapes, the saved scenario, references from files, errors.
+//! A small synthetic dataset keeps these quick in a debug build.
+
+use std::path::{Path, PathBuf};
+use std::process::{Command, Output};
+
+use bosetting::data::{save_dataset_file, synthetic::synthetic_dataset};
+use bosetting::scenario::{DatasetRef, parse_scenario, save_scenario};
+
+fn bosetting(args: &[&str]) -> Output {
+    Command::new(env!("CARGO_BIN_EXE_bosetting"))
+        .args(args)
+        .current_dir(env!("CARGO_MANIFEST_DIR"))
+        .output()
+        .expect("run bosetting")
+}
+
+fn stderr(o: &Output) -> String {
+    String::from_utf8_lossy(&o.stderr).into_owned()
+}
+
+/// A folder with `data/synthetic.dataset.ron` (40 municipalities) and `plan.ron`, the IMDi 2020 scenario on it.
+fn workspace() -> (tempfile::TempDir, PathBuf) {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::create_dir(dir.path().join("data")).unwrap();
+    save_dataset_file(&synthetic_dataset(40, 9), &dir.path().join("data/synthetic.dataset.ron")).unwrap();
+    let mut s = parse_scenario(include_str!("../scenarios/imdi-2020.ron"), "imdi-2020.ron").unwrap();
+    s.dataset = DatasetRef::File("data/synthetic.dataset.ron".into());
+    s.target.total = 800;
+    s.target.minors = 20;
+    s.target.resettlement = 300;
+    let plan = dir.path().join("plan.ron");
+    save_scenario(&plan, &s).unwrap();
+    (dir, plan)
+}
+
+fn path(p: &Path) -> &str {
+    p.to_str().unwrap()
+}
+
+#[test]
+fn json_has_the_documented_shape_and_write_saves_a_valid_scenario() {
+    let (dir, plan) = workspace();
+    std::fs::create_dir(dir.path().join("out")).unwrap();
+    let fitted = dir.path().join("out/fitted.ron");
+    let o = bosetting(&[
+        "calibrate",
+        path(&plan),
+        "--reference-column",
+        "anmodning_2019",
+        "--fit-exponent",
+        "--validate-column",
+        "bosatt_snitt_2017_2019",
+        "--format",
+        "json",
+        "--write",
+        path(&fitted),
+    ]);
+    assert!(o.status.success(), "{}", stderr(&o));
+    let v: serde_json::Value = serde_json::from_slice(&o.stdout).unwrap();
+    let weights = v["weights"].as_object().unwrap();
+    let keys: Vec<&str> = weights.keys().map(String::as_str).collect();
+    for key in ["size", "labour_market", "integration_results", "capacity", "immigrant_share", "continuity"] {
+        assert!(keys.contains(&key), "missing weight {key} in {keys:?}");
+    }
+    assert_eq!(weights["continuity"], 0.0, "continuity is held at 0 by default");
+    let sum: f64 = weights.values().map(|w| w.as_f64().unwrap()).sum();
+    assert!((sum - 1.0).abs() < 1e-9, "{sum}");
+    let a = v["size_exponent"].as_f64().unwrap();
+    assert!(a > 0.0 && a <= 1.0);
+    for key in ["mae", "asked_agreement", "r2"] {
+        assert!(v["fit"][key].is_number(), "fit.{key}");
+        assert!(v["validation"][key].is_number(), "validation.{key}");
+    }
+    assert_eq!(v["validation"]["column"], "bosatt_snitt_2017_2019");
+
+    // The saved scenario is valid where it lies (its dataset path follows it), and keeps the input's target.
+    let o = bosetting(&["check", path(&fitted)]);
+    assert!(o.status.success(), "{}", stderr(&o));
+    let saved = bosetting::scenario::load_scenario(&fitted).unwrap();
+    assert_eq!(saved.target.total, 800);
+    assert_eq!(saved.size_exponent, a);
+    assert!(saved.notes.contains("calibrated to anmodning_2019"), "{}", saved.notes);
+    let percent: f64 = saved.criteria.iter().map(|c| c.weight).sum();
+    assert!((percent - 100.0).abs() < 1e-9);
+}
+
+#[test]
+fn text_report_and_reference_from_a_csv_file() {
+    let (dir, plan) = workspace();
+    let d = synthetic_dataset(40, 9);
+    let column = d.column("anmodning_2019").unwrap();
+    let mut csv = String::from("kommunenummer;anmodning\n");
+    for (m, v) in d.municipalities.iter().zip(&column.values) {
+        if let Some(v) = v.filter(|v| *v > 0.0) {
+            csv.push_str(&format!("{};{v}\n", m.code));
+        }
+    }
+    let file = dir.path().join("requests.csv");
+    std::fs::write(&file, csv).unwrap();
+    let o = bosetting(&["calibrate", path(&plan), "--reference", path(&file), "--lang", "en"]);
+    assert!(o.status.success(), "{}", stderr(&o));
+    let text = String::from_utf8_lossy(&o.stdout);
+    for part in ["Calibrated to", "requests.csv", "Size (population)", "Capacity", "Size exponent: 0.500", "Fit:"] {
+        assert!(text.contains(part), "missing {part:?} in\n{text}");
+    }
+    assert!(!text.contains("Test on"), "no validation asked");
+    // The same references give the same weights, from a column or a file.
+    let from_column = bosetting(&["calibrate", path(&plan), "--reference-column", "anmodning_2019", "--lang", "en"]);
+    let weights =
+        |t: &str| t.lines().filter(|l| l.ends_with('%') && l.starts_with("  ")).collect::<Vec<_>>().join("\n");
+    assert_eq!(weights(&String::from_utf8_lossy(&from_column.stdout)), weights(&text));
+}
+
+#[test]
+fn bad_references_are_refused_with_file_and_line() {
+    let (dir, plan) = workspace();
+    let bad = dir.path().join("bad.csv");
+    std::fs::write(&bad, "kommunenummer,anmodning\n0001,10\n9999,12\n").unwrap();
+    let o = bosetting(&["calibrate", path(&plan), "--reference", path(&bad)]);
+    assert_eq!(o.status.code(), Some(1));
+    let e = stderr(&o);
+    assert!(e.contains("bad.csv, line 3") && e.contains("9999"), "{e}");
+
+    let o = bosetting(&["calibrate", path(&plan), "--reference-column", "anmodning_1999"]);
+    assert_eq!(o.status.code(), Some(1));
+    assert!(stderr(&o).contains("no column anmodning_1999"), "{}", stderr(&o));
+
+    let o = bosetting(&["calibrate", path(&plan)]);
+    assert_eq!(o.status.code(), Some(2), "a reference is required");
+    let o = bosetting(&["calibrate", path(&plan), "--reference-column", "x", "--reference", "y.csv"]);
+    assert_eq!(o.status.code(), Some(2), "only one reference");
+}
