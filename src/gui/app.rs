@@ -76,7 +76,11 @@ pub struct App {
     /// Shown as the Overwrite / Save as / Cancel dialog while set.
     pub disk_conflict: Option<DiskConflict>,
     /// An export whose target exists; shown as the Overwrite / Cancel dialog while set.
-    pub export_confirm: Option<(PathBuf, crate::export::ExportFormat)>,
+    pub export_confirm: Option<(PathBuf, super::command::Exported)>,
+    /// A PNG of the central area waiting for its screenshot.
+    pub chart_pending: Option<super::chart_png::PendingChart>,
+    /// Where the central area was drawn in the last frame (points).
+    pub central_rect: egui::Rect,
     started: Option<Instant>,
     window_title: String,
 }
@@ -105,6 +109,8 @@ impl App {
             recovery: None,
             disk_conflict: None,
             export_confirm: None,
+            chart_pending: None,
+            central_rect: egui::Rect::NOTHING,
             started: None,
             window_title: String::new(),
         }
@@ -219,9 +225,11 @@ impl App {
         egui::Panel::left("controls").resizable(true).default_size(400.0).min_size(300.0).show(ui, |ui| {
             panels::controls::show(ui, self.doc.scenario(), self.doc.dataset(), lang, &mut cmds);
         });
-        egui::CentralPanel::default().show(ui, |ui| {
+        let central = egui::CentralPanel::default().show(ui, |ui| {
             self.central(ui, &mut cmds);
         });
+        self.central_rect = central.response.rect;
+        self.poll_chart();
         panels::dialogs::show(&ctx, self, &mut cmds);
         super::data_tab::dialog::show(&ctx, &mut self.view.data, self.doc.dataset(), lang, &mut cmds);
         panels::dialogs::drop_hint(&ctx, self.view.lang);
@@ -317,6 +325,7 @@ impl App {
                 self.apply(Command::Import(super::data_tab::ImportCmd::Load(path)));
             }
             Some(Outcome::Chosen(FileAction::Export(format), path)) => self.apply(Command::Export(path, format)),
+            Some(Outcome::Chosen(FileAction::Chart, path)) => self.apply(Command::SaveChart(path)),
             Some(Outcome::Cancelled) => self.after_save = None,
             Some(Outcome::Unavailable(action)) => self.show_path_field(action),
             None => {}
@@ -327,9 +336,13 @@ impl App {
         let text = match (action, self.doc.path()) {
             (FileAction::SaveAs, Some(p)) => p.display().to_string(),
             (FileAction::SaveAs, None) => format!("{}.ron", self.doc.scenario().name),
-            (FileAction::Export(format), _) => {
+            (FileAction::Export(_) | FileAction::Chart, _) => {
+                let extension = match action {
+                    FileAction::Export(format) => format.extension(),
+                    _ => "png",
+                };
                 let dir = self.doc.path().and_then(std::path::Path::parent).map(std::path::Path::to_path_buf);
-                let name = format!("{}.{}", self.doc.scenario().name, format.extension());
+                let name = format!("{}.{extension}", self.doc.scenario().name);
                 dir.map(|d| d.join(&name).display().to_string()).unwrap_or(name)
             }
             (FileAction::Open | FileAction::Import, _) => String::new(),

@@ -369,3 +369,18 @@ fn copying_the_table_says_so() {
     h.run();
     assert!(shows(&h, "Tabellen er kopiert"));
 }
+
+#[test]
+fn an_existing_chart_file_asks_before_it_is_replaced() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("chart.png");
+    std::fs::write(&path, "keep me").unwrap();
+    let mut h = harness(new_app());
+    h.state_mut().apply(Command::SaveChart(path.clone()));
+    h.run();
+    assert!(shows(&h, "Filen finnes"));
+    h.get_by_role_and_label(Role::Button, "Avbryt").click();
+    h.run();
+    assert!(h.state().chart_pending.is_none());
+    assert_eq!(std::fs::read_to_string(&path).unwrap(), "keep me");
+}

@@ -3,7 +3,7 @@
 use std::path::Path;
 
 use super::app::{App, DiskConflict, Pending};
-use super::command::{Command, DiskChoice, FileAction, GuardChoice};
+use super::command::{Command, DiskChoice, Exported, FileAction, GuardChoice};
 use super::document::Document;
 use super::notices::Notice;
 
@@ -78,13 +78,21 @@ impl App {
                 self.export_checked(path, format);
             }
             Command::ConfirmExport(overwrite) => {
-                if let Some((path, format)) = self.export_confirm.take()
+                if let Some((path, what)) = self.export_confirm.take()
                     && overwrite
                 {
-                    self.export_now(&path, format);
+                    match what {
+                        Exported::Table(format) => self.export_now(&path, format),
+                        Exported::Chart => self.chart_now(&path),
+                    }
                 }
             }
             Command::CopyTable => self.copy_table(),
+            Command::SaveChartDialog => self.file_dialog(FileAction::Chart),
+            Command::SaveChart(path) => {
+                self.path_field = None;
+                self.chart_checked(path);
+            }
         }
         self.refresh();
     }
@@ -246,6 +254,7 @@ impl App {
         let directory = self.doc.path().and_then(Path::parent).map(Path::to_path_buf);
         let extension = match action {
             FileAction::Export(format) => format.extension(),
+            FileAction::Chart => "png",
             FileAction::Open | FileAction::SaveAs | FileAction::Import => "ron",
         };
         let name = format!("{}.{extension}", self.doc.scenario().name);

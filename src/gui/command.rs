@@ -53,6 +53,18 @@ pub enum Command {
     ConfirmExport(bool),
     /// The result table as tab-separated text on the clipboard.
     CopyTable,
+    /// Shows the save dialog for a PNG of the central area.
+    SaveChartDialog,
+    /// Captures the central area into a PNG file (asks first when the file exists).
+    SaveChart(PathBuf),
+}
+
+/// What an export writes.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Exported {
+    Table(ExportFormat),
+    /// The central area (chart, map or table) as a PNG.
+    Chart,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -78,4 +90,6 @@ pub enum FileAction {
     Import,
     /// Where to export the result table.
     Export(ExportFormat),
+    /// Where to save the chart as PNG.
+    Chart,
 }

@@ -3,6 +3,7 @@
 use std::path::{Path, PathBuf};
 
 use super::app::App;
+use super::command::Exported;
 use super::notices::Notice;
 use crate::export::{ExportFormat, export_to_file, table_tsv, today_utc};
 use crate::report::result_table;
@@ -12,6 +13,8 @@ texts!(ExportTexts {
     exported: "Eksportert til", "Exported to";
     no_result: "Det er ingen fordeling å eksportere.", "There is no allocation to export.";
     copied: "Tabellen er kopiert", "The table is copied";
+    chart_saved: "Diagrammet er lagret i", "The chart is saved in";
+    cannot_save_chart: "Kunne ikke lagre diagrammet i", "Could not save the chart in";
 });
 
 impl App {
@@ -19,7 +22,7 @@ impl App {
     pub(super) fn export_checked(&mut self, path: PathBuf, chosen: ExportFormat) {
         let (path, format) = target(path, chosen);
         if path.exists() {
-            self.export_confirm = Some((path, format));
+            self.export_confirm = Some((path, Exported::Table(format)));
         } else {
             self.export_now(&path, format);
         }
@@ -43,6 +46,37 @@ impl App {
         match written {
             Ok(()) => self.notices.push(Notice::info(format!("{} {}", t.exported, path.display()))),
             Err(e) => self.notices.push(Notice::error(format!("{} {}: {e}", t.cannot_export, path.display()))),
+        }
+    }
+
+    /// Like [`Self::export_checked`], for the chart.
+    pub(super) fn chart_checked(&mut self, path: PathBuf) {
+        let path = if path.extension().is_none() { path.with_extension("png") } else { path };
+        if path.exists() {
+            self.export_confirm = Some((path, Exported::Chart));
+        } else {
+            self.chart_now(&path);
+        }
+    }
+
+    /// Captures the next frame; the file is written when the screenshot arrives (see [`Self::poll_chart`]).
+    pub(super) fn chart_now(&mut self, path: &Path) {
+        if let Some(ctx) = &self.ctx {
+            self.chart_pending = Some(super::chart_png::request(ctx, self.central_rect, path));
+            ctx.request_repaint();
+        }
+    }
+
+    /// Reports a finished chart capture.
+    pub(super) fn poll_chart(&mut self) {
+        let Some(pending) = &self.chart_pending else { return };
+        let Ok(result) = pending.rx.try_recv() else { return };
+        let t = ExportTexts::get(self.view.lang);
+        let shown = pending.path.display().to_string();
+        self.chart_pending = None;
+        match result {
+            Ok(()) => self.notices.push(Notice::info(format!("{} {shown}", t.chart_saved))),
+            Err(e) => self.notices.push(Notice::error(format!("{} {shown}: {e}", t.cannot_save_chart))),
         }
     }
 

@@ -58,6 +58,7 @@ impl FileDialogs {
                 FileAction::Export(_) => {
                     rfd::FileDialog::new().add_filter("CSV", &["csv"]).add_filter("XLSX", &["xlsx"])
                 }
+                FileAction::Chart => rfd::FileDialog::new().add_filter("PNG", &["png"]),
                 FileAction::Open | FileAction::SaveAs => rfd::FileDialog::new().add_filter("RON", &["ron"]),
             };
             if let Some(dir) = directory {
@@ -65,7 +66,9 @@ impl FileDialogs {
             }
             let chosen = match action {
                 FileAction::Open | FileAction::Import => dialog.pick_file(),
-                FileAction::SaveAs | FileAction::Export(_) => dialog.set_file_name(name).save_file(),
+                FileAction::SaveAs | FileAction::Export(_) | FileAction::Chart => {
+                    dialog.set_file_name(name).save_file()
+                }
             };
             // The window may be gone already; then nobody needs the answer.
             let _ = tx.send(chosen);

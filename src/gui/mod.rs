@@ -7,6 +7,7 @@ pub mod app;
 mod apply;
 pub mod autosave;
 pub mod changes;
+pub mod chart_png;
 pub mod charts;
 pub mod command;
 pub mod data_tab;

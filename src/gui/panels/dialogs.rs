@@ -37,6 +37,7 @@ texts!(DialogTexts {
     overwrite: "Overskriv", "Overwrite";
     save_as: "Lagre som …", "Save As…";
     export_path: "Eksporter tabell", "Export table";
+    chart_path: "Lagre diagram som PNG", "Save chart as PNG";
     exists_title: "Filen finnes", "File exists";
     exists_body: "Filen finnes allerede. Vil du overskrive den?", "The file already exists. Overwrite it?";
 });
@@ -64,6 +65,7 @@ pub fn show(ctx: &Context, app: &mut App, cmds: &mut Vec<Command>) {
             FileAction::SaveAs => t.save_path,
             FileAction::Import => t.import_path,
             FileAction::Export(_) => t.export_path,
+            FileAction::Chart => t.chart_path,
         };
         let response = Modal::new(Id::unique("path field")).show(ctx, |ui| {
             ui.set_width(520.0);
@@ -89,6 +91,7 @@ pub fn show(ctx: &Context, app: &mut App, cmds: &mut Vec<Command>) {
                         FileAction::SaveAs => Command::SaveAs(path),
                         FileAction::Import => Command::Import(crate::gui::data_tab::ImportCmd::Load(path)),
                         FileAction::Export(format) => Command::Export(path, format),
+                        FileAction::Chart => Command::SaveChart(path),
                     });
                 }
                 if ui.button(t.cancel).clicked() {

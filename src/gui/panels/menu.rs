@@ -24,6 +24,7 @@ texts!(MenuTexts {
     export_csv_no: "CSV (Excel, norsk) …", "CSV (Excel, Norwegian)…";
     export_csv_plain: "CSV (enkel) …", "CSV (plain)…";
     copy_table: "Kopier tabell", "Copy table";
+    save_chart: "Lagre diagram som PNG …", "Save chart as PNG…";
     quit: "Avslutt", "Quit";
     edit: "Rediger", "Edit";
     undo: "Angre", "Undo";
@@ -96,6 +97,9 @@ pub fn show(ui: &mut Ui, app: &App, cmds: &mut Vec<Command>) {
                     }
                 });
             });
+            if item(ui, t.save_chart, None, no_dialog && app.chart_pending.is_none()) {
+                cmds.push(Command::SaveChartDialog);
+            }
             ui.separator();
             if item(ui, t.quit, None, true) {
                 cmds.push(Command::Quit);
