@@ -3,6 +3,7 @@
 mod allocate;
 mod apportion;
 mod check;
+mod explain;
 mod scenario_input;
 
 use std::path::PathBuf;
@@ -30,6 +31,8 @@ pub enum Command {
     Apportion(apportion::ApportionArgs),
     /// Validate a scenario and its dataset; list every problem; exit 1 if any.
     Check { scenario: PathBuf },
+    /// Explain one municipality's request step by step: criteria, caps, drops, rounding.
+    Explain(explain::ExplainArgs),
 }
 
 /// Runs a CLI command. Errors go to stderr with exit code 1; usage errors exit 2 (clap).
@@ -39,6 +42,7 @@ pub fn run(command: Command) -> ExitCode {
         Command::Allocate(args) => allocate::run(&args),
         Command::Apportion(args) => apportion::run(&args),
         Command::Check { scenario } => check::run(&scenario),
+        Command::Explain(args) => explain::run(&args),
     };
     match result {
         Ok(code) => code,
