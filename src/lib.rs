@@ -3,6 +3,7 @@
 //! The engine (`engine`, `data`, `scenario`) is pure and knows no screen; the CLI and the GUI are thin
 //! faces on it.
 
+pub mod analysis;
 pub mod calibrate;
 pub mod cli;
 pub mod data;

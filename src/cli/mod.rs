@@ -4,6 +4,7 @@ mod allocate;
 mod apportion;
 mod calibrate;
 mod check;
+mod explain;
 mod import;
 mod scenario_input;
 
@@ -36,6 +37,8 @@ pub enum Command {
     Import(import::ImportArgs),
     /// Fit the weights that reproduce a reference allocation (e.g. last year's requests) and report the fit.
     Calibrate(calibrate::CalibrateArgs),
+    /// Explain one municipality's request step by step: criteria, caps, drops, rounding.
+    Explain(explain::ExplainArgs),
 }
 
 /// Runs a CLI command. Errors go to stderr with exit code 1; usage errors exit 2 (clap).
@@ -47,6 +50,7 @@ pub fn run(command: Command) -> ExitCode {
         Command::Check { scenario } => check::run(&scenario),
         Command::Import(args) => import::run(&args),
         Command::Calibrate(args) => calibrate::run(&args),
+        Command::Explain(args) => explain::run(&args),
     };
     match result {
         Ok(code) => code,
