@@ -63,6 +63,10 @@ pub fn validate(scenario: &Scenario, dataset: &Dataset) -> Vec<Problem> {
     {
         add("criteria".into(), "all weights are zero; give at least one criterion a weight".into());
     }
+    let weight_sum: f64 = scenario.criteria.iter().map(|c| c.weight).sum();
+    if scenario.criteria.iter().all(|c| c.weight.is_finite()) && !weight_sum.is_finite() {
+        add("criteria".into(), "the weights are too large to add up; use percentages".into());
+    }
     let r = &scenario.rules;
     if let Some(ceiling) = r.immigrant_share_ceiling {
         if !(ceiling.is_finite() && (0.0..=100.0).contains(&ceiling)) {
@@ -136,6 +140,7 @@ mod tests {
             (Box::new(|s| s.criteria[1].weight = -1.0), "criteria[1].weight"),
             (Box::new(|s| s.criteria[1].weight = f64::INFINITY), "criteria[1].weight"),
             (Box::new(|s| s.criteria.iter_mut().for_each(|c| c.weight = 0.0)), "criteria"),
+            (Box::new(|s| s.criteria.iter_mut().for_each(|c| c.weight = 1e308)), "criteria"),
             (Box::new(|s| s.criteria[1].column = Some("no_such_column".into())), "criteria[1].column"),
             (Box::new(|s| s.criteria[1].column = None), "criteria[1].column"),
             (Box::new(|s| s.criteria[0].column = Some("anmodning_2019".into())), "criteria[0].column"),
