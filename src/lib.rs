@@ -3,6 +3,10 @@
 //! The engine (`engine`, `data`, `scenario`) is pure and knows no screen; the CLI and the GUI are thin
 //! faces on it.
 
+// First, so that `texts!` is in scope in every module after it.
+#[macro_use]
+pub mod lang;
+
 pub mod analysis;
 pub mod calibrate;
 pub mod cli;
@@ -10,9 +14,9 @@ pub mod data;
 pub mod engine;
 pub mod export;
 pub mod fileio;
+#[cfg(feature = "gui")]
 pub mod gui;
 pub mod import;
-pub mod lang;
 pub mod map;
 pub mod numfmt;
 pub mod report;

@@ -7,8 +7,20 @@ use bosetting::cli::{Cli, Command};
 fn main() -> ExitCode {
     let cli = Cli::parse();
     match cli.command {
-        None => bosetting::gui::run(None),
-        Some(Command::Gui { file }) => bosetting::gui::run(file),
+        None => open_planner(None),
+        Some(Command::Gui { file }) => open_planner(file),
         Some(command) => bosetting::cli::run(command),
     }
+}
+
+#[cfg(feature = "gui")]
+fn open_planner(file: Option<std::path::PathBuf>) -> ExitCode {
+    bosetting::gui::run(file)
+}
+
+/// A build without the `gui` feature is the CLI alone.
+#[cfg(not(feature = "gui"))]
+fn open_planner(_file: Option<std::path::PathBuf>) -> ExitCode {
+    eprintln!("bosetting: this build has no planner window (built without the `gui` feature); see `bosetting --help`");
+    ExitCode::from(2)
 }
