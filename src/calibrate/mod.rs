@@ -1,10 +1,14 @@
 //! Calibration: the weights (and optionally the size exponent) whose allocation comes closest to a reference
 //! allocation such as last year's requests, and how close that is (see the project's MODEL.md).
 //!
-//! The search is deterministic. A smooth surrogate (continuous quotas against the reference, least squares over
-//! the weight simplex, solved exactly) gives starting points for a grid of size exponents; the best of them,
-//! with the scenario's own and a few fixed weightings, are then polished by Nelder–Mead on the full pipeline's
-//! error (minimum-request drop and rounding included). Reported figures always come from the full pipeline.
+//! The search is deterministic (no randomness). For each size exponent on a grid (or the scenario's own), it
+//! starts from the exact least-squares fit of the continuous quotas (two variants), the scenario's own weights,
+//! equal weights and each criterion leading, and runs Nelder–Mead on a quick model of the pipeline (quotas with
+//! the minimum-request drop, keys for any exponent from one allocation). The best results are polished by
+//! Nelder–Mead on the full pipeline, rounding included. Reported figures always come from the full pipeline.
+//!
+//! The error minimised is the absolute difference per municipality the reference asked, plus one minimum
+//! request for every municipality asked by one and not the other (see [`calibrate`]).
 
 mod error;
 mod fit;
