@@ -23,12 +23,17 @@ fn options() -> ron::Options {
 
 /// Parses RON text; `file` names the source in messages.
 pub fn parse_ron<T: DeserializeOwned>(text: &str, file: &str) -> Result<T, RonError> {
-    options().from_str(text).map_err(|e| RonError {
+    options().from_str(without_bom(text)).map_err(|e| RonError {
         file: file.to_owned(),
         line: e.span.start.line,
         column: e.span.start.col,
         message: e.code.to_string(),
     })
+}
+
+/// The text without a leading byte-order mark, which Windows editors add to UTF-8 files and RON rejects.
+pub fn without_bom(text: &str) -> &str {
+    text.strip_prefix('\u{feff}').unwrap_or(text)
 }
 
 /// Pretty RON; structures nested deeper than `depth` stay on one line (a dataset row, a criterion).
@@ -47,5 +52,31 @@ pub fn peek_version(text: &str) -> Option<u32> {
         #[serde(alias = "format")]
         version: Option<u32>,
     }
-    options().from_str::<Peek>(text).ok().and_then(|p| p.version)
+    options().from_str::<Peek>(without_bom(text)).ok().and_then(|p| p.version)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[derive(serde::Deserialize, Debug, PartialEq)]
+    #[serde(deny_unknown_fields)]
+    struct Doc {
+        version: u32,
+        name: String,
+    }
+
+    #[test]
+    fn a_byte_order_mark_is_ignored() {
+        let doc: Doc = parse_ron("\u{feff}(\n    version: 1,\n    name: \"x\",\n)", "a.ron").unwrap();
+        assert_eq!(doc, Doc { version: 1, name: "x".into() });
+        assert_eq!(peek_version("\u{feff}(version: 7, name: \"x\")"), Some(7));
+    }
+
+    #[test]
+    fn errors_after_a_byte_order_mark_keep_their_lines() {
+        let e = parse_ron::<Doc>("\u{feff}(\n    version: 1,\n    colour: 3,\n)", "a.ron").unwrap_err();
+        assert_eq!((e.line, e.file.as_str()), (3, "a.ron"));
+        assert!(e.message.contains("colour"), "{}", e.message);
+    }
 }

@@ -123,7 +123,7 @@ impl App {
     }
 
     /// Autosaves with `autosave`, and offers to recover what an earlier session left there.
-    pub fn with_autosave(mut self, autosave: Autosave) -> Self {
+    pub fn with_autosave(mut self, mut autosave: Autosave) -> Self {
         self.recovery = autosave.find();
         self.autosave = autosave;
         self
@@ -131,10 +131,6 @@ impl App {
 
     /// Autosaves when the interval is over (see [`Autosave::tick`]); a failure is reported once.
     pub fn autosave_tick(&mut self, now: Instant) {
-        // Until the user decides about left-over work, it must not be overwritten.
-        if self.recovery.is_some() {
-            return;
-        }
         if let Err(e) = self.autosave.tick(now, &self.doc) {
             let folder = self.autosave.folder().map(|f| f.display().to_string()).unwrap_or_default();
             let text = format!("{} {folder}: {e}", super::apply::OpenTexts::get(self.view.lang).cannot_autosave);
@@ -144,12 +140,10 @@ impl App {
         }
     }
 
-    /// The autosave is no longer needed (saved, discarded, or a clean exit); left-over work that is still
-    /// waiting for an answer is kept.
+    /// This session's autosave is no longer needed (saved, discarded, or a clean exit). Work left by
+    /// another session lives in its own slot and is untouched.
     pub(super) fn drop_autosave(&mut self) {
-        if self.recovery.is_none() {
-            self.autosave.remove();
-        }
+        self.autosave.remove();
     }
 
     fn compute(doc: &Document, generation: u64) -> Computed {

@@ -32,20 +32,20 @@ impl App {
             }
             Command::SaveAsDialog => self.file_dialog(FileAction::SaveAs),
             Command::Undo => {
-                if let Some(previous) = self.history.undo(self.doc.scenario()) {
-                    self.set_scenario(previous);
+                if let Some(previous) = self.history.undo(self.doc.snapshot()) {
+                    self.doc.restore(previous);
                 }
             }
             Command::Redo => {
-                if let Some(next) = self.history.redo(self.doc.scenario()) {
-                    self.set_scenario(next);
+                if let Some(next) = self.history.redo(self.doc.snapshot()) {
+                    self.doc.restore(next);
                 }
             }
             Command::Edit { edit, gesture } => {
-                let before = self.doc.scenario().clone();
-                let mut after = before.clone();
+                let before = self.doc.snapshot();
+                let mut after = before.scenario.clone();
                 edit.apply(&mut after);
-                if after != before && self.set_scenario(after) {
+                if after != before.scenario && self.set_scenario(after) {
                     self.history.record(before, gesture);
                 }
             }
@@ -211,21 +211,25 @@ impl App {
     fn answer_recovery(&mut self, recover: bool) {
         let Some(found) = self.recovery.take() else { return };
         if !recover {
-            self.autosave.remove();
+            self.autosave.discard_found();
             return;
         }
-        match Document::recovered(found.scenario, found.original_path, found.original_stamp) {
+        match Document::recovered(found.scenario, found.original_path, found.original_stamp, found.dataset) {
             Ok((doc, warning)) => {
                 self.replace_document(doc);
                 self.notices.extend(warning.map(Notice::warning));
+                // The work moves to this session's own autosave before the left-over copy goes.
+                match self.autosave.write(&self.doc) {
+                    Ok(()) => self.autosave.discard_found(),
+                    Err(_) => self.autosave.release_found(),
+                }
             }
             Err(e) => {
                 let t = OpenTexts::get(self.view.lang);
                 let folder = self.autosave.folder().map(|f| f.display().to_string()).unwrap_or_default();
                 self.notices.push(Notice::error(format!("{} {e} ({folder})", t.cannot_recover)));
-                // Keep the files for another try or by hand: no autosave from this session replaces them.
-                self.recovery = None;
-                self.autosave = super::autosave::Autosave::off();
+                // Kept on disk for another try or by hand.
+                self.autosave.release_found();
             }
         }
     }

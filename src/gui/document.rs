@@ -1,6 +1,7 @@
 //! The open document: the scenario, where it lives, what was last saved, and the dataset it names.
 
 use std::path::{Path, PathBuf};
+use std::sync::Arc;
 use std::time::SystemTime;
 
 use crate::data::Dataset;
@@ -27,7 +28,8 @@ pub struct Document {
     path: Option<PathBuf>,
     /// The scenario as last saved or opened; the document is unsaved when it differs.
     saved: Scenario,
-    dataset: Dataset,
+    /// Shared with the undo history, which keeps the dataset each step had (imports are undoable).
+    dataset: Arc<Dataset>,
     /// Bumped on every change to the scenario or dataset, so results can be recomputed exactly then.
     revision: u64,
     /// Unsaved whatever the scenario: recovered work has never been saved to its file.
@@ -37,6 +39,14 @@ pub struct Document {
     /// The dataset was changed in the planner (an imported column) and is on no disk yet; saving writes it
     /// next to the scenario.
     dataset_unsaved: bool,
+}
+
+/// The document's content at one moment: a step of the undo history.
+#[derive(Clone)]
+pub struct Snapshot {
+    pub scenario: Scenario,
+    pub dataset: Arc<Dataset>,
+    pub dataset_unsaved: bool,
 }
 
 /// What identifies one version of a file on disk, cheaply.
@@ -62,7 +72,7 @@ impl Document {
             saved: scenario.clone(),
             scenario,
             path,
-            dataset,
+            dataset: Arc::new(dataset),
             revision: 0,
             unsaved: false,
             disk_stamp,
@@ -83,14 +93,19 @@ impl Document {
 
     /// Recovered work: belongs to `path` (if any) but is unsaved. `stamp` is the file as the lost session
     /// knew it; when it is unknown, saving over an existing file asks first.
+    /// `dataset` is the session's own dataset when it had imported columns not yet saved.
     pub fn recovered(
         scenario: Scenario,
         path: Option<PathBuf>,
         stamp: Option<DiskStamp>,
+        dataset: Option<Dataset>,
     ) -> DocResult<(Self, Option<String>)> {
         let (mut doc, warning) = Self::from_scenario(scenario, path)?;
         doc.unsaved = true;
         doc.disk_stamp = stamp;
+        if let Some(dataset) = dataset {
+            doc.replace_dataset(dataset);
+        }
         Ok((doc, warning))
     }
 
@@ -137,7 +152,7 @@ impl Document {
     /// Replaces the dataset with one derived from it (an imported column). The scenario is unchanged; the
     /// next save writes the dataset next to the scenario.
     pub fn replace_dataset(&mut self, dataset: Dataset) {
-        self.dataset = dataset;
+        self.dataset = Arc::new(dataset);
         self.dataset_unsaved = true;
         self.revision += 1;
     }
@@ -150,12 +165,30 @@ impl Document {
         }
         if scenario.dataset != self.scenario.dataset {
             let (dataset, _) = resolve_dataset(&scenario, self.path.as_deref()).map_err(Box::new)?;
-            self.dataset = dataset;
+            self.dataset = Arc::new(dataset);
             self.dataset_unsaved = false;
         }
         self.scenario = scenario;
         self.revision += 1;
         Ok(())
+    }
+
+    /// What undo needs to bring the document back to this state.
+    pub fn snapshot(&self) -> Snapshot {
+        Snapshot {
+            scenario: self.scenario.clone(),
+            dataset: Arc::clone(&self.dataset),
+            dataset_unsaved: self.dataset_unsaved,
+        }
+    }
+
+    /// Returns to a state from [`Document::snapshot`] (undo, redo). The dataset comes with it, so nothing is
+    /// resolved again and nothing can fail.
+    pub fn restore(&mut self, snapshot: Snapshot) {
+        self.scenario = snapshot.scenario;
+        self.dataset = snapshot.dataset;
+        self.dataset_unsaved = snapshot.dataset_unsaved;
+        self.revision += 1;
     }
 
     /// Saves atomically (keeping `FILE.bak`), records the dataset fingerprint, and makes `path` the document's.

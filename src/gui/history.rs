@@ -1,21 +1,22 @@
-//! Undo and redo: snapshots of the scenario. One gesture (a slider drag, typing in one field) is one step.
+//! Undo and redo: snapshots of the document (the scenario, and the dataset an import changed). One gesture
+//! (a slider drag, typing in one field) is one step.
 
-use crate::scenario::Scenario;
+use super::document::Snapshot;
 
 /// Enough for a working session; the oldest steps go first.
 const LIMIT: usize = 200;
 
 #[derive(Default)]
 pub struct History {
-    undo: Vec<Scenario>,
-    redo: Vec<Scenario>,
+    undo: Vec<Snapshot>,
+    redo: Vec<Snapshot>,
     /// The gesture whose first edit already pushed its "before" state.
     open_gesture: Option<egui::Id>,
 }
 
 impl History {
     /// Records the state `before` an edit. Within an open gesture only its first edit is recorded.
-    pub fn record(&mut self, before: Scenario, gesture: Option<egui::Id>) {
+    pub fn record(&mut self, before: Snapshot, gesture: Option<egui::Id>) {
         if gesture.is_some() && gesture == self.open_gesture {
             return;
         }
@@ -32,17 +33,17 @@ impl History {
     }
 
     /// The state to return to, given the `current` one (which becomes redoable).
-    pub fn undo(&mut self, current: &Scenario) -> Option<Scenario> {
+    pub fn undo(&mut self, current: Snapshot) -> Option<Snapshot> {
         self.open_gesture = None;
         let previous = self.undo.pop()?;
-        self.redo.push(current.clone());
+        self.redo.push(current);
         Some(previous)
     }
 
-    pub fn redo(&mut self, current: &Scenario) -> Option<Scenario> {
+    pub fn redo(&mut self, current: Snapshot) -> Option<Snapshot> {
         self.open_gesture = None;
         let next = self.redo.pop()?;
-        self.undo.push(current.clone());
+        self.undo.push(current);
         Some(next)
     }
 
@@ -63,12 +64,17 @@ impl History {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use std::sync::{Arc, LazyLock};
+
+    use crate::data::{Dataset, embedded_dataset};
     use crate::gui::document::default_scenario;
 
-    fn with_total(total: u32) -> Scenario {
-        let mut s = default_scenario().unwrap();
-        s.target.total = total;
-        s
+    static DATASET: LazyLock<Arc<Dataset>> = LazyLock::new(|| Arc::new(embedded_dataset("norway-2020").unwrap()));
+
+    fn with_total(total: u32) -> Snapshot {
+        let mut scenario = default_scenario().unwrap();
+        scenario.target.total = total;
+        Snapshot { scenario, dataset: Arc::clone(&DATASET), dataset_unsaved: false }
     }
 
     #[test]
@@ -80,10 +86,10 @@ mod tests {
         h.record(with_total(101), drag);
         h.record(with_total(102), drag);
         h.end_gesture();
-        let back = h.undo(&with_total(103)).unwrap();
-        assert_eq!(back.target.total, 100);
+        let back = h.undo(with_total(103)).unwrap();
+        assert_eq!(back.scenario.target.total, 100);
         assert!(!h.can_undo());
-        assert_eq!(h.redo(&back).unwrap().target.total, 103);
+        assert_eq!(h.redo(back).unwrap().scenario.target.total, 103);
     }
 
     #[test]
@@ -101,8 +107,8 @@ mod tests {
         h.record(with_total(6), None);
         let mut current = with_total(7);
         let mut seen = Vec::new();
-        while let Some(s) = h.undo(&current) {
-            seen.push(s.target.total);
+        while let Some(s) = h.undo(current.clone()) {
+            seen.push(s.scenario.target.total);
             current = s;
         }
         assert_eq!(seen, [6, 5, 4, 3, 1]);
@@ -112,7 +118,7 @@ mod tests {
     fn a_new_edit_clears_redo() {
         let mut h = History::default();
         h.record(with_total(1), None);
-        let s = h.undo(&with_total(2)).unwrap();
+        let s = h.undo(with_total(2)).unwrap();
         assert!(h.can_redo());
         h.record(s, None);
         assert!(!h.can_redo());

@@ -27,7 +27,7 @@ pub struct Scenario {
     pub criteria: Vec<Criterion>,
     pub rules: Rules,
     /// Per municipality code.
-    #[serde(default)]
+    #[serde(default, deserialize_with = "super::unique_map::deserialize")]
     pub overrides: BTreeMap<String, Override>,
     #[serde(default)]
     pub rounding: Method,

@@ -43,6 +43,9 @@ impl App {
                 });
                 match added {
                     Ok((out, label)) => {
+                        // One undo step, like any edit: undo takes the column out again.
+                        self.history.end_gesture();
+                        self.history.record(self.doc.snapshot(), None);
                         self.doc.replace_dataset(out);
                         self.view.data.import = None;
                         let label = self.view.lang.pick(&label.nb, &label.en);

@@ -107,6 +107,7 @@ fn body(
         for (name, field) in [
             (t.id, &mut d.id),
             (t.label, &mut d.label),
+            (t.label_en, &mut d.label_en),
             (t.unit, &mut d.unit),
             (t.year, &mut d.year),
             (t.source, &mut d.source),

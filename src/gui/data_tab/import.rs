@@ -50,7 +50,9 @@ pub struct ImportDialog {
     pub code_col: usize,
     pub value_col: usize,
     pub id: String,
+    /// Bokmål; also used in English unless `label_en` is given.
     pub label: String,
+    pub label_en: String,
     pub unit: String,
     pub year: String,
     pub source: String,
@@ -81,6 +83,7 @@ impl ImportDialog {
             value_col: 0,
             id: String::new(),
             label: String::new(),
+            label_en: String::new(),
             unit: String::new(),
             year: String::new(),
             source: "SSB".into(),
@@ -162,9 +165,10 @@ impl ImportDialog {
             return Err(t.need_leave_out.into());
         }
         let label = if self.label.trim().is_empty() { id } else { self.label.trim() };
+        let label_en = if self.label_en.trim().is_empty() { label } else { self.label_en.trim() };
         let meta = ColumnMeta {
             id: id.to_owned(),
-            label: Text::new(label, label),
+            label: Text::new(label, label_en),
             unit: self.unit.trim().to_owned(),
             year: self.year.trim().to_owned(),
             source: self.source.trim().to_owned(),

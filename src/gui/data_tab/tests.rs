@@ -135,6 +135,37 @@ fn importing_an_ssb_table_adds_a_column_a_criterion_can_use() {
 }
 
 #[test]
+fn an_import_is_one_undo_step_and_keeps_both_labels() {
+    let mut h = harness(app_2024());
+    let columns_before = h.state().doc.dataset().columns.len();
+    load(&mut h, "ssb_tab_hidden.tsv");
+    let table = h.state().view.data.import.as_ref().unwrap().table.clone().unwrap();
+    let year_col = table.headers.iter().position(|c| c == "2024").unwrap();
+    h.state_mut().apply(import(ImportCmd::SetValueColumn(year_col)));
+    let d = h.state_mut().view.data.import.as_mut().unwrap();
+    d.id = "sysselsatte_2024".into();
+    d.label = "Sysselsatte 2024".into();
+    d.label_en = "Employed 2024".into();
+    h.state_mut().apply(import(ImportCmd::SetLeaveOutUnknown(true)));
+    h.state_mut().apply(import(ImportCmd::Apply));
+    h.run();
+    let label = &h.state().doc.dataset().column("sysselsatte_2024").unwrap().meta.label;
+    assert_eq!((label.nb.as_str(), label.en.as_str()), ("Sysselsatte 2024", "Employed 2024"));
+
+    h.state_mut().apply(Command::Undo);
+    h.run();
+    let app = h.state();
+    assert!(app.doc.dataset().column("sysselsatte_2024").is_none(), "undo takes the column out");
+    assert_eq!(app.doc.dataset().columns.len(), columns_before);
+    assert!(!app.doc.is_dirty(), "back to the opened state");
+
+    h.state_mut().apply(Command::Redo);
+    h.run();
+    assert!(h.state().doc.dataset().column("sysselsatte_2024").is_some(), "redo brings it back");
+    assert!(h.state().doc.dataset_unsaved());
+}
+
+#[test]
 fn unknown_codes_are_listed_with_their_lines_and_must_be_left_out() {
     let mut h = harness(App::new(Document::new_default().unwrap(), Prefs::default()));
     load(&mut h, "plain_semicolon_utf8.csv");

@@ -40,7 +40,8 @@ texts!(ImportTexts {
     code_column: "Kolonne med kommunenummer", "Municipality code column";
     value_column: "Kolonne med verdier", "Value column";
     id: "Id (bokstaver, tall, _)", "Id (letters, digits, _)";
-    label: "Navn", "Label";
+    label: "Navn (bokmål)", "Label (bokmål)";
+    label_en: "Navn (engelsk, valgfritt)", "Label (English, optional)";
     unit: "Enhet", "Unit";
     year: "År", "Year";
     source: "Kilde", "Source";
