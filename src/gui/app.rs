@@ -297,18 +297,11 @@ impl App {
         }
     }
 
-    /// A `.ron` file dropped on the window is opened.
+    /// A file dropped on the window: a scenario is opened, a dataset file used, a table imported.
     fn dropped_files(&self, ctx: &egui::Context) -> Vec<Command> {
-        ctx.input(|i| {
-            i.raw
-                .dropped_files
-                .iter()
-                .map(|f| f.path().to_path_buf())
-                .filter(|p| p.extension().is_some_and(|e| e.eq_ignore_ascii_case("ron")))
-                .take(1)
-                .map(Command::Open)
-                .collect()
-        })
+        ctx.input(|i| i.raw.dropped_files.iter().find_map(|f| dropped_file_command(f.path().to_path_buf())))
+            .into_iter()
+            .collect()
     }
 
     fn poll_dialog(&mut self) {
@@ -317,6 +310,9 @@ impl App {
             Some(Outcome::Chosen(FileAction::SaveAs, path)) => self.apply(Command::SaveAs(path)),
             Some(Outcome::Chosen(FileAction::Import, path)) => {
                 self.apply(Command::Import(super::data_tab::ImportCmd::Load(path)));
+            }
+            Some(Outcome::Chosen(FileAction::Dataset, path)) => {
+                self.apply(Command::Import(super::data_tab::ImportCmd::UseDatasetFile(path)));
             }
             Some(Outcome::Chosen(FileAction::Export(format), path)) => self.apply(Command::Export(path, format)),
             Some(Outcome::Chosen(FileAction::Chart, path)) => self.apply(Command::SaveChart(path)),
@@ -339,7 +335,7 @@ impl App {
                 let name = format!("{}.{extension}", self.doc.scenario().name);
                 dir.map(|d| d.join(&name).display().to_string()).unwrap_or(name)
             }
-            (FileAction::Open | FileAction::Import, _) => String::new(),
+            (FileAction::Open | FileAction::Import | FileAction::Dataset, _) => String::new(),
         };
         self.path_field = Some(PathField { action, text, focus_tries: 3 });
     }
@@ -376,5 +372,20 @@ impl eframe::App for App {
         if !self.doc.is_dirty() || self.allow_close {
             self.drop_autosave();
         }
+    }
+}
+
+/// What dropping `path` on the window does, by its name; `None` for files the planner does not read.
+pub fn dropped_file_command(path: PathBuf) -> Option<Command> {
+    use super::data_tab::ImportCmd;
+    let name = path.file_name()?.to_string_lossy().to_lowercase();
+    if name.ends_with(".dataset.ron") {
+        Some(Command::Import(ImportCmd::UseDatasetFile(path)))
+    } else if name.ends_with(".ron") {
+        Some(Command::Open(path))
+    } else if [".csv", ".tsv", ".txt", ".json"].iter().any(|ext| name.ends_with(ext)) {
+        Some(Command::Import(ImportCmd::Load(path)))
+    } else {
+        None
     }
 }

@@ -259,7 +259,7 @@ impl App {
         let extension = match action {
             FileAction::Export(format) => format.extension(),
             FileAction::Chart => "png",
-            FileAction::Open | FileAction::SaveAs | FileAction::Import => "ron",
+            FileAction::Open | FileAction::SaveAs | FileAction::Import | FileAction::Dataset => "ron",
         };
         let name = format!("{}.{extension}", self.doc.scenario().name);
         if !self.dialogs.start(action, &ctx, directory, name) {

@@ -88,6 +88,8 @@ pub enum FileAction {
     SaveAs,
     /// An indicator file to import.
     Import,
+    /// A dataset file (`*.dataset.ron`) for the scenario to use.
+    Dataset,
     /// Where to export the result table.
     Export(ExportFormat),
     /// Where to save the chart as PNG.

@@ -6,7 +6,9 @@ use super::texts::ImportTexts;
 use crate::data::add_column;
 use crate::gui::app::App;
 use crate::gui::command::{Command, FileAction};
+use crate::gui::edit::Edit;
 use crate::gui::notices::Notice;
+use crate::scenario::DatasetRef;
 
 impl App {
     pub(in crate::gui) fn apply_import(&mut self, cmd: ImportCmd) {
@@ -56,6 +58,12 @@ impl App {
             }
             ImportCmd::Close => self.view.data.import = None,
             ImportCmd::SaveDataset => self.apply(Command::Save),
+            ImportCmd::PickDatasetFile => self.file_dialog(FileAction::Dataset),
+            ImportCmd::UseDatasetFile(path) => {
+                self.path_field = None;
+                let chosen = DatasetRef::File(path.display().to_string());
+                self.apply(Command::Edit { edit: Edit::SetDataset(chosen), gesture: None });
+            }
         }
     }
 }

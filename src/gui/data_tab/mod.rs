@@ -33,6 +33,10 @@ pub enum ImportCmd {
     /// Adds the column to the document's dataset.
     Apply,
     Close,
+    /// Shows the file dialog (or the path field) for a dataset file.
+    PickDatasetFile,
+    /// Makes the scenario use the dataset file at this path (an undoable edit; a broken file changes nothing).
+    UseDatasetFile(PathBuf),
     /// Writes the dataset next to the scenario as `<stem>.dataset.ron` (saves the scenario too).
     SaveDataset,
 }

@@ -48,6 +48,12 @@ pub fn show(ui: &mut Ui, ctx: &ViewContext, state: &mut DataTabState, dataset_un
                 cmds.push(Command::Edit { edit: Edit::SetDataset(chosen), gesture: None });
             }
         }
+        if let DatasetRef::File(path) = &ctx.scenario.dataset {
+            let _ = ui.selectable_label(true, path.as_str());
+        }
+        if ui.button(t.open_file).on_hover_text(t.open_file_tip).clicked() {
+            cmds.push(Command::Import(ImportCmd::PickDatasetFile));
+        }
     });
     ui.separator();
     ScrollArea::both().auto_shrink([false, false]).show(ui, |ui| {

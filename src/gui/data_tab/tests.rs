@@ -227,3 +227,45 @@ fn saving_after_an_import_writes_the_dataset_next_to_the_scenario() {
     let (reopened, _) = Document::open(&moved).unwrap();
     assert_eq!(reopened.dataset().fingerprint, fingerprint);
 }
+
+fn corpus(name: &str) -> PathBuf {
+    PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("tests/bad_inputs").join(name)
+}
+
+#[test]
+fn a_dataset_file_can_be_used_undone_and_a_broken_one_changes_nothing() {
+    let mut h = harness(app_2024());
+    let before = h.state().doc.snapshot();
+    h.state_mut().apply(import(ImportCmd::UseDatasetFile(corpus("d_duplicate_code.dataset.ron"))));
+    h.run();
+    let app = h.state();
+    assert_eq!(app.doc.scenario(), &before.scenario, "a broken dataset changes nothing");
+    assert_eq!(app.doc.dataset().fingerprint, before.dataset.fingerprint);
+    let notice = app.notices.last().map(|n| n.text.clone()).unwrap_or_default();
+    assert!(notice.contains("d_duplicate_code.dataset.ron"), "the message names the file: {notice}");
+
+    let mini = corpus("support/mini.dataset.ron");
+    h.state_mut().apply(import(ImportCmd::UseDatasetFile(mini.clone())));
+    h.run();
+    let app = h.state();
+    assert_eq!(app.doc.scenario().dataset, DatasetRef::File(mini.display().to_string()));
+    assert_ne!(app.doc.dataset().fingerprint, before.dataset.fingerprint);
+    h.state_mut().apply(Command::Undo);
+    h.run();
+    assert_eq!(h.state().doc.dataset().fingerprint, before.dataset.fingerprint, "undo returns to the old dataset");
+}
+
+#[test]
+fn dropped_files_open_scenarios_use_datasets_and_import_tables() {
+    use crate::gui::app::dropped_file_command;
+    let p = PathBuf::from;
+    assert_eq!(dropped_file_command(p("/x/plan.ron")), Some(Command::Open(p("/x/plan.ron"))));
+    assert_eq!(
+        dropped_file_command(p("/x/plan.dataset.ron")),
+        Some(import(ImportCmd::UseDatasetFile(p("/x/plan.dataset.ron"))))
+    );
+    for table in ["/x/ssb.csv", "/x/ssb.TSV", "/x/stat.json", "/x/export.txt"] {
+        assert_eq!(dropped_file_command(p(table)), Some(import(ImportCmd::Load(p(table)))));
+    }
+    assert_eq!(dropped_file_command(p("/x/picture.png")), None);
+}

@@ -9,6 +9,9 @@ texts!(DataTexts {
     unsaved: "Datasettet har importerte kolonner som ikke er lagret ennå; de lagres ved siden av scenarioet.",
         "The dataset has imported columns not saved yet; they are saved next to the scenario.";
     switch: "Bytt datasett:", "Switch dataset:";
+    open_file: "Datasettfil …", "Dataset file…";
+    open_file_tip: "Bruk et eget datasett (*.dataset.ron), for eksempel ett som er lagret med importerte kolonner",
+        "Use a dataset of your own (*.dataset.ron), e.g. one saved with imported columns";
     import: "Importer indikator …", "Import indicator…";
     save_dataset: "Lagre scenario og datasett", "Save scenario and dataset";
     label: "Navn", "Label";

@@ -35,6 +35,7 @@ texts!(ControlTexts {
     dataset: "Datasett", "Dataset";
     dataset_tip: "Kommunelisten og indikatorene scenarioet bruker.",
         "The municipality list and indicators the scenario uses.";
+    dataset_file: "Datasettfil …", "Dataset file…";
 });
 
 pub fn show(ui: &mut Ui, scenario: &Scenario, dataset: &Dataset, lang: Lang, cmds: &mut Vec<Command>) {
@@ -118,6 +119,10 @@ fn computation(ui: &mut Ui, scenario: &Scenario, dataset: &Dataset, lang: Lang, 
                         if ui.selectable_label(scenario.dataset == chosen, id).clicked() && scenario.dataset != chosen {
                             cmds.push(Command::Edit { edit: Edit::SetDataset(chosen), gesture: None });
                         }
+                    }
+                    ui.separator();
+                    if ui.button(t.dataset_file).clicked() {
+                        cmds.push(Command::Import(crate::gui::data_tab::ImportCmd::PickDatasetFile));
                     }
                 })
                 .response

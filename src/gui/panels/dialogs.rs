@@ -22,6 +22,7 @@ texts!(DialogTexts {
     open_path: "Åpne fil", "Open file";
     save_path: "Lagre som", "Save as";
     import_path: "Importer indikator", "Import indicator";
+    dataset_path: "Åpne datasettfil", "Open dataset file";
     path_hint: "Ingen fildialog kunne vises. Skriv inn stien til filen:",
         "No file dialog could be shown. Type the path of the file:";
     path: "Sti", "Path";
@@ -64,6 +65,7 @@ pub fn show(ctx: &Context, app: &mut App, cmds: &mut Vec<Command>) {
             FileAction::Open => t.open_path,
             FileAction::SaveAs => t.save_path,
             FileAction::Import => t.import_path,
+            FileAction::Dataset => t.dataset_path,
             FileAction::Export(_) => t.export_path,
             FileAction::Chart => t.chart_path,
         };
@@ -90,6 +92,7 @@ pub fn show(ctx: &Context, app: &mut App, cmds: &mut Vec<Command>) {
                         FileAction::Open => Command::Open(path),
                         FileAction::SaveAs => Command::SaveAs(path),
                         FileAction::Import => Command::Import(crate::gui::data_tab::ImportCmd::Load(path)),
+                        FileAction::Dataset => Command::Import(crate::gui::data_tab::ImportCmd::UseDatasetFile(path)),
                         FileAction::Export(format) => Command::Export(path, format),
                         FileAction::Chart => Command::SaveChart(path),
                     });
