@@ -1,6 +1,7 @@
 //! The whole pipeline of MODEL.md: eligibility, keys, locks, caps, minimum-request drop, rounding, minors.
 
 use super::apportion::{ApportionError, Claim, Tie, apportion};
+use super::contributions::Contributions;
 use super::eligibility::{Gate, gates};
 use super::error::AllocError;
 use super::fill::{FilledCell, filled_column_with};
@@ -127,11 +128,9 @@ pub fn allocate(dataset: &Dataset, scenario: &Scenario) -> Result<Allocation, Al
                 status,
                 eligible: eligible[i],
                 key: k.combined[i],
-                contributions: if eligible[i] {
-                    k.parts.iter().zip(&weights).map(|(part, w)| w * part[i] * scale).collect()
-                } else {
-                    vec![0.0; weights.len()]
-                },
+                contributions: Contributions::from_iter_capped(
+                    k.parts.iter().zip(&weights).map(|(part, w)| if eligible[i] { w * part[i] * scale } else { 0.0 }),
+                ),
                 initial_quota: if eligible[i] { initial_quota } else { 0.0 },
                 quota: match g.gates[i] {
                     Gate::Locked { value, .. } => f64::from(value),

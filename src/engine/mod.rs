@@ -3,6 +3,7 @@
 
 mod allocate;
 pub mod apportion;
+mod contributions;
 mod eligibility;
 mod error;
 mod fill;
@@ -18,6 +19,7 @@ mod invariants;
 pub use crate::scenario::{CriterionId, MissingPolicy};
 pub use allocate::allocate;
 pub use apportion::{Apportionment, Claim, Method, Tie, apportion};
+pub use contributions::Contributions;
 pub use error::AllocError;
 pub use fill::{FilledCell, filled_column};
 pub use result::{Allocation, CountyTotal, MunicipalityResult, Reason, Status, TieReport, TieStage};

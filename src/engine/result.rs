@@ -78,7 +78,7 @@ pub struct MunicipalityResult {
     /// Combined key K_i (0 when not eligible).
     pub key: f64,
     /// Each criterion's share of the initial quota, in the scenario's criterion order; sums to `initial_quota`.
-    pub contributions: Vec<f64>,
+    pub contributions: super::Contributions,
     /// The share of the open target before caps and minimum-request drops.
     pub initial_quota: f64,
     /// The share after caps and drops: what rounding starts from (0 when dropped).
