@@ -63,11 +63,11 @@ pub fn controls(ui: &mut egui::Ui, settings: &RangeSettings, target: u32, lang: 
     let mut edited = span;
     ui.horizontal_wrapped(|ui| {
         let label = ui.label(t.target_from);
-        ui.add(egui::DragValue::new(&mut edited.from).range(0..=1_000_000).speed(10.0)).labelled_by(label.id);
+        ui.add(field(&mut edited.from, 0, 10.0, lang)).labelled_by(label.id);
         let label = ui.label(t.target_to);
-        ui.add(egui::DragValue::new(&mut edited.to).range(0..=1_000_000).speed(10.0)).labelled_by(label.id);
+        ui.add(field(&mut edited.to, 0, 10.0, lang)).labelled_by(label.id);
         let label = ui.label(t.target_step);
-        ui.add(egui::DragValue::new(&mut edited.step).range(1..=100_000).speed(1.0)).labelled_by(label.id);
+        ui.add(field(&mut edited.step, 1, 1.0, lang)).labelled_by(label.id);
         if ui
             .add_enabled(settings.custom.is_some(), egui::Button::new(t.reset_range))
             .on_hover_text(t.reset_range_tip)
@@ -87,6 +87,18 @@ pub fn controls(ui: &mut egui::Ui, settings: &RangeSettings, target: u32, lang: 
     if span.bounded().step != span.step.max(1) {
         ui.weak(t.step_raised);
     }
+}
+
+/// A number field in the UI language's style ("4 100"); typed spaces and separators are ignored.
+fn field(value: &mut u32, min: u32, speed: f64, lang: Lang) -> egui::DragValue<'_> {
+    egui::DragValue::new(value)
+        .range(min..=1_000_000)
+        .speed(speed)
+        .custom_formatter(move |v, _| numfmt::integer(v, lang))
+        .custom_parser(|s| {
+            let digits: String = s.chars().filter(char::is_ascii_digit).collect();
+            digits.parse::<f64>().ok()
+        })
 }
 
 /// What the range says: targets run and refused, the selected municipality's range, the widest ranges.

@@ -23,7 +23,7 @@ texts!(ExplainTexts {
         "Click a municipality in the table, on the map or in a chart, or look it up here:";
     no_result: "Ingen fordeling å forklare:", "No allocation to explain:";
     request: "Anmodning", "Request";
-    of_which_minors: "herav enslige mindreårige", "of which unaccompanied minors";
+    minors_count: "herav {} enslige mindreårige", "of which {} unaccompanied minors";
     not_asked: "ikke anmodet", "not asked";
     // Waterfall
     waterfall_x: "Antall (andel av målet)", "Number (share of the target)";

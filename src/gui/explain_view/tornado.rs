@@ -5,7 +5,6 @@
 use egui::{Align2, RichText, TextStyle};
 use egui_plot::{Bar, BarChart, Legend, Plot, PlotPoint, Text};
 
-use super::sensitivity::criterion_colour;
 use super::texts::ExplainTexts;
 use crate::analysis::{Impact, TornadoBar};
 use crate::data::Dataset;
@@ -85,7 +84,6 @@ fn side_summary(side: &Result<Impact, AllocError>, dataset: &Dataset, lang: Lang
 
 pub fn show(ui: &mut egui::Ui, rows: &[TornadoRow], dataset: &Dataset, lang: Lang, height: f32) {
     let t = ExplainTexts::get(lang);
-    let dark = ui.visuals().dark_mode;
     let palette = crate::gui::charts::palette::Palette::for_visuals(ui.visuals());
     let (minus_colour, plus_colour) = (palette.selected, palette.scenario);
     let count = rows.len();
@@ -171,11 +169,7 @@ pub fn show(ui: &mut egui::Ui, rows: &[TornadoRow], dataset: &Dataset, lang: Lan
         }
         ui.end_row();
         for r in rows {
-            ui.horizontal(|ui| {
-                let (rect, _) = ui.allocate_exact_size(egui::vec2(10.0, 10.0), egui::Sense::hover());
-                ui.painter().rect_filled(rect, 2.0, criterion_colour(r.bar.criterion, dark));
-                ui.label(r.bar.criterion.label(lang));
-            });
+            ui.label(r.bar.criterion.label(lang));
             ui.label(side_summary(&r.bar.minus, dataset, lang));
             ui.label(side_summary(&r.bar.plus, dataset, lang));
             ui.end_row();

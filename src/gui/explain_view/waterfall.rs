@@ -222,7 +222,7 @@ pub fn show(ui: &mut egui::Ui, bars: &[WaterfallBar], lang: Lang, size: egui::Ve
                 BarKind::Total => {
                     ui.label(format!("{}: {}", t.request, numfmt::integer(b.end, lang)));
                     if let Some(m) = b.minors.filter(|m| *m > 0.0) {
-                        ui.label(format!("{} {}", numfmt::integer(m, lang), t.of_which_minors));
+                        ui.label(t.minors_count.replace("{}", &numfmt::integer(m, lang)));
                     }
                 }
                 _ => {
