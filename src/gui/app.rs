@@ -256,8 +256,13 @@ impl App {
         let lang = self.view.lang;
         let t = tabs::TabTexts::get(lang);
         ui.horizontal(|ui| {
-            for (tab, label) in [(Tab::Table, t.table), (Tab::Charts, t.charts), (Tab::Map, t.map), (Tab::Data, t.data)]
-            {
+            for (tab, label) in [
+                (Tab::Table, t.table),
+                (Tab::Charts, t.charts),
+                (Tab::Map, t.map),
+                (Tab::Explain, t.explain),
+                (Tab::Data, t.data),
+            ] {
                 if ui.selectable_label(self.view.tab == tab, label).clicked() {
                     cmds.push(Command::SetTab(tab));
                 }
@@ -275,14 +280,25 @@ impl App {
             lang,
             selected: self.view.selected,
         };
+        let generation = self.computed.generation;
+        // The target range feeds the table's range column too, so it is kept up to date on every tab.
+        self.view.explain.update(&ctx, generation, self.view.tab == Tab::Explain, ui.ctx());
+        let range_column = self.view.explain.range_column(&ctx, generation);
         // Charts and map are wired here (see src/gui/tabs.rs).
         let actions = match self.view.tab {
-            Tab::Table => {
-                table::show_table(ui, &ctx, &mut self.view.table, &mut self.table_rows, self.computed.generation, cmds)
-            }
+            Tab::Table => table::show_table(
+                ui,
+                &ctx,
+                &mut self.view.table,
+                &mut self.table_rows,
+                generation,
+                range_column.as_ref(),
+                cmds,
+            ),
             Tab::Charts => tabs::show_charts_tab(ui, &ctx, &mut self.view.charts),
             Tab::Map => tabs::show_map_tab(ui, &ctx, &mut self.view.map),
             Tab::Data => tabs::show_data_tab(ui, &ctx, &mut self.view.data, self.doc.dataset_unsaved(), cmds),
+            Tab::Explain => super::explain_view::show(ui, &ctx, &mut self.view.explain, generation, cmds),
         };
         cmds.extend(actions.into_iter().map(|a| match a {
             super::view::ViewAction::Select(s) => Command::Select(s),

@@ -93,6 +93,7 @@ impl App {
                 self.path_field = None;
                 self.chart_checked(path);
             }
+            Command::Explain(cmd) => self.view.explain.apply(cmd),
         }
         self.refresh();
     }

@@ -57,6 +57,8 @@ pub enum Command {
     SaveChartDialog,
     /// Captures the central area into a PNG file (asks first when the file exists).
     SaveChart(PathBuf),
+    /// The Explain tab's settings (section, target range).
+    Explain(super::explain_view::ExplainCmd),
 }
 
 /// What an export writes.

@@ -13,6 +13,7 @@ pub mod command;
 pub mod data_tab;
 pub mod document;
 pub mod edit;
+pub mod explain_view;
 mod export_actions;
 pub mod file_dialog;
 pub mod fonts;

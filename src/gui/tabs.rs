@@ -8,6 +8,7 @@ texts!(TabTexts {
     charts: "Diagrammer", "Charts";
     map: "Kart", "Map";
     data: "Data", "Data";
+    explain: "Forklaring", "Explain";
 });
 
 /// State of the Charts tab, kept in the view state.

@@ -8,13 +8,13 @@ use eframe::egui;
 mod concentration;
 mod counties;
 mod history;
-mod hover;
+pub(crate) mod hover;
 mod key_figures;
-mod named_axis;
-mod palette;
+pub(crate) mod named_axis;
+pub(crate) mod palette;
 mod scatter;
 #[cfg(test)]
-mod test_support;
+pub(crate) mod test_support;
 mod texts;
 mod top;
 

@@ -53,6 +53,16 @@ pub enum Col {
     Reference(usize),
     Difference(usize),
     Note,
+    /// The request over a span of targets (Explain tab, "Uncertain target"), while switched on.
+    Range,
+}
+
+/// The optional range column: each row's smallest and largest request over a span of targets.
+pub struct RangeColumn<'a> {
+    /// Per dataset row; `None` while it is being computed.
+    pub rows: Option<&'a [(u32, u32)]>,
+    pub header: String,
+    pub tip: String,
 }
 
 /// The columns for the current scenario: indicators of criteria with weight, and the reference when set.
@@ -88,6 +98,8 @@ impl Col {
             Col::Reference(_) => SortKey::Reference,
             Col::Difference(_) => SortKey::Difference,
             Col::Note => SortKey::Note,
+            // Ranges grow with the request: sorting by it keeps them in order.
+            Col::Range => SortKey::Request,
         }
     }
 
@@ -116,6 +128,8 @@ impl Col {
             Col::Per1000 => (t.per_1000.to_owned(), t.per_1000_tip.to_owned()),
             Col::Difference(_) => (t.difference.to_owned(), t.difference_tip.to_owned()),
             Col::Note => (t.note.to_owned(), t.note_tip.to_owned()),
+            // Named by the caller (`RangeColumn`).
+            Col::Range => (String::new(), String::new()),
         }
     }
 }

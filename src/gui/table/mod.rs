@@ -3,6 +3,7 @@
 mod columns;
 mod rows;
 
+pub use columns::RangeColumn;
 pub use rows::RowCache;
 
 use egui::{Align, Layout, RichText, Sense, Ui};
@@ -42,6 +43,7 @@ pub fn show_table(
     view: &mut TableView,
     cache: &mut RowCache,
     generation: u64,
+    range: Option<&RangeColumn>,
     cmds: &mut Vec<Command>,
 ) -> Vec<ViewAction> {
     let t = TableTexts::get(ctx.lang);
@@ -56,7 +58,12 @@ pub fn show_table(
         integer(ctx.dataset.len() as f64, ctx.lang)
     ));
 
-    let cols = columns::columns(ctx.scenario, ctx.dataset);
+    let mut cols = columns::columns(ctx.scenario, ctx.dataset);
+    if range.is_some()
+        && let Some(at) = cols.iter().position(|c| *c == Col::Request)
+    {
+        cols.insert(at + 1, Col::Range);
+    }
     // A selection made elsewhere (map, charts) scrolls into view once.
     let scroll_to = if cache.shown_selection != ctx.selected {
         cache.shown_selection = ctx.selected;
@@ -69,7 +76,7 @@ pub fn show_table(
     egui::ScrollArea::horizontal().auto_shrink([false, false]).show(ui, |ui| {
         // Cell text is not selectable, so a click anywhere on a row selects the row.
         ui.style_mut().interaction.selectable_labels = false;
-        table(ui, ctx, view, &rows, &cols, scroll_to, cmds, &mut actions);
+        table(ui, ctx, view, &rows, &cols, range, scroll_to, cmds, &mut actions);
     });
     // A row clicked here is already in view: no scrolling to it next frame.
     if let Some(ViewAction::Select(row)) = actions.last() {
@@ -85,6 +92,7 @@ fn table(
     view: &mut TableView,
     rows: &[usize],
     cols: &[Col],
+    range: Option<&RangeColumn>,
     scroll_to: Option<usize>,
     cmds: &mut Vec<Command>,
     actions: &mut Vec<ViewAction>,
@@ -116,7 +124,10 @@ fn table(
         .header(24.0, |mut header| {
             for col in cols {
                 header.col(|ui| {
-                    let (text, tip) = col.header(ctx.dataset, ctx.lang);
+                    let (text, tip) = match (col, range) {
+                        (Col::Range, Some(r)) => (r.header.clone(), r.tip.clone()),
+                        _ => col.header(ctx.dataset, ctx.lang),
+                    };
                     let key = col.sort_key();
                     let arrow = match (view.sort == key, view.descending) {
                         (true, false) => " ⏶",
@@ -199,6 +210,15 @@ fn table(
                                 s.push_str(t.overridden);
                             }
                             ui.add(egui::Label::new(text(s)).truncate());
+                        }
+                        Col::Range => {
+                            let cell = range.and_then(|c| c.rows).map_or("…".into(), |rows| {
+                                rows.get(r).map_or("–".into(), |&(lo, hi)| {
+                                    let int = |v: u32| integer(f64::from(v), ctx.lang);
+                                    if lo == hi { int(lo) } else { format!("{}–{}", int(lo), int(hi)) }
+                                })
+                            });
+                            number(ui, text(cell));
                         }
                     });
                 }
