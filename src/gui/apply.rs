@@ -93,6 +93,7 @@ impl App {
                 self.path_field = None;
                 self.chart_checked(path);
             }
+            Command::Calibrate(cmd) => self.apply_calibrate(cmd),
         }
         self.refresh();
     }
@@ -255,6 +256,7 @@ impl App {
         let extension = match action {
             FileAction::Export(format) => format.extension(),
             FileAction::Chart => "png",
+            FileAction::CalibrationReference => "csv",
             FileAction::Open | FileAction::SaveAs | FileAction::Import => "ron",
         };
         let name = format!("{}.{extension}", self.doc.scenario().name);

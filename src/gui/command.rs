@@ -57,6 +57,8 @@ pub enum Command {
     SaveChartDialog,
     /// Captures the central area into a PNG file (asks first when the file exists).
     SaveChart(PathBuf),
+    /// The "Fit weights to reference" dialog.
+    Calibrate(super::calibrate_dialog::CalibrateCmd),
 }
 
 /// What an export writes.
@@ -92,4 +94,6 @@ pub enum FileAction {
     Export(ExportFormat),
     /// Where to save the chart as PNG.
     Chart,
+    /// A CSV reference allocation to calibrate the weights to.
+    CalibrationReference,
 }

@@ -59,13 +59,16 @@ impl FileDialogs {
                     rfd::FileDialog::new().add_filter("CSV", &["csv"]).add_filter("XLSX", &["xlsx"])
                 }
                 FileAction::Chart => rfd::FileDialog::new().add_filter("PNG", &["png"]),
+                FileAction::CalibrationReference => {
+                    rfd::FileDialog::new().add_filter("CSV, TSV", &["csv", "tsv", "txt"])
+                }
                 FileAction::Open | FileAction::SaveAs => rfd::FileDialog::new().add_filter("RON", &["ron"]),
             };
             if let Some(dir) = directory {
                 dialog = dialog.set_directory(dir);
             }
             let chosen = match action {
-                FileAction::Open | FileAction::Import => dialog.pick_file(),
+                FileAction::Open | FileAction::Import | FileAction::CalibrationReference => dialog.pick_file(),
                 FileAction::SaveAs | FileAction::Export(_) | FileAction::Chart => {
                     dialog.set_file_name(name).save_file()
                 }
