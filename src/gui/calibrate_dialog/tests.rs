@@ -11,7 +11,7 @@ use super::{CalibrateCmd, RefChoice, reference_columns};
 use crate::data::embedded_dataset;
 use crate::data::synthetic::synthetic_dataset;
 use crate::gui::app::App;
-use crate::gui::command::Command;
+use crate::gui::command::{Command, FileAction};
 use crate::gui::document::Document;
 use crate::gui::view_state::Prefs;
 
@@ -176,6 +176,30 @@ fn a_bad_csv_reference_shows_its_message_naming_the_file() {
     h.state_mut().apply(Command::Calibrate(CalibrateCmd::Run));
     step_until_done(&mut h);
     assert!(shows(&h, "missing.csv: cannot read the file"));
+}
+
+#[test]
+fn without_a_file_dialog_the_path_field_sets_a_csv_reference() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("typed.csv");
+    std::fs::write(&path, "kommunenummer;anmodning\n0001;25\n0002;12\n").unwrap();
+    let mut h = harness(small_app());
+    h.state_mut().apply(Command::Calibrate(CalibrateCmd::Open));
+    h.run();
+    // What the app does when no native dialog can be shown: the path field, above the calibration dialog.
+    h.state_mut().show_path_field(FileAction::CalibrationReference);
+    h.run();
+    assert!(shows(&h, "Referanse (CSV)"));
+    let field = h.get_by_role_and_label(Role::TextInput, "Sti");
+    assert!(field.is_focused(), "the field has the keyboard");
+    h.event(egui::Event::Text(path.display().to_string()));
+    h.run();
+    h.get_by_role_and_label(Role::Button, "OK").click();
+    h.run();
+    assert!(h.state().path_field.is_none());
+    let d = h.state().calibrate.as_ref().expect("the calibration dialog stays open");
+    assert_eq!(d.reference, Some(RefChoice::Csv(path)));
+    assert!(shows(&h, "typed.csv"));
 }
 
 #[test]

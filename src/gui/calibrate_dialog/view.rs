@@ -95,7 +95,7 @@ fn options(
         ui.vertical(|ui| {
             reference_combo(ui, d, dataset, lang, picking, out).labelled_by(label.id);
             if let Some(RefChoice::Csv(path)) = &d.reference {
-                ui.label(RichText::new(path.display().to_string()).weak().small());
+                ui.label(RichText::new(path.display().to_string()).weak());
             }
             if d.columns.is_empty() {
                 ui.label(RichText::new(t.no_columns).weak());
@@ -189,19 +189,19 @@ fn results(ui: &mut Ui, f: &Fitted, dataset: &Dataset, lang: Lang) {
             ui.set_width(WIDTH - SCATTER.x - 24.0);
             Grid::new("calibrate.weights").num_columns(3).striped(true).spacing([16.0, 4.0]).show(ui, |ui| {
                 ui.label(RichText::new(t.criterion).strong());
-                ui.label(RichText::new(t.now).strong());
-                ui.label(RichText::new(t.fitted).strong());
+                number(ui, RichText::new(t.now).strong());
+                number(ui, RichText::new(t.fitted).strong());
                 ui.end_row();
                 for (k, (id, share)) in c.weights.iter().enumerate() {
                     ui.label(id.label(lang));
                     let before = f.before_weights.get(k).copied().unwrap_or(0.0);
-                    ui.label(numfmt::percent(before, 1, lang));
-                    ui.label(RichText::new(numfmt::percent(*share, 1, lang)).strong());
+                    number(ui, RichText::new(numfmt::percent(before, 1, lang)));
+                    number(ui, RichText::new(numfmt::percent(*share, 1, lang)).strong());
                     ui.end_row();
                 }
                 ui.label(t.size_exponent);
-                ui.label(numfmt::decimal(f.before_exponent, 2, lang));
-                ui.label(RichText::new(numfmt::decimal(c.size_exponent, 3, lang)).strong());
+                number(ui, RichText::new(numfmt::decimal(f.before_exponent, 2, lang)));
+                number(ui, RichText::new(numfmt::decimal(c.size_exponent, 3, lang)).strong());
                 ui.end_row();
             });
             ui.add_space(10.0);
@@ -224,4 +224,11 @@ fn results(ui: &mut Ui, f: &Fitted, dataset: &Dataset, lang: Lang) {
         });
         super::scatter::show(ui, &f.points, dataset, lang, SCATTER);
     });
+}
+
+/// Numbers line up on the right of a column of fixed width (a right-to-left cell alone would take all the
+/// width there is).
+fn number(ui: &mut Ui, text: RichText) {
+    let size = egui::vec2(70.0, ui.spacing().interact_size.y);
+    ui.allocate_ui_with_layout(size, egui::Layout::right_to_left(egui::Align::Center), |ui| ui.label(text));
 }
