@@ -81,6 +81,8 @@ pub struct App {
     pub chart_pending: Option<super::chart_png::PendingChart>,
     /// Where the central area was drawn in the last frame (points).
     pub central_rect: egui::Rect,
+    /// The "Fit weights to reference" dialog while it is open.
+    pub calibrate: Option<super::calibrate_dialog::CalibrateDialog>,
     started: Option<Instant>,
     window_title: String,
 }
@@ -111,6 +113,7 @@ impl App {
             export_confirm: None,
             chart_pending: None,
             central_rect: egui::Rect::NOTHING,
+            calibrate: None,
             started: None,
             window_title: String::new(),
         }
@@ -202,7 +205,8 @@ impl App {
             || self.recovery.is_some()
             || self.disk_conflict.is_some()
             || self.export_confirm.is_some()
-            || self.view.data.import.is_some();
+            || self.view.data.import.is_some()
+            || self.calibrate.is_some();
         let mut cmds = if modal { Vec::new() } else { shortcuts::pressed(&ctx) };
         cmds.extend(self.dropped_files(&ctx));
         self.poll_dialog();
@@ -224,6 +228,8 @@ impl App {
         });
         self.central_rect = central.response.rect;
         self.poll_chart();
+        // Before the other dialogs: the path field it may open goes on top of it.
+        super::calibrate_dialog::show(&ctx, self, &mut cmds);
         panels::dialogs::show(&ctx, self, &mut cmds);
         super::data_tab::dialog::show(&ctx, &mut self.view.data, self.doc.dataset(), lang, &mut cmds);
         panels::dialogs::drop_hint(&ctx, self.view.lang);
@@ -332,6 +338,9 @@ impl App {
             }
             Some(Outcome::Chosen(FileAction::Export(format), path)) => self.apply(Command::Export(path, format)),
             Some(Outcome::Chosen(FileAction::Chart, path)) => self.apply(Command::SaveChart(path)),
+            Some(Outcome::Chosen(FileAction::CalibrationReference, path)) => {
+                self.apply(Command::Calibrate(super::calibrate_dialog::CalibrateCmd::SetCsv(path)));
+            }
             Some(Outcome::Cancelled) => self.after_save = None,
             Some(Outcome::Unavailable(action)) => self.show_path_field(action),
             None => {}
@@ -351,7 +360,9 @@ impl App {
                 let name = format!("{}.{extension}", self.doc.scenario().name);
                 dir.map(|d| d.join(&name).display().to_string()).unwrap_or(name)
             }
-            (FileAction::Open | FileAction::Import | FileAction::Dataset, _) => String::new(),
+            (FileAction::Open | FileAction::Import | FileAction::Dataset | FileAction::CalibrationReference, _) => {
+                String::new()
+            }
         };
         self.path_field = Some(PathField { action, text, focus_tries: 3 });
     }

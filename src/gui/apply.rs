@@ -94,6 +94,7 @@ impl App {
                 self.chart_checked(path);
             }
             Command::Explain(cmd) => self.view.explain.apply(cmd),
+            Command::Calibrate(cmd) => self.apply_calibrate(cmd),
         }
         self.refresh();
     }
@@ -260,6 +261,7 @@ impl App {
         let extension = match action {
             FileAction::Export(format) => format.extension(),
             FileAction::Chart => "png",
+            FileAction::CalibrationReference => "csv",
             FileAction::Open | FileAction::SaveAs | FileAction::Import | FileAction::Dataset => "ron",
         };
         let name = format!("{}.{extension}", self.doc.scenario().name);

@@ -59,6 +59,8 @@ pub enum Command {
     SaveChart(PathBuf),
     /// The Explain tab's settings (section, target range).
     Explain(super::explain_view::ExplainCmd),
+    /// The "Fit weights to reference" dialog.
+    Calibrate(super::calibrate_dialog::CalibrateCmd),
 }
 
 /// What an export writes.
@@ -96,4 +98,6 @@ pub enum FileAction {
     Export(ExportFormat),
     /// Where to save the chart as PNG.
     Chart,
+    /// A CSV reference allocation to calibrate the weights to.
+    CalibrationReference,
 }

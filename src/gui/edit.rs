@@ -24,6 +24,12 @@ pub enum Edit {
         policy: Option<MissingPolicy>,
     },
     SetSizeExponent(f64),
+    /// Raw weights of all criteria (scenario order) and the size exponent at once: a calibration accepted
+    /// as one undo step. Extra weights are ignored; a non-finite one leaves its criterion as it is.
+    SetWeightsAndExponent {
+        weights: Vec<f64>,
+        size_exponent: f64,
+    },
     SetCeiling(Option<f64>),
     SetMinPopulation(Option<u32>),
     SetMinRequest(u32),
@@ -66,6 +72,16 @@ impl Edit {
                 }
             }
             Edit::SetSizeExponent(v) => s.size_exponent = *v,
+            Edit::SetWeightsAndExponent { weights, size_exponent } => {
+                for (c, w) in s.criteria.iter_mut().zip(weights) {
+                    if w.is_finite() {
+                        c.weight = w.max(0.0);
+                    }
+                }
+                if size_exponent.is_finite() {
+                    s.size_exponent = *size_exponent;
+                }
+            }
             Edit::SetCeiling(v) => s.rules.immigrant_share_ceiling = *v,
             Edit::SetMinPopulation(v) => s.rules.min_population = *v,
             Edit::SetMinRequest(v) => s.rules.min_request = *v,
@@ -112,5 +128,23 @@ mod tests {
         assert_eq!(s.overrides.get("0301"), Some(&Override::Lock(5)));
         Edit::SetOverride { code: "0301".into(), value: None }.apply(&mut s);
         assert!(s.overrides.is_empty());
+    }
+
+    #[test]
+    fn weights_and_exponent_change_together() {
+        let base = default_scenario().unwrap();
+        let mut s = base.clone();
+        let weights: Vec<f64> = (0..base.criteria.len()).map(|i| i as f64 * 10.0).collect();
+        Edit::SetWeightsAndExponent { weights: weights.clone(), size_exponent: 0.73 }.apply(&mut s);
+        assert_eq!(s.criteria.iter().map(|c| c.weight).collect::<Vec<_>>(), weights);
+        assert_eq!(s.size_exponent, 0.73);
+        assert_eq!(s.criteria[1].column, base.criteria[1].column, "only weights change");
+        // Too few weights change only those given; a non-finite one is skipped.
+        let mut t = base.clone();
+        Edit::SetWeightsAndExponent { weights: vec![f64::NAN, -2.0], size_exponent: f64::NAN }.apply(&mut t);
+        assert_eq!(t.criteria[0].weight, base.criteria[0].weight);
+        assert_eq!(t.criteria[1].weight, 0.0);
+        assert_eq!(t.criteria[2..], base.criteria[2..]);
+        assert_eq!(t.size_exponent, base.size_exponent);
     }
 }

@@ -59,6 +59,9 @@ impl FileDialogs {
                     rfd::FileDialog::new().add_filter("CSV", &["csv"]).add_filter("XLSX", &["xlsx"])
                 }
                 FileAction::Chart => rfd::FileDialog::new().add_filter("PNG", &["png"]),
+                FileAction::CalibrationReference => {
+                    rfd::FileDialog::new().add_filter("CSV, TSV", &["csv", "tsv", "txt"])
+                }
                 FileAction::Open | FileAction::SaveAs | FileAction::Dataset => {
                     rfd::FileDialog::new().add_filter("RON", &["ron"])
                 }
@@ -67,7 +70,9 @@ impl FileDialogs {
                 dialog = dialog.set_directory(dir);
             }
             let chosen = match action {
-                FileAction::Open | FileAction::Import | FileAction::Dataset => dialog.pick_file(),
+                FileAction::Open | FileAction::Import | FileAction::Dataset | FileAction::CalibrationReference => {
+                    dialog.pick_file()
+                }
                 FileAction::SaveAs | FileAction::Export(_) | FileAction::Chart => {
                     dialog.set_file_name(name).save_file()
                 }

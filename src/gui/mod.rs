@@ -6,6 +6,7 @@ pub mod i18n;
 pub mod app;
 mod apply;
 pub mod autosave;
+pub mod calibrate_dialog;
 pub mod changes;
 pub mod chart_png;
 pub mod charts;

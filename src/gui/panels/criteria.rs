@@ -67,6 +67,7 @@ pub fn show(ui: &mut Ui, scenario: &Scenario, dataset: &Dataset, lang: Lang, cmd
                 ui.add_space(6.0);
             });
         }
+        crate::gui::calibrate_dialog::open_button(ui, lang, cmds);
     });
 }
 

@@ -39,6 +39,7 @@ texts!(DialogTexts {
     save_as: "Lagre som …", "Save As…";
     export_path: "Eksporter tabell", "Export table";
     chart_path: "Lagre diagram som PNG", "Save chart as PNG";
+    reference_path: "Referanse (CSV)", "Reference (CSV)";
     exists_title: "Filen finnes", "File exists";
     exists_body: "Filen finnes allerede. Vil du overskrive den?", "The file already exists. Overwrite it?";
 });
@@ -68,6 +69,7 @@ pub fn show(ctx: &Context, app: &mut App, cmds: &mut Vec<Command>) {
             FileAction::Dataset => t.dataset_path,
             FileAction::Export(_) => t.export_path,
             FileAction::Chart => t.chart_path,
+            FileAction::CalibrationReference => t.reference_path,
         };
         let response = Modal::new(Id::unique("path field")).show(ctx, |ui| {
             ui.set_width(520.0);
@@ -95,6 +97,9 @@ pub fn show(ctx: &Context, app: &mut App, cmds: &mut Vec<Command>) {
                         FileAction::Dataset => Command::Import(crate::gui::data_tab::ImportCmd::UseDatasetFile(path)),
                         FileAction::Export(format) => Command::Export(path, format),
                         FileAction::Chart => Command::SaveChart(path),
+                        FileAction::CalibrationReference => {
+                            Command::Calibrate(crate::gui::calibrate_dialog::CalibrateCmd::SetCsv(path))
+                        }
                     });
                 }
                 if ui.button(t.cancel).clicked() {

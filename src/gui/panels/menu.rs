@@ -116,6 +116,8 @@ pub fn show(ui: &mut Ui, app: &App, cmds: &mut Vec<Command>) {
             if item(ui, t.copy_table, None, app.computed.result.is_ok()) {
                 cmds.push(Command::CopyTable);
             }
+            ui.separator();
+            crate::gui::calibrate_dialog::menu_item(ui, app.view.lang, cmds);
         });
         ui.menu_button(t.view, |ui| {
             ui.label(t.language);
