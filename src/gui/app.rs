@@ -262,8 +262,14 @@ impl App {
         let lang = self.view.lang;
         let t = tabs::TabTexts::get(lang);
         ui.horizontal(|ui| {
-            for (tab, label) in [(Tab::Table, t.table), (Tab::Charts, t.charts), (Tab::Map, t.map), (Tab::Data, t.data)]
-            {
+            let compare = super::compare_view::CompareTexts::get(lang).tab;
+            for (tab, label) in [
+                (Tab::Table, t.table),
+                (Tab::Charts, t.charts),
+                (Tab::Map, t.map),
+                (Tab::Data, t.data),
+                (Tab::Compare, compare),
+            ] {
                 if ui.selectable_label(self.view.tab == tab, label).clicked() {
                     cmds.push(Command::SetTab(tab));
                 }
@@ -289,6 +295,11 @@ impl App {
             Tab::Charts => tabs::show_charts_tab(ui, &ctx, &mut self.view.charts),
             Tab::Map => tabs::show_map_tab(ui, &ctx, &mut self.view.map),
             Tab::Data => tabs::show_data_tab(ui, &ctx, &mut self.view.data, self.doc.dataset_unsaved(), cmds),
+            Tab::Compare => {
+                let inputs = super::compare_view::inputs(&self.doc, &self.computed, lang);
+                let open = self.dialogs.is_open();
+                super::compare_view::show(ui, &mut self.view.compare, &inputs, self.view.selected, open, cmds)
+            }
         };
         cmds.extend(actions.into_iter().map(|a| match a {
             super::view::ViewAction::Select(s) => Command::Select(s),
@@ -326,6 +337,7 @@ impl App {
             }
             Some(Outcome::Chosen(FileAction::Export(format), path)) => self.apply(Command::Export(path, format)),
             Some(Outcome::Chosen(FileAction::Chart, path)) => self.apply(Command::SaveChart(path)),
+            Some(Outcome::Chosen(FileAction::Compare(file), path)) => self.apply(file.command(path)),
             Some(Outcome::Cancelled) => self.after_save = None,
             Some(Outcome::Unavailable(action)) => self.show_path_field(action),
             None => {}
@@ -346,6 +358,11 @@ impl App {
                 dir.map(|d| d.join(&name).display().to_string()).unwrap_or(name)
             }
             (FileAction::Open | FileAction::Import, _) => String::new(),
+            (FileAction::Compare(file), _) => {
+                let name = file.file_name(&self.doc.scenario().name, self.view.lang);
+                let dir = self.doc.path().and_then(std::path::Path::parent).filter(|_| !file.opens());
+                dir.map(|d| d.join(&name).display().to_string()).unwrap_or(name)
+            }
         };
         self.path_field = Some(PathField { action, text, focus_tries: 3 });
     }

@@ -84,6 +84,7 @@ impl App {
                     match what {
                         Exported::Table(format) => self.export_now(&path, format),
                         Exported::Chart => self.chart_now(&path),
+                        Exported::Compare(format) => self.compare_export_now(&path, format),
                     }
                 }
             }
@@ -93,6 +94,7 @@ impl App {
                 self.path_field = None;
                 self.chart_checked(path);
             }
+            Command::Compare(cmd) => self.apply_compare(cmd),
         }
         self.refresh();
     }
@@ -256,8 +258,12 @@ impl App {
             FileAction::Export(format) => format.extension(),
             FileAction::Chart => "png",
             FileAction::Open | FileAction::SaveAs | FileAction::Import => "ron",
+            FileAction::Compare(file) => file.extension(),
         };
-        let name = format!("{}.{extension}", self.doc.scenario().name);
+        let name = match action {
+            FileAction::Compare(file) => file.file_name(&self.doc.scenario().name, self.view.lang),
+            _ => format!("{}.{extension}", self.doc.scenario().name),
+        };
         if !self.dialogs.start(action, &ctx, directory, name) {
             self.show_path_field(action);
         }

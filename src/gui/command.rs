@@ -57,6 +57,8 @@ pub enum Command {
     SaveChartDialog,
     /// Captures the central area into a PNG file (asks first when the file exists).
     SaveChart(PathBuf),
+    /// The Compare tab: baseline, exports.
+    Compare(super::compare_view::CompareCmd),
 }
 
 /// What an export writes.
@@ -65,6 +67,8 @@ pub enum Exported {
     Table(ExportFormat),
     /// The central area (chart, map or table) as a PNG.
     Chart,
+    /// The comparison of the Compare tab.
+    Compare(ExportFormat),
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -92,4 +96,6 @@ pub enum FileAction {
     Export(ExportFormat),
     /// Where to save the chart as PNG.
     Chart,
+    /// A baseline scenario or an export for the Compare tab.
+    Compare(super::compare_view::CompareFile),
 }

@@ -60,13 +60,17 @@ impl FileDialogs {
                 }
                 FileAction::Chart => rfd::FileDialog::new().add_filter("PNG", &["png"]),
                 FileAction::Open | FileAction::SaveAs => rfd::FileDialog::new().add_filter("RON", &["ron"]),
+                FileAction::Compare(file) => {
+                    file.filters().iter().fold(rfd::FileDialog::new(), |d, (name, ext)| d.add_filter(*name, ext))
+                }
             };
             if let Some(dir) = directory {
                 dialog = dialog.set_directory(dir);
             }
             let chosen = match action {
                 FileAction::Open | FileAction::Import => dialog.pick_file(),
-                FileAction::SaveAs | FileAction::Export(_) | FileAction::Chart => {
+                FileAction::Compare(file) if file.opens() => dialog.pick_file(),
+                FileAction::SaveAs | FileAction::Export(_) | FileAction::Chart | FileAction::Compare(_) => {
                     dialog.set_file_name(name).save_file()
                 }
             };

@@ -11,6 +11,7 @@ pub enum Tab {
     Charts,
     Map,
     Data,
+    Compare,
 }
 
 /// A column of the results table to sort by.
@@ -66,6 +67,7 @@ pub struct ViewState {
     pub charts: super::tabs::ChartsTab,
     pub map: super::tabs::MapTab,
     pub data: super::data_tab::DataTabState,
+    pub compare: super::compare_view::CompareState,
 }
 
 /// Preferences that outlive a session (eframe storage). Window and panel sizes are kept by eframe and egui.

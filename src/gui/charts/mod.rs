@@ -8,10 +8,10 @@ use eframe::egui;
 mod concentration;
 mod counties;
 mod history;
-mod hover;
+pub(in crate::gui) mod hover;
 mod key_figures;
-mod named_axis;
-mod palette;
+pub(in crate::gui) mod named_axis;
+pub(in crate::gui) mod palette;
 mod scatter;
 #[cfg(test)]
 mod test_support;

@@ -66,6 +66,7 @@ pub fn show(ctx: &Context, app: &mut App, cmds: &mut Vec<Command>) {
             FileAction::Import => t.import_path,
             FileAction::Export(_) => t.export_path,
             FileAction::Chart => t.chart_path,
+            FileAction::Compare(file) => file.title(app.view.lang),
         };
         let response = Modal::new(Id::unique("path field")).show(ctx, |ui| {
             ui.set_width(520.0);
@@ -92,6 +93,7 @@ pub fn show(ctx: &Context, app: &mut App, cmds: &mut Vec<Command>) {
                         FileAction::Import => Command::Import(crate::gui::data_tab::ImportCmd::Load(path)),
                         FileAction::Export(format) => Command::Export(path, format),
                         FileAction::Chart => Command::SaveChart(path),
+                        FileAction::Compare(file) => file.command(path),
                     });
                 }
                 if ui.button(t.cancel).clicked() {
