@@ -4,7 +4,7 @@ use egui::{Align, Layout, RichText, Ui};
 use egui_extras::{Column, TableBuilder};
 
 use super::texts::CompareTexts;
-use super::{change_colour, number, signed};
+use super::{change_colour, coloured, number, right, signed};
 use crate::analysis::Comparison;
 use crate::lang::Lang;
 use crate::numfmt::decimal;
@@ -33,9 +33,7 @@ pub fn show(ui: &mut Ui, c: &Comparison, selected_county: Option<&str>, lang: La
                 body.row(20.0, |mut row| {
                     row.set_selected(selected_county == Some(x.code.as_str()));
                     let colour = change_colour(dark, x.change);
-                    let paint = |s: String| {
-                        colour.map_or_else(|| RichText::new(s.clone()), |c| RichText::new(s.clone()).color(c))
-                    };
+                    let paint = |s: String| coloured(s, colour);
                     row.col(|ui| {
                         ui.add(egui::Label::new(&x.name).truncate());
                     });
@@ -53,10 +51,4 @@ pub fn show(ui: &mut Ui, c: &Comparison, selected_county: Option<&str>, lang: La
                 });
             }
         });
-}
-
-fn right(ui: &mut Ui, text: RichText) {
-    ui.with_layout(Layout::right_to_left(Align::Center), |ui| {
-        ui.label(text);
-    });
 }

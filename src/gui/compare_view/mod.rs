@@ -135,6 +135,22 @@ pub(super) fn change_colour(dark: bool, change: f64) -> Option<Color32> {
     }
 }
 
+/// Text in the colour of its change (none for no change).
+pub(super) fn coloured(text: String, colour: Option<Color32>) -> RichText {
+    let text = RichText::new(text);
+    match colour {
+        Some(c) => text.color(c),
+        None => text,
+    }
+}
+
+/// A number cell: right-aligned.
+pub(super) fn right(ui: &mut Ui, text: RichText) {
+    ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
+        ui.label(text);
+    });
+}
+
 /// One frame of the tab. Returns the municipality the user clicked (table or chart).
 pub fn show(
     ui: &mut Ui,
@@ -285,8 +301,7 @@ fn overview(ui: &mut Ui, c: &Comparison, now: &ComparedPlan, before: &ComparedPl
                 }
                 let change = a.zip(b).map(|(a, b)| a - b);
                 let text = change.map_or("–".to_owned(), |d| signed(d, lang));
-                let colour = change.and_then(|d| change_colour(ui.visuals().dark_mode, d));
-                ui.label(colour.map_or_else(|| RichText::new(&text), |c| RichText::new(&text).color(c)));
+                ui.label(coloured(text, change.and_then(|d| change_colour(ui.visuals().dark_mode, d))));
                 ui.end_row();
             }
         });

@@ -7,7 +7,7 @@ use egui::{Align, Layout, RichText, Sense, Ui};
 use egui_extras::{Column, TableBuilder};
 
 use super::texts::CompareTexts;
-use super::{change_colour, number, signed};
+use super::{change_colour, coloured, number, right, signed};
 use crate::analysis::{Comparison, DiffRow};
 use crate::data::Dataset;
 use crate::gui::view::ViewAction;
@@ -216,20 +216,6 @@ pub fn show(
             });
     });
     action
-}
-
-fn coloured(text: String, colour: Option<egui::Color32>) -> RichText {
-    let text = RichText::new(text);
-    match colour {
-        Some(c) => text.color(c),
-        None => text,
-    }
-}
-
-fn right(ui: &mut Ui, text: RichText) {
-    ui.with_layout(Layout::right_to_left(Align::Center), |ui| {
-        ui.label(text);
-    });
 }
 
 /// "+12,5" / "−3,0" / "0,0".
