@@ -9,6 +9,7 @@
 //! written as a string cell (`write_string`), which Excel never evaluates. The guarded text is therefore
 //! identical in XLSX, CSV and the clipboard.
 
+mod comparison;
 mod csv_file;
 mod date;
 mod error;
@@ -17,6 +18,7 @@ mod sheet_counties;
 mod sheet_municipalities;
 mod sheet_parameters;
 mod sheet_summary;
+mod sheet_table;
 mod tsv;
 mod words;
 mod xlsx;
@@ -24,10 +26,12 @@ mod xlsx;
 #[cfg(test)]
 pub(crate) mod test_data;
 
+pub use comparison::{ComparedPlan, PlanTotals, comparison_xlsx, county_comparison_table, write_comparison};
 pub use csv_file::write_csv_file;
 pub use date::today_utc;
 pub use error::ExportError;
 pub use format::{ExportFormat, export_to_file};
+pub use sheet_table::result_table_sheet;
 pub use tsv::table_tsv;
 pub use xlsx::{allocation_xlsx, write_xlsx};
 

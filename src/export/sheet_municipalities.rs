@@ -3,14 +3,10 @@
 
 use rust_xlsxwriter::{Worksheet, XlsxError};
 
-use super::xlsx::{Styles, display_width, number, text};
+use super::sheet_table::write_table;
+use super::xlsx::Styles;
 use crate::engine::Allocation;
-use crate::report::{Cell, ResultTable};
-
-/// Headers wrap beyond this width instead of widening their column.
-const HEADER_WRAP: usize = 16;
-const MIN_WIDTH: usize = 6;
-const MAX_WIDTH: usize = 48;
+use crate::report::ResultTable;
 
 pub(super) fn write(
     ws: &mut Worksheet,
@@ -18,41 +14,8 @@ pub(super) fn write(
     table: &ResultTable,
     allocation: &Allocation,
 ) -> Result<(), XlsxError> {
-    let columns = table.headers.len();
-    let mut widths: Vec<usize> = table.headers.iter().map(|h| h.chars().count().min(HEADER_WRAP)).collect();
-    for (c, header) in table.headers.iter().enumerate() {
-        text(ws, 0, c as u16, header, &styles.header)?;
-    }
-    for (i, cells) in table.rows.iter().enumerate() {
-        let row = i as u32 + 1;
-        // The table's rows are the allocation's rows, in dataset order.
-        let grey = allocation.rows.get(i).is_some_and(|r| !r.asked());
-        for (c, cell) in cells.iter().enumerate() {
-            let col = c as u16;
-            match cell {
-                // The first column is the municipality code: text, so 0301 keeps its zero.
-                Cell::Text(t) if c == 0 => text(ws, row, col, t, if grey { &styles.grey_code } else { &styles.code })?,
-                Cell::Text(t) => text(ws, row, col, t, if grey { &styles.grey_text } else { &styles.text })?,
-                Cell::Int(v) => number(ws, row, col, *v as f64, if grey { &styles.grey_int } else { &styles.int })?,
-                Cell::Number(v, d) => {
-                    number(ws, row, col, *v, if grey { styles.grey_decimals(*d) } else { styles.decimals(*d) })?
-                }
-                Cell::Empty => {}
-            }
-            if let Some(w) = widths.get_mut(c) {
-                *w = (*w).max(display_width(cell));
-            }
-        }
-    }
-    // Wrapped headers: Excel and LibreOffice grow the header row to fit when they open the file.
-    for (c, width) in widths.iter().enumerate() {
-        ws.set_column_width(c as u16, ((*width).clamp(MIN_WIDTH, MAX_WIDTH) + 2) as f64)?;
-    }
-    ws.set_freeze_panes(1, 2)?;
-    if columns > 0 {
-        ws.autofilter(0, 0, table.rows.len() as u32, columns as u16 - 1)?;
-    }
-    Ok(())
+    // The table's rows are the allocation's rows, in dataset order.
+    write_table(ws, styles, table, 0, |i| allocation.rows.get(i).is_some_and(|r| !r.asked()))
 }
 
 #[cfg(test)]

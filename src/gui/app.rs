@@ -262,11 +262,13 @@ impl App {
         let lang = self.view.lang;
         let t = tabs::TabTexts::get(lang);
         ui.horizontal(|ui| {
+            let compare = super::compare_view::CompareTexts::get(lang).tab;
             for (tab, label) in [
                 (Tab::Table, t.table),
                 (Tab::Charts, t.charts),
                 (Tab::Map, t.map),
                 (Tab::Explain, t.explain),
+                (Tab::Compare, compare),
                 (Tab::Data, t.data),
             ] {
                 if ui.selectable_label(self.view.tab == tab, label).clicked() {
@@ -305,6 +307,11 @@ impl App {
             Tab::Map => tabs::show_map_tab(ui, &ctx, &mut self.view.map),
             Tab::Data => tabs::show_data_tab(ui, &ctx, &mut self.view.data, self.doc.dataset_unsaved(), cmds),
             Tab::Explain => super::explain_view::show(ui, &ctx, &mut self.view.explain, generation, cmds),
+            Tab::Compare => {
+                let inputs = super::compare_view::inputs(&self.doc, &self.computed, lang);
+                let open = self.dialogs.is_open();
+                super::compare_view::show(ui, &mut self.view.compare, &inputs, self.view.selected, open, cmds)
+            }
         };
         cmds.extend(actions.into_iter().map(|a| match a {
             super::view::ViewAction::Select(s) => Command::Select(s),
@@ -341,6 +348,7 @@ impl App {
             Some(Outcome::Chosen(FileAction::CalibrationReference, path)) => {
                 self.apply(Command::Calibrate(super::calibrate_dialog::CalibrateCmd::SetCsv(path)));
             }
+            Some(Outcome::Chosen(FileAction::Compare(file), path)) => self.apply(file.command(path)),
             Some(Outcome::Cancelled) => self.after_save = None,
             Some(Outcome::Unavailable(action)) => self.show_path_field(action),
             None => {}
@@ -362,6 +370,11 @@ impl App {
             }
             (FileAction::Open | FileAction::Import | FileAction::Dataset | FileAction::CalibrationReference, _) => {
                 String::new()
+            }
+            (FileAction::Compare(file), _) => {
+                let name = file.file_name(&self.doc.scenario().name, self.view.lang);
+                let dir = self.doc.path().and_then(std::path::Path::parent).filter(|_| !file.opens());
+                dir.map(|d| d.join(&name).display().to_string()).unwrap_or(name)
             }
         };
         self.path_field = Some(PathField { action, text, focus_tries: 3 });

@@ -84,6 +84,7 @@ impl App {
                     match what {
                         Exported::Table(format) => self.export_now(&path, format),
                         Exported::Chart => self.chart_now(&path),
+                        Exported::Compare(format) => self.compare_export_now(&path, format),
                     }
                 }
             }
@@ -95,6 +96,7 @@ impl App {
             }
             Command::Explain(cmd) => self.view.explain.apply(cmd),
             Command::Calibrate(cmd) => self.apply_calibrate(cmd),
+            Command::Compare(cmd) => self.apply_compare(cmd),
         }
         self.refresh();
     }
@@ -263,8 +265,12 @@ impl App {
             FileAction::Chart => "png",
             FileAction::CalibrationReference => "csv",
             FileAction::Open | FileAction::SaveAs | FileAction::Import | FileAction::Dataset => "ron",
+            FileAction::Compare(file) => file.extension(),
         };
-        let name = format!("{}.{extension}", self.doc.scenario().name);
+        let name = match action {
+            FileAction::Compare(file) => file.file_name(&self.doc.scenario().name, self.view.lang),
+            _ => format!("{}.{extension}", self.doc.scenario().name),
+        };
         if !self.dialogs.start(action, &ctx, directory, name) {
             self.show_path_field(action);
         }

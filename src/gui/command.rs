@@ -61,6 +61,8 @@ pub enum Command {
     Explain(super::explain_view::ExplainCmd),
     /// The "Fit weights to reference" dialog.
     Calibrate(super::calibrate_dialog::CalibrateCmd),
+    /// The Compare tab: baseline, exports.
+    Compare(super::compare_view::CompareCmd),
 }
 
 /// What an export writes.
@@ -69,6 +71,8 @@ pub enum Exported {
     Table(ExportFormat),
     /// The central area (chart, map or table) as a PNG.
     Chart,
+    /// The comparison of the Compare tab.
+    Compare(ExportFormat),
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -100,4 +104,6 @@ pub enum FileAction {
     Chart,
     /// A CSV reference allocation to calibrate the weights to.
     CalibrationReference,
+    /// A baseline scenario or an export for the Compare tab.
+    Compare(super::compare_view::CompareFile),
 }

@@ -132,6 +132,11 @@ impl Document {
         &self.dataset
     }
 
+    /// The scenario as last saved or opened (what "Compare with the saved version" compares with).
+    pub fn saved(&self) -> &Scenario {
+        &self.saved
+    }
+
     pub fn path(&self) -> Option<&Path> {
         self.path.as_deref()
     }

@@ -97,7 +97,7 @@ impl App {
 
 /// The file and format actually written: the extension the user typed wins over the menu entry (keeping the
 /// chosen CSV flavour), and a name without one gets the format's.
-fn target(path: PathBuf, chosen: ExportFormat) -> (PathBuf, ExportFormat) {
+pub(super) fn target(path: PathBuf, chosen: ExportFormat) -> (PathBuf, ExportFormat) {
     match ExportFormat::from_path(&path) {
         Some(ExportFormat::Xlsx) => (path, ExportFormat::Xlsx),
         Some(ExportFormat::Csv(style)) => match chosen {

@@ -65,6 +65,9 @@ impl FileDialogs {
                 FileAction::Open | FileAction::SaveAs | FileAction::Dataset => {
                     rfd::FileDialog::new().add_filter("RON", &["ron"])
                 }
+                FileAction::Compare(file) => {
+                    file.filters().iter().fold(rfd::FileDialog::new(), |d, (name, ext)| d.add_filter(*name, ext))
+                }
             };
             if let Some(dir) = directory {
                 dialog = dialog.set_directory(dir);
@@ -73,7 +76,8 @@ impl FileDialogs {
                 FileAction::Open | FileAction::Import | FileAction::Dataset | FileAction::CalibrationReference => {
                     dialog.pick_file()
                 }
-                FileAction::SaveAs | FileAction::Export(_) | FileAction::Chart => {
+                FileAction::Compare(file) if file.opens() => dialog.pick_file(),
+                FileAction::SaveAs | FileAction::Export(_) | FileAction::Chart | FileAction::Compare(_) => {
                     dialog.set_file_name(name).save_file()
                 }
             };

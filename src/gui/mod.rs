@@ -11,6 +11,7 @@ pub mod changes;
 pub mod chart_png;
 pub mod charts;
 pub mod command;
+pub mod compare_view;
 pub mod data_tab;
 pub mod document;
 pub mod edit;

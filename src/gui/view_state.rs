@@ -12,6 +12,7 @@ pub enum Tab {
     Map,
     Data,
     Explain,
+    Compare,
 }
 
 /// A column of the results table to sort by.
@@ -68,6 +69,7 @@ pub struct ViewState {
     pub map: super::tabs::MapTab,
     pub data: super::data_tab::DataTabState,
     pub explain: super::explain_view::ExplainState,
+    pub compare: super::compare_view::CompareState,
 }
 
 /// Preferences that outlive a session (eframe storage). Window and panel sizes are kept by eframe and egui.

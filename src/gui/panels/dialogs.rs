@@ -70,6 +70,7 @@ pub fn show(ctx: &Context, app: &mut App, cmds: &mut Vec<Command>) {
             FileAction::Export(_) => t.export_path,
             FileAction::Chart => t.chart_path,
             FileAction::CalibrationReference => t.reference_path,
+            FileAction::Compare(file) => file.title(app.view.lang),
         };
         let response = Modal::new(Id::unique("path field")).show(ctx, |ui| {
             ui.set_width(520.0);
@@ -100,6 +101,7 @@ pub fn show(ctx: &Context, app: &mut App, cmds: &mut Vec<Command>) {
                         FileAction::CalibrationReference => {
                             Command::Calibrate(crate::gui::calibrate_dialog::CalibrateCmd::SetCsv(path))
                         }
+                        FileAction::Compare(file) => file.command(path),
                     });
                 }
                 if ui.button(t.cancel).clicked() {

@@ -1,0 +1,96 @@
+//! Any `ResultTable` as a worksheet: a bold header that wraps, typed cells (the first column, a code, stays
+//! text so 0301 keeps its zero), column widths from the content, a frozen header and a filter.
+
+use rust_xlsxwriter::{Worksheet, XlsxError};
+
+use super::xlsx::{Styles, display_width, number, text};
+use crate::report::{Cell, ResultTable};
+
+/// Headers wrap beyond this width instead of widening their column.
+const HEADER_WRAP: usize = 16;
+const MIN_WIDTH: usize = 6;
+const MAX_WIDTH: usize = 48;
+
+/// Writes `table` with its header in row `top`. Rows for which `grey(i)` holds (i counts table rows) are
+/// written in grey, e.g. municipalities that are not asked.
+pub(super) fn write_table(
+    ws: &mut Worksheet,
+    styles: &Styles,
+    table: &ResultTable,
+    top: u32,
+    grey: impl Fn(usize) -> bool,
+) -> Result<(), XlsxError> {
+    let columns = table.headers.len();
+    let mut widths: Vec<usize> = table.headers.iter().map(|h| h.chars().count().min(HEADER_WRAP)).collect();
+    for (c, header) in table.headers.iter().enumerate() {
+        text(ws, top, c as u16, header, &styles.header)?;
+    }
+    for (i, cells) in table.rows.iter().enumerate() {
+        let row = top + i as u32 + 1;
+        let grey = grey(i);
+        for (c, cell) in cells.iter().enumerate() {
+            let col = c as u16;
+            match cell {
+                Cell::Text(t) if c == 0 => text(ws, row, col, t, if grey { &styles.grey_code } else { &styles.code })?,
+                Cell::Text(t) => text(ws, row, col, t, if grey { &styles.grey_text } else { &styles.text })?,
+                Cell::Int(v) => number(ws, row, col, *v as f64, if grey { &styles.grey_int } else { &styles.int })?,
+                Cell::Number(v, d) => {
+                    number(ws, row, col, *v, if grey { styles.grey_decimals(*d) } else { styles.decimals(*d) })?
+                }
+                Cell::Empty => {}
+            }
+            if let Some(w) = widths.get_mut(c) {
+                *w = (*w).max(display_width(cell));
+            }
+        }
+    }
+    // Wrapped headers: Excel and LibreOffice grow the header row to fit when they open the file.
+    for (c, width) in widths.iter().enumerate() {
+        ws.set_column_width(c as u16, ((*width).clamp(MIN_WIDTH, MAX_WIDTH) + 2) as f64)?;
+    }
+    ws.set_freeze_panes(top + 1, 2.min(columns as u16))?;
+    if columns > 0 {
+        ws.autofilter(top, 0, top + table.rows.len() as u32, columns as u16 - 1)?;
+    }
+    Ok(())
+}
+
+/// `table` as the whole content of `ws`, in the workbook style every export shares.
+pub fn result_table_sheet(ws: &mut Worksheet, table: &ResultTable) -> Result<(), XlsxError> {
+    write_table(ws, &Styles::new(), table, 0, |_| false)
+}
+
+#[cfg(test)]
+mod tests {
+    use rust_xlsxwriter::Workbook;
+
+    use super::super::xlsx::read_back::{float, sheet, string};
+    use super::*;
+
+    #[test]
+    fn typed_cells_and_text_codes() {
+        let table = ResultTable {
+            headers: vec!["Nr.".into(), "Navn".into(), "Tall".into(), "Andel".into(), "Tom".into()],
+            rows: vec![
+                vec![
+                    Cell::Text("0301".into()),
+                    Cell::Text("Oslo".into()),
+                    Cell::Int(-12),
+                    Cell::Number(2.5, 1),
+                    Cell::Empty,
+                ],
+                vec![Cell::Text("1103".into()), Cell::Text("=1+1".into()), Cell::Int(7), Cell::Empty, Cell::Empty],
+            ],
+        };
+        let mut book = Workbook::new();
+        result_table_sheet(book.add_worksheet().set_name("T").unwrap(), &table).unwrap();
+        let bytes = book.save_to_buffer().unwrap();
+        let range = sheet(&bytes, "T");
+        let rows: Vec<_> = range.rows().collect();
+        assert_eq!(string(&rows[0][0]), "Nr.");
+        assert_eq!(string(&rows[1][0]), "0301");
+        assert_eq!(float(&rows[1][2]), -12.0);
+        assert_eq!(float(&rows[1][3]), 2.5);
+        assert_eq!(string(&rows[2][1]), "'=1+1", "formula-like text is guarded");
+    }
+}
