@@ -248,7 +248,9 @@ fn municipality_line(ui: &mut egui::Ui, ctx: &ViewContext, allocation: &Allocati
         ui.add_space(12.0);
         let mut request = format!("{}: {}", t.request, int(r.allocation));
         if r.minors > 0 {
-            request.push_str(&format!(" ({})", t.minors_count.replace("{}", &int(r.minors))));
+            let minors =
+                if r.minors == 1 { t.minors_one.to_owned() } else { t.minors_count.replace("{}", &int(r.minors)) };
+            request.push_str(&format!(" ({minors})"));
         }
         if !r.asked() {
             request.push_str(&format!(" ({})", t.not_asked));

@@ -24,6 +24,7 @@ texts!(ExplainTexts {
     no_result: "Ingen fordeling å forklare:", "No allocation to explain:";
     request: "Anmodning", "Request";
     minors_count: "herav {} enslige mindreårige", "of which {} unaccompanied minors";
+    minors_one: "herav 1 enslig mindreårig", "of which 1 unaccompanied minor";
     not_asked: "ikke anmodet", "not asked";
     // Waterfall
     waterfall_x: "Antall (andel av målet)", "Number (share of the target)";

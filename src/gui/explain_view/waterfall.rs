@@ -222,7 +222,11 @@ pub fn show(ui: &mut egui::Ui, bars: &[WaterfallBar], lang: Lang, size: egui::Ve
                 BarKind::Total => {
                     ui.label(format!("{}: {}", t.request, numfmt::integer(b.end, lang)));
                     if let Some(m) = b.minors.filter(|m| *m > 0.0) {
-                        ui.label(t.minors_count.replace("{}", &numfmt::integer(m, lang)));
+                        ui.label(if m == 1.0 {
+                            t.minors_one.to_owned()
+                        } else {
+                            t.minors_count.replace("{}", &numfmt::integer(m, lang))
+                        });
                     }
                 }
                 _ => {
