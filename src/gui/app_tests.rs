@@ -9,31 +9,15 @@ use super::command::{Command, GuardChoice};
 use super::document::Document;
 use super::edit::Edit;
 use super::view_state::Prefs;
+use crate::gui::test_harness::{harness, shows};
 use crate::scenario::save_scenario;
 
 fn new_app() -> App {
     App::new(Document::new_default().unwrap(), Prefs::default())
 }
 
-fn harness(app: App) -> Harness<'static, App> {
-    let mut h = Harness::builder()
-        .with_size(egui::vec2(1400.0, 900.0))
-        .with_max_steps(32)
-        .with_context_setup(super::fonts::install)
-        .build_ui_state(|ui, app: &mut App| app.show(ui), app);
-    h.run();
-    h
-}
-
 fn requests(app: &App) -> Vec<u32> {
     app.computed.result.as_ref().unwrap().rows.iter().map(|r| r.allocation).collect()
-}
-
-/// Some visible text (labels keep their text in the value) contains `needle`.
-fn shows(h: &Harness<'_, App>, needle: &str) -> bool {
-    h.query_all_by(|n| n.value().is_some_and(|v| v.contains(needle)) || n.label().is_some_and(|l| l.contains(needle)))
-        .next()
-        .is_some()
 }
 
 fn edit(edit: Edit) -> Command {

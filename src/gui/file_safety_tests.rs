@@ -4,7 +4,6 @@ use std::path::Path;
 use std::time::{Duration, Instant};
 
 use egui::accesskit::Role;
-use egui_kittest::Harness;
 use egui_kittest::kittest::Queryable as _;
 
 use super::app::App;
@@ -13,27 +12,12 @@ use super::command::{Command, DiskChoice};
 use super::document::Document;
 use super::edit::Edit;
 use super::view_state::Prefs;
+use crate::gui::test_harness::{harness, shows};
 use crate::scenario::{Scenario, load_scenario, save_scenario};
-
-fn harness(app: App) -> Harness<'static, App> {
-    let mut h = Harness::builder()
-        .with_size(egui::vec2(1400.0, 900.0))
-        .with_max_steps(32)
-        .with_context_setup(super::fonts::install)
-        .build_ui_state(|ui, app: &mut App| app.show(ui), app);
-    h.run();
-    h
-}
 
 fn app_in(folder: &Path) -> App {
     App::new(Document::new_default().unwrap(), Prefs::default())
         .with_autosave(Autosave::in_folder(Some(folder.to_path_buf())))
-}
-
-fn shows(h: &Harness<'_, App>, needle: &str) -> bool {
-    h.query_all_by(|n| n.value().is_some_and(|v| v.contains(needle)) || n.label().is_some_and(|l| l.contains(needle)))
-        .next()
-        .is_some()
 }
 
 /// The autosave folder holds no session's files.

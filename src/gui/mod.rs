@@ -33,6 +33,8 @@ pub mod view_state;
 mod app_tests;
 #[cfg(test)]
 mod file_safety_tests;
+#[cfg(test)]
+mod test_harness;
 
 use std::path::PathBuf;
 use std::process::ExitCode;

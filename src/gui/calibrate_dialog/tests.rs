@@ -13,6 +13,7 @@ use crate::data::synthetic::synthetic_dataset;
 use crate::gui::app::App;
 use crate::gui::command::{Command, FileAction};
 use crate::gui::document::Document;
+use crate::gui::test_harness::{harness, shows};
 use crate::gui::view_state::Prefs;
 
 /// Long enough for a debug-build search on the small dataset on a busy machine.
@@ -25,22 +26,6 @@ fn small_app() -> App {
     let mut app = App::new(doc, Prefs::default());
     app.refresh();
     app
-}
-
-fn harness(app: App) -> Harness<'static, App> {
-    let mut h = Harness::builder()
-        .with_size(egui::vec2(1400.0, 900.0))
-        .with_max_steps(32)
-        .with_context_setup(crate::gui::fonts::install)
-        .build_ui_state(|ui, app: &mut App| app.show(ui), app);
-    h.run();
-    h
-}
-
-fn shows(h: &Harness<'_, App>, needle: &str) -> bool {
-    h.query_all_by(|n| n.value().is_some_and(|v| v.contains(needle)) || n.label().is_some_and(|l| l.contains(needle)))
-        .next()
-        .is_some()
 }
 
 fn weights(app: &App) -> Vec<f64> {

@@ -13,6 +13,7 @@ use crate::gui::app::App;
 use crate::gui::command::Command;
 use crate::gui::document::Document;
 use crate::gui::edit::Edit;
+use crate::gui::test_harness::{harness as harness_of, shows};
 use crate::gui::view_state::{Prefs, Tab};
 use crate::lang::Lang;
 use crate::report::CsvStyle;
@@ -21,20 +22,7 @@ use crate::scenario::save_scenario;
 fn harness() -> Harness<'static, App> {
     let mut app = App::new(Document::new_default().unwrap(), Prefs::default());
     app.apply(Command::SetTab(Tab::Compare));
-    let mut h = Harness::builder()
-        .with_size(egui::vec2(1400.0, 900.0))
-        .with_max_steps(32)
-        .with_context_setup(crate::gui::fonts::install)
-        .build_ui_state(|ui, app: &mut App| app.show(ui), app);
-    h.run();
-    h
-}
-
-/// Some visible text (labels keep their text in the value) contains `needle`.
-fn shows(h: &Harness<'_, App>, needle: &str) -> bool {
-    h.query_all_by(|n| n.value().is_some_and(|v| v.contains(needle)) || n.label().is_some_and(|l| l.contains(needle)))
-        .next()
-        .is_some()
+    harness_of(app)
 }
 
 fn cmd(h: &mut Harness<'_, App>, c: CompareCmd) {

@@ -3,7 +3,6 @@
 use std::path::PathBuf;
 
 use egui_kittest::Harness;
-use egui_kittest::kittest::Queryable as _;
 
 use super::ImportCmd;
 use super::overview::filled_by;
@@ -12,21 +11,12 @@ use crate::gui::app::App;
 use crate::gui::command::Command;
 use crate::gui::document::Document;
 use crate::gui::edit::Edit;
+use crate::gui::test_harness::{harness, shows};
 use crate::gui::view_state::{Prefs, Tab};
 use crate::lang::Lang;
 use crate::numfmt;
 use crate::scenario::DatasetRef;
 use crate::scenario::MissingPolicy;
-
-fn harness(app: App) -> Harness<'static, App> {
-    let mut h = Harness::builder()
-        .with_size(egui::vec2(1400.0, 900.0))
-        .with_max_steps(32)
-        .with_context_setup(crate::gui::fonts::install)
-        .build_ui_state(|ui, app: &mut App| app.show(ui), app);
-    h.run();
-    h
-}
 
 fn app_2024() -> App {
     let path = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("scenarios/imdi-2024.ron");
@@ -35,12 +25,6 @@ fn app_2024() -> App {
 
 fn fixture(name: &str) -> PathBuf {
     PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/import").join(name)
-}
-
-fn shows(h: &Harness<'_, App>, needle: &str) -> bool {
-    h.query_all_by(|n| n.value().is_some_and(|v| v.contains(needle)) || n.label().is_some_and(|l| l.contains(needle)))
-        .next()
-        .is_some()
 }
 
 /// Loads `file` through the command path and waits for the background read.

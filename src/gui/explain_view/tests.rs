@@ -10,19 +10,10 @@ use crate::gui::app::App;
 use crate::gui::command::Command;
 use crate::gui::document::Document;
 use crate::gui::edit::Edit;
+use crate::gui::test_harness::{harness, shows};
 use crate::gui::view_state::{Prefs, Tab};
 use crate::lang::Lang;
 use crate::numfmt;
-
-fn harness(app: App) -> Harness<'static, App> {
-    let mut h = Harness::builder()
-        .with_size(egui::vec2(1400.0, 900.0))
-        .with_max_steps(32)
-        .with_context_setup(crate::gui::fonts::install)
-        .build_ui_state(|ui, app: &mut App| app.show(ui), app);
-    h.run();
-    h
-}
 
 /// The default scenario (IMDi 2020) on the Explain tab.
 fn explain_tab() -> Harness<'static, App> {
@@ -42,12 +33,6 @@ fn settle(h: &mut Harness<'static, App>) {
         h.state_mut().view.explain.wait_for_jobs();
     }
     h.run();
-}
-
-fn shows(h: &Harness<'_, App>, needle: &str) -> bool {
-    h.query_all_by(|n| n.value().is_some_and(|v| v.contains(needle)) || n.label().is_some_and(|l| l.contains(needle)))
-        .next()
-        .is_some()
 }
 
 fn row_of(h: &Harness<'_, App>, code: &str) -> usize {
