@@ -237,10 +237,20 @@ fn table(
         });
 }
 
+/// A right-aligned number as one widget filling the cell. (A right-to-left child layout per cell would add a
+/// layout pass and an accessibility node to each of the few hundred visible cells, every frame.)
 fn number(ui: &mut Ui, text: RichText) {
-    ui.with_layout(Layout::right_to_left(Align::Center), |ui| {
-        ui.label(text);
-    });
+    let galley = egui::WidgetText::from(text).into_galley(
+        ui,
+        Some(egui::TextWrapMode::Extend),
+        f32::INFINITY,
+        egui::TextStyle::Body,
+    );
+    let size = egui::vec2(ui.available_width().max(galley.size().x), galley.size().y);
+    let (rect, response) = ui.allocate_exact_size(size, egui::Sense::hover());
+    response.widget_info(|| egui::WidgetInfo::labeled(egui::Role::Label, ui.is_enabled(), galley.text()));
+    let pos = egui::pos2(rect.right() - galley.size().x, rect.top());
+    ui.painter().galley(pos, galley, ui.visuals().text_color());
 }
 
 fn filter_bar(ui: &mut Ui, ctx: &ViewContext, view: &mut TableView) {
