@@ -13,6 +13,7 @@
 
 use crate::data::Dataset;
 use crate::engine::apportion::{ApportionError, Claim, apportion};
+use crate::engine::quotas::{OpenSet, by_cap_ratio, water_level_with as water_level};
 use crate::engine::{AllocError, Allocation};
 use crate::scenario::{Override, Scenario, Target};
 
@@ -293,59 +294,6 @@ fn code_rank(dataset: &Dataset) -> Vec<u32> {
         rank[i] = r as u32;
     }
     rank
-}
-
-struct OpenSet<'a> {
-    keys: &'a [f64],
-    caps: &'a [f64],
-    include: &'a [bool],
-    rank: &'a [u32],
-}
-
-/// Local indices sorted by cap/key ratio: the order in which caps bind as the water level rises.
-fn by_cap_ratio(set: &OpenSet) -> Vec<usize> {
-    if set.caps.iter().all(|c| c.is_infinite()) {
-        return Vec::new();
-    }
-    let ratio = |i: usize| if set.keys[i] > 0.0 { set.caps[i] / set.keys[i] } else { f64::INFINITY };
-    let mut order: Vec<usize> = (0..set.keys.len()).collect();
-    // Ranks differ, so the order is total and an unstable sort gives the engine's order.
-    order.sort_unstable_by(|&a, &b| ratio(a).total_cmp(&ratio(b)).then(set.rank[a].cmp(&set.rank[b])));
-    order
-}
-
-/// The water level λ with Σ min(cap_i, λ·K_i) = total over the active items, whose keys sum to `key_sum`.
-fn water_level(
-    set: &OpenSet,
-    key_sum: f64,
-    active: impl Fn(usize) -> bool,
-    ratio_order: &[usize],
-    total: f64,
-) -> Option<f64> {
-    if total <= 0.0 {
-        return Some(0.0);
-    }
-    let mut key_sum = key_sum;
-    if ratio_order.is_empty() {
-        return (key_sum > 0.0).then(|| total / key_sum);
-    }
-    let mut capped = 0.0;
-    for &i in ratio_order {
-        if !active(i) || set.keys[i] <= 0.0 {
-            continue;
-        }
-        let level = (total - capped) / key_sum;
-        if set.caps[i] / set.keys[i] < level {
-            capped += set.caps[i];
-            key_sum -= set.keys[i];
-            if key_sum <= 0.0 {
-                break;
-            }
-        } else {
-            return Some(level);
-        }
-    }
-    (key_sum > 0.0).then(|| (total - capped) / key_sum)
 }
 
 /// Which items the minimum-request rule drops: the engine's `quotas`, keeping only the drop decision. The key

@@ -9,7 +9,7 @@ mod error;
 mod fill;
 mod keys;
 mod minors;
-mod quotas;
+pub(crate) mod quotas;
 mod result;
 mod validate;
 

@@ -3,7 +3,7 @@
 use super::error::AllocError;
 
 /// The open municipalities of one allocation (local indices).
-pub struct OpenSet<'a> {
+pub(crate) struct OpenSet<'a> {
     pub keys: &'a [f64],
     /// `f64::INFINITY` where there is no cap.
     pub caps: &'a [f64],
@@ -14,7 +14,7 @@ pub struct OpenSet<'a> {
 }
 
 /// Local indices sorted by cap/key ratio, the order in which caps bind as the water level rises.
-fn by_cap_ratio(set: &OpenSet) -> Vec<usize> {
+pub(crate) fn by_cap_ratio(set: &OpenSet) -> Vec<usize> {
     if set.caps.iter().all(|c| c.is_infinite()) {
         // Without caps nothing binds, and the order does not matter.
         return Vec::new();
@@ -28,16 +28,29 @@ fn by_cap_ratio(set: &OpenSet) -> Vec<usize> {
 /// The water level λ with sum(min(cap_i, λ K_i)) = total over the active items, or `None` when the caps
 /// cannot hold the total.
 fn water_level(set: &OpenSet, active: &[bool], ratio_order: &[usize], total: f64) -> Option<f64> {
+    let key_sum: f64 = (0..set.keys.len()).filter(|&i| active[i]).map(|i| set.keys[i]).sum();
+    water_level_with(set, key_sum, |i| active[i], ratio_order, total)
+}
+
+/// [`water_level`] for any notion of active items, whose keys sum to `key_sum` (the sensitivity sweeps keep
+/// running sums instead of a pass over all items).
+pub(crate) fn water_level_with(
+    set: &OpenSet,
+    key_sum: f64,
+    active: impl Fn(usize) -> bool,
+    ratio_order: &[usize],
+    total: f64,
+) -> Option<f64> {
     if total <= 0.0 {
         return Some(0.0);
     }
-    let mut key_sum: f64 = (0..set.keys.len()).filter(|&i| active[i]).map(|i| set.keys[i]).sum();
+    let mut key_sum = key_sum;
     if ratio_order.is_empty() {
         return (key_sum > 0.0).then(|| total / key_sum);
     }
     let mut capped = 0.0;
     for &i in ratio_order {
-        if !active[i] || set.keys[i] <= 0.0 {
+        if !active(i) || set.keys[i] <= 0.0 {
             continue;
         }
         let level = (total - capped) / key_sum;
