@@ -10,13 +10,15 @@
 
 use std::panic::{AssertUnwindSafe, catch_unwind};
 use std::path::{Path, PathBuf};
-use std::process::Command;
 
 use bosetting::data::{DataError, load_dataset_file};
 use bosetting::engine::{AllocError, allocate, validate};
 use bosetting::fileio::{ReadError, read_limited};
 use bosetting::import::{ImportError, extract, guess_columns, read_table};
 use bosetting::scenario::{ScenarioError, load_scenario, resolve_dataset};
+
+mod common;
+use common::bosetting;
 
 /// What a loader made of a file.
 #[derive(Debug)]
@@ -244,14 +246,6 @@ fn every_corpus_file_gives_its_expected_error() {
         }
         check_outcome(&path, &out, &e.class, e.field.as_deref(), &e.substring);
     }
-}
-
-fn bosetting(args: &[&str]) -> std::process::Output {
-    Command::new(env!("CARGO_BIN_EXE_bosetting"))
-        .args(args)
-        .current_dir(env!("CARGO_MANIFEST_DIR"))
-        .output()
-        .expect("run bosetting")
 }
 
 /// `check` and `allocate` refuse the file with exit code 1 (101 would be a panic) and say why on

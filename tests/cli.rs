@@ -1,22 +1,7 @@
 //! The command line as a user runs it: exit codes, output shapes, messages.
 
-use std::process::Command;
-
-fn bosetting(args: &[&str]) -> std::process::Output {
-    Command::new(env!("CARGO_BIN_EXE_bosetting"))
-        .args(args)
-        .current_dir(env!("CARGO_MANIFEST_DIR"))
-        .output()
-        .expect("run bosetting")
-}
-
-fn stdout(o: &std::process::Output) -> String {
-    String::from_utf8_lossy(&o.stdout).into_owned()
-}
-
-fn stderr(o: &std::process::Output) -> String {
-    String::from_utf8_lossy(&o.stderr).into_owned()
-}
+mod common;
+use common::{bosetting, stderr, stdout};
 
 #[test]
 fn allocate_json_has_the_documented_shape() {

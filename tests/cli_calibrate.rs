@@ -2,22 +2,12 @@
 //! A small synthetic dataset keeps these quick in a debug build.
 
 use std::path::{Path, PathBuf};
-use std::process::{Command, Output};
 
 use bosetting::data::{save_dataset_file, synthetic::synthetic_dataset};
 use bosetting::scenario::{DatasetRef, parse_scenario, save_scenario};
 
-fn bosetting(args: &[&str]) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_bosetting"))
-        .args(args)
-        .current_dir(env!("CARGO_MANIFEST_DIR"))
-        .output()
-        .expect("run bosetting")
-}
-
-fn stderr(o: &Output) -> String {
-    String::from_utf8_lossy(&o.stderr).into_owned()
-}
+mod common;
+use common::{bosetting, stderr};
 
 /// A folder with `data/synthetic.dataset.ron` (40 municipalities) and `plan.ron`, the IMDi 2020 scenario on it.
 fn workspace() -> (tempfile::TempDir, PathBuf) {

@@ -1,14 +1,7 @@
 //! Importing an indicator on the command line, then planning with it.
 
-use std::process::Command;
-
-fn bosetting(args: &[&str]) -> std::process::Output {
-    Command::new(env!("CARGO_BIN_EXE_bosetting"))
-        .args(args)
-        .current_dir(env!("CARGO_MANIFEST_DIR"))
-        .output()
-        .expect("run bosetting")
-}
+mod common;
+use common::bosetting;
 
 #[test]
 fn imported_column_is_usable_by_a_scenario() {

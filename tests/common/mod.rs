@@ -1,0 +1,22 @@
+//! Running the built `bosetting` binary as a user would, from the repository root.
+
+// Each test file uses only some of these helpers.
+#![allow(dead_code)]
+
+use std::process::{Command, Output};
+
+pub fn bosetting(args: &[&str]) -> Output {
+    Command::new(env!("CARGO_BIN_EXE_bosetting"))
+        .args(args)
+        .current_dir(env!("CARGO_MANIFEST_DIR"))
+        .output()
+        .expect("run bosetting")
+}
+
+pub fn stdout(o: &Output) -> String {
+    String::from_utf8_lossy(&o.stdout).into_owned()
+}
+
+pub fn stderr(o: &Output) -> String {
+    String::from_utf8_lossy(&o.stderr).into_owned()
+}
