@@ -161,7 +161,7 @@ fn indicator(
     let value = |v: f64| format!("{} {}", short(v, lang), unit(&col.meta.unit, lang)).trim_end().to_owned();
     match (
         col.values.get(row).copied().flatten(),
-        allocation.filled.iter().find(|f| f.row == row && f.column == column),
+        allocation.filled.iter().find(|f| f.row == row && *f.column == *column),
     ) {
         (_, Some(f)) => match lang {
             Lang::Nb => format!("{label}: mangler, satt til {} ({})", value(f.value), f.policy.label(lang)),

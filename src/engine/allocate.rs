@@ -170,6 +170,8 @@ fn code_rank(dataset: &Dataset) -> Vec<u32> {
         .then(|| codes.iter().map(|m| (m.code.len() == len).then(|| m.code.parse::<u64>().ok()).flatten()).collect())
         .flatten();
     match numeric {
+        // Datasets are usually stored in code order already; then the rank is the row.
+        Some(keys) if keys.is_sorted() => {}
         Some(keys) => order.sort_unstable_by_key(|&i| keys[i]),
         None => order.sort_by(|&a, &b| codes[a].code.cmp(&codes[b].code)),
     }
@@ -366,6 +368,21 @@ mod tests {
         (embedded_dataset("norway-2020").unwrap(), s)
     }
 
+    #[test]
+    fn code_rank_follows_the_codes_whatever_the_row_order() {
+        let (mut d, _) = imdi();
+        let in_order = code_rank(&d);
+        assert!(in_order.iter().enumerate().all(|(i, &r)| r as usize == i), "stored in code order");
+        d.municipalities.reverse();
+        let reversed = code_rank(&d);
+        assert_eq!(reversed[0] as usize, d.len() - 1, "the first row now holds the highest code");
+        d.municipalities.swap(3, 7);
+        let ranks = code_rank(&d);
+        let mut by_rank: Vec<usize> = (0..d.len()).collect();
+        by_rank.sort_by_key(|&i| ranks[i]);
+        assert!(by_rank.windows(2).all(|w| d.municipalities[w[0]].code < d.municipalities[w[1]].code));
+    }
+
     fn row(d: &Dataset, code: &str) -> usize {
         d.index_of_code(code).unwrap()
     }
@@ -454,7 +471,7 @@ mod tests {
     fn missing_policies_fill_or_exclude() {
         let (d, mut s) = imdi();
         let a = allocate(&d, &s).unwrap();
-        assert!(a.filled.iter().any(|f| f.column == "intro_arbeid_utdanning_2013_pst"));
+        assert!(a.filled.iter().any(|f| &*f.column == "intro_arbeid_utdanning_2013_pst"));
         let i = s.criteria.iter().position(|c| c.id == crate::scenario::CriterionId::IntegrationResults).unwrap();
         s.criteria[i].missing = Some(crate::scenario::MissingPolicy::Exclude);
         let a = allocate(&d, &s).unwrap();

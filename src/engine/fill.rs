@@ -1,5 +1,7 @@
 //! Filling missing indicator cells by the scenario's policy, and recording which cells were filled.
 
+use std::sync::Arc;
+
 use crate::data::Dataset;
 use crate::scenario::MissingPolicy;
 
@@ -7,7 +9,8 @@ use crate::scenario::MissingPolicy;
 pub struct FilledCell {
     /// Dataset row.
     pub row: usize,
-    pub column: String,
+    /// The column's id, shared by all filled cells of the column (no allocation per cell).
+    pub column: Arc<str>,
     pub value: f64,
     pub policy: MissingPolicy,
 }
@@ -57,6 +60,7 @@ pub fn filled_column_with(dataset: &Dataset, column: usize, policy: MissingPolic
     } else {
         Vec::new()
     };
+    let id: Arc<str> = Arc::from(col.meta.id.as_str());
     for (row, value) in values.iter_mut().enumerate() {
         if value.is_some() {
             continue;
@@ -70,7 +74,7 @@ pub fn filled_column_with(dataset: &Dataset, column: usize, policy: MissingPolic
         };
         if let Some(v) = fill {
             *value = Some(v);
-            filled.push(FilledCell { row, column: col.meta.id.clone(), value: v, policy });
+            filled.push(FilledCell { row, column: Arc::clone(&id), value: v, policy });
         }
     }
     Filled { values, filled }

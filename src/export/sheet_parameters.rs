@@ -123,7 +123,7 @@ pub(super) fn write(
                 (None, None) => t.column_default.to_owned(),
             };
             text(ws, row, 6, &policy, &styles.text)?;
-            let filled = allocation.filled.iter().filter(|f| f.column == *column).count();
+            let filled = allocation.filled.iter().filter(|f| *f.column == **column).count();
             number(ws, row, 7, filled as f64, &styles.int)?;
         }
         number(ws, row, 4, criterion.weight, styles.decimals(2))?;

@@ -136,7 +136,7 @@ impl Col {
 
 /// Filled cells by (row, column id), for the cells the model filled.
 pub fn filled_lookup(allocation: &Allocation) -> HashMap<(usize, &str), &FilledCell> {
-    allocation.filled.iter().map(|f| ((f.row, f.column.as_str()), f)).collect()
+    allocation.filled.iter().map(|f| ((f.row, &*f.column), f)).collect()
 }
 
 /// An indicator cell: the dataset's value, or the filled one (`true`), or nothing.
