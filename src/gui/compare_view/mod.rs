@@ -161,12 +161,6 @@ pub fn show(
     cmds: &mut Vec<Command>,
 ) -> Vec<ViewAction> {
     let t = CompareTexts::get(inputs.lang);
-    // Until the user chooses, the plan is compared with the scenario's own reference (last year's request).
-    if state.choice().is_none()
-        && let Some(id) = inputs.scenario.reference_column.as_deref().filter(|id| inputs.dataset.column(id).is_some())
-    {
-        state.use_column(id.to_owned());
-    }
     let diff = state.sync(inputs).cloned();
     toolbar(ui, state, inputs, dialog_open, matches!(diff, Some(Ok(_))), cmds);
     ui.separator();

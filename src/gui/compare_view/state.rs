@@ -156,9 +156,16 @@ impl CompareState {
         self.stamp += 1;
     }
 
-    /// Brings the comparison up to date with the document and returns it (`None` before a baseline is
-    /// chosen). Cheap when nothing changed.
+    /// Brings the comparison up to date with the document and returns it (`None` when no baseline is chosen
+    /// and the scenario names no reference column). Cheap when nothing changed.
     pub fn sync(&mut self, inputs: &Inputs) -> Option<&Result<Comparison, DiffError>> {
+        // Until the user chooses, the plan is compared with the scenario's own reference (last year's request).
+        if self.choice.is_none()
+            && let Some(id) =
+                inputs.scenario.reference_column.as_deref().filter(|id| inputs.dataset.column(id).is_some())
+        {
+            self.use_column(id.to_owned());
+        }
         let choice = self.choice.as_ref()?;
         // The saved copy changes when the user saves: follow it.
         if *choice == BaselineChoice::Saved && self.plan.as_ref().is_none_or(|p| p.scenario != *inputs.saved) {
@@ -283,7 +290,16 @@ mod tests {
         let doc = Document::new_default().unwrap();
         let a = allocate(doc.dataset(), doc.scenario()).unwrap();
         let mut state = CompareState::default();
-        assert!(state.sync(&inputs(&doc, &a, 1)).is_none(), "nothing chosen yet");
+        assert!(state.sync(&inputs(&doc, &a, 1)).is_some_and(|d| d.is_ok()));
+        assert_eq!(
+            state.choice(),
+            Some(&BaselineChoice::Column("anmodning_2019".into())),
+            "before a choice, the scenario's reference column"
+        );
+        let mut no_reference = doc.scenario().clone();
+        no_reference.reference_column = None;
+        let (bare, _) = Document::from_scenario(no_reference, None).unwrap();
+        assert!(CompareState::default().sync(&inputs(&bare, &a, 1)).is_none(), "nothing to compare with");
         state.use_saved();
         let c = state.sync(&inputs(&doc, &a, 1)).unwrap().clone().unwrap();
         assert_eq!((c.gains, c.losses), (0, 0), "the saved copy is the open scenario");

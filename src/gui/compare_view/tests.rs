@@ -241,3 +241,18 @@ fn exports_a_workbook_and_a_csv() {
     h.run();
     assert!(std::fs::read_to_string(&csv).unwrap().contains("Kommunenummer"));
 }
+
+#[test]
+fn the_file_menu_exports_the_comparison_without_visiting_the_tab() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut h = harness_of(App::new(Document::new_default().unwrap(), Prefs::default()));
+    h.get_by_role_and_label(Role::Button, "Fil").click();
+    h.run();
+    assert!(shows(&h, "Eksporter sammenligning"), "the File menu offers the comparison export");
+    let path = dir.path().join("mot-2019.csv");
+    h.state_mut().apply(Command::Compare(CompareCmd::Export(path.clone(), ExportFormat::Csv(CsvStyle::Plain))));
+    h.run();
+    let text = std::fs::read_to_string(&path).unwrap();
+    assert_eq!(text.lines().count(), 357, "against the scenario's reference column by default");
+    assert_eq!(h.state().view.tab, Tab::Table);
+}

@@ -5,6 +5,7 @@ use egui::{Button, Ui};
 use crate::export::ExportFormat;
 use crate::gui::app::App;
 use crate::gui::command::Command;
+use crate::gui::compare_view::CompareCmd;
 use crate::gui::shortcuts;
 use crate::lang::Lang;
 use crate::report::CsvStyle;
@@ -20,6 +21,7 @@ texts!(MenuTexts {
     save_as: "Lagre som …", "Save As…";
     import: "Importer indikator …", "Import indicator…";
     export: "Eksporter tabell", "Export table";
+    export_comparison: "Eksporter sammenligning", "Export comparison";
     export_xlsx: "Excel-arbeidsbok (.xlsx) …", "Excel workbook (.xlsx)…";
     export_csv_no: "CSV (Excel, norsk) …", "CSV (Excel, Norwegian)…";
     export_csv_plain: "CSV (enkel) …", "CSV (plain)…";
@@ -93,6 +95,18 @@ pub fn show(ui: &mut Ui, app: &App, cmds: &mut Vec<Command>) {
                     ] {
                         if ui.button(label).clicked() {
                             cmds.push(Command::ExportDialog(format));
+                        }
+                    }
+                });
+                // The comparison of the Compare tab (by default against the scenario's reference column).
+                ui.menu_button(t.export_comparison, |ui| {
+                    for (label, format) in [
+                        (t.export_xlsx, ExportFormat::Xlsx),
+                        (t.export_csv_no, ExportFormat::Csv(CsvStyle::ExcelNo)),
+                        (t.export_csv_plain, ExportFormat::Csv(CsvStyle::Plain)),
+                    ] {
+                        if ui.button(label).clicked() {
+                            cmds.push(Command::Compare(CompareCmd::ExportDialog(format)));
                         }
                     }
                 });
