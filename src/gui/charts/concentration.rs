@@ -6,7 +6,7 @@ use eframe::egui;
 use egui_plot::{HoverPosition, Line, LineStyle, MarkerShape, Plot, PlotPoints, Points};
 
 use super::ChartInput;
-use super::named_axis::percent_label;
+use super::named_axis::{Fixed, percent_label};
 use super::palette::key;
 use crate::numfmt;
 
@@ -117,11 +117,7 @@ pub fn show(ui: &mut egui::Ui, input: &ChartInput<'_>) {
         // A little past 1 so the "100 %" marks are drawn (a narrow panel needs a larger share of its width).
         .default_x_bounds(0.0, if compact { 1.1 } else { 1.05 })
         .default_y_bounds(0.0, 1.04)
-        .allow_zoom(false)
-        .allow_drag(false)
-        .allow_scroll(false)
-        .allow_boxed_zoom(false)
-        .allow_double_click_reset(false)
+        .fixed()
         .show_crosshair(false)
         .x_axis_formatter(move |mark, _| percent_label(mark, lang))
         .y_axis_formatter(move |mark, _| percent_label(mark, lang))

@@ -8,7 +8,7 @@ use egui::RichText;
 use egui_plot::{Bar, BarChart, Plot};
 
 use super::named_axis::{
-    VALUE_SPACING, index_below_zero, integer_marks, is_integral, name_axis, name_spacing, nice_marks, value_axis_x,
+    Fixed, VALUE_SPACING, index_below_zero, integer_marks, name_spacing, nice_marks, rows_axis, value_axis_x,
 };
 use super::palette::{bar_style, key};
 use super::{ChartInput, hover};
@@ -170,20 +170,11 @@ pub fn show(ui: &mut egui::Ui, input: &ChartInput<'_>) {
         .id(egui::Id::unique(id))
         .default_x_bounds(0.0, largest * 1.1)
         .default_y_bounds(-(count as f64) + 0.45, 0.55)
-        .allow_zoom(false)
-        .allow_drag(false)
-        .allow_scroll(false)
-        .allow_boxed_zoom(false)
-        .allow_double_click_reset(false)
+        .fixed()
         .show_crosshair(false)
         .show_grid([true, false])
         .y_grid_spacer(integer_marks(name_spacing(input.compact)))
-        .custom_y_axes(vec![name_axis(t.counties_y, input.compact, |mark, _| {
-            if !is_integral(mark.value) {
-                return String::new();
-            }
-            index_below_zero(mark.value, count).map_or_else(String::new, |i| names[i].to_owned())
-        })])
+        .custom_y_axes(vec![rows_axis(t.counties_y, input.compact, &names)])
         .x_grid_spacer(nice_marks(VALUE_SPACING))
         .custom_x_axes(vec![value_axis_x(t.counties_x, lang)])
         .show(ui, |plot_ui| {

@@ -5,7 +5,7 @@ use eframe::egui;
 use egui::{Align2, RichText, TextStyle};
 use egui_plot::{AxisHints, Bar, BarChart, MarkerShape, Plot, PlotPoint, PlotPoints, Points, Text};
 
-use super::named_axis::{index_at, integer_marks, is_integral, number_label};
+use super::named_axis::{Fixed, index_at, integer_marks, is_integral, number_label};
 use super::palette::{bar_style, key};
 use super::{ChartInput, hover};
 use crate::data::{HistoryKind, HistoryPoint};
@@ -82,11 +82,7 @@ pub fn show(ui: &mut egui::Ui, input: &ChartInput<'_>) {
         .id(egui::Id::unique(id))
         .default_x_bounds(f64::from(first) - 0.7, f64::from(last) + 0.7)
         .default_y_bounds(0.0, largest * 1.18)
-        .allow_zoom(false)
-        .allow_drag(false)
-        .allow_scroll(false)
-        .allow_boxed_zoom(false)
-        .allow_double_click_reset(false)
+        .fixed()
         .show_crosshair(false)
         .x_grid_spacer(integer_marks(YEAR_SPACING))
         .show_grid([false, true])

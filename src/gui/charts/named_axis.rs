@@ -24,6 +24,33 @@ pub fn name_axis<'a>(
     if compact { axis.tick_label_font(egui::FontId::proportional(11.0)) } else { axis }
 }
 
+/// The y axis of a horizontal bar chart whose row `i` sits at `-i`: each row's name at its bar.
+pub fn rows_axis<'a, S: AsRef<str>>(title: &str, compact: bool, names: &'a [S]) -> egui_plot::AxisHints<'a> {
+    name_axis(title, compact, move |mark, _| {
+        if !is_integral(mark.value) {
+            return String::new();
+        }
+        index_below_zero(mark.value, names.len()).map_or_else(String::new, |i| names[i].as_ref().to_owned())
+    })
+}
+
+/// Plots that stay put.
+pub trait Fixed {
+    /// No zoom, drag, scroll or reset: these charts always show the whole plan, and a stray wheel or drag
+    /// would only hide part of it.
+    fn fixed(self) -> Self;
+}
+
+impl Fixed for egui_plot::Plot<'_> {
+    fn fixed(self) -> Self {
+        self.allow_zoom(false)
+            .allow_drag(false)
+            .allow_scroll(false)
+            .allow_boxed_zoom(false)
+            .allow_double_click_reset(false)
+    }
+}
+
 /// Numbers along an x axis need this many points between marks ("10 000" and some air).
 pub const VALUE_SPACING: f32 = 56.0;
 

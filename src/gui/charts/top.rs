@@ -8,8 +8,7 @@ use egui::{Align2, RichText, Stroke, TextStyle};
 use egui_plot::{Bar, BarChart, Plot, PlotPoint, PlotPoints, Polygon, Text};
 
 use super::named_axis::{
-    VALUE_SPACING, clamp_span, index_below_zero, integer_marks, is_integral, name_axis, name_spacing, nice_marks,
-    value_axis_x,
+    VALUE_SPACING, clamp_span, index_below_zero, integer_marks, name_spacing, nice_marks, rows_axis, value_axis_x,
 };
 use super::palette::bar_style;
 use super::{ChartInput, hover};
@@ -97,12 +96,7 @@ pub fn show(ui: &mut egui::Ui, input: &ChartInput<'_>, followed: &mut Option<usi
         .show_crosshair(false)
         .show_grid([true, false])
         .y_grid_spacer(integer_marks(name_spacing(input.compact)))
-        .custom_y_axes(vec![name_axis(t.top_y, input.compact, |mark, _| {
-            if !is_integral(mark.value) {
-                return String::new();
-            }
-            index_below_zero(mark.value, count).map_or_else(String::new, |i| names[i].to_owned())
-        })])
+        .custom_y_axes(vec![rows_axis(t.top_y, input.compact, &names)])
         .x_grid_spacer(nice_marks(VALUE_SPACING))
         .custom_x_axes(vec![value_axis_x(t.top_x, lang)])
         .show(ui, |plot_ui| {

@@ -10,7 +10,7 @@ use crate::analysis::{Comparison, DiffRow};
 use crate::data::Dataset;
 use crate::gui::charts::hover;
 use crate::gui::charts::named_axis::{
-    VALUE_SPACING, index_below_zero, integer_marks, is_integral, name_axis, name_spacing, nice_marks, value_axis_x,
+    Fixed, VALUE_SPACING, index_below_zero, integer_marks, name_spacing, nice_marks, rows_axis, value_axis_x,
 };
 use crate::gui::charts::palette::{Palette, bar_style};
 use crate::lang::Lang;
@@ -77,20 +77,11 @@ pub fn show(
     let response = Plot::new("compare.chart")
         .default_y_bounds(-(count as f64) + 0.4, 0.6)
         .default_x_bounds(x_min, x_max)
-        .allow_zoom(false)
-        .allow_drag(false)
-        .allow_scroll(false)
-        .allow_boxed_zoom(false)
-        .allow_double_click_reset(false)
+        .fixed()
         .show_crosshair(false)
         .show_grid([true, false])
         .y_grid_spacer(integer_marks(name_spacing(false)))
-        .custom_y_axes(vec![name_axis("", false, |mark, _| {
-            if !is_integral(mark.value) {
-                return String::new();
-            }
-            index_below_zero(mark.value, count).map_or_else(String::new, |i| names[i].to_owned())
-        })])
+        .custom_y_axes(vec![rows_axis("", false, &names)])
         .x_grid_spacer(nice_marks(VALUE_SPACING))
         .custom_x_axes(vec![value_axis_x(t.chart_x, lang)])
         .show(ui, |plot_ui| {

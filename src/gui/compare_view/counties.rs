@@ -4,8 +4,9 @@ use egui::{Align, Layout, RichText, Ui};
 use egui_extras::{Column, TableBuilder};
 
 use super::texts::CompareTexts;
-use super::{change_colour, coloured, number, right, signed};
+use super::{change_colour, coloured, number, signed};
 use crate::analysis::Comparison;
+use crate::gui::table::number_cell;
 use crate::lang::Lang;
 use crate::numfmt::decimal;
 
@@ -37,16 +38,16 @@ pub fn show(ui: &mut Ui, c: &Comparison, selected_county: Option<&str>, lang: La
                     row.col(|ui| {
                         ui.add(egui::Label::new(&x.name).truncate());
                     });
-                    row.col(|ui| right(ui, RichText::new(number(x.before, lang))));
-                    row.col(|ui| right(ui, RichText::new(number(x.after, lang)).strong()));
-                    row.col(|ui| right(ui, paint(signed(x.change, lang))));
+                    row.col(|ui| number_cell(ui, RichText::new(number(x.before, lang))));
+                    row.col(|ui| number_cell(ui, RichText::new(number(x.after, lang)).strong()));
+                    row.col(|ui| number_cell(ui, paint(signed(x.change, lang))));
                     row.col(|ui| {
                         let p = if x.before != 0.0 {
                             format!("{} %", decimal(x.change / x.before * 100.0, 1, lang))
                         } else {
                             "–".to_owned()
                         };
-                        right(ui, paint(p));
+                        number_cell(ui, paint(p));
                     });
                 });
             }

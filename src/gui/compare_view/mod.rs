@@ -24,7 +24,6 @@ use crate::gui::command::Command;
 use crate::gui::view::ViewAction;
 use crate::lang::Lang;
 use crate::numfmt;
-use crate::report::CsvStyle;
 
 pub use apply::inputs;
 pub use state::{BaselineChoice, BaselinePlan, CompareState, DiffError, Inputs, column_title, reference_columns};
@@ -144,13 +143,6 @@ pub(super) fn coloured(text: String, colour: Option<Color32>) -> RichText {
     }
 }
 
-/// A number cell: right-aligned.
-pub(super) fn right(ui: &mut Ui, text: RichText) {
-    ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
-        ui.label(text);
-    });
-}
-
 /// One frame of the tab. Returns the municipality the user clicked (table or chart).
 pub fn show(
     ui: &mut Ui,
@@ -244,17 +236,9 @@ fn toolbar(
         }
         ui.separator();
         ui.add_enabled_ui(can_export && !dialog_open, |ui| {
-            ui.menu_button(t.export, |ui| {
-                for (label, format) in [
-                    (t.export_xlsx, ExportFormat::Xlsx),
-                    (t.export_csv_no, ExportFormat::Csv(CsvStyle::ExcelNo)),
-                    (t.export_csv_plain, ExportFormat::Csv(CsvStyle::Plain)),
-                ] {
-                    if ui.button(label).clicked() {
-                        cmds.push(Command::Compare(CompareCmd::ExportDialog(format)));
-                    }
-                }
-            });
+            if let Some(format) = crate::gui::panels::widgets::export_formats_menu(ui, t.export, inputs.lang) {
+                cmds.push(Command::Compare(CompareCmd::ExportDialog(format)));
+            }
         });
     });
 }

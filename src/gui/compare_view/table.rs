@@ -7,9 +7,10 @@ use egui::{Align, Layout, RichText, Sense, Ui};
 use egui_extras::{Column, TableBuilder};
 
 use super::texts::CompareTexts;
-use super::{change_colour, coloured, number, right, signed};
+use super::{change_colour, coloured, number, signed};
 use crate::analysis::{Comparison, DiffRow};
 use crate::data::Dataset;
+use crate::gui::table::number_cell;
 use crate::gui::view::ViewAction;
 use crate::lang::Lang;
 use crate::numfmt::{decimal, integer};
@@ -192,12 +193,12 @@ pub fn show(
                     row.col(|ui| {
                         ui.add(egui::Label::new(&m.county_name).truncate());
                     });
-                    row.col(|ui| right(ui, RichText::new(number(d.before, lang))));
-                    row.col(|ui| right(ui, RichText::new(number(d.after, lang)).strong()));
-                    row.col(|ui| right(ui, coloured(signed(d.change, lang), colour)));
+                    row.col(|ui| number_cell(ui, RichText::new(number(d.before, lang))));
+                    row.col(|ui| number_cell(ui, RichText::new(number(d.after, lang)).strong()));
+                    row.col(|ui| number_cell(ui, coloured(signed(d.change, lang), colour)));
                     row.col(|ui| {
                         let p = d.percent.map_or("–".to_owned(), |p| format!("{} %", signed_decimal(p, lang)));
-                        right(ui, coloured(p, colour));
+                        number_cell(ui, coloured(p, colour));
                     });
                     row.col(|ui| {
                         let note = if d.newly_asked {

@@ -15,9 +15,6 @@ texts!(CompareTexts {
     file_tip: "Et annet scenario (.ron) på samme datasett. Filen leses bare; det åpne dokumentet endres ikke.",
         "Another scenario (.ron) on the same dataset. The file is only read; the open document is not changed.";
     export: "Eksporter sammenligning", "Export comparison";
-    export_xlsx: "Excel-arbeidsbok (.xlsx) …", "Excel workbook (.xlsx)…";
-    export_csv_no: "CSV (Excel, norsk) …", "CSV (Excel, Norwegian)…";
-    export_csv_plain: "CSV (enkel) …", "CSV (plain)…";
     hint: "Velg hva gjeldende plan skal sammenlignes med: en kolonne i datasettet (for eksempel fjorårets anmodning), scenarioet slik det sist ble lagret, eller en annen scenariofil.",
         "Choose what to compare the current plan with: a dataset column (for example last year's request), the scenario as last saved, or another scenario file.";
     now: "Nå", "Now";

@@ -6,7 +6,7 @@ use egui_plot::{Legend, Line, MarkerShape, Plot, PlotPoints, Points};
 
 use super::texts::ExplainTexts;
 use crate::analysis::{Curve, PlanSweep};
-use crate::gui::charts::named_axis::{nice_marks, number_label, percent_label};
+use crate::gui::charts::named_axis::{Fixed, nice_marks, number_label, percent_label};
 use crate::lang::Lang;
 use crate::numfmt;
 use crate::scenario::CriterionId;
@@ -65,11 +65,7 @@ pub fn show(
     Plot::new("explain.weights")
         .height(height)
         .legend(Legend::default().position(egui_plot::Corner::LeftTop).follow_insertion_order(true))
-        .allow_zoom(false)
-        .allow_drag(false)
-        .allow_scroll(false)
-        .allow_boxed_zoom(false)
-        .allow_double_click_reset(false)
+        .fixed()
         .x_axis_label(t.weight_share)
         .y_axis_label(t.request)
         .x_axis_formatter(move |mark, _| percent_label(mark, lang))

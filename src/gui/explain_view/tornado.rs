@@ -10,9 +10,7 @@ use crate::analysis::{Impact, TornadoBar};
 use crate::data::Dataset;
 use crate::engine::AllocError;
 use crate::gui::charts::hover;
-use crate::gui::charts::named_axis::{
-    index_below_zero, integer_marks, is_integral, name_axis, name_spacing, nice_marks,
-};
+use crate::gui::charts::named_axis::{Fixed, index_below_zero, integer_marks, name_spacing, nice_marks, rows_axis};
 use crate::lang::Lang;
 use crate::numfmt;
 
@@ -105,24 +103,14 @@ pub fn show(ui: &mut egui::Ui, rows: &[TornadoRow], dataset: &Dataset, lang: Lan
     let minus_chart = BarChart::new(t.minus, minus_bars).horizontal().color(minus_colour).element_formatter(quiet());
     let plus_chart = BarChart::new(t.plus, plus_bars).horizontal().color(plus_colour).element_formatter(quiet());
 
-    let names_for_axis = names.clone();
     let response = Plot::new("explain.tornado")
         .height(height)
         .legend(Legend::default().position(egui_plot::Corner::RightBottom).follow_insertion_order(true))
-        .allow_zoom(false)
-        .allow_drag(false)
-        .allow_scroll(false)
-        .allow_boxed_zoom(false)
-        .allow_double_click_reset(false)
+        .fixed()
         .show_crosshair(false)
         .show_grid([true, false])
         .y_grid_spacer(integer_marks(name_spacing(false)))
-        .custom_y_axes(vec![name_axis("", false, move |mark, _| {
-            if !is_integral(mark.value) {
-                return String::new();
-            }
-            index_below_zero(mark.value, names_for_axis.len()).map_or_else(String::new, |i| names_for_axis[i].clone())
-        })])
+        .custom_y_axes(vec![rows_axis("", false, &names)])
         .x_grid_spacer(nice_marks(50.0))
         .custom_x_axes(vec![
             egui_plot::AxisHints::new_x()

@@ -9,7 +9,7 @@ use super::texts::ExplainTexts;
 use crate::analysis::{Explanation, StepKind};
 use crate::gui::charts::hover;
 use crate::gui::charts::named_axis::{
-    VALUE_SPACING, index_below_zero, integer_marks, is_integral, name_axis, name_spacing, nice_marks, value_axis_x,
+    Fixed, VALUE_SPACING, index_below_zero, integer_marks, name_spacing, nice_marks, rows_axis, value_axis_x,
 };
 use crate::lang::Lang;
 use crate::numfmt;
@@ -163,25 +163,15 @@ pub fn show(ui: &mut egui::Ui, bars: &[WaterfallBar], lang: Lang, size: egui::Ve
         BarChart::new(t.minors_part, vec![bar]).horizontal().element_formatter(Box::new(|_, _| String::new()))
     });
 
-    let names_for_axis = names.clone();
     let response = Plot::new("explain.waterfall")
         .width(size.x)
         .height(size.y)
-        .allow_zoom(false)
-        .allow_drag(false)
-        .allow_scroll(false)
-        .allow_boxed_zoom(false)
-        .allow_double_click_reset(false)
+        .fixed()
         .show_crosshair(false)
         .show_grid([true, false])
         .default_y_bounds(-(count as f64) + 0.4, 0.6)
         .y_grid_spacer(integer_marks(name_spacing(false)))
-        .custom_y_axes(vec![name_axis("", false, move |mark, _| {
-            if !is_integral(mark.value) {
-                return String::new();
-            }
-            index_below_zero(mark.value, names_for_axis.len()).map_or_else(String::new, |i| names_for_axis[i].clone())
-        })])
+        .custom_y_axes(vec![rows_axis("", false, &names)])
         .x_grid_spacer(nice_marks(VALUE_SPACING))
         .custom_x_axes(vec![value_axis_x(t.waterfall_x, lang)])
         .show(ui, |plot_ui| {

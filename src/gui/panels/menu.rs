@@ -2,13 +2,12 @@
 
 use egui::{Button, Ui};
 
-use crate::export::ExportFormat;
 use crate::gui::app::App;
 use crate::gui::command::Command;
 use crate::gui::compare_view::CompareCmd;
+use crate::gui::panels::widgets::export_formats_menu;
 use crate::gui::shortcuts;
 use crate::lang::Lang;
-use crate::report::CsvStyle;
 
 texts!(MenuTexts {
     file: "Fil", "File";
@@ -22,9 +21,6 @@ texts!(MenuTexts {
     import: "Importer indikator …", "Import indicator…";
     export: "Eksporter tabell", "Export table";
     export_comparison: "Eksporter sammenligning", "Export comparison";
-    export_xlsx: "Excel-arbeidsbok (.xlsx) …", "Excel workbook (.xlsx)…";
-    export_csv_no: "CSV (Excel, norsk) …", "CSV (Excel, Norwegian)…";
-    export_csv_plain: "CSV (enkel) …", "CSV (plain)…";
     copy_table: "Kopier tabell", "Copy table";
     save_chart: "Lagre diagram som PNG …", "Save chart as PNG…";
     quit: "Avslutt", "Quit";
@@ -87,29 +83,13 @@ pub fn show(ui: &mut Ui, app: &App, cmds: &mut Vec<Command>) {
             }
             let has_result = app.computed.result.is_ok();
             ui.add_enabled_ui(has_result && no_dialog, |ui| {
-                ui.menu_button(t.export, |ui| {
-                    for (label, format) in [
-                        (t.export_xlsx, ExportFormat::Xlsx),
-                        (t.export_csv_no, ExportFormat::Csv(CsvStyle::ExcelNo)),
-                        (t.export_csv_plain, ExportFormat::Csv(CsvStyle::Plain)),
-                    ] {
-                        if ui.button(label).clicked() {
-                            cmds.push(Command::ExportDialog(format));
-                        }
-                    }
-                });
+                if let Some(format) = export_formats_menu(ui, t.export, app.view.lang) {
+                    cmds.push(Command::ExportDialog(format));
+                }
                 // The comparison of the Compare tab (by default against the scenario's reference column).
-                ui.menu_button(t.export_comparison, |ui| {
-                    for (label, format) in [
-                        (t.export_xlsx, ExportFormat::Xlsx),
-                        (t.export_csv_no, ExportFormat::Csv(CsvStyle::ExcelNo)),
-                        (t.export_csv_plain, ExportFormat::Csv(CsvStyle::Plain)),
-                    ] {
-                        if ui.button(label).clicked() {
-                            cmds.push(Command::Compare(CompareCmd::ExportDialog(format)));
-                        }
-                    }
-                });
+                if let Some(format) = export_formats_menu(ui, t.export_comparison, app.view.lang) {
+                    cmds.push(Command::Compare(CompareCmd::ExportDialog(format)));
+                }
             });
             if item(ui, t.save_chart, None, no_dialog && app.chart_pending.is_none()) {
                 cmds.push(Command::SaveChartDialog);

@@ -4,10 +4,12 @@ use egui::{Response, Ui};
 
 use crate::data::{ColumnMeta, Dataset};
 use crate::engine::Method;
+use crate::export::ExportFormat;
 use crate::gui::command::Command;
 use crate::gui::edit::Edit;
 use crate::lang::Lang;
 use crate::numfmt;
+use crate::report::CsvStyle;
 
 /// "Employment rate (all), 2013".
 pub fn column_label(meta: &ColumnMeta, lang: Lang) -> String {
@@ -167,4 +169,29 @@ mod tests {
         assert_eq!(parse_number("1,234,567"), Some(1_234_567.0));
         assert_eq!(parse_number("abc"), None);
     }
+}
+
+texts!(ExportFormatTexts {
+    xlsx: "Excel-arbeidsbok (.xlsx) …", "Excel workbook (.xlsx)…";
+    csv_no: "CSV (Excel, norsk) …", "CSV (Excel, Norwegian)…";
+    csv_plain: "CSV (enkel) …", "CSV (plain)…";
+});
+
+/// A menu `title` listing the export formats (the result table and the comparison offer the same ones);
+/// the format clicked, if any.
+pub fn export_formats_menu(ui: &mut Ui, title: &str, lang: Lang) -> Option<ExportFormat> {
+    let t = ExportFormatTexts::get(lang);
+    let mut chosen = None;
+    ui.menu_button(title, |ui| {
+        for (label, format) in [
+            (t.xlsx, ExportFormat::Xlsx),
+            (t.csv_no, ExportFormat::Csv(CsvStyle::ExcelNo)),
+            (t.csv_plain, ExportFormat::Csv(CsvStyle::Plain)),
+        ] {
+            if ui.button(label).clicked() {
+                chosen = Some(format);
+            }
+        }
+    });
+    chosen
 }

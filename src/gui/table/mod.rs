@@ -162,33 +162,35 @@ fn table(
                         Col::County => {
                             ui.add(egui::Label::new(text(m.county_name.clone())).truncate());
                         }
-                        Col::Population => number(ui, text(integer(m.population, ctx.lang))),
+                        Col::Population => number_cell(ui, text(integer(m.population, ctx.lang))),
                         Col::Indicator { column, .. } => match indicator_value(ctx, &filled, column, r) {
-                            Some((v, None)) => number(ui, text(decimal(v, 1, ctx.lang))),
+                            Some((v, None)) => number_cell(ui, text(decimal(v, 1, ctx.lang))),
                             Some((v, Some(policy))) => {
                                 ui.with_layout(Layout::right_to_left(Align::Center), |ui| {
                                     ui.label(text(format!("{}*", decimal(v, 1, ctx.lang))).italics())
                                         .on_hover_text(format!("{} {}", t.filled, policy.label(ctx.lang)));
                                 });
                             }
-                            None => number(ui, text("–".into())),
+                            None => number_cell(ui, text("–".into())),
                         },
-                        Col::Quota => number(ui, text(result.map_or("–".into(), |x| decimal(x.quota, 2, ctx.lang)))),
+                        Col::Quota => {
+                            number_cell(ui, text(result.map_or("–".into(), |x| decimal(x.quota, 2, ctx.lang))))
+                        }
                         Col::Request => {
                             let s = result.map_or("–".into(), |x| integer(f64::from(x.allocation), ctx.lang));
                             let lock =
                                 if matches!(result.map(|x| &x.status), Some(Status::Locked)) { "🔒 " } else { "" };
-                            number(ui, text(format!("{lock}{s}")).strong());
+                            number_cell(ui, text(format!("{lock}{s}")).strong());
                         }
                         Col::Minors => {
-                            number(ui, text(result.map_or("–".into(), |x| integer(f64::from(x.minors), ctx.lang))))
+                            number_cell(ui, text(result.map_or("–".into(), |x| integer(f64::from(x.minors), ctx.lang))))
                         }
                         Col::Per1000 => {
-                            number(ui, text(result.map_or("–".into(), |x| decimal(x.per_1000, 2, ctx.lang))))
+                            number_cell(ui, text(result.map_or("–".into(), |x| decimal(x.per_1000, 2, ctx.lang))))
                         }
                         Col::Reference(c) => {
                             let v = ctx.dataset.columns[c].values.get(r).copied().flatten();
-                            number(ui, text(v.map_or("–".into(), |v| integer(v, ctx.lang))));
+                            number_cell(ui, text(v.map_or("–".into(), |v| integer(v, ctx.lang))));
                         }
                         Col::Difference(c) => {
                             let v = ctx.dataset.columns[c].values.get(r).copied().flatten();
@@ -197,7 +199,7 @@ fn table(
                                 let sign = if d > 0.0 { "+" } else { "" };
                                 format!("{sign}{}", integer(d, ctx.lang))
                             });
-                            number(ui, text(s));
+                            number_cell(ui, text(s));
                         }
                         Col::Note => {
                             let mut s = result.map(|x| note(&x.status, ctx.lang)).unwrap_or_default();
@@ -218,7 +220,7 @@ fn table(
                                     if lo == hi { int(lo) } else { format!("{}–{}", int(lo), int(hi)) }
                                 })
                             });
-                            number(ui, text(cell));
+                            number_cell(ui, text(cell));
                         }
                     });
                 }
@@ -239,7 +241,7 @@ fn table(
 
 /// A right-aligned number as one widget filling the cell. (A right-to-left child layout per cell would add a
 /// layout pass and an accessibility node to each of the few hundred visible cells, every frame.)
-fn number(ui: &mut Ui, text: RichText) {
+pub(in crate::gui) fn number_cell(ui: &mut Ui, text: RichText) {
     let galley = egui::WidgetText::from(text).into_galley(
         ui,
         Some(egui::TextWrapMode::Extend),
