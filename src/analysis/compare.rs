@@ -103,12 +103,14 @@ pub fn compare(dataset: &Dataset, after: &Allocation, baseline: Baseline) -> Res
             }
         })
         .collect();
-    let (county_list, county_of) = dataset.county_index();
-    let mut counties: Vec<CountyDiff> = county_list
-        .into_iter()
-        .map(|(code, name)| CountyDiff { code, name, before: 0.0, after: 0.0, change: 0.0 })
+    let index = dataset.row_index();
+    let county_of = &index.county_of;
+    let mut counties: Vec<CountyDiff> = index
+        .counties
+        .iter()
+        .map(|(code, name)| CountyDiff { code: code.clone(), name: name.clone(), before: 0.0, after: 0.0, change: 0.0 })
         .collect();
-    for (d, &c) in rows.iter().zip(&county_of) {
+    for (d, &c) in rows.iter().zip(county_of) {
         counties[c].before += d.before;
         counties[c].after += d.after;
     }

@@ -94,7 +94,7 @@ impl Frame {
                 _ => {}
             }
         }
-        let rank = code_rank(dataset);
+        let rank = &dataset.row_index().code_rank;
         let min_request = scenario.rules.min_request;
         let group = |rows: Vec<usize>| {
             let cap = |i: usize| allocation.rows[i].cap;
@@ -111,10 +111,10 @@ impl Frame {
             }
         };
         let groups = if scenario.county_first {
-            let (counties, county_of) = dataset.county_index();
-            let mut members: Vec<Vec<usize>> = vec![Vec::new(); counties.len()];
+            let index = dataset.row_index();
+            let mut members: Vec<Vec<usize>> = vec![Vec::new(); index.counties.len()];
             for &i in &open {
-                members[county_of[i]].push(i);
+                members[index.county_of[i]].push(i);
             }
             members.into_iter().map(group).collect()
         } else {
@@ -282,18 +282,6 @@ impl Frame {
         }
         Ok(())
     }
-}
-
-/// Each row's position in code order (codes of one length compare like numbers, so a string sort agrees with
-/// the engine's).
-fn code_rank(dataset: &Dataset) -> Vec<u32> {
-    let mut order: Vec<usize> = (0..dataset.len()).collect();
-    order.sort_by(|&a, &b| dataset.municipalities[a].code.cmp(&dataset.municipalities[b].code));
-    let mut rank = vec![0; dataset.len()];
-    for (r, i) in order.into_iter().enumerate() {
-        rank[i] = r as u32;
-    }
-    rank
 }
 
 /// Which items the minimum-request rule drops: the engine's `quotas`, keeping only the drop decision. The key

@@ -2,6 +2,7 @@
 
 use serde::{Deserialize, Serialize};
 
+use super::municipalities::{Municipalities, RowIndex};
 use crate::engine::MissingPolicy;
 
 /// A text in both interface languages.
@@ -99,7 +100,7 @@ pub struct Dataset {
     pub credits: String,
     pub population_label: Text,
     pub history: Vec<HistoryPoint>,
-    pub municipalities: Vec<Municipality>,
+    pub municipalities: Municipalities,
     pub columns: Vec<Column>,
     /// Content hash, stored in scenarios so a changed dataset is noticed on open.
     pub fingerprint: String,
@@ -122,55 +123,18 @@ impl Dataset {
         self.columns.iter().position(|c| c.meta.id == id)
     }
 
+    /// The row holding `code`: a binary search in code order (codes are unique in a loaded dataset).
     pub fn index_of_code(&self, code: &str) -> Option<usize> {
-        self.municipalities.iter().position(|m| m.code == code)
+        self.row_index().row_of_code(&self.municipalities, code)
+    }
+
+    /// Code order and counties, computed on first use and kept until the municipality list changes.
+    pub fn row_index(&self) -> &RowIndex {
+        self.municipalities.index()
     }
 
     /// Counties sorted by code: (code, name).
     pub fn counties(&self) -> Vec<(String, String)> {
-        self.county_index().0
-    }
-
-    /// Counties sorted by code, and each row's index into that list (one pass, no string search per row).
-    pub fn county_index(&self) -> (Vec<(String, String)>, Vec<usize>) {
-        // Two-digit county codes (always, in validated files) index a small table directly.
-        let key = |code: &str| -> Option<usize> {
-            let b = code.as_bytes();
-            (b.len() == 2 && b.iter().all(u8::is_ascii_digit))
-                .then(|| usize::from(b[0] - b'0') * 10 + usize::from(b[1] - b'0'))
-        };
-        let mut slot: Vec<Option<usize>> = vec![None; 100];
-        let mut other: std::collections::HashMap<&str, usize> = std::collections::HashMap::new();
-        let mut counties: Vec<(String, String)> = Vec::new();
-        let first: Vec<usize> = self
-            .municipalities
-            .iter()
-            .map(|m| {
-                let entry = match key(&m.county_code) {
-                    Some(k) => &mut slot[k],
-                    None => {
-                        let e = other.entry(m.county_code.as_str()).or_insert(usize::MAX);
-                        if *e != usize::MAX {
-                            return *e;
-                        }
-                        *e = counties.len();
-                        counties.push((m.county_code.clone(), m.county_name.clone()));
-                        return *e;
-                    }
-                };
-                *entry.get_or_insert_with(|| {
-                    counties.push((m.county_code.clone(), m.county_name.clone()));
-                    counties.len() - 1
-                })
-            })
-            .collect();
-        let mut order: Vec<usize> = (0..counties.len()).collect();
-        order.sort_by(|&a, &b| counties[a].cmp(&counties[b]));
-        let mut new_index = vec![0; counties.len()];
-        for (new, &old) in order.iter().enumerate() {
-            new_index[old] = new;
-        }
-        let sorted = order.iter().map(|&i| counties[i].clone()).collect();
-        (sorted, first.into_iter().map(|i| new_index[i]).collect())
+        self.row_index().counties.clone()
     }
 }

@@ -219,7 +219,7 @@ fn validate(raw: DatasetFile, file: &str) -> Result<Dataset, DataError> {
         credits: raw.credits,
         population_label: raw.population_label,
         history: raw.history,
-        municipalities,
+        municipalities: municipalities.into(),
         columns,
         fingerprint: String::new(),
     };

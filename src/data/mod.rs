@@ -8,6 +8,7 @@ mod dataset;
 mod embedded;
 mod file;
 mod fingerprint;
+mod municipalities;
 pub mod synthetic;
 
 pub use add_column::{AddColumnError, add_column};
@@ -15,3 +16,4 @@ pub use dataset::{Column, ColumnMeta, Dataset, Direction, HistoryKind, HistoryPo
 pub use embedded::{EMBEDDED_IDS, embedded_dataset};
 pub use file::{DataError, DatasetFile, MAX_INPUT_BYTES, load_dataset_file, parse_dataset, save_dataset_file, to_file};
 pub use fingerprint::fingerprint;
+pub use municipalities::{Municipalities, RowIndex};

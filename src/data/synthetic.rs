@@ -87,7 +87,7 @@ pub fn synthetic_dataset(n: usize, seed: u64) -> Dataset {
         credits: String::new(),
         population_label: Text::new("Folketall", "Population"),
         history: Vec::new(),
-        municipalities,
+        municipalities: municipalities.into(),
         columns,
         fingerprint: String::new(),
     };

@@ -1,5 +1,6 @@
 //! Filling missing indicator cells by the scenario's policy, and recording which cells were filled.
 
+use std::borrow::Cow;
 use std::sync::Arc;
 
 use crate::data::Dataset;
@@ -17,8 +18,9 @@ pub struct FilledCell {
 
 /// A column's values with missing cells filled; `None` stays only under the exclude policy (or when no
 /// value exists to take a median from).
-pub struct Filled {
-    pub values: Vec<Option<f64>>,
+pub struct Filled<'a> {
+    /// Borrowed from the dataset when nothing was filled.
+    pub values: Cow<'a, [Option<f64>]>,
     pub filled: Vec<FilledCell>,
 }
 
@@ -34,23 +36,29 @@ fn median(mut values: Vec<f64>) -> Option<f64> {
 }
 
 /// Fills `column` of `dataset` by `policy`. Medians are taken over every municipality with a value.
-pub fn filled_column(dataset: &Dataset, column: usize, policy: MissingPolicy) -> Filled {
-    filled_column_with(dataset, column, policy, &dataset.county_index().1)
+pub fn filled_column(dataset: &Dataset, column: usize, policy: MissingPolicy) -> Filled<'_> {
+    filled_column_with(dataset, column, policy, &dataset.row_index().county_of)
 }
 
-/// [`filled_column`] with the rows' county indices already computed (see `Dataset::county_index`).
-pub fn filled_column_with(dataset: &Dataset, column: usize, policy: MissingPolicy, county_of: &[usize]) -> Filled {
+/// [`filled_column`] with the rows' county indices already computed (see `Dataset::row_index`).
+pub fn filled_column_with<'a>(
+    dataset: &'a Dataset,
+    column: usize,
+    policy: MissingPolicy,
+    county_of: &[usize],
+) -> Filled<'a> {
     let col = &dataset.columns[column];
-    let mut values = col.values.clone();
-    let mut filled = Vec::new();
     if col.values.iter().all(Option::is_some) || policy == MissingPolicy::Exclude {
-        return Filled { values, filled };
+        return Filled { values: Cow::Borrowed(&col.values), filled: Vec::new() };
     }
-    let national =
-        if policy == MissingPolicy::Zero { None } else { median(col.values.iter().flatten().copied().collect()) };
-    let county_count = county_of.iter().max().map_or(0, |m| m + 1);
+    let national = || median(col.values.iter().flatten().copied().collect());
     let county_medians: Vec<Option<f64>> = if policy == MissingPolicy::CountyMedian {
-        let mut by_county: Vec<Vec<f64>> = vec![Vec::new(); county_count];
+        let county_count = county_of.iter().max().map_or(0, |m| m + 1);
+        let mut counts = vec![0; county_count];
+        for (v, &c) in col.values.iter().zip(county_of) {
+            counts[c] += usize::from(v.is_some());
+        }
+        let mut by_county: Vec<Vec<f64>> = counts.into_iter().map(Vec::with_capacity).collect();
         for (v, &c) in col.values.iter().zip(county_of) {
             if let Some(v) = v {
                 by_county[c].push(*v);
@@ -60,7 +68,15 @@ pub fn filled_column_with(dataset: &Dataset, column: usize, policy: MissingPolic
     } else {
         Vec::new()
     };
+    // The national median is needed for that policy, or for a county without any value.
+    let national = match policy {
+        MissingPolicy::NationalMedian => national(),
+        MissingPolicy::CountyMedian if county_medians.iter().any(Option::is_none) => national(),
+        _ => None,
+    };
     let id: Arc<str> = Arc::from(col.meta.id.as_str());
+    let mut values = col.values.clone();
+    let mut filled = Vec::new();
     for (row, value) in values.iter_mut().enumerate() {
         if value.is_some() {
             continue;
@@ -77,7 +93,7 @@ pub fn filled_column_with(dataset: &Dataset, column: usize, policy: MissingPolic
             filled.push(FilledCell { row, column: Arc::clone(&id), value: v, policy });
         }
     }
-    Filled { values, filled }
+    Filled { values: Cow::Owned(values), filled }
 }
 
 #[cfg(test)]

@@ -14,27 +14,33 @@ pub struct CriterionInput<'a> {
 }
 
 pub struct Keys {
-    /// Per criterion, per dataset row: key_ik (0 outside the eligible set).
-    pub parts: Vec<Vec<f64>>,
+    /// Per criterion, per dataset row: key_ik (0 outside the eligible set); `None` for a criterion without
+    /// weight, which adds nothing anywhere.
+    pub parts: Vec<Option<Vec<f64>>>,
     /// Per dataset row: K_i = sum_k w_k key_ik.
     pub combined: Vec<f64>,
 }
 
-/// Min-max over the eligible rows (1 = best); every row scores 1 when all values are equal.
-fn scaled(values: &[Option<f64>], eligible: &[bool], direction: Direction) -> Vec<f64> {
+/// Min-max over the eligible rows (1 = best), times the size key; every row scores 1 when all values are
+/// equal.
+fn scaled_by_size(values: &[Option<f64>], eligible: &[bool], direction: Direction, size: &[f64]) -> Vec<f64> {
     let present = || values.iter().zip(eligible).filter(|(_, e)| **e).filter_map(|(v, _)| *v);
     let lo = present().fold(f64::INFINITY, f64::min);
     let hi = present().fold(f64::NEG_INFINITY, f64::max);
     values
         .iter()
         .zip(eligible)
-        .map(|(v, e)| match (v, e) {
-            (Some(v), true) if hi > lo => match direction {
-                Direction::HigherIsBetter => (v - lo) / (hi - lo),
-                Direction::LowerIsBetter => (hi - v) / (hi - lo),
-            },
-            (Some(_), true) => 1.0,
-            _ => 0.0,
+        .zip(size)
+        .map(|((v, e), s)| {
+            let x = match (v, e) {
+                (Some(v), true) if hi > lo => match direction {
+                    Direction::HigherIsBetter => (v - lo) / (hi - lo),
+                    Direction::LowerIsBetter => (hi - v) / (hi - lo),
+                },
+                (Some(_), true) => 1.0,
+                _ => 0.0,
+            };
+            x * s
         })
         .collect()
 }
@@ -42,18 +48,22 @@ fn scaled(values: &[Option<f64>], eligible: &[bool], direction: Direction) -> Ve
 /// `size` holds P_i^a per row; `weights` are normalised.
 pub fn keys(criteria: &[CriterionInput], size: &[f64], eligible: &[bool]) -> Result<Keys, AllocError> {
     let n = size.len();
-    if !eligible.iter().any(|e| *e) {
-        // Nothing to share by key (everyone excluded or locked); the caller reports it if it matters.
-        return Ok(Keys { parts: vec![vec![0.0; n]; criteria.len()], combined: vec![0.0; n] });
-    }
     let mut parts = Vec::with_capacity(criteria.len());
     let mut combined = vec![0.0; n];
+    if !eligible.iter().any(|e| *e) {
+        // Nothing to share by key (everyone excluded or locked); the caller reports it if it matters.
+        parts.resize_with(criteria.len(), || None);
+        return Ok(Keys { parts, combined });
+    }
     for c in criteria {
-        let raw: Vec<f64> = match (c.values, c.kind) {
+        if c.weight == 0.0 {
+            parts.push(None);
+            continue;
+        }
+        // The raw key, normalised in place below: one vector per criterion.
+        let mut part: Vec<f64> = match (c.values, c.kind) {
             (None, _) => size.iter().zip(eligible).map(|(s, e)| if *e { *s } else { 0.0 }).collect(),
-            (Some(values), Kind::Intensive) => {
-                scaled(values, eligible, c.direction).iter().zip(size).map(|(x, s)| x * s).collect()
-            }
+            (Some(values), Kind::Intensive) => scaled_by_size(values, eligible, c.direction, size),
             (Some(values), Kind::Extensive) => match c.direction {
                 Direction::HigherIsBetter => {
                     values.iter().zip(eligible).map(|(v, e)| if *e { v.unwrap_or(0.0).max(0.0) } else { 0.0 }).collect()
@@ -66,18 +76,16 @@ pub fn keys(criteria: &[CriterionInput], size: &[f64], eligible: &[bool]) -> Res
                 }
             },
         };
-        let sum: f64 = raw.iter().sum();
-        let part: Vec<f64> = if sum > 0.0 {
-            raw.iter().map(|r| r / sum).collect()
-        } else if c.weight > 0.0 {
+        let sum: f64 = part.iter().sum();
+        // Also refuses a NaN sum.
+        if sum.partial_cmp(&0.0) != Some(std::cmp::Ordering::Greater) {
             return Err(AllocError::CriterionWithoutSignal { criterion: c.name.to_owned() });
-        } else {
-            vec![0.0; n]
-        };
-        for (k, p) in combined.iter_mut().zip(&part) {
-            *k += c.weight * p;
         }
-        parts.push(part);
+        for (k, p) in combined.iter_mut().zip(part.iter_mut()) {
+            *p /= sum;
+            *k += c.weight * *p;
+        }
+        parts.push(Some(part));
     }
     Ok(Keys { parts, combined })
 }
@@ -109,8 +117,8 @@ mod tests {
             },
         ];
         let k = keys(&criteria, &size, &eligible).unwrap();
-        assert_eq!(k.parts[0], vec![0.0, 1.0 / 3.0, 2.0 / 3.0]);
-        assert_eq!(k.parts[1], vec![0.25, 0.25, 0.5]);
+        assert_eq!(k.parts[0], Some(vec![0.0, 1.0 / 3.0, 2.0 / 3.0]));
+        assert_eq!(k.parts[1], Some(vec![0.25, 0.25, 0.5]));
         let total: f64 = k.combined.iter().sum();
         assert!((total - 1.0).abs() < 1e-12);
     }
@@ -127,7 +135,7 @@ mod tests {
             direction: Direction::LowerIsBetter,
         }];
         let k = keys(&criteria, &size, &[true, true, false]).unwrap();
-        assert_eq!(k.parts[0], vec![1.0, 0.0, 0.0]);
+        assert_eq!(k.parts[0], Some(vec![1.0, 0.0, 0.0]));
     }
 
     #[test]

@@ -20,20 +20,31 @@ pub(crate) fn by_cap_ratio(set: &OpenSet) -> Vec<usize> {
         return Vec::new();
     }
     let ratio = |i: usize| if set.keys[i] > 0.0 { set.caps[i] / set.keys[i] } else { f64::INFINITY };
-    let mut order: Vec<usize> = (0..set.keys.len()).collect();
-    order.sort_unstable_by(|&a, &b| ratio(a).total_cmp(&ratio(b)).then(set.rank[a].cmp(&set.rank[b])));
-    order
+    sorted_by_packed_key((0..set.keys.len()).map(|i| (ratio(i), set.rank[i], i)))
+}
+
+/// `f64::total_cmp` as an unsigned integer order.
+fn total_order_bits(x: f64) -> u64 {
+    let b = x.to_bits();
+    if b >> 63 == 1 { !b } else { b | 1 << 63 }
+}
+
+/// The indices ordered by value (total order), then by the tie-break: sorting one packed integer per item is
+/// several times faster than comparing through index lookups, and stays deterministic.
+fn sorted_by_packed_key(items: impl Iterator<Item = (f64, u32, usize)>) -> Vec<usize> {
+    let mut packed: Vec<u128> = items
+        .map(|(value, tie, i)| {
+            // Local indices fit in 32 bits: ranks (u32) are unique per item.
+            u128::from(total_order_bits(value)) << 64 | u128::from(tie) << 32 | i as u32 as u128
+        })
+        .collect();
+    packed.sort_unstable();
+    packed.into_iter().map(|p| p as u32 as usize).collect()
 }
 
 /// The water level λ with sum(min(cap_i, λ K_i)) = total over the active items, or `None` when the caps
-/// cannot hold the total.
-fn water_level(set: &OpenSet, active: &[bool], ratio_order: &[usize], total: f64) -> Option<f64> {
-    let key_sum: f64 = (0..set.keys.len()).filter(|&i| active[i]).map(|i| set.keys[i]).sum();
-    water_level_with(set, key_sum, |i| active[i], ratio_order, total)
-}
-
-/// [`water_level`] for any notion of active items, whose keys sum to `key_sum` (the sensitivity sweeps keep
-/// running sums instead of a pass over all items).
+/// cannot hold the total. Any notion of active items will do, given their keys' sum `key_sum` (the sensitivity
+/// sweeps keep running sums instead of a pass over all items).
 pub(crate) fn water_level_with(
     set: &OpenSet,
     key_sum: f64,
@@ -71,9 +82,26 @@ fn quota(set: &OpenSet, i: usize, level: f64) -> f64 {
     if set.keys[i] > 0.0 { set.caps[i].min(level * set.keys[i]) } else { 0.0 }
 }
 
-/// What the open set can hold: the caps of items with a positive key (infinite if any is uncapped).
-fn capacity(set: &OpenSet, active: &[bool]) -> f64 {
-    (0..set.keys.len()).filter(|&i| active[i] && set.keys[i] > 0.0).map(|i| set.caps[i]).sum()
+/// What a set of items can hold, kept as the sum of the finite caps of items with a positive key and the
+/// number of such items without a cap. Caps are whole numbers, so the sums are exact in any order.
+#[derive(Clone, Copy, Default)]
+struct Capacity {
+    capped: f64,
+    uncapped: usize,
+}
+
+impl Capacity {
+    fn add(self, set: &OpenSet, i: usize) -> Capacity {
+        match set.caps[i] {
+            _ if set.keys[i] <= 0.0 => self,
+            cap if cap.is_finite() => Capacity { capped: self.capped + cap, ..self },
+            _ => Capacity { uncapped: self.uncapped + 1, ..self },
+        }
+    }
+
+    fn without(self, dropped: Capacity) -> f64 {
+        if self.uncapped > dropped.uncapped { f64::INFINITY } else { self.capped - dropped.capped }
+    }
 }
 
 pub struct Quotas {
@@ -88,50 +116,63 @@ pub fn quotas(set: &OpenSet, total: u32, min_request: u32) -> Result<Quotas, All
     let n = set.keys.len();
     let total_f = f64::from(total);
     let ratio_order = by_cap_ratio(set);
-    let all = vec![true; n];
-    if capacity(set, &all) < total_f {
-        let capacity = capacity(set, &all);
-        return Err(if capacity == 0.0 && set.keys.iter().all(|k| *k <= 0.0) {
+    let capacity = (0..n).fold(Capacity::default(), |c, i| c.add(set, i));
+    if capacity.without(Capacity::default()) < total_f {
+        return Err(if capacity.capped == 0.0 && set.keys.iter().all(|k| *k <= 0.0) {
             AllocError::NoKey { needed: total }
         } else {
-            AllocError::CapsTooTight { capacity: capacity as u64, needed: total }
+            AllocError::CapsTooTight { capacity: capacity.capped as u64, needed: total }
         });
     }
     // The smallest quota is always the smallest key among those that may be dropped (caps are at least
     // the minimum request), so the drop order is fixed in advance and only its length must be found.
-    let mut candidates: Vec<usize> = (0..n).filter(|&i| !set.include[i]).collect();
-    // Ranks are unique, so the order is total and an unstable sort is deterministic.
-    candidates.sort_unstable_by(|&a, &b| set.keys[a].total_cmp(&set.keys[b]).then(set.rank[b].cmp(&set.rank[a])));
+    // Dropping only raises the water level, so a municipality whose quota reaches the minimum with nobody
+    // dropped is never dropped: only the ones below it need an order.
     let m = f64::from(min_request);
-    let active_after = |j: usize| {
-        let mut active = all.clone();
-        for &c in &candidates[..j] {
-            active[c] = false;
-        }
-        active
-    };
+    let key_sum: f64 = set.keys.iter().sum();
+    let level_all = water_level_with(set, key_sum, |_| true, &ratio_order, total_f).unwrap_or(0.0);
+    // Larger ranks go first among equal keys, so the lower rank is kept longer.
+    let candidates = sorted_by_packed_key(
+        (0..n).filter(|&i| !set.include[i] && quota(set, i, level_all) < m).map(|i| (set.keys[i], !set.rank[i], i)),
+    );
+    // With the first j candidates dropped, item i is active when its position in the drop order is j or later.
+    let mut position = vec![usize::MAX; n];
+    // Running sums over the drop order, so that a probe needs no pass over all items.
+    let mut dropped_keys = Vec::with_capacity(candidates.len() + 1);
+    let mut dropped_capacity = Vec::with_capacity(candidates.len() + 1);
+    let (mut keys, mut cap) = (0.0, Capacity::default());
+    for (p, &c) in candidates.iter().enumerate() {
+        position[c] = p;
+        dropped_keys.push(keys);
+        dropped_capacity.push(cap);
+        keys += set.keys[c];
+        cap = cap.add(set, c);
+    }
+    dropped_keys.push(keys);
+    dropped_capacity.push(cap);
+    let position = &position;
+    let active_after = |j: usize| move |i: usize| position[i] >= j;
     // Whether, with the first j candidates dropped, the next one must go too. True up to some j, then false.
     let must_drop_next = |j: usize| -> bool {
         if j >= candidates.len() {
             return false;
         }
-        let mut active = active_after(j);
-        let Some(level) = water_level(set, &active, &ratio_order, total_f) else { return false };
-        let next = candidates[j];
-        if quota(set, next, level) >= m {
+        let Some(level) = water_level_with(set, key_sum - dropped_keys[j], active_after(j), &ratio_order, total_f)
+        else {
             return false;
-        }
-        active[next] = false;
-        capacity(set, &active) >= total_f
+        };
+        quota(set, candidates[j], level) < m && capacity.without(dropped_capacity[j + 1]) >= total_f
     };
     let (mut lo, mut hi) = (0, candidates.len());
     while lo < hi {
         let mid = lo + (hi - lo) / 2;
         if must_drop_next(mid) { lo = mid + 1 } else { hi = mid }
     }
+    // The final level from a fresh sum over the active items, not a difference of running sums.
     let active = active_after(lo);
-    let level = water_level(set, &active, &ratio_order, total_f).unwrap_or(0.0);
-    let quotas = (0..n).map(|i| if active[i] { quota(set, i, level) } else { 0.0 }).collect();
+    let active_key_sum: f64 = (0..n).filter(|&i| active(i)).map(|i| set.keys[i]).sum();
+    let level = water_level_with(set, active_key_sum, active, &ratio_order, total_f).unwrap_or(0.0);
+    let quotas = (0..n).map(|i| if active(i) { quota(set, i, level) } else { 0.0 }).collect();
     Ok(Quotas { quotas, dropped: candidates[..lo].to_vec() })
 }
 

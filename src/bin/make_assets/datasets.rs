@@ -402,7 +402,7 @@ pub fn convert(spec: &DatasetSpec, csv_path: &Path) -> Result<Dataset> {
             &format!("Population 1 Jan {}", spec.year),
         ),
         history: spec.history.iter().map(|&(year, value, kind)| HistoryPoint { year, value, kind }).collect(),
-        municipalities,
+        municipalities: municipalities.into(),
         columns: spec.columns.iter().zip(values).map(|(c, v)| Column { meta: meta(c), values: v }).collect(),
         fingerprint: String::new(),
     };
