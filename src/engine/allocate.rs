@@ -3,6 +3,7 @@
 use std::borrow::Cow;
 
 use super::apportion::{ApportionError, Claim, Tie, apportion};
+use super::collect::collect_within;
 use super::contributions::Contributions;
 use super::eligibility::{Gate, gates};
 use super::error::AllocError;
@@ -73,6 +74,9 @@ pub fn allocate(dataset: &Dataset, scenario: &Scenario) -> Result<Allocation, Al
         })
         .collect();
     let k = keys(&inputs, &size, &eligible)?;
+    // Each large buffer goes as soon as it is used, so the next ones can take its place.
+    drop((inputs, gate_inputs));
+    drop((columns, size));
 
     let target = scenario.target;
     let locked: u64 =
@@ -83,7 +87,7 @@ pub fn allocate(dataset: &Dataset, scenario: &Scenario) -> Result<Allocation, Al
             .ok_or(AllocError::LocksAboveTarget { locked, target: target.total })?,
     )
     .unwrap_or(0);
-    let open: Vec<usize> = (0..n).filter(|&i| matches!(g.gates[i], Gate::Open { .. })).collect();
+    let open = collect_within(n, (0..n).filter(|&i| matches!(g.gates[i], Gate::Open { .. })));
     if open.is_empty() && open_target > 0 {
         return Err(AllocError::NoEligible);
     }
@@ -100,6 +104,7 @@ pub fn allocate(dataset: &Dataset, scenario: &Scenario) -> Result<Allocation, Al
     } else {
         ctx.share(&open, open_target, &mut shared)?;
     }
+    drop(open);
 
     let allocations: Vec<u32> = (0..n)
         .map(|i| match g.gates[i] {
@@ -234,7 +239,7 @@ impl ShareContext<'_> {
             dropped[d] = true;
             out.dropped[rows[d]] = true;
         }
-        let kept: Vec<usize> = (0..rows.len()).filter(|&l| !dropped[l]).collect();
+        let kept = collect_within(rows.len(), (0..rows.len()).filter(|&l| !dropped[l]));
         let claims: Vec<Claim> = kept
             .iter()
             .map(|&l| {

@@ -14,6 +14,8 @@
 use std::cmp::{Ordering, Reverse};
 use std::collections::BinaryHeap;
 
+use super::collect::collect_within;
+
 #[cfg(test)]
 mod tests;
 
@@ -360,6 +362,10 @@ impl<'a> Problem<'a> {
             } else {
                 2.0 * lambda
             };
+            if from_newton && next == lambda {
+                // The step stays where it is: no item can change state.
+                return Some(WaterLevel { lambda, states });
+            }
             let (next_fixed, next_slope) = self.classify(next, &mut trial);
             if from_newton && trial == states {
                 // The step stayed on the piece it was computed from: exact solution.
@@ -607,8 +613,10 @@ fn divisor_method(p: &Problem, rule: Divisor, lambda: f64) -> Apportionment {
     let mut cutoff = None;
     match gap.cmp(&0) {
         Ordering::Greater => {
-            let mut heap: BinaryHeap<Key> =
-                (0..n).filter(|&i| p.movable(i) && seats[i] < p.upper(i)).map(|i| next_key(i, seats[i])).collect();
+            let mut heap = BinaryHeap::from(collect_within(
+                n,
+                (0..n).filter(|&i| p.movable(i) && seats[i] < p.upper(i)).map(|i| next_key(i, seats[i])),
+            ));
             for _ in 0..gap {
                 let Some(Key { index: i, priority }) = heap.pop() else {
                     break;
@@ -621,10 +629,10 @@ fn divisor_method(p: &Problem, rule: Divisor, lambda: f64) -> Apportionment {
             }
         }
         Ordering::Less => {
-            let mut heap: BinaryHeap<Reverse<Key>> = (0..n)
-                .filter(|&i| p.movable(i) && seats[i] > p.lower(i))
-                .map(|i| Reverse(next_key(i, seats[i] - 1)))
-                .collect();
+            let mut heap = BinaryHeap::from(collect_within(
+                n,
+                (0..n).filter(|&i| p.movable(i) && seats[i] > p.lower(i)).map(|i| Reverse(next_key(i, seats[i] - 1))),
+            ));
             for _ in 0..gap.unsigned_abs() {
                 let Some(Reverse(Key { index: i, .. })) = heap.pop() else {
                     break;
@@ -727,7 +735,7 @@ fn hamilton(p: &Problem, quotas: &[f64]) -> Apportionment {
         })
         .collect();
     let given: u64 = seats.iter().sum();
-    let mut eligible: Vec<usize> = (0..n).filter(|&i| p.movable(i) && seats[i] < u64::from(p.upper(i))).collect();
+    let mut eligible = collect_within(n, (0..n).filter(|&i| p.movable(i) && seats[i] < u64::from(p.upper(i))));
     // Rounding could in theory push the floors past the total or leave more units than
     // candidates; repair one unit at a time then (a handful at most).
     if given > p.total || (p.total - given) as usize > eligible.len() {

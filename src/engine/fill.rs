@@ -48,7 +48,8 @@ pub fn filled_column_with<'a>(
     county_of: &[usize],
 ) -> Filled<'a> {
     let col = &dataset.columns[column];
-    if col.values.iter().all(Option::is_some) || policy == MissingPolicy::Exclude {
+    let missing = col.values.iter().filter(|v| v.is_none()).count();
+    if missing == 0 || policy == MissingPolicy::Exclude {
         return Filled { values: Cow::Borrowed(&col.values), filled: Vec::new() };
     }
     let national = || median(col.values.iter().flatten().copied().collect());

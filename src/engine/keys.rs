@@ -24,9 +24,12 @@ pub struct Keys {
 /// Min-max over the eligible rows (1 = best), times the size key; every row scores 1 when all values are
 /// equal.
 fn scaled_by_size(values: &[Option<f64>], eligible: &[bool], direction: Direction, size: &[f64]) -> Vec<f64> {
-    let present = || values.iter().zip(eligible).filter(|(_, e)| **e).filter_map(|(v, _)| *v);
-    let lo = present().fold(f64::INFINITY, f64::min);
-    let hi = present().fold(f64::NEG_INFINITY, f64::max);
+    let (lo, hi) = values
+        .iter()
+        .zip(eligible)
+        .filter(|(_, e)| **e)
+        .filter_map(|(v, _)| *v)
+        .fold((f64::INFINITY, f64::NEG_INFINITY), |(lo, hi), v| (lo.min(v), hi.max(v)));
     values
         .iter()
         .zip(eligible)

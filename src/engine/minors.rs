@@ -1,6 +1,7 @@
 //! Unaccompanied minors: the same key, among asked municipalities whose request reaches the threshold.
 
 use super::apportion::{Claim, Method, apportion};
+use super::collect::collect_within;
 use super::error::AllocError;
 
 pub struct Minors {
@@ -21,9 +22,10 @@ pub fn minors(
     if total == 0 {
         return Ok(Minors { minors: out, ties: Vec::new() });
     }
-    let rows: Vec<usize> = (0..allocations.len())
-        .filter(|&i| allocations[i] > 0 && allocations[i] >= threshold && keys[i] > 0.0)
-        .collect();
+    let rows = collect_within(
+        allocations.len(),
+        (0..allocations.len()).filter(|&i| allocations[i] > 0 && allocations[i] >= threshold && keys[i] > 0.0),
+    );
     let room: u64 = rows.iter().map(|&i| u64::from(allocations[i])).sum();
     if room < u64::from(total) {
         return Err(AllocError::MinorsInfeasible { minors: total, threshold, room });

@@ -3,6 +3,7 @@
 
 mod allocate;
 pub mod apportion;
+mod collect;
 mod contributions;
 mod eligibility;
 mod error;

@@ -136,13 +136,14 @@ pub fn quotas(set: &OpenSet, total: u32, min_request: u32) -> Result<Quotas, All
         (0..n).filter(|&i| !set.include[i] && quota(set, i, level_all) < m).map(|i| (set.keys[i], !set.rank[i], i)),
     );
     // With the first j candidates dropped, item i is active when its position in the drop order is j or later.
-    let mut position = vec![usize::MAX; n];
+    let mut position = vec![u32::MAX; n];
     // Running sums over the drop order, so that a probe needs no pass over all items.
     let mut dropped_keys = Vec::with_capacity(candidates.len() + 1);
     let mut dropped_capacity = Vec::with_capacity(candidates.len() + 1);
     let (mut keys, mut cap) = (0.0, Capacity::default());
     for (p, &c) in candidates.iter().enumerate() {
-        position[c] = p;
+        // Below `n`, which the ranks (u32) bound.
+        position[c] = p as u32;
         dropped_keys.push(keys);
         dropped_capacity.push(cap);
         keys += set.keys[c];
@@ -151,7 +152,7 @@ pub fn quotas(set: &OpenSet, total: u32, min_request: u32) -> Result<Quotas, All
     dropped_keys.push(keys);
     dropped_capacity.push(cap);
     let position = &position;
-    let active_after = |j: usize| move |i: usize| position[i] >= j;
+    let active_after = |j: usize| move |i: usize| position[i] as usize >= j;
     // Whether, with the first j candidates dropped, the next one must go too. True up to some j, then false.
     let must_drop_next = |j: usize| -> bool {
         if j >= candidates.len() {
