@@ -46,7 +46,7 @@ pub fn reference_from_column(dataset: &Dataset, column: &str) -> Result<Referenc
             return Err(CalibrateError::NegativeInColumn { column: column.to_owned(), code: m.code.clone(), value: v });
         }
     }
-    Reference { values: col.values.clone(), name: column.to_owned() }.check_not_all_zero()
+    Reference { values: col.values.to_vec(), name: column.to_owned() }.check_not_all_zero()
 }
 
 /// A table of `kommunenummer,value` rows with a header line (any names: the first column holds codes, the

@@ -50,7 +50,7 @@ pub fn add_column(
         return Err(AddColumnError::NothingMatched(dataset.id.clone()));
     }
     let mut out = dataset.clone();
-    out.columns.push(Column { meta, values: column });
+    out.columns.push(Column { meta, values: column.into() });
     out.fingerprint = fingerprint(&out);
     Ok(out)
 }

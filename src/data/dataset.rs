@@ -1,7 +1,10 @@
 //! The in-memory dataset: municipalities and their indicator columns.
 
+use std::sync::Arc;
+
 use serde::{Deserialize, Serialize};
 
+use super::cells::Cells;
 use super::municipalities::{Municipalities, RowIndex};
 use crate::engine::MissingPolicy;
 
@@ -57,7 +60,7 @@ pub struct ColumnMeta {
 pub struct Column {
     pub meta: ColumnMeta,
     /// One cell per municipality, in dataset order; `None` is a missing cell and stays missing.
-    pub values: Vec<Option<f64>>,
+    pub values: Cells,
 }
 
 impl Column {
@@ -131,6 +134,11 @@ impl Dataset {
     /// Code order and counties, computed on first use and kept until the municipality list changes.
     pub fn row_index(&self) -> &RowIndex {
         self.municipalities.index()
+    }
+
+    /// [`Dataset::row_index`], shared: it tells whether the municipality list changed since it was taken.
+    pub fn shared_row_index(&self) -> &Arc<RowIndex> {
+        self.municipalities.shared_index()
     }
 
     /// Counties sorted by code: (code, name).

@@ -197,12 +197,12 @@ fn validate(raw: DatasetFile, file: &str) -> Result<Dataset, DataError> {
         }
     }
     let n = raw.rows.len();
-    let mut columns: Vec<Column> =
-        raw.columns.into_iter().map(|meta| Column { meta, values: Vec::with_capacity(n) }).collect();
+    let mut columns: Vec<(ColumnMeta, Vec<Option<f64>>)> =
+        raw.columns.into_iter().map(|meta| (meta, Vec::with_capacity(n))).collect();
     let mut municipalities = Vec::with_capacity(n);
     for row in raw.rows {
-        for (column, value) in columns.iter_mut().zip(row.values) {
-            column.values.push(value);
+        for ((_, values), value) in columns.iter_mut().zip(row.values) {
+            values.push(value);
         }
         municipalities.push(Municipality {
             code: row.code,
@@ -220,7 +220,7 @@ fn validate(raw: DatasetFile, file: &str) -> Result<Dataset, DataError> {
         population_label: raw.population_label,
         history: raw.history,
         municipalities: municipalities.into(),
-        columns,
+        columns: columns.into_iter().map(|(meta, values)| Column { meta, values: values.into() }).collect(),
         fingerprint: String::new(),
     };
     dataset.fingerprint = fingerprint(&dataset);

@@ -4,6 +4,7 @@
 //! embedded in the binary so the planner runs from any folder.
 
 mod add_column;
+mod cells;
 mod dataset;
 mod embedded;
 mod file;
@@ -12,6 +13,7 @@ mod municipalities;
 pub mod synthetic;
 
 pub use add_column::{AddColumnError, add_column};
+pub use cells::Cells;
 pub use dataset::{Column, ColumnMeta, Dataset, Direction, HistoryKind, HistoryPoint, Kind, Municipality, Text};
 pub use embedded::{EMBEDDED_IDS, embedded_dataset};
 pub use file::{DataError, DatasetFile, MAX_INPUT_BYTES, load_dataset_file, parse_dataset, save_dataset_file, to_file};

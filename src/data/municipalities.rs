@@ -32,6 +32,10 @@ pub struct Municipalities {
 
 impl Municipalities {
     pub fn index(&self) -> &RowIndex {
+        self.shared_index()
+    }
+
+    pub fn shared_index(&self) -> &Arc<RowIndex> {
         self.index.get_or_init(|| Arc::new(RowIndex::build(&self.rows)))
     }
 }

@@ -78,8 +78,11 @@ pub fn synthetic_dataset(n: usize, seed: u64) -> Dataset {
             column.push(v);
         }
     }
-    let columns =
-        ids.iter().zip(values).map(|((id, d, k, m), v)| Column { meta: meta(id, *d, *k, *m), values: v }).collect();
+    let columns = ids
+        .iter()
+        .zip(values)
+        .map(|((id, d, k, m), v)| Column { meta: meta(id, *d, *k, *m), values: v.into() })
+        .collect();
     let mut dataset = Dataset {
         id: format!("synthetic-{n}-{seed}"),
         title: Text::new("Syntetisk", "Synthetic"),

@@ -1,13 +1,11 @@
 //! The whole pipeline of MODEL.md: eligibility, keys, locks, caps, minimum-request drop, rounding, minors.
 
-use std::borrow::Cow;
-
 use super::apportion::{ApportionError, Claim, Tie, apportion};
 use super::collect::collect_within;
 use super::contributions::Contributions;
 use super::eligibility::{Gate, gates};
 use super::error::AllocError;
-use super::fill::{FilledCell, filled_column_with};
+use super::fill::{Filled, FilledCell, filled_column};
 use super::keys::{CriterionInput, keys};
 use super::minors::minors;
 use super::quotas::{OpenSet, quotas};
@@ -17,7 +15,7 @@ use crate::data::{Dataset, Direction, Kind};
 use crate::scenario::Scenario;
 
 /// A criterion's column: its dataset index and its values after filling.
-type FilledColumn<'a> = (usize, Cow<'a, [Option<f64>]>);
+type FilledColumn<'a> = (usize, Filled<'a>);
 
 /// Computes the request to every municipality. The same input gives the same output, bit for bit.
 pub fn allocate(dataset: &Dataset, scenario: &Scenario) -> Result<Allocation, AllocError> {
@@ -39,9 +37,9 @@ pub fn allocate(dataset: &Dataset, scenario: &Scenario) -> Result<Allocation, Al
             continue;
         };
         let policy = c.missing.unwrap_or(dataset.columns[index].meta.default_missing);
-        let f = filled_column_with(dataset, index, policy, county_of);
-        filled.extend(f.filled);
-        columns.push(Some((index, f.values)));
+        let f = filled_column(dataset, index, policy);
+        filled.extend_from_slice(f.filled());
+        columns.push(Some((index, f)));
     }
     // Only criteria with weight decide eligibility through missing data.
     let gate_inputs: Vec<(&str, &[Option<f64>])> = scenario
@@ -49,7 +47,7 @@ pub fn allocate(dataset: &Dataset, scenario: &Scenario) -> Result<Allocation, Al
         .iter()
         .zip(&columns)
         .filter(|(c, _)| c.weight > 0.0)
-        .filter_map(|(_, col)| col.as_ref().map(|(i, v)| (dataset.columns[*i].meta.id.as_str(), &v[..])))
+        .filter_map(|(_, col)| col.as_ref().map(|(i, v)| (dataset.columns[*i].meta.id.as_str(), v.values())))
         .collect();
     let g = gates(dataset, scenario, &gate_inputs);
     filled.retain(|cell| !matches!(g.gates[cell.row], Gate::Excluded(_)));
@@ -67,7 +65,7 @@ pub fn allocate(dataset: &Dataset, scenario: &Scenario) -> Result<Allocation, Al
             CriterionInput {
                 name: c.id.key(),
                 weight: *w,
-                values: col.as_ref().map(|(_, v)| &v[..]),
+                values: col.as_ref().map(|(_, v)| v.values()),
                 kind: meta.map_or(Kind::Extensive, |m| m.kind),
                 direction: meta.map_or(Direction::HigherIsBetter, |m| m.direction),
             }

@@ -15,10 +15,11 @@ pub struct Contributions {
 
 impl Contributions {
     /// The values in criterion order; values past the sixth (impossible in a validated scenario) are dropped.
+    #[inline]
     pub fn from_iter_capped(values: impl IntoIterator<Item = f64>) -> Self {
         let mut out = Contributions::default();
-        for v in values.into_iter().take(MAX) {
-            out.values[usize::from(out.len)] = v;
+        for (slot, v) in out.values.iter_mut().zip(values) {
+            *slot = v;
             out.len += 1;
         }
         out

@@ -1,9 +1,8 @@
 //! Filling missing indicator cells by the scenario's policy, and recording which cells were filled.
 
-use std::borrow::Cow;
 use std::sync::Arc;
 
-use crate::data::Dataset;
+use crate::data::{Dataset, RowIndex};
 use crate::scenario::MissingPolicy;
 
 #[derive(Debug, Clone, PartialEq)]
@@ -18,10 +17,36 @@ pub struct FilledCell {
 
 /// A column's values with missing cells filled; `None` stays only under the exclude policy (or when no
 /// value exists to take a median from).
-pub struct Filled<'a> {
-    /// Borrowed from the dataset when nothing was filled.
-    pub values: Cow<'a, [Option<f64>]>,
-    pub filled: Vec<FilledCell>,
+pub enum Filled<'a> {
+    /// Nothing to fill: the dataset's own cells.
+    Cells(&'a [Option<f64>]),
+    /// Made once per column, policy and municipality list, and kept with the column's cells.
+    Made(Arc<MadeColumn>),
+}
+
+pub struct MadeColumn {
+    policy: MissingPolicy,
+    /// The municipality list (counties) the medians were taken with.
+    index: Arc<RowIndex>,
+    values: Vec<Option<f64>>,
+    filled: Vec<FilledCell>,
+}
+
+impl Filled<'_> {
+    pub fn values(&self) -> &[Option<f64>] {
+        match self {
+            Filled::Cells(cells) => cells,
+            Filled::Made(made) => &made.values,
+        }
+    }
+
+    /// The cells that were filled, in row order.
+    pub fn filled(&self) -> &[FilledCell] {
+        match self {
+            Filled::Cells(_) => &[],
+            Filled::Made(made) => &made.filled,
+        }
+    }
 }
 
 fn median(mut values: Vec<f64>) -> Option<f64> {
@@ -37,29 +62,23 @@ fn median(mut values: Vec<f64>) -> Option<f64> {
 
 /// Fills `column` of `dataset` by `policy`. Medians are taken over every municipality with a value.
 pub fn filled_column(dataset: &Dataset, column: usize, policy: MissingPolicy) -> Filled<'_> {
-    filled_column_with(dataset, column, policy, &dataset.row_index().county_of)
+    let col = &dataset.columns[column];
+    if policy == MissingPolicy::Exclude || col.values.iter().all(Option::is_some) {
+        return Filled::Cells(&col.values);
+    }
+    let index = dataset.shared_row_index();
+    Filled::Made(col.values.derived(
+        |made: &MadeColumn| made.policy == policy && Arc::ptr_eq(&made.index, index),
+        || made_column(dataset, column, policy, index),
+    ))
 }
 
-/// [`filled_column`] with the rows' county indices already computed (see `Dataset::row_index`).
-pub fn filled_column_with<'a>(
-    dataset: &'a Dataset,
-    column: usize,
-    policy: MissingPolicy,
-    county_of: &[usize],
-) -> Filled<'a> {
+fn made_column(dataset: &Dataset, column: usize, policy: MissingPolicy, index: &Arc<RowIndex>) -> MadeColumn {
     let col = &dataset.columns[column];
-    let missing = col.values.iter().filter(|v| v.is_none()).count();
-    if missing == 0 || policy == MissingPolicy::Exclude {
-        return Filled { values: Cow::Borrowed(&col.values), filled: Vec::new() };
-    }
+    let county_of = &index.county_of;
     let national = || median(col.values.iter().flatten().copied().collect());
     let county_medians: Vec<Option<f64>> = if policy == MissingPolicy::CountyMedian {
-        let county_count = county_of.iter().max().map_or(0, |m| m + 1);
-        let mut counts = vec![0; county_count];
-        for (v, &c) in col.values.iter().zip(county_of) {
-            counts[c] += usize::from(v.is_some());
-        }
-        let mut by_county: Vec<Vec<f64>> = counts.into_iter().map(Vec::with_capacity).collect();
+        let mut by_county: Vec<Vec<f64>> = vec![Vec::new(); index.counties.len()];
         for (v, &c) in col.values.iter().zip(county_of) {
             if let Some(v) = v {
                 by_county[c].push(*v);
@@ -76,7 +95,7 @@ pub fn filled_column_with<'a>(
         _ => None,
     };
     let id: Arc<str> = Arc::from(col.meta.id.as_str());
-    let mut values = col.values.clone();
+    let mut values = col.values.to_vec();
     let mut filled = Vec::new();
     for (row, value) in values.iter_mut().enumerate() {
         if value.is_some() {
@@ -94,12 +113,47 @@ pub fn filled_column_with<'a>(
             filled.push(FilledCell { row, column: Arc::clone(&id), value: v, policy });
         }
     }
-    Filled { values: Cow::Owned(values), filled }
+    MadeColumn { policy, index: Arc::clone(index), values, filled }
 }
 
 #[cfg(test)]
 mod tests {
-    use super::median;
+    use std::sync::Arc;
+
+    use super::*;
+    use crate::data::embedded_dataset;
+
+    #[test]
+    fn a_filled_column_is_made_once_and_again_when_its_cells_or_counties_change() {
+        let mut d = embedded_dataset("norway-2020").unwrap();
+        let col = d.column_index("intro_arbeid_utdanning_2013_pst").unwrap();
+        let first = filled_column(&d, col, MissingPolicy::CountyMedian);
+        let again = filled_column(&d, col, MissingPolicy::CountyMedian);
+        let (Filled::Made(a), Filled::Made(b)) = (&first, &again) else { panic!("the column has missing cells") };
+        assert!(Arc::ptr_eq(a, b), "kept");
+        assert!(first.values().iter().all(Option::is_some));
+        let zero = filled_column(&d, col, MissingPolicy::Zero);
+        assert!(zero.filled().iter().all(|c| c.value == 0.0 && c.policy == MissingPolicy::Zero));
+        // A filled cell whose county median is not the national one.
+        let national = filled_column(&d, col, MissingPolicy::NationalMedian).filled()[0].value;
+        let row = first.filled().iter().find(|c| c.value != national).unwrap().row;
+        drop((first, again, zero));
+
+        // A changed cell is seen.
+        let present = (0..d.len()).find(|&r| d.columns[col].values[r].is_some()).unwrap();
+        d.columns[col].values[present] = None;
+        let changed = filled_column(&d, col, MissingPolicy::CountyMedian);
+        assert!(changed.filled().iter().any(|c| c.row == present));
+        drop(changed);
+
+        // So is a municipality moved to a county of its own: its median is then the national one.
+        let national = filled_column(&d, col, MissingPolicy::NationalMedian).values()[row];
+        assert_ne!(filled_column(&d, col, MissingPolicy::CountyMedian).values()[row], national);
+        d.municipalities[row].county_code = "99".into();
+        let moved = filled_column(&d, col, MissingPolicy::CountyMedian);
+        let national = filled_column(&d, col, MissingPolicy::NationalMedian).values()[row];
+        assert_eq!(moved.values()[row], national);
+    }
 
     #[test]
     fn median_of_odd_even_and_empty() {

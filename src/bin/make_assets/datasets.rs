@@ -403,7 +403,7 @@ pub fn convert(spec: &DatasetSpec, csv_path: &Path) -> Result<Dataset> {
         ),
         history: spec.history.iter().map(|&(year, value, kind)| HistoryPoint { year, value, kind }).collect(),
         municipalities: municipalities.into(),
-        columns: spec.columns.iter().zip(values).map(|(c, v)| Column { meta: meta(c), values: v }).collect(),
+        columns: spec.columns.iter().zip(values).map(|(c, v)| Column { meta: meta(c), values: v.into() }).collect(),
         fingerprint: String::new(),
     };
     // Round-trip through the file format, so the assets pass the same validation as user files.

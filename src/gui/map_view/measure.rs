@@ -127,7 +127,7 @@ impl Measure {
                 (values, t.persons.to_owned(), Scheme::Diverging, false)
             }
             Measure::Column(id) => match ctx.dataset.column(id) {
-                Some(col) => (col.values.clone(), col.meta.unit.clone(), Scheme::Sequential, false),
+                Some(col) => (col.values.to_vec(), col.meta.unit.clone(), Scheme::Sequential, false),
                 None => (vec![None; n], String::new(), Scheme::Sequential, false),
             },
         };
