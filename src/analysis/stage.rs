@@ -13,7 +13,7 @@
 
 use crate::data::Dataset;
 use crate::engine::apportion::{ApportionError, Claim, apportion};
-use crate::engine::quotas::{OpenSet, by_cap_ratio, water_level_with as water_level};
+use crate::engine::quotas::{OpenSet, by_cap_ratio, drop_order};
 use crate::engine::{AllocError, Allocation};
 use crate::scenario::{Override, Scenario, Target};
 
@@ -284,66 +284,13 @@ impl Frame {
     }
 }
 
-/// Which items the minimum-request rule drops: the engine's `quotas`, keeping only the drop decision. The key
-/// and capacity sums of each probe come from running sums over the drop order instead of a pass over all
-/// items, so without caps a probe costs O(1).
+/// Which items the minimum-request rule drops: the engine's own drop order, as a flag per item.
 fn dropped(set: &OpenSet, total: u32, min_request: u32) -> Result<Vec<bool>, AllocError> {
-    let n = set.keys.len();
-    let total_f = f64::from(total);
-    // What an item can hold: its cap, if it has a key at all.
-    let room = |i: usize| if set.keys[i] > 0.0 { set.caps[i] } else { 0.0 };
-    let capacity: f64 = (0..n).map(room).sum();
-    if capacity < total_f {
-        return Err(if capacity == 0.0 && set.keys.iter().all(|k| *k <= 0.0) {
-            AllocError::NoKey { needed: total }
-        } else {
-            AllocError::CapsTooTight { capacity: capacity as u64, needed: total }
-        });
+    let mut out = vec![false; set.keys.len()];
+    for i in drop_order(set, &by_cap_ratio(set), total, min_request)? {
+        out[i] = true;
     }
-    // Caps are at least the minimum request, so the smallest quota is the smallest key: the drop order is
-    // fixed and only its length is searched. Smallest key first, equal keys higher rank first; keys are not
-    // negative, so their bits sort like them, and one packed integer sorts fast.
-    let mut packed: Vec<u128> = Vec::with_capacity(n);
-    packed.extend((0..n).filter(|&i| !set.include[i]).map(|i| {
-        let key = u128::from(if set.keys[i] > 0.0 { set.keys[i].to_bits() } else { 0 });
-        (key << 64) | (u128::from(u32::MAX - set.rank[i]) << 32) | i as u128
-    }));
-    packed.sort_unstable();
-    let candidates: Vec<usize> = packed.iter().map(|p| (*p as u32) as usize).collect();
-    let len = candidates.len();
-    // With the first j candidates dropped: the keys and the room of the items still active.
-    let mut key_after = vec![0.0; len + 1];
-    let mut room_after = vec![0.0; len + 1];
-    key_after[len] = (0..n).filter(|&i| set.include[i]).map(|i| set.keys[i]).sum();
-    room_after[len] = (0..n).filter(|&i| set.include[i]).map(room).sum();
-    for (p, &c) in candidates.iter().enumerate().rev() {
-        key_after[p] = key_after[p + 1] + set.keys[c];
-        room_after[p] = room_after[p + 1] + room(c);
-    }
-    let mut place = vec![usize::MAX; n];
-    for (p, &c) in candidates.iter().enumerate() {
-        place[c] = p;
-    }
-    let ratio_order = by_cap_ratio(set);
-    let m = f64::from(min_request);
-    // Whether, with the first j candidates dropped, the next one must go too. True up to some j, then false.
-    let must_drop_next = |j: usize| -> bool {
-        if j >= len {
-            return false;
-        }
-        let Some(level) = water_level(set, key_after[j], |i| place[i] >= j, &ratio_order, total_f) else {
-            return false;
-        };
-        let next = candidates[j];
-        let quota = if set.keys[next] > 0.0 { set.caps[next].min(level * set.keys[next]) } else { 0.0 };
-        quota < m && room_after[j + 1] >= total_f
-    };
-    let (mut lo, mut hi) = (0, len);
-    while lo < hi {
-        let mid = lo + (hi - lo) / 2;
-        if must_drop_next(mid) { lo = mid + 1 } else { hi = mid }
-    }
-    Ok(place.iter().map(|&p| p < lo).collect())
+    Ok(out)
 }
 
 #[cfg(test)]

@@ -43,9 +43,9 @@ fn sorted_by_packed_key(items: impl Iterator<Item = (f64, u32, usize)>) -> Vec<u
 }
 
 /// The water level λ with sum(min(cap_i, λ K_i)) = total over the active items, or `None` when the caps
-/// cannot hold the total. Any notion of active items will do, given their keys' sum `key_sum` (the sensitivity
-/// sweeps keep running sums instead of a pass over all items).
-pub(crate) fn water_level_with(
+/// cannot hold the total. Any notion of active items will do, given their keys' sum `key_sum` (the drop probes
+/// keep running sums instead of a pass over all items).
+fn water_level_with(
     set: &OpenSet,
     key_sum: f64,
     active: impl Fn(usize) -> bool,
@@ -114,8 +114,28 @@ pub struct Quotas {
 /// below `min_request` (re-sharing each time), as long as the rest can still hold the total.
 pub fn quotas(set: &OpenSet, total: u32, min_request: u32) -> Result<Quotas, AllocError> {
     let n = set.keys.len();
-    let total_f = f64::from(total);
     let ratio_order = by_cap_ratio(set);
+    let dropped = drop_order(set, &ratio_order, total, min_request)?;
+    let mut active = vec![true; n];
+    for &d in &dropped {
+        active[d] = false;
+    }
+    let key_sum: f64 = (0..n).filter(|&i| active[i]).map(|i| set.keys[i]).sum();
+    let level = water_level_with(set, key_sum, |i| active[i], &ratio_order, f64::from(total)).unwrap_or(0.0);
+    let quotas = (0..n).map(|i| if active[i] { quota(set, i, level) } else { 0.0 }).collect();
+    Ok(Quotas { quotas, dropped })
+}
+
+/// The local indices the minimum-request rule drops, in drop order (see [`quotas`]); `ratio_order` is
+/// [`by_cap_ratio`] of the set.
+pub(crate) fn drop_order(
+    set: &OpenSet,
+    ratio_order: &[usize],
+    total: u32,
+    min_request: u32,
+) -> Result<Vec<usize>, AllocError> {
+    let n = set.keys.len();
+    let total_f = f64::from(total);
     let capacity = (0..n).fold(Capacity::default(), |c, i| c.add(set, i));
     if capacity.without(Capacity::default()) < total_f {
         return Err(if capacity.capped == 0.0 && set.keys.iter().all(|k| *k <= 0.0) {
@@ -130,9 +150,9 @@ pub fn quotas(set: &OpenSet, total: u32, min_request: u32) -> Result<Quotas, All
     // dropped is never dropped: only the ones below it need an order.
     let m = f64::from(min_request);
     let key_sum: f64 = set.keys.iter().sum();
-    let level_all = water_level_with(set, key_sum, |_| true, &ratio_order, total_f).unwrap_or(0.0);
+    let level_all = water_level_with(set, key_sum, |_| true, ratio_order, total_f).unwrap_or(0.0);
     // Larger ranks go first among equal keys, so the lower rank is kept longer.
-    let candidates = sorted_by_packed_key(
+    let mut candidates = sorted_by_packed_key(
         (0..n).filter(|&i| !set.include[i] && quota(set, i, level_all) < m).map(|i| (set.keys[i], !set.rank[i], i)),
     );
     // With the first j candidates dropped, item i is active when its position in the drop order is j or later.
@@ -151,15 +171,13 @@ pub fn quotas(set: &OpenSet, total: u32, min_request: u32) -> Result<Quotas, All
     }
     dropped_keys.push(keys);
     dropped_capacity.push(cap);
-    let position = &position;
-    let active_after = |j: usize| move |i: usize| position[i] as usize >= j;
     // Whether, with the first j candidates dropped, the next one must go too. True up to some j, then false.
     let must_drop_next = |j: usize| -> bool {
         if j >= candidates.len() {
             return false;
         }
-        let Some(level) = water_level_with(set, key_sum - dropped_keys[j], active_after(j), &ratio_order, total_f)
-        else {
+        let active = |i: usize| position[i] as usize >= j;
+        let Some(level) = water_level_with(set, key_sum - dropped_keys[j], active, ratio_order, total_f) else {
             return false;
         };
         quota(set, candidates[j], level) < m && capacity.without(dropped_capacity[j + 1]) >= total_f
@@ -169,12 +187,8 @@ pub fn quotas(set: &OpenSet, total: u32, min_request: u32) -> Result<Quotas, All
         let mid = lo + (hi - lo) / 2;
         if must_drop_next(mid) { lo = mid + 1 } else { hi = mid }
     }
-    // The final level from a fresh sum over the active items, not a difference of running sums.
-    let active = active_after(lo);
-    let active_key_sum: f64 = (0..n).filter(|&i| active(i)).map(|i| set.keys[i]).sum();
-    let level = water_level_with(set, active_key_sum, active, &ratio_order, total_f).unwrap_or(0.0);
-    let quotas = (0..n).map(|i| if active(i) { quota(set, i, level) } else { 0.0 }).collect();
-    Ok(Quotas { quotas, dropped: candidates[..lo].to_vec() })
+    candidates.truncate(lo);
+    Ok(candidates)
 }
 
 #[cfg(test)]

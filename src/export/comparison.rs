@@ -58,6 +58,18 @@ impl PlanTotals {
         }
     }
 
+    /// Both sides, one line per total in the order target, allocated, municipalities asked, minors: before,
+    /// after and the change, `None` where a side lacks the figure.
+    pub fn side_by_side(before: &PlanTotals, after: &PlanTotals) -> [[Option<f64>; 3]; 4] {
+        let line = |b: Option<f64>, a: Option<f64>| [b, a, a.zip(b).map(|(a, b)| a - b)];
+        [
+            line(before.target, after.target),
+            line(Some(before.allocated), Some(after.allocated)),
+            line(Some(before.asked as f64), Some(after.asked as f64)),
+            line(before.minors, after.minors),
+        ]
+    }
+
     /// The baseline side as the comparison counted it (a reference column).
     pub fn of_baseline(c: &Comparison) -> Self {
         PlanTotals { target: None, allocated: c.total_before, asked: c.asked_before, minors: None }
@@ -155,16 +167,10 @@ fn summary_sheet(
         text(ws, row, col as u16 + 1, h, &styles.header)?;
     }
     row += 1;
-    let (b, a) = (&before.totals, &after.totals);
-    let lines: [(&str, Option<f64>, Option<f64>); 4] = [
-        (t.target, b.target, a.target),
-        (t.allocated, Some(b.allocated), Some(a.allocated)),
-        (t.asked, Some(b.asked as f64), Some(a.asked as f64)),
-        (t.minors, b.minors, a.minors),
-    ];
-    for (label, b, a) in lines {
+    let lines = PlanTotals::side_by_side(&before.totals, &after.totals);
+    for (label, line) in [t.target, t.allocated, t.asked, t.minors].into_iter().zip(lines) {
         text(ws, row, 0, label, &styles.text)?;
-        for (col, v) in [(1, b), (2, a), (3, a.zip(b).map(|(a, b)| a - b))] {
+        for (col, v) in (1..).zip(line) {
             if let Some(v) = v {
                 number(ws, row, col, v, &styles.int)?;
             }

@@ -19,7 +19,7 @@ use egui::{Color32, RichText, Ui};
 use egui_extras::{Size, StripBuilder};
 
 use crate::analysis::{Comparison, summary_line, totals_line};
-use crate::export::{ComparedPlan, ExportFormat};
+use crate::export::{ComparedPlan, ExportFormat, PlanTotals};
 use crate::gui::command::Command;
 use crate::gui::view::ViewAction;
 use crate::lang::Lang;
@@ -271,19 +271,12 @@ fn overview(ui: &mut Ui, c: &Comparison, now: &ComparedPlan, before: &ComparedPl
             ui.strong(t.now);
             ui.strong(t.change);
             ui.end_row();
-            let (b, a) = (&before.totals, &now.totals);
-            let lines: [(&str, Option<f64>, Option<f64>); 4] = [
-                (t.target, b.target, a.target),
-                (t.allocated, Some(b.allocated), Some(a.allocated)),
-                (t.asked, Some(b.asked as f64), Some(a.asked as f64)),
-                (t.minors, b.minors, a.minors),
-            ];
-            for (label, b, a) in lines {
+            let lines = PlanTotals::side_by_side(&before.totals, &now.totals);
+            for (label, [b, a, change]) in [t.target, t.allocated, t.asked, t.minors].into_iter().zip(lines) {
                 ui.label(label);
                 for v in [b, a] {
                     ui.label(v.map_or("–".to_owned(), |v| number(v, lang)));
                 }
-                let change = a.zip(b).map(|(a, b)| a - b);
                 let text = change.map_or("–".to_owned(), |d| signed(d, lang));
                 ui.label(coloured(text, change.and_then(|d| change_colour(ui.visuals().dark_mode, d))));
                 ui.end_row();

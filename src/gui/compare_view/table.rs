@@ -3,14 +3,14 @@
 
 use std::cmp::Ordering;
 
-use egui::{Align, Layout, RichText, Sense, Ui};
-use egui_extras::{Column, TableBuilder};
+use egui::{RichText, Ui};
+use egui_extras::Column;
 
 use super::texts::CompareTexts;
 use super::{change_colour, coloured, number, signed};
 use crate::analysis::{Comparison, DiffRow};
 use crate::data::Dataset;
-use crate::gui::table::number_cell;
+use crate::gui::table::{municipality_table, number_cell};
 use crate::gui::view::ViewAction;
 use crate::lang::Lang;
 use crate::numfmt::{decimal, integer};
@@ -141,23 +141,13 @@ pub fn show(
         // Cell text is not selectable, so a click anywhere on a row selects the row.
         ui.style_mut().interaction.selectable_labels = false;
         let dark = ui.visuals().dark_mode;
-        let mut builder = TableBuilder::new(ui)
-            .id_salt("compare.diff")
-            .striped(true)
-            .resizable(true)
-            .sense(Sense::click())
-            .cell_layout(Layout::left_to_right(Align::Center))
-            .min_scrolled_height(0.0)
-            .auto_shrink([false, false])
+        let builder = municipality_table(ui, "compare.diff", scroll_to)
             .column(Column::exact(40.0))
             .column(Column::initial(116.0).at_least(70.0).clip(true))
             .column(Column::initial(96.0).at_least(60.0).clip(true))
             .columns(Column::initial(54.0).at_least(44.0).clip(true), 2)
             .columns(Column::initial(74.0).at_least(50.0).clip(true), 2)
             .column(Column::remainder().at_least(60.0).clip(true));
-        if let Some(pos) = scroll_to {
-            builder = builder.scroll_to_row(pos, Some(Align::Center));
-        }
         builder
             .header(24.0, |mut header| {
                 for (text, key) in headers {

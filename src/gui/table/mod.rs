@@ -85,6 +85,23 @@ pub fn show_table(
     actions
 }
 
+/// A table of municipalities whose rows are clicked to select them: striped, resizable, filling its space,
+/// scrolled to `scroll_to` (a row of the table) when given.
+pub fn municipality_table<'a>(ui: &'a mut Ui, id: &str, scroll_to: Option<usize>) -> TableBuilder<'a> {
+    let builder = TableBuilder::new(ui)
+        .id_salt(id)
+        .striped(true)
+        .resizable(true)
+        .sense(Sense::click())
+        .cell_layout(Layout::left_to_right(Align::Center))
+        .min_scrolled_height(0.0)
+        .auto_shrink([false, false]);
+    match scroll_to {
+        Some(pos) => builder.scroll_to_row(pos, Some(Align::Center)),
+        None => builder,
+    }
+}
+
 #[allow(clippy::too_many_arguments)]
 fn table(
     ui: &mut Ui,
@@ -99,17 +116,7 @@ fn table(
 ) {
     let t = TableTexts::get(ctx.lang);
     let filled = ctx.allocation.map(filled_lookup).unwrap_or_default();
-    let mut builder = TableBuilder::new(ui)
-        .id_salt("results")
-        .striped(true)
-        .resizable(true)
-        .sense(Sense::click())
-        .cell_layout(Layout::left_to_right(Align::Center))
-        .min_scrolled_height(0.0)
-        .auto_shrink([false, false]);
-    if let Some(pos) = scroll_to {
-        builder = builder.scroll_to_row(pos, Some(Align::Center));
-    }
+    let mut builder = municipality_table(ui, "results", scroll_to);
     for col in cols {
         builder = builder.column(match col {
             Col::Code => Column::exact(40.0),
