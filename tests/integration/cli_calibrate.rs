@@ -6,15 +6,15 @@ use std::path::{Path, PathBuf};
 use bosetting::data::{save_dataset_file, synthetic::synthetic_dataset};
 use bosetting::scenario::{DatasetRef, parse_scenario, save_scenario};
 
-mod common;
-use common::{bosetting, stderr};
+
+use crate::common::{bosetting, stderr};
 
 /// A folder with `data/synthetic.dataset.ron` (40 municipalities) and `plan.ron`, the IMDi 2020 scenario on it.
 fn workspace() -> (tempfile::TempDir, PathBuf) {
     let dir = tempfile::tempdir().unwrap();
     std::fs::create_dir(dir.path().join("data")).unwrap();
     save_dataset_file(&synthetic_dataset(40, 9), &dir.path().join("data/synthetic.dataset.ron")).unwrap();
-    let mut s = parse_scenario(include_str!("../scenarios/imdi-2020.ron"), "imdi-2020.ron").unwrap();
+    let mut s = parse_scenario(include_str!("../../scenarios/imdi-2020.ron"), "imdi-2020.ron").unwrap();
     s.dataset = DatasetRef::File("data/synthetic.dataset.ron".into());
     s.target.total = 800;
     s.target.minors = 20;

@@ -1,7 +1,7 @@
 //! The command line as a user runs it: exit codes, output shapes, messages.
 
-mod common;
-use common::{bosetting, stderr, stdout};
+
+use crate::common::{bosetting, stderr, stdout};
 
 #[test]
 fn allocate_json_has_the_documented_shape() {
@@ -67,7 +67,7 @@ fn allocate_overrides_target_and_writes_csv_files() {
 fn check_lists_every_problem_and_exits_1() {
     let dir = tempfile::tempdir().unwrap();
     let path = dir.path().join("bad.ron");
-    let text = include_str!("../scenarios/imdi-2020.ron")
+    let text = include_str!("../../scenarios/imdi-2020.ron")
         .replace("weight: 20.0, column: \"sysselsettingsrate_2013_pst\"", "weight: -2.0, column: \"no_such\"");
     std::fs::write(&path, text).unwrap();
     let o = bosetting(&["check", path.to_str().unwrap()]);

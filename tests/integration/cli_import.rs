@@ -1,7 +1,7 @@
 //! Importing an indicator on the command line, then planning with it.
 
-mod common;
-use common::bosetting;
+
+use crate::common::bosetting;
 
 #[test]
 fn imported_column_is_usable_by_a_scenario() {
@@ -32,7 +32,7 @@ fn imported_column_is_usable_by_a_scenario() {
     assert_eq!(col.values[dataset.index_of_code("0301").unwrap()], Some(12.5));
     assert_eq!(col.values[dataset.index_of_code("5612").unwrap()], None, "hidden stays missing");
 
-    let scenario = include_str!("../scenarios/imdi-2024.ron")
+    let scenario = include_str!("../../scenarios/imdi-2024.ron")
         .replace("Embedded(\"norway-2024\")", "File(\"med-ny.dataset.ron\")")
         .replace("column: \"sentralitetsklasse_2024\"", "column: \"sysselsatte_2024\"");
     let path = dir.path().join("plan.ron");

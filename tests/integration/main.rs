@@ -1,0 +1,7 @@
+//! Every integration test in one binary: it links the crate (and the GUI stack) once instead of once per file.
+
+mod bad_inputs;
+mod cli;
+mod cli_calibrate;
+mod cli_import;
+mod common;
