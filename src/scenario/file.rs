@@ -76,7 +76,7 @@ pub fn resolve_dataset(
         DatasetRef::File(rel) => {
             let base =
                 scenario_path.and_then(Path::parent).map(Path::to_path_buf).unwrap_or_else(|| PathBuf::from("."));
-            load_dataset_file(&base.join(rel))
+            load_dataset_file(&base.join(portable_path(rel)))
         }
     }
     .map_err(|source| ScenarioError::Data { file: file.clone(), source: Box::new(source) })?;
@@ -88,6 +88,13 @@ pub fn resolve_dataset(
         _ => None,
     };
     Ok((dataset, warning))
+}
+
+/// A dataset path as written in a scenario file, for this platform: a file saved on Windows may say
+/// `data\\x.dataset.ron`, which names no folder elsewhere. Windows accepts `/` as well, so only other
+/// platforms need the change.
+fn portable_path(rel: &str) -> PathBuf {
+    if cfg!(windows) { PathBuf::from(rel) } else { PathBuf::from(rel.replace('\\', "/")) }
 }
 
 #[cfg(test)]
@@ -135,6 +142,18 @@ mod tests {
         save_scenario(&path, &changed).unwrap();
         assert_eq!(load_scenario(&path).unwrap(), changed);
         assert_eq!(load_scenario(&dir.path().join("plan.ron.bak")).unwrap(), scenario);
+    }
+
+    #[test]
+    fn a_dataset_path_written_on_windows_opens_here_too() {
+        let dir = tempfile::tempdir().unwrap();
+        std::fs::create_dir(dir.path().join("data")).unwrap();
+        let dataset = crate::data::embedded_dataset("norway-2020").unwrap();
+        crate::data::save_dataset_file(&dataset, &dir.path().join("data").join("own.dataset.ron")).unwrap();
+        let mut scenario = parse_scenario(IMDI, "imdi").unwrap();
+        scenario.dataset = DatasetRef::File("data\\own.dataset.ron".into());
+        let (opened, _) = resolve_dataset(&scenario, Some(&dir.path().join("plan.ron"))).unwrap();
+        assert_eq!(opened.fingerprint, dataset.fingerprint);
     }
 
     #[test]
