@@ -1,5 +1,5 @@
 //! Calibration: the weights (and optionally the size exponent) whose allocation comes closest to a reference
-//! allocation such as last year's requests, and how close that is (see the project's MODEL.md).
+//! allocation such as last year's requests, and how close that is (see `docs/model.md`).
 //!
 //! The search is deterministic (no randomness). For each size exponent on a grid (or the scenario's own), it
 //! starts from the exact least-squares fit of the continuous quotas (two variants), the scenario's own weights,

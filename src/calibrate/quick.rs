@@ -4,7 +4,7 @@
 //!
 //! One allocation with every fitted criterion weighted gives each criterion's key part (its `contributions`,
 //! normalised). The size key and intensive keys are P^a times something that does not depend on a, so their
-//! parts at another exponent are the parts at a0 times P^(a − a0), normalised again (MODEL.md, Keys).
+//! parts at another exponent are the parts at a0 times P^(a − a0), normalised again (`docs/model.md`, Keys).
 
 use crate::data::{Dataset, Kind};
 use crate::engine::{Allocation, Reason, Status};

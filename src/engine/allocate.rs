@@ -1,4 +1,4 @@
-//! The whole pipeline of MODEL.md: eligibility, keys, locks, caps, minimum-request drop, rounding, minors.
+//! The whole pipeline of `docs/model.md`: eligibility, keys, locks, caps, minimum-request drop, rounding, minors.
 
 use super::apportion::{ApportionError, Claim, Tie, apportion};
 use super::collect::collect_within;

@@ -1,4 +1,4 @@
-//! Property tests: the invariants of MODEL.md on random datasets and scenarios.
+//! Property tests: the guarantees of `docs/model.md` on random datasets and scenarios.
 
 use proptest::prelude::*;
 

@@ -1,4 +1,4 @@
-//! The allocation model (see the project's MODEL.md): pure functions, data in, result out, deterministic.
+//! The allocation model (described in `docs/model.md`): pure functions, data in, result out, deterministic.
 //! Nothing here knows about a screen.
 
 mod allocate;

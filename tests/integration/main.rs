@@ -5,3 +5,4 @@ mod cli;
 mod cli_calibrate;
 mod cli_import;
 mod common;
+mod docs_example;

@@ -75,7 +75,7 @@ impl CompareFile {
         }
     }
 
-    /// The name a save dialog suggests: "<scenario>-sammenligning.xlsx".
+    /// The name a save dialog suggests: `<scenario>-sammenligning.xlsx`.
     pub fn file_name(self, scenario_name: &str, lang: Lang) -> String {
         match self {
             CompareFile::Baseline => String::new(),
