@@ -67,7 +67,9 @@ pub fn run(args: &AllocateArgs) -> Result<ExitCode> {
         }
         "csv" => write_csv(&result_table(&dataset, &scenario, &allocation, lang), style),
         "xlsx" if args.out.is_none() => bail!("XLSX needs a file: use --out FILE.xlsx"),
-        "xlsx" => crate::export::allocation_xlsx(&dataset, &scenario, &allocation, lang, &crate::export::today_utc())?,
+        "xlsx" => {
+            crate::export::allocation_xlsx(&dataset, &scenario, &allocation, lang, &crate::export::today_in_norway())?
+        }
         _ => text_report(&dataset, &scenario, &allocation, lang).into_bytes(),
     };
     match &args.out {

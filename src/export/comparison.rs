@@ -7,7 +7,7 @@ use std::path::Path;
 use rust_xlsxwriter::{DocProperties, Workbook, Worksheet, XlsxError};
 
 use super::sheet_table::write_table;
-use super::xlsx::{Styles, number, text};
+use super::xlsx::{Styles, Value, labelled, number, text};
 use super::{DATA_CREDITS, ExportError, ExportFormat, write_csv_file};
 use crate::analysis::{Comparison, comparison_table, summary_line, totals_line};
 use crate::data::Dataset;
@@ -143,13 +143,12 @@ fn summary_sheet(
     text(ws, 0, 0, t.title, &styles.title)?;
     let mut row = 2;
     for (label, value) in [
-        (t.after, after.description.as_str()),
-        (t.before, before.description.as_str()),
-        (t.date, saved_at),
-        (t.dataset, dataset.id.as_str()),
+        (t.after, Value::Text(&after.description)),
+        (t.before, Value::Text(&before.description)),
+        (t.date, Value::Date(saved_at)),
+        (t.dataset, Value::Text(&dataset.id)),
     ] {
-        text(ws, row, 0, label, &styles.text)?;
-        text(ws, row, 1, value, &styles.text)?;
+        labelled(ws, styles, row, label, value)?;
         row += 1;
     }
     row += 1;
@@ -212,7 +211,7 @@ pub fn write_comparison(
 mod tests {
     use calamine::Reader;
 
-    use super::super::xlsx::read_back::{find_row, float, open, sheet, string, texts};
+    use super::super::xlsx::read_back::{date_serial, find_row, float, open, sheet, string, texts};
     use super::*;
     use crate::analysis::{Baseline, compare};
     use crate::export::test_data;
@@ -238,6 +237,8 @@ mod tests {
         for expected in [summary_line(&c, Lang::Nb), totals_line(&c, Lang::Nb), after.description.clone()] {
             assert!(all.contains(&expected), "missing {expected:?}");
         }
+        let date = find_row(&summary, 0, "Dato").unwrap();
+        assert_eq!(date_serial(&summary.rows().nth(date).unwrap()[1]), 45_717.0, "2025-03-01 as a date cell");
         let totals = find_row(&summary, 0, "Fordelt").unwrap();
         let line = summary.rows().nth(totals).unwrap();
         assert_eq!((float(&line[1]), float(&line[2])), (c.total_before, 5120.0));

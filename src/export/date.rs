@@ -1,40 +1,86 @@
-//! Today's date as text for the "saved" line of an export, without a calendar dependency.
+//! The date on an export: today in Norway, whatever the computer's clock zone, and the same date as a real
+//! Excel date cell.
 
-use std::time::{SystemTime, UNIX_EPOCH};
+use chrono::{DateTime, Datelike, NaiveDate, Utc};
+use chrono_tz::Europe::Oslo;
+use rust_xlsxwriter::ExcelDateTime;
 
-/// Today's date (UTC) as `YYYY-MM-DD`.
-pub fn today_utc() -> String {
-    let days = SystemTime::now().duration_since(UNIX_EPOCH).map_or(0, |d| d.as_secs() / 86_400);
-    let (y, m, d) = civil_from_days(days as i64);
-    format!("{y:04}-{m:02}-{d:02}")
+/// How an export date is written as text, and how a workbook shows it.
+const DATE_TEXT: &str = "%Y-%m-%d";
+
+/// Today's date in Norway (Europe/Oslo, summer time included) as `YYYY-MM-DD`. An export made at 00:30 in
+/// Oslo carries that day's date, not yesterday's (UTC).
+pub fn today_in_norway() -> String {
+    norwegian_date(Utc::now()).format(DATE_TEXT).to_string()
 }
 
-/// Days since 1970-01-01 to a proleptic Gregorian date (Howard Hinnant's algorithm).
-fn civil_from_days(days: i64) -> (i64, u32, u32) {
-    let z = days + 719_468;
-    let era = z.div_euclid(146_097);
-    let doe = z.rem_euclid(146_097);
-    let yoe = (doe - doe / 1460 + doe / 36_524 - doe / 146_096) / 365;
-    let doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
-    let mp = (5 * doy + 2) / 153;
-    let d = (doy - (153 * mp + 2) / 5 + 1) as u32;
-    let m = if mp < 10 { mp + 3 } else { mp - 9 } as u32;
-    let y = yoe + era * 400 + i64::from(m <= 2);
-    (y, m, d)
+/// The calendar date in Norway at `instant`.
+fn norwegian_date(instant: DateTime<Utc>) -> NaiveDate {
+    instant.with_timezone(&Oslo).date_naive()
+}
+
+/// `text` as an Excel date when it is a `YYYY-MM-DD` date; any other text (a caller's own wording) stays text.
+pub(super) fn excel_date(text: &str) -> Option<ExcelDateTime> {
+    let date = NaiveDate::parse_from_str(text.trim(), DATE_TEXT).ok()?;
+    let (month, day) = (u8::try_from(date.month()).ok()?, u8::try_from(date.day()).ok()?);
+    ExcelDateTime::from_ymd(u16::try_from(date.year()).ok()?, month, day).ok()
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
 
+    fn utc(text: &str) -> DateTime<Utc> {
+        DateTime::parse_from_rfc3339(text).unwrap().with_timezone(&Utc)
+    }
+
+    fn date(y: i32, m: u32, d: u32) -> NaiveDate {
+        NaiveDate::from_ymd_opt(y, m, d).unwrap()
+    }
+
     #[test]
-    fn known_dates() {
-        assert_eq!(civil_from_days(0), (1970, 1, 1));
-        assert_eq!(civil_from_days(11_016), (2000, 2, 29));
-        assert_eq!(civil_from_days(19_782), (2024, 2, 29));
-        assert_eq!(civil_from_days(20_089), (2025, 1, 1));
-        let today = today_utc();
-        assert_eq!(today.len(), 10);
-        assert!(today.starts_with("20"));
+    fn summer_midnight_is_two_hours_before_utc() {
+        // CEST (UTC+2): 22:30 UTC on 30 June is 00:30 on 1 July in Oslo.
+        assert_eq!(norwegian_date(utc("2026-06-30T22:30:00Z")), date(2026, 7, 1));
+        assert_eq!(norwegian_date(utc("2026-06-30T21:59:59Z")), date(2026, 6, 30));
+        assert_eq!(norwegian_date(utc("2026-06-30T22:00:00Z")), date(2026, 7, 1));
+    }
+
+    #[test]
+    fn winter_midnight_is_one_hour_before_utc() {
+        // CET (UTC+1): 23:30 UTC on 31 December is 00:30 on New Year's Day in Oslo.
+        assert_eq!(norwegian_date(utc("2025-12-31T23:30:00Z")), date(2026, 1, 1));
+        assert_eq!(norwegian_date(utc("2025-12-31T22:59:59Z")), date(2025, 12, 31));
+        assert_eq!(norwegian_date(utc("2026-02-28T23:00:00Z")), date(2026, 3, 1));
+    }
+
+    #[test]
+    fn the_clock_change_days() {
+        // Summer time starts 29 March 2026 at 01:00 UTC and ends 25 October 2026 at 01:00 UTC.
+        assert_eq!(norwegian_date(utc("2026-03-28T23:00:00Z")), date(2026, 3, 29));
+        assert_eq!(norwegian_date(utc("2026-03-29T22:00:00Z")), date(2026, 3, 30));
+        assert_eq!(norwegian_date(utc("2026-10-24T22:00:00Z")), date(2026, 10, 25));
+        assert_eq!(norwegian_date(utc("2026-10-25T22:59:00Z")), date(2026, 10, 25));
+        assert_eq!(norwegian_date(utc("2026-10-25T23:00:00Z")), date(2026, 10, 26));
+    }
+
+    #[test]
+    fn today_is_an_excel_date() {
+        let today = today_in_norway();
+        let parsed = NaiveDate::parse_from_str(&today, DATE_TEXT).unwrap();
+        let now = Utc::now().date_naive();
+        assert!((parsed - now).num_days().abs() <= 1, "{today} against {now} UTC");
+        assert!(excel_date(&today).is_some());
+    }
+
+    #[test]
+    fn excel_serial_numbers() {
+        // Excel counts days from 1899-12-30 (after its 1900 leap-year bug).
+        let serial = |text: &str| excel_date(text).map(|d| d.to_excel());
+        assert_eq!(serial("2025-03-01"), Some(45_717.0));
+        assert_eq!(serial("2026-07-01"), Some((date(2026, 7, 1) - date(1899, 12, 30)).num_days() as f64));
+        assert_eq!(serial("1. mars 2025"), None, "free text stays text");
+        assert_eq!(serial("2025-02-30"), None);
+        assert_eq!(serial(""), None);
     }
 }

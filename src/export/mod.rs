@@ -28,7 +28,7 @@ pub(crate) mod test_data;
 
 pub use comparison::{ComparedPlan, PlanTotals, comparison_xlsx, county_comparison_table, write_comparison};
 pub use csv_file::write_csv_file;
-pub use date::today_utc;
+pub use date::today_in_norway;
 pub use error::ExportError;
 pub use format::{ExportFormat, export_to_file};
 pub use sheet_table::result_table_sheet;

@@ -52,7 +52,7 @@ pub(super) fn write(
         Ok(())
     };
     line(ws, t.scenario, Value::Text(&scenario.name))?;
-    line(ws, t.date, Value::Text(saved_at))?;
+    line(ws, t.date, Value::Date(saved_at))?;
     line(ws, t.dataset, Value::Text(&dataset.id))?;
     line(ws, t.dataset_title, Value::Text(lang.pick(&dataset.title.nb, &dataset.title.en)))?;
     line(ws, t.fingerprint, Value::Text(&dataset.fingerprint))?;
@@ -113,7 +113,7 @@ pub(super) fn write(
 
 #[cfg(test)]
 mod tests {
-    use super::super::xlsx::read_back::{find_row, float, sheet, string, texts};
+    use super::super::xlsx::read_back::{date_serial, find_row, float, sheet, string, texts};
     use super::*;
     use crate::export::{allocation_xlsx, test_data};
 
@@ -125,7 +125,6 @@ mod tests {
         let all = texts(&range);
         for expected in [
             "IMDi 2020",
-            "2025-03-01",
             "norway-2020",
             d.fingerprint.as_str(),
             "Innvandrerandel over 30 % får ingen",
@@ -135,6 +134,9 @@ mod tests {
             assert!(all.iter().any(|t| t == expected), "missing {expected:?} in {all:?}");
         }
         let value = |label: &str| float(&range.rows().nth(find_row(&range, 0, label).unwrap()).unwrap()[1]);
+        // The date is a date cell: 2025-03-01 is day 45,717 in Excel's count from 1899-12-30.
+        let date = find_row(&range, 0, "Dato").unwrap();
+        assert_eq!(date_serial(&range.rows().nth(date).unwrap()[1]), 45_717.0);
         assert_eq!(value("Mål"), 5120.0);
         assert_eq!(value("Herav enslige mindreårige"), 140.0);
         assert_eq!(value("Herav overføringsflyktninger"), 3000.0);

@@ -2,7 +2,7 @@
 
 use std::path::Path;
 
-use rust_xlsxwriter::{Color, DocProperties, Format, FormatBorder, Workbook, Worksheet, XlsxError};
+use rust_xlsxwriter::{Color, DocProperties, Format, FormatAlign, FormatBorder, Workbook, Worksheet, XlsxError};
 
 use super::{DATA_CREDITS, ExportError};
 use crate::data::Dataset;
@@ -74,6 +74,7 @@ pub(super) struct Styles {
     pub code: Format,
     pub int: Format,
     pub percent: Format,
+    pub date: Format,
     pub grey_text: Format,
     pub grey_code: Format,
     pub grey_int: Format,
@@ -107,6 +108,8 @@ impl Styles {
             code: Format::new().set_num_format("@"),
             int: Format::new().set_num_format("#,##0"),
             percent: Format::new().set_num_format("0.0 %"),
+            // ISO order, as the date reads in file names and in the CSV; left-aligned like the text beside it.
+            date: Format::new().set_num_format("yyyy-mm-dd").set_align(FormatAlign::Left),
             grey_text: Format::new().set_font_color(grey),
             grey_code: Format::new().set_num_format("@").set_font_color(grey),
             grey_int: Format::new().set_num_format("#,##0").set_font_color(grey),
@@ -157,9 +160,29 @@ pub(super) fn number(ws: &mut Worksheet, row: u32, col: u16, value: f64, format:
     Ok(())
 }
 
+/// Writes a `YYYY-MM-DD` date as an Excel date cell (sortable, and shown in the reader's own date style if
+/// they change the format); other text, such as a date already in words, as text.
+pub(super) fn date_or_text(
+    ws: &mut Worksheet,
+    styles: &Styles,
+    row: u32,
+    col: u16,
+    value: &str,
+) -> Result<(), XlsxError> {
+    match super::date::excel_date(value) {
+        Some(date) => {
+            ws.write_datetime_with_format(row, col, date, &styles.date)?;
+            Ok(())
+        }
+        None => text(ws, row, col, value, &styles.text),
+    }
+}
+
 /// A label in column A and a value beside it, the layout of the summary and parameter sheets.
 pub(super) enum Value<'a> {
     Text(&'a str),
+    /// A date (`YYYY-MM-DD`), written as a date cell.
+    Date(&'a str),
     Int(f64),
     Number(f64, usize),
     Percent(f64),
@@ -175,6 +198,7 @@ pub(super) fn labelled(
     text(ws, row, 0, label, &styles.text)?;
     match value {
         Value::Text(t) => text(ws, row, 1, t, &styles.text),
+        Value::Date(d) => date_or_text(ws, styles, row, 1, d),
         Value::Int(v) => number(ws, row, 1, v, &styles.int),
         Value::Number(v, places) => number(ws, row, 1, v, styles.decimals(places)),
         Value::Percent(v) => number(ws, row, 1, v, &styles.percent),
@@ -225,6 +249,14 @@ pub(super) mod read_back {
             Data::Float(f) => *f,
             Data::Int(i) => *i as f64,
             other => panic!("expected a number, found {other:?}"),
+        }
+    }
+
+    /// A date cell's Excel serial number (days since 1899-12-30).
+    pub fn date_serial(data: &Data) -> f64 {
+        match data {
+            Data::DateTime(d) => d.as_f64(),
+            other => panic!("expected a date, found {other:?}"),
         }
     }
 

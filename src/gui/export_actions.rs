@@ -5,7 +5,7 @@ use std::path::{Path, PathBuf};
 use super::app::App;
 use super::command::Exported;
 use super::notices::Notice;
-use crate::export::{ExportFormat, export_to_file, table_tsv, today_utc};
+use crate::export::{ExportFormat, export_to_file, table_tsv, today_in_norway};
 use crate::report::result_table;
 
 texts!(ExportTexts {
@@ -41,7 +41,7 @@ impl App {
             self.doc.scenario(),
             allocation,
             self.view.lang,
-            &today_utc(),
+            &today_in_norway(),
         );
         match written {
             Ok(()) => self.notices.push(Notice::info(format!("{} {}", t.exported, path.display()))),

@@ -6,7 +6,7 @@ use std::path::Path;
 use super::state::{BaselinePlan, Inputs};
 use super::texts::CompareTexts;
 use super::{CompareCmd, CompareFile};
-use crate::export::{ExportFormat, today_utc, write_comparison};
+use crate::export::{ExportFormat, today_in_norway, write_comparison};
 use crate::gui::app::{App, Computed};
 use crate::gui::command::{Exported, FileAction};
 use crate::gui::document::Document;
@@ -72,7 +72,7 @@ impl App {
             self.notices.push(Notice::error(t.nothing_to_export));
             return;
         };
-        let written = write_comparison(path, format, inputs.dataset, &c, (&now, &before), lang, &today_utc());
+        let written = write_comparison(path, format, inputs.dataset, &c, (&now, &before), lang, &today_in_norway());
         match written {
             Ok(()) => self.notices.push(Notice::info(format!("{} {}", t.exported, path.display()))),
             Err(e) => self.notices.push(Notice::error(format!("{} {}: {e}", t.cannot_export, path.display()))),
