@@ -4,7 +4,8 @@ use std::collections::HashMap;
 
 use super::error::CalibrateError;
 use crate::data::Dataset;
-use crate::import::{Cell, municipality_code, parse_number, read_table};
+use crate::import::numbers::{DecimalMark, parse_number_in};
+use crate::import::{Cell, municipality_code, read_table};
 
 /// One value per dataset row (e.g. last year's requests). `None` is unknown: the row is left out of the fit.
 #[derive(Debug, Clone, PartialEq)]
@@ -65,6 +66,7 @@ pub fn reference_from_csv(bytes: &[u8], file: &str, dataset: &Dataset) -> Result
         dataset.municipalities.iter().enumerate().map(|(i, m)| (m.code.as_str(), i)).collect();
     let mut values = vec![Some(0.0); dataset.len()];
     let mut seen: Vec<Option<usize>> = vec![None; dataset.len()];
+    let mark = DecimalMark::of_column(table.rows.iter().map(|r| (r.line, r.cells[1].as_str())));
     for row in &table.rows {
         let (code_cell, value_cell) = (&row.cells[0], &row.cells[1]);
         let line = row.line;
@@ -83,7 +85,7 @@ pub fn reference_from_csv(bytes: &[u8], file: &str, dataset: &Dataset) -> Result
             return Err(CalibrateError::DuplicateCode { file: file.to_owned(), line, code, first_line });
         }
         seen[i] = Some(line);
-        values[i] = match parse_number(value_cell) {
+        values[i] = match parse_number_in(value_cell, mark) {
             Ok(Cell::Number(v)) if v < 0.0 => {
                 return Err(CalibrateError::NegativeValue { file: file.to_owned(), line, code, value: v });
             }
