@@ -21,7 +21,7 @@ pub mod ssb_csv;
 pub mod table;
 
 pub use codes::municipality_code;
-pub use error::{ImportError, MAX_FILE_BYTES};
+pub use error::{ImportError, MAX_FILE_BYTES, MAX_TABLE_CELLS};
 pub use extract::{
     Extracted, ExtractedValue, Guess, Match, Problem, ValueCandidate, extract, guess, guess_columns, match_codes,
 };

@@ -102,6 +102,7 @@ fn import_class(e: &ImportError) -> &'static str {
     match e {
         ImportError::Empty { .. } => "ImportError::Empty",
         ImportError::TooLarge { .. } => "ImportError::TooLarge",
+        ImportError::TooManyCells { .. } => "ImportError::TooManyCells",
         ImportError::NotATable { .. } => "ImportError::NotATable",
         ImportError::RaggedRow { .. } => "ImportError::RaggedRow",
         ImportError::UnclosedQuote { .. } => "ImportError::UnclosedQuote",
