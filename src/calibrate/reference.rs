@@ -220,7 +220,7 @@ mod tests {
         // A mistake only the whole file shows is still found.
         let mut text = String::from("kommunenummer;anmodning\n0301;250\n");
         while text.len() < 3 * HEAD_BYTES {
-            text.push_str("\n");
+            text.push('\n');
         }
         text.push_str("1103;-4\n");
         let e = reference_from_csv(text.as_bytes(), "late.csv", &d).unwrap_err().to_string();
