@@ -44,6 +44,8 @@ pub(crate) struct Frame {
     locks: Vec<u32>,
     locked: u64,
     open: Vec<usize>,
+    /// Every row is locked: a target beyond the locks cannot be met by anyone.
+    all_locked: bool,
     any_include: bool,
     /// One group of all open rows, or under county-first one per county (every county, in code order).
     groups: Vec<Group>,
@@ -126,6 +128,10 @@ impl Frame {
             locked: locks.iter().map(|&v| u64::from(v)).sum(),
             locks,
             any_include: include.iter().any(|x| *x),
+            all_locked: dataset
+                .municipalities
+                .iter()
+                .all(|m| matches!(scenario.overrides.get(&m.code), Some(Override::Lock(_)))),
             open,
             groups,
             min_request,
@@ -168,6 +174,9 @@ impl Frame {
             .ok_or(AllocError::LocksAboveTarget { locked: self.locked, target: target.total })?;
         let open_target = u32::try_from(open_target).unwrap_or(0);
         if self.open.is_empty() && open_target > 0 {
+            if self.all_locked {
+                return Err(AllocError::LocksBelowTarget { locked: self.locked, target: target.total });
+            }
             return Err(AllocError::NoEligible);
         }
         let open_key_sum: f64 = self.open.iter().map(|&i| keys[i]).sum();

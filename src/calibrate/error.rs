@@ -29,8 +29,12 @@ pub enum CalibrateError {
     NegativeValue { file: String, line: usize, code: String, value: f64 },
     #[error("{name}: the reference is zero (or missing) for every municipality, so there is nothing to fit")]
     AllZero { name: String },
-    #[error("{name}: the reference sums to {sum}, which rounds to a target of 0; give a target")]
+    #[error("{name}: the reference sums to {sum}, {}; give a target", target_problem(*.sum))]
     NoTarget { name: String, sum: f64 },
+    #[error(
+        "a target of 0 places nobody, so there is nothing to compare with the reference; give a target of at least 1"
+    )]
+    ZeroTarget,
     #[error("the reference has {found} values but the dataset {dataset} has {expected} municipalities")]
     WrongLength { found: usize, expected: usize, dataset: String },
     #[error("no criterion can be fitted: every criterion is continuity or has no positive value in the data")]
@@ -39,4 +43,13 @@ pub enum CalibrateError {
     Allocate(#[from] AllocError),
     #[error("calibration cancelled")]
     Cancelled,
+}
+
+/// Why a reference's sum cannot be the calibration target.
+fn target_problem(sum: f64) -> &'static str {
+    if sum.is_finite() && sum < 0.5 {
+        "which rounds to a target of 0"
+    } else {
+        "more than the largest target this program takes (4294967295)"
+    }
 }

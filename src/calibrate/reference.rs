@@ -4,7 +4,8 @@ use std::collections::HashMap;
 
 use super::error::CalibrateError;
 use crate::data::Dataset;
-use crate::import::{Cell, municipality_code, parse_number, read_table};
+use crate::import::numbers::{DecimalMark, parse_number_in};
+use crate::import::{Cell, Table, municipality_code, read_table};
 
 /// One value per dataset row (e.g. last year's requests). `None` is unknown: the row is left out of the fit.
 #[derive(Debug, Clone, PartialEq)]
@@ -57,7 +58,43 @@ pub fn reference_from_column(dataset: &Dataset, column: &str) -> Result<Referenc
 /// the fit. Unknown or repeated codes, negative values and text that is not a number are refused with the
 /// file name and line.
 pub fn reference_from_csv(bytes: &[u8], file: &str, dataset: &Dataset) -> Result<Reference, CalibrateError> {
-    let table = read_table(bytes, file)?;
+    // A large file is tried on its first lines first, so a mistake on line 3 is reported without reading
+    // 60 MB. Only a row's own error counts there: the rows before the cut are whole.
+    if let Some(head) = head_of(bytes)
+        && let Ok(table) = read_table(head, file)
+        && let Err(
+            e @ (CalibrateError::NotACode { .. }
+            | CalibrateError::UnknownCode { .. }
+            | CalibrateError::DuplicateCode { .. }
+            | CalibrateError::NegativeValue { .. }),
+        ) = reference_from_table(&table, file, dataset)
+    {
+        return Err(e);
+    }
+    reference_from_table(&read_table(bytes, file)?, file, dataset)
+}
+
+/// Files larger than this are first tried on their beginning.
+const HEAD_BYTES: usize = 256 * 1024;
+
+/// The first [`HEAD_BYTES`] of a larger file, cut after a line break outside quotes; `None` for a small file.
+fn head_of(bytes: &[u8]) -> Option<&[u8]> {
+    if bytes.len() <= 2 * HEAD_BYTES {
+        return None;
+    }
+    let mut quoted = false;
+    let mut cut = None;
+    for (i, &b) in bytes[..HEAD_BYTES].iter().enumerate() {
+        match b {
+            b'"' => quoted = !quoted,
+            b'\n' if !quoted => cut = Some(i + 1),
+            _ => {}
+        }
+    }
+    cut.map(|c| &bytes[..c])
+}
+
+fn reference_from_table(table: &Table, file: &str, dataset: &Dataset) -> Result<Reference, CalibrateError> {
     if table.headers.len() < 2 {
         return Err(CalibrateError::TooFewColumns { file: file.to_owned(), found: table.headers.len() });
     }
@@ -65,6 +102,7 @@ pub fn reference_from_csv(bytes: &[u8], file: &str, dataset: &Dataset) -> Result
         dataset.municipalities.iter().enumerate().map(|(i, m)| (m.code.as_str(), i)).collect();
     let mut values = vec![Some(0.0); dataset.len()];
     let mut seen: Vec<Option<usize>> = vec![None; dataset.len()];
+    let mark = DecimalMark::of_column(table.rows.iter().map(|r| (r.line, r.cells[1].as_str())));
     for row in &table.rows {
         let (code_cell, value_cell) = (&row.cells[0], &row.cells[1]);
         let line = row.line;
@@ -83,7 +121,7 @@ pub fn reference_from_csv(bytes: &[u8], file: &str, dataset: &Dataset) -> Result
             return Err(CalibrateError::DuplicateCode { file: file.to_owned(), line, code, first_line });
         }
         seen[i] = Some(line);
-        values[i] = match parse_number(value_cell) {
+        values[i] = match parse_number_in(value_cell, mark) {
             Ok(Cell::Number(v)) if v < 0.0 => {
                 return Err(CalibrateError::NegativeValue { file: file.to_owned(), line, code, value: v });
             }
@@ -166,5 +204,26 @@ mod tests {
         assert!(e.contains("ref.csv, line 4") && e.contains("first on line 2"), "{e}");
         let e = csv_err("");
         assert!(e.contains("ref.csv") && e.contains("empty"), "{e}");
+    }
+
+    #[test]
+    fn a_large_file_with_a_mistake_near_the_top_is_refused_from_its_first_lines() {
+        let d = norway();
+        let mut text = String::from("kommunenummer;anmodning\n0301;250\nOslo;10\n");
+        // The rest would take the whole file to read, and is itself broken further down.
+        while text.len() < 3 * HEAD_BYTES {
+            text.push_str("1103;1\n");
+        }
+        text.push_str("\"unclosed\n");
+        let e = reference_from_csv(text.as_bytes(), "big.csv", &d).unwrap_err().to_string();
+        assert!(e.starts_with("big.csv, line 3: \"Oslo\" is not a municipality code"), "{e}");
+        // A mistake only the whole file shows is still found.
+        let mut text = String::from("kommunenummer;anmodning\n0301;250\n");
+        while text.len() < 3 * HEAD_BYTES {
+            text.push('\n');
+        }
+        text.push_str("1103;-4\n");
+        let e = reference_from_csv(text.as_bytes(), "late.csv", &d).unwrap_err().to_string();
+        assert!(e.contains("negative"), "{e}");
     }
 }

@@ -58,6 +58,7 @@ pub fn calibrate(
         return Err(CalibrateError::AllZero { name: reference.name.clone() });
     }
     let target = match options.target {
+        Some(0) => return Err(CalibrateError::ZeroTarget),
         Some(t) => t,
         None => {
             let sum = reference.total();
@@ -587,6 +588,12 @@ mod tests {
             calibrate(&d, &s, &tiny, &options(false), &mut |_| true),
             Err(CalibrateError::NoTarget { .. })
         ));
+        let mut huge = r.clone();
+        huge.values.iter_mut().for_each(|v| *v = v.map(|x| x * 1e300));
+        let e = calibrate(&d, &s, &huge, &options(false), &mut |_| true).unwrap_err().to_string();
+        assert!(e.contains("more than the largest target"), "a huge sum is not called zero: {e}");
+        let zero_target = CalibrateOptions { target: Some(0), ..options(false) };
+        assert_eq!(calibrate(&d, &s, &r, &zero_target, &mut |_| true), Err(CalibrateError::ZeroTarget));
         let mut only_continuity = s.clone();
         only_continuity.criteria.retain(|c| c.id == CriterionId::Continuity);
         only_continuity.criteria[0].weight = 1.0;

@@ -6,7 +6,9 @@ use std::process::ExitCode;
 
 use anyhow::{Context, Result, bail};
 
+use super::terminal::escape;
 use crate::engine::allocate;
+use crate::fileio::{Output, write_output};
 use crate::lang::Lang;
 use crate::numfmt;
 use crate::report::{CsvStyle, allocation_json, result_table, write_csv};
@@ -24,7 +26,8 @@ pub struct AllocateArgs {
     /// by extension.
     #[arg(long, value_parser = ["text", "csv", "json", "xlsx"])]
     pub format: Option<String>,
-    /// Write to this file instead of standard output (.csv, .json, .xlsx).
+    /// Write to this file instead of standard output (.csv, .json, .xlsx; `-` is standard output). A file is
+    /// replaced atomically and keeps its permissions; a read-only one is refused.
     #[arg(long)]
     pub out: Option<PathBuf>,
     /// CSV flavour: excel-no (semicolon, decimal comma, BOM) or plain (comma, point).
@@ -45,18 +48,26 @@ pub fn run(args: &AllocateArgs) -> Result<ExitCode> {
     }
     let lang = Lang::from_code(&args.lang).unwrap_or_default();
     let allocation = allocate(&dataset, &scenario).with_context(|| args.scenario.display().to_string())?;
-    let extension = args.out.as_ref().and_then(|p| p.extension()).and_then(|e| e.to_str()).map(str::to_ascii_lowercase);
-    let format = match (&args.format, extension.as_deref()) {
+    let output = args.out.as_deref().map(Output::from_arg);
+    let format = match (&args.format, output.as_ref().and_then(Output::extension)) {
         (Some(f), _) => f.clone(),
-        (None, Some(ext @ ("csv" | "json"))) => ext.to_owned(),
-        (None, Some("xlsx")) => "xlsx".to_owned(),
-        (None, Some(other)) => bail!("--out: unknown file type .{other}; use .csv, .json or .xlsx"),
+        (None, Some(ext)) if ["csv", "json", "xlsx"].contains(&ext.as_str()) => ext,
+        (None, Some(other)) => bail!(
+            "--out {}: unknown file type .{other}; name the file .csv, .json or .xlsx, or say which format with \
+             --format text|csv|json|xlsx",
+            output.as_ref().map(Output::name).unwrap_or_default()
+        ),
+        (None, None) if matches!(output, Some(Output::File(_))) => bail!(
+            "--out {}: the name has no extension, so the format is not clear; name the file .csv, .json or \
+             .xlsx, or say which format with --format text|csv|json|xlsx",
+            output.as_ref().map(Output::name).unwrap_or_default()
+        ),
         (None, None) => "text".to_owned(),
     };
     // Plain CSV on stdout for pipelines; the Excel flavour for files people open.
     let style = match &args.csv_style {
         Some(s) => CsvStyle::from_cli_name(s).unwrap_or_default(),
-        None if args.out.is_some() => CsvStyle::ExcelNo,
+        None if matches!(output, Some(Output::File(_))) => CsvStyle::ExcelNo,
         None => CsvStyle::Plain,
     };
     let bytes = match format.as_str() {
@@ -66,20 +77,18 @@ pub fn run(args: &AllocateArgs) -> Result<ExitCode> {
             text.into_bytes()
         }
         "csv" => write_csv(&result_table(&dataset, &scenario, &allocation, lang), style),
-        "xlsx" if args.out.is_none() => bail!("XLSX needs a file: use --out FILE.xlsx"),
+        "xlsx" if output.is_none() => bail!("XLSX needs a file: use --out FILE.xlsx (or --out - to send it to a pipe)"),
         "xlsx" => {
             crate::export::allocation_xlsx(&dataset, &scenario, &allocation, lang, &crate::export::today_in_norway())?
         }
         _ => text_report(&dataset, &scenario, &allocation, lang).into_bytes(),
     };
-    match &args.out {
-        Some(path) => {
-            crate::fileio::write_atomic(path, &bytes).with_context(|| format!("writing {}", path.display()))?
-        }
+    match &output {
+        Some(out) => write_output(out, &bytes).with_context(|| format!("writing {}", out.name()))?,
         None => std::io::stdout().lock().write_all(&bytes)?,
     }
     for tie in &allocation.ties {
-        eprintln!("{}", tie.message(lang));
+        eprintln!("{}", super::terminal::safe(&tie.message(lang)));
     }
     Ok(ExitCode::SUCCESS)
 }
@@ -93,8 +102,8 @@ fn text_report(
     let n = |v: f64| numfmt::integer(v, lang);
     let mut out = format!(
         "{} — {}\n{}: {}  {}: {}  {}: {}  {}: {}\n\n",
-        scenario.name,
-        lang.pick(&dataset.title.nb, &dataset.title.en),
+        escape(&scenario.name, false),
+        escape(lang.pick(&dataset.title.nb, &dataset.title.en), false),
         lang.pick("Mål", "Target"),
         n(f64::from(allocation.target)),
         lang.pick("fordelt", "allocated"),
@@ -116,11 +125,11 @@ fn text_report(
         lang.pick("Merknad", "Note"),
     ));
     for (m, r) in dataset.municipalities.iter().zip(&allocation.rows) {
-        let name: String = m.name.chars().take(28).collect();
-        let county: String = m.county_name.chars().take(22).collect();
+        let name: String = escape(&m.name, false).chars().take(28).collect();
+        let county: String = escape(&m.county_name, false).chars().take(22).collect();
         out.push_str(&format!(
             "{:<6} {:<28} {:<22} {:>9} {:>8} {:>7} {:>8}  {}\n",
-            m.code,
+            escape(&m.code, false),
             name,
             county,
             numfmt::decimal(r.quota, 1, lang),

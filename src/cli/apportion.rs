@@ -7,6 +7,7 @@ use anyhow::{Context, Result, bail};
 
 use crate::engine::{Claim, Method, apportion};
 use crate::fileio::read_limited;
+use crate::report::neutralise;
 
 #[derive(clap::Args, Debug)]
 pub struct ApportionArgs {
@@ -31,6 +32,11 @@ fn parse_method(s: &str) -> Result<Method, String> {
 }
 
 pub fn run(args: &ApportionArgs) -> Result<ExitCode> {
+    if let Some(max) = args.max
+        && max < args.min
+    {
+        bail!("--min {} is more than --max {max}: no row can get a number between them", args.min);
+    }
     let file = args.file.display().to_string();
     let bytes = read_limited(&args.file)?;
     let mut reader = csv::ReaderBuilder::new().trim(csv::Trim::All).from_reader(bytes.as_slice());
@@ -62,17 +68,19 @@ pub fn run(args: &ApportionArgs) -> Result<ExitCode> {
     let result = apportion(&claims, args.seats, args.method).with_context(|| file.clone())?;
     for tie in &result.ties {
         let names_of = |idx: &[usize]| idx.iter().map(|&i| names[i].clone()).collect::<Vec<_>>().join(", ");
-        eprintln!(
+        let message = format!(
             "tie: {} competed for {} seat(s); {} got them (larger weight, then earlier row)",
             names_of(&tie.contenders),
             tie.units,
             names_of(&tie.winners)
         );
+        eprintln!("{}", super::terminal::safe(&message));
     }
     let mut w = csv::Writer::from_writer(std::io::stdout().lock());
     w.write_record(["name", "weight", "seats"])?;
     for ((name, claim), seats) in names.iter().zip(&claims).zip(&result.seats) {
-        w.write_record([name.as_str(), &claim.weight.to_string(), &seats.to_string()])?;
+        // Names are guarded like every other export, so a spreadsheet does not run `=cmd|...` as a formula.
+        w.write_record([neutralise(name).as_ref(), &claim.weight.to_string(), &seats.to_string()])?;
     }
     w.flush()?;
     Ok(ExitCode::SUCCESS)

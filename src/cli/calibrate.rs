@@ -89,7 +89,7 @@ pub fn run(args: &CalibrateArgs) -> Result<ExitCode> {
         }
         _ => report_text(&calibration, &reference, target, validation.as_ref(), lang),
     };
-    std::io::stdout().lock().write_all(text.as_bytes())?;
+    std::io::stdout().lock().write_all(super::terminal::safe(&text).as_bytes())?;
     Ok(ExitCode::SUCCESS)
 }
 

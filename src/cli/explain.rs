@@ -27,7 +27,7 @@ pub struct ExplainArgs {
 }
 
 pub fn run(args: &ExplainArgs) -> Result<ExitCode> {
-    print!("{}", render(args)?);
+    print!("{}", super::terminal::safe(&render(args)?));
     Ok(ExitCode::SUCCESS)
 }
 

@@ -1,16 +1,19 @@
 //! `bosetting import`: add an indicator from a CSV, SSB statbank export or JSON-stat file to a dataset.
 
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
 use anyhow::{Context, Result, bail};
 
 use crate::data::{
     ColumnMeta, Dataset, Direction, Kind, Text, add_column, embedded_dataset, load_dataset_file, save_dataset_file,
+    to_file,
 };
-use crate::fileio::read_limited;
-use crate::import::{Table, extract, guess_columns, match_codes, read_table};
+use crate::fileio::{Output, read_limited, same_file, to_ron_pretty, write_output};
+use crate::import::{Guess, Table, extract, guess, match_codes, read_table};
 use crate::scenario::MissingPolicy;
+
+use super::terminal::safe;
 
 #[derive(clap::Args, Debug)]
 pub struct ImportArgs {
@@ -48,7 +51,8 @@ pub struct ImportArgs {
     /// Refuse the import when any code is not in the dataset (default: leave those rows out and report them).
     #[arg(long)]
     pub strict: bool,
-    /// Where to write the dataset with the new column (`*.dataset.ron`).
+    /// Where to write the dataset with the new column (`*.dataset.ron`; `-` is standard output). It may not be
+    /// the imported file or the dataset file itself.
     #[arg(long)]
     pub out: PathBuf,
 }
@@ -74,31 +78,59 @@ pub fn base_dataset(spec: &str) -> Result<Dataset> {
     Ok(load_dataset_file(std::path::Path::new(spec))?)
 }
 
+/// Refuses an `--out` that would overwrite one of the command's inputs.
+fn refuse_overwriting_an_input(args: &ImportArgs, output: &Output) -> Result<()> {
+    let Output::File(out) = output else { return Ok(()) };
+    let dataset_file = (!crate::data::EMBEDDED_IDS.contains(&args.dataset.as_str())).then(|| Path::new(&args.dataset));
+    for (input, what) in [(Some(args.file.as_path()), "the imported file"), (dataset_file, "the --dataset file")] {
+        if let Some(input) = input
+            && same_file(input, out)
+        {
+            bail!(
+                "--out {}: this is {what} ({}); write the new dataset to another file",
+                out.display(),
+                input.display()
+            );
+        }
+    }
+    Ok(())
+}
+
 pub fn run(args: &ImportArgs) -> Result<ExitCode> {
+    let output = Output::from_arg(&args.out);
+    refuse_overwriting_an_input(args, &output)?;
     let dataset = base_dataset(&args.dataset)?;
     let bytes = read_limited(&args.file)?;
     let table = read_table(&bytes, &args.file.display().to_string())?;
-    let guessed = guess_columns(&table);
-    let code_col = match &args.code_column {
-        Some(c) => column_index(&table, c, "code")?,
-        None => guessed.map(|g| g.0).with_context(|| {
-            format!("{}: cannot tell which column holds municipality codes; use --code-column", table.source_name)
-        })?,
+    let guessed = guess(&table);
+    let unclear = |what: &str, option: &str| {
+        let why = guessed.problem(&table).unwrap_or_default();
+        anyhow::anyhow!("{why}; cannot tell which column holds {what}: use {option}")
     };
-    let value_col = match &args.value_column {
-        Some(c) => column_index(&table, c, "value")?,
-        None => guessed.map(|g| g.1).with_context(|| {
-            format!("{}: cannot tell which column holds the values; use --value-column", table.source_name)
-        })?,
+    let code_col = match (&args.code_column, &guessed) {
+        (Some(c), _) => column_index(&table, c, "code")?,
+        (None, Guess::Found { code, .. } | Guess::Unclear { code, .. }) => *code,
+        (None, Guess::NoCodeColumn) => return Err(unclear("municipality codes", "--code-column")),
+    };
+    let value_col = match (&args.value_column, &guessed) {
+        (Some(c), _) => column_index(&table, c, "value")?,
+        (None, Guess::Found { value, .. }) => *value,
+        (None, _) => return Err(unclear("the values", "--value-column")),
     };
     let extracted = extract(&table, code_col, value_col);
     for p in &extracted.problems {
-        eprintln!("{}: {p}", table.source_name);
+        eprintln!("{}", safe(&format!("{}: {p}", table.source_name)));
     }
     let codes: Vec<&str> = dataset.municipalities.iter().map(|m| m.code.as_str()).collect();
     let matched = match_codes(&extracted, &codes);
     for (code, line) in &matched.unknown_codes {
-        eprintln!("{}, line {line}: code {code} is not a municipality of {} (left out)", table.source_name, dataset.id);
+        eprintln!(
+            "{}",
+            safe(&format!(
+                "{}, line {line}: code {code} is not a municipality of {} (left out)",
+                table.source_name, dataset.id
+            ))
+        );
     }
     if args.strict && !matched.unknown_codes.is_empty() {
         bail!("{}: {} codes are not in the dataset (--strict)", table.source_name, matched.unknown_codes.len());
@@ -119,11 +151,14 @@ pub fn run(args: &ImportArgs) -> Result<ExitCode> {
     let mut out = add_column(&dataset, meta, &matched.matched).with_context(|| table.source_name.clone())?;
     out.title.nb = format!("{} + {label}", out.title.nb);
     out.title.en = format!("{} + {label}", out.title.en);
-    save_dataset_file(&out, &args.out)?;
+    match &output {
+        Output::File(path) => save_dataset_file(&out, path)?,
+        Output::Stdout => write_output(&output, to_ron_pretty(&to_file(&out), 2)?.as_bytes())?,
+    }
     let filled = matched.matched.iter().filter(|(_, v)| v.is_some()).count();
     eprintln!(
         "{}: added {} with {filled} values ({} municipalities without a value, {} unknown codes left out)",
-        args.out.display(),
+        output.name(),
         args.name,
         dataset.len() - filled,
         matched.unknown_codes.len()

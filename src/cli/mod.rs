@@ -7,6 +7,7 @@ mod check;
 mod explain;
 mod import;
 mod scenario_input;
+mod terminal;
 
 use std::path::PathBuf;
 use std::process::ExitCode;
@@ -55,7 +56,7 @@ pub fn run(command: Command) -> ExitCode {
     match result {
         Ok(code) => code,
         Err(e) => {
-            eprintln!("bosetting: {e:#}");
+            eprintln!("bosetting: {}", terminal::safe(&terminal::error_text(&e)));
             ExitCode::from(1)
         }
     }

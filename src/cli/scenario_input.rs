@@ -11,7 +11,7 @@ pub fn load(path: &Path) -> Result<(Scenario, Dataset)> {
     let scenario = load_scenario(path)?;
     let (dataset, warning) = resolve_dataset(&scenario, Some(path))?;
     if let Some(w) = warning {
-        eprintln!("warning: {w}");
+        eprintln!("warning: {}", super::terminal::safe(&w));
     }
     Ok((scenario, dataset))
 }

@@ -61,16 +61,27 @@ pub enum DataError {
     BadCountyCode { file: String, row: usize, code: String },
     #[error("{file}: row {row}: municipality code {code} appears again (first in row {first_row})")]
     DuplicateCode { file: String, row: usize, code: String, first_row: usize },
-    #[error("{file}: row {row} ({code}): population {value} must be a number above 0")]
+    #[error("{file}: row {row} ({code}): population {} must be a finite number of at least 1", short(*.value))]
     BadPopulation { file: String, row: usize, code: String, value: f64 },
     #[error("{file}: row {row} ({code}): {found} values, but the dataset has {expected} columns")]
     CellCount { file: String, row: usize, code: String, expected: usize, found: usize },
-    #[error("{file}: row {row} ({code}), column {column}: value {value} {reason}")]
+    #[error("{file}: row {row} ({code}), column {column}: value {} {reason}", short(*.value))]
     BadValue { file: String, row: usize, code: String, column: String, value: f64, reason: String },
     #[error("{file}: cannot write the dataset: {source}")]
     Write { file: String, source: std::io::Error },
     #[error("unknown embedded dataset {0:?} (known: norway-2020, norway-2024)")]
     UnknownEmbedded(String),
+}
+
+/// A number for a message: as written for ordinary sizes, in exponent form for the tiny and the huge (so a
+/// subnormal population is `5e-324`, not 324 digits).
+fn short(value: f64) -> String {
+    let magnitude = value.abs();
+    if value == 0.0 || !value.is_finite() || (1e-6..1e15).contains(&magnitude) {
+        value.to_string()
+    } else {
+        format!("{value:e}")
+    }
 }
 
 /// Parses and validates dataset text; `file` names the source in messages.
@@ -154,7 +165,8 @@ fn validate(raw: DatasetFile, file: &str) -> Result<Dataset, DataError> {
         if let Some(first_row) = seen.insert(&row.code, row_no) {
             return Err(DataError::DuplicateCode { file: file_s(), row: row_no, code: row.code.clone(), first_row });
         }
-        if !(row.population.is_finite() && row.population > 0.0) {
+        // At least one person: a subnormal "above 0" would make per-1000 figures infinite.
+        if !(row.population.is_finite() && row.population >= 1.0) {
             return Err(DataError::BadPopulation {
                 file: file_s(),
                 row: row_no,

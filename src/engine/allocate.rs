@@ -87,6 +87,9 @@ pub fn allocate(dataset: &Dataset, scenario: &Scenario) -> Result<Allocation, Al
     .unwrap_or(0);
     let open = collect_within(n, (0..n).filter(|&i| matches!(g.gates[i], Gate::Open { .. })));
     if open.is_empty() && open_target > 0 {
+        if g.gates.iter().all(|g| matches!(g, Gate::Locked { .. })) {
+            return Err(AllocError::LocksBelowTarget { locked, target: target.total });
+        }
         return Err(AllocError::NoEligible);
     }
     let open_key_sum: f64 = open.iter().map(|&i| k.combined[i]).sum();

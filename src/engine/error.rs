@@ -25,6 +25,13 @@ pub enum AllocError {
          (request at least {threshold}) are asked for {room} in total"
     )]
     MinorsInfeasible { minors: u32, threshold: u32, room: u64 },
+    #[error(
+        "criterion {criterion}: the values add up to more than this program can compute with (about 1.8e308); \
+         check the dataset for a population or value that large"
+    )]
+    Overflow { criterion: String },
+    #[error("every municipality is locked, and the locks sum to {locked}, fewer than the target {target}")]
+    LocksBelowTarget { locked: u64, target: u32 },
     #[error("rounding failed: {0}")]
     Rounding(#[from] super::apportion::ApportionError),
 }

@@ -80,7 +80,10 @@ pub fn keys(criteria: &[CriterionInput], size: &[f64], eligible: &[bool]) -> Res
             },
         };
         let sum: f64 = part.iter().sum();
-        // Also refuses a NaN sum.
+        // Values near the largest float (1e308) add up to infinity: say so rather than "no signal".
+        if sum.is_infinite() || sum.is_nan() {
+            return Err(AllocError::Overflow { criterion: c.name.to_owned() });
+        }
         if sum.partial_cmp(&0.0) != Some(std::cmp::Ordering::Greater) {
             return Err(AllocError::CriterionWithoutSignal { criterion: c.name.to_owned() });
         }

@@ -13,6 +13,7 @@ mod minors;
 pub(crate) mod quotas;
 mod result;
 mod validate;
+mod warnings;
 
 #[cfg(test)]
 mod invariants;
@@ -25,3 +26,4 @@ pub use error::AllocError;
 pub use fill::{FilledCell, filled_column};
 pub use result::{Allocation, CountyTotal, MunicipalityResult, Reason, Status, TieReport, TieStage};
 pub use validate::{Problem, validate};
+pub use warnings::plan_warnings;

@@ -1,58 +1,185 @@
-//! Atomic saves: a failed write never leaves a half-written file, and the old file survives until the new one is complete.
+//! Every file the program writes goes through here. What is guaranteed:
+//!
+//! * a regular file is replaced atomically: the new content goes to a temporary file beside it (unpredictable
+//!   name, created exclusively, so nothing planted at a guessable path can redirect the write), is flushed to
+//!   disk, and is renamed over the old one; a failed write leaves the old file as it was and no temporary;
+//! * the replaced file keeps its permissions; a new file gets the usual ones (0666 less the umask);
+//! * a read-only file is refused, not silently replaced; a directory is refused;
+//! * a symbolic link is followed: the file it points to is replaced and the link stays;
+//! * a device (`/dev/stdout`, `/dev/null`) or a named pipe with a reader is written through, never renamed
+//!   over; anything under `/dev` or `/proc` likewise; block devices and sockets are refused;
+//! * with a backup ([`write_atomic_with_backup`]), `FILE.bak` is itself replaced atomically: the new backup is
+//!   complete and on disk before the old one goes, and a symbolic link at the backup path is replaced, never
+//!   written through.
 
-use std::io::Write;
+use std::fs::{Metadata, Permissions};
+use std::io::{Error, ErrorKind, Write};
 use std::path::{Path, PathBuf};
 
-fn sibling(path: &Path, suffix: &str) -> PathBuf {
+use super::kind::describe;
+
+/// Where the bytes go.
+enum Target {
+    /// A regular file to replace (the end of any symbolic links), with its permissions.
+    Replace { path: PathBuf, permissions: Permissions },
+    /// Nothing is there yet.
+    Create(PathBuf),
+    /// A device or a named pipe: written through.
+    WriteThrough { is_pipe: bool },
+}
+
+fn refuse(kind: ErrorKind, message: String) -> Error {
+    Error::new(kind, message)
+}
+
+/// Decides what writing to `path` means, refusing what must not be written.
+fn target(path: &Path) -> std::io::Result<Target> {
+    let link = match std::fs::symlink_metadata(path) {
+        Ok(meta) => meta,
+        Err(e) if e.kind() == ErrorKind::NotFound => return Ok(Target::Create(path.to_owned())),
+        Err(e) => return Err(e),
+    };
+    let meta: Metadata = if link.file_type().is_symlink() {
+        match std::fs::metadata(path) {
+            Ok(meta) => meta,
+            Err(e) if e.kind() == ErrorKind::NotFound => {
+                return Err(refuse(ErrorKind::NotFound, "it is a symbolic link to a file that does not exist".into()));
+            }
+            Err(e) => return Err(e),
+        }
+    } else {
+        link
+    };
+    let file_type = meta.file_type();
+    let system_path = path.starts_with("/dev") || path.starts_with("/proc");
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::FileTypeExt;
+        if file_type.is_char_device() || file_type.is_fifo() || (system_path && file_type.is_file()) {
+            return Ok(Target::WriteThrough { is_pipe: file_type.is_fifo() });
+        }
+    }
+    let _ = system_path;
+    if !file_type.is_file() {
+        return Err(refuse(
+            ErrorKind::InvalidInput,
+            format!("it is {}; give the path of a file to write", describe(&file_type)),
+        ));
+    }
+    if meta.permissions().readonly() {
+        return Err(refuse(
+            ErrorKind::PermissionDenied,
+            "the file is read-only; make it writable or choose another name".into(),
+        ));
+    }
+    let real = if path.is_symlink() { std::fs::canonicalize(path)? } else { path.to_owned() };
+    Ok(Target::Replace { path: real, permissions: meta.permissions() })
+}
+
+/// The folder a file is in ("." for a bare name).
+fn folder_of(path: &Path) -> &Path {
+    path.parent().filter(|p| !p.as_os_str().is_empty()).unwrap_or(Path::new("."))
+}
+
+/// Writes `bytes` into a new temporary file in `path`'s folder, flushes it to disk and renames it over `path`.
+/// `permissions`: those of the file being replaced, or `None` for a new file.
+fn replace(path: &Path, bytes: &[u8], permissions: Option<Permissions>) -> std::io::Result<()> {
+    let folder = folder_of(path);
+    let mut builder = tempfile::Builder::new();
+    // Short, so a file name near the 255-byte limit still has a temporary beside it.
+    builder.prefix(".bst").suffix("");
+    #[cfg(unix)]
+    if permissions.is_none() {
+        use std::os::unix::fs::PermissionsExt;
+        // Masked by the umask at creation, as for any new file.
+        builder.permissions(Permissions::from_mode(0o666));
+    }
+    let mut tmp = builder.tempfile_in(folder)?;
+    if let Some(p) = permissions {
+        tmp.as_file().set_permissions(p)?;
+    }
+    tmp.write_all(bytes)?;
+    tmp.as_file().sync_all()?;
+    // On failure the temporary is removed when the returned value is dropped.
+    tmp.persist(path).map_err(|e| e.error)?;
+    sync_folder(folder);
+    Ok(())
+}
+
+/// Makes a rename durable: on unix the folder's entry is flushed too. Best effort (some filesystems refuse).
+fn sync_folder(folder: &Path) {
+    #[cfg(unix)]
+    if let Ok(dir) = std::fs::File::open(folder) {
+        let _ = dir.sync_all();
+    }
+    #[cfg(not(unix))]
+    let _ = folder;
+}
+
+fn write_through(path: &Path, is_pipe: bool, bytes: &[u8]) -> std::io::Result<()> {
+    #[cfg(unix)]
+    let mut file = if is_pipe {
+        super::kind::open_pipe_for_writing(path)?
+    } else {
+        std::fs::OpenOptions::new().write(true).open(path)?
+    };
+    #[cfg(not(unix))]
+    let mut file = {
+        let _ = is_pipe;
+        std::fs::OpenOptions::new().write(true).open(path)?
+    };
+    file.write_all(bytes)?;
+    file.flush()
+}
+
+/// Writes `bytes` to `path` as described in the module documentation.
+pub fn write_atomic(path: &Path, bytes: &[u8]) -> std::io::Result<()> {
+    match target(path)? {
+        Target::Replace { path, permissions } => replace(&path, bytes, Some(permissions)),
+        Target::Create(path) => replace(&path, bytes, None),
+        Target::WriteThrough { is_pipe } => write_through(path, is_pipe, bytes),
+    }
+}
+
+/// `FILE.bak` beside `path` (e.g. `plan.ron.bak`).
+pub fn backup_path(path: &Path) -> PathBuf {
     let mut name = path.file_name().map(|n| n.to_os_string()).unwrap_or_default();
-    name.push(suffix);
+    name.push(".bak");
     path.with_file_name(name)
 }
 
-/// Writes `bytes` to a temporary file beside `path`, flushes it to disk and renames it over `path`.
-pub fn write_atomic(path: &Path, bytes: &[u8]) -> std::io::Result<()> {
-    let tmp = sibling(path, &format!(".tmp-{}", std::process::id()));
-    let result = (|| {
-        let mut file = std::fs::File::create(&tmp)?;
-        file.write_all(bytes)?;
-        file.sync_all()?;
-        drop(file);
-        std::fs::rename(&tmp, path)
-    })();
-    if result.is_err() {
-        let _ = std::fs::remove_file(&tmp);
+/// Like [`write_atomic`], and keeps the previous version as `FILE.bak`. The backup is written and renamed into
+/// place like any save, before the file itself is touched: at every moment the old or the new backup is whole.
+pub fn write_atomic_with_backup(path: &Path, bytes: &[u8]) -> std::io::Result<()> {
+    match target(path)? {
+        Target::Replace { path: real, permissions } => {
+            let old = std::fs::read(&real)?;
+            replace(&backup_path(path), &old, Some(permissions.clone()))?;
+            replace(&real, bytes, Some(permissions))
+        }
+        Target::Create(path) => replace(&path, bytes, None),
+        Target::WriteThrough { is_pipe } => write_through(path, is_pipe, bytes),
     }
-    result
 }
 
-/// Like [`write_atomic`], and keeps the previous version as `FILE.bak` (e.g. `plan.ron.bak`).
-pub fn write_atomic_with_backup(path: &Path, bytes: &[u8]) -> std::io::Result<()> {
-    if path.exists() {
-        std::fs::copy(path, sibling(path, ".bak"))?;
+/// Whether two paths name the same existing file (through links, `..`, hard links). For refusing an output
+/// that would overwrite one of the command's inputs.
+pub fn same_file(a: &Path, b: &Path) -> bool {
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::MetadataExt;
+        if let (Ok(x), Ok(y)) = (std::fs::metadata(a), std::fs::metadata(b)) {
+            return x.dev() == y.dev() && x.ino() == y.ino();
+        }
+        false
     }
-    write_atomic(path, bytes)
+    #[cfg(not(unix))]
+    match (std::fs::canonicalize(a), std::fs::canonicalize(b)) {
+        (Ok(x), Ok(y)) => x == y,
+        _ => false,
+    }
 }
 
 #[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn replaces_and_keeps_backup() {
-        let dir = tempfile::tempdir().unwrap();
-        let path = dir.path().join("plan.ron");
-        write_atomic_with_backup(&path, b"one").unwrap();
-        write_atomic_with_backup(&path, b"two").unwrap();
-        assert_eq!(std::fs::read(&path).unwrap(), b"two");
-        assert_eq!(std::fs::read(dir.path().join("plan.ron.bak")).unwrap(), b"one");
-        let leftovers: Vec<_> = std::fs::read_dir(dir.path()).unwrap().filter_map(|e| e.ok()).collect();
-        assert_eq!(leftovers.len(), 2, "no temporary file is left behind");
-    }
-
-    #[test]
-    fn failed_write_leaves_no_file() {
-        let path = Path::new("/nonexistent-dir/plan.ron");
-        assert!(write_atomic(path, b"x").is_err());
-        assert!(!path.exists());
-    }
-}
+#[path = "atomic_tests.rs"]
+mod tests;

@@ -1,9 +1,13 @@
-//! Reading and writing the user's files safely: size limits, RON with positions, atomic saves.
+//! Reading and writing the user's files safely: size limits, regular files only, RON with positions, atomic
+//! saves with backups (see [`atomic`] for what a save guarantees).
 
-mod atomic;
+pub mod atomic;
+mod kind;
+mod output;
 mod read;
 mod ron_text;
 
-pub use atomic::{write_atomic, write_atomic_with_backup};
-pub use read::{MAX_INPUT_BYTES, ReadError, read_limited};
+pub use atomic::{backup_path, same_file, write_atomic, write_atomic_with_backup};
+pub use output::{Output, write_output};
+pub use read::{MAX_INPUT_BYTES, ReadError, check_regular, read_limited};
 pub use ron_text::{RonError, parse_ron, peek_version, to_ron_pretty};

@@ -244,7 +244,8 @@ impl Autosave {
 /// The work in a left-over slot, or `None` when its scenario cannot be read.
 fn read_slot(dir: &Path) -> Option<Recovered> {
     let path = dir.join(SCENARIO_FILE);
-    let text = std::fs::read_to_string(&path).ok()?;
+    // Regular files only, within the size limit: a pipe planted in the folder must not hang the start.
+    let text = String::from_utf8(crate::fileio::read_limited(&path).ok()?).ok()?;
     let scenario = parse_scenario(&text, &path.display().to_string()).ok()?;
     let dataset_file = dir.join(DATASET_FILE);
     let dataset = match dataset_file.exists() {
@@ -252,7 +253,7 @@ fn read_slot(dir: &Path) -> Option<Recovered> {
         false => None,
     };
     let sidecar: Option<Sidecar> =
-        std::fs::read_to_string(dir.join(SIDECAR_FILE)).ok().and_then(|s| serde_json::from_str(&s).ok());
+        crate::fileio::read_limited(&dir.join(SIDECAR_FILE)).ok().and_then(|b| serde_json::from_slice(&b).ok());
     let (original_path, saved_at, original_stamp) = match sidecar {
         Some(s) => (s.original_path, s.saved_at, s.original_stamp),
         None => (None, modified_secs(&path), None),

@@ -22,7 +22,7 @@
 //!   (a trailing delimiter).
 
 use super::codes::code_in_cell;
-use super::error::ImportError;
+use super::error::{ImportError, MAX_TABLE_CELLS};
 use super::numbers::{Cell, parse_number};
 use super::ssb_csv;
 use super::table::{Format, Row, Table};
@@ -199,6 +199,18 @@ pub(crate) fn read(text: &str, file: &str, encoding: &'static str) -> Result<Tab
             cause: "no tab, semicolon or comma separates the fields: the text has a single column".to_owned(),
         });
     };
+    // At most one cell per delimiter and line break: a bound found without allocating, so a table too large
+    // to hold is refused before any cell is made.
+    let bound = text.bytes().filter(|&b| b == delimiter as u8 || b == b'\n' || b == b'\r').count();
+    if bound > MAX_TABLE_CELLS {
+        let (records, _) = tokenize(text, delimiter, Some(2));
+        let width = records.last().map_or(1, |r| r.fields.len()).max(1);
+        let lines = text.bytes().filter(|&b| b == b'\n').count().max(1);
+        let cells = width.saturating_mul(lines);
+        if cells > MAX_TABLE_CELLS {
+            return Err(ImportError::TooManyCells { file: file.to_owned(), cells });
+        }
+    }
     let (records, unclosed) = tokenize(text, delimiter, None);
     if let Some((line, column)) = unclosed {
         return Err(ImportError::UnclosedQuote { file: file.to_owned(), line, column });
@@ -299,6 +311,22 @@ mod tests {
             got,
             vec![(1, v(&["a", "b;c", "say \"hi\""])), (3, v(&["x\ny", "5\"", "z"])), (5, v(&["7", "8", "9"])),]
         );
+    }
+
+    #[test]
+    fn a_table_with_too_many_cells_is_refused_before_it_is_made() {
+        let rows = MAX_TABLE_CELLS / 2 + 10;
+        let mut text = String::with_capacity(rows * 4 + 8);
+        text.push_str("a;b\n");
+        for _ in 0..rows {
+            text.push_str("1;2\n");
+        }
+        let e = read(&text, "big.csv", "UTF-8").unwrap_err();
+        assert_eq!(e, ImportError::TooManyCells { file: "big.csv".into(), cells: 2 * (rows + 1) });
+        // Just under the limit it reads.
+        let rows = 1000;
+        let text = format!("a;b\n{}", "1;2\n".repeat(rows));
+        assert_eq!(read(&text, "small.csv", "UTF-8").unwrap().rows.len(), rows);
     }
 
     #[test]

@@ -8,6 +8,11 @@ use thiserror::Error;
 /// Largest file `read_table` accepts: 64 MiB. A full SSB municipality table is a few megabytes.
 pub const MAX_FILE_BYTES: usize = 64 * 1024 * 1024;
 
+/// Most cells a table may have: each costs memory far beyond its text (a `String` of its own), so this,
+/// not the file size, bounds the memory an import takes (about 0.6 GB at the limit; see the `input_memory`
+/// benchmark). An SSB API request returns at most 800 000 values, a few cells each.
+pub const MAX_TABLE_CELLS: usize = 6_000_000;
+
 /// Why a file could not be read as a table.
 ///
 /// `file` is the `source_name` given to [`read_table`](super::read_table); `line` is 1-based.
@@ -27,6 +32,14 @@ pub enum ImportError {
         max = MAX_FILE_BYTES
     )]
     TooLarge { file: String, size: usize },
+
+    /// More than [`MAX_TABLE_CELLS`] cells, refused before they are made.
+    #[error(
+        "{file}: the table has {cells} cells, more than the {max} this program imports; download a smaller \
+         selection (fewer years, ages or other dimensions)",
+        max = MAX_TABLE_CELLS
+    )]
+    TooManyCells { file: String, cells: usize },
 
     /// Not a delimited text table or JSON-stat (a workbook, a web page, binary data, one column).
     #[error("{file}, line {line}: not a table: {cause}")]
@@ -87,6 +100,8 @@ mod tests {
         assert!(e.to_string().starts_with("b.csv, line 2, column 5: "));
         let e = ImportError::TooLarge { file: "c.csv".into(), size: MAX_FILE_BYTES + 1 };
         assert!(e.to_string().contains("67108865 bytes"));
+        let e = ImportError::TooManyCells { file: "e.csv".into(), cells: 7_000_000 };
+        assert!(e.to_string().starts_with("e.csv: the table has 7000000 cells, more than the 6000000"), "{e}");
         let e = ImportError::JsonStat { file: "d.json".into(), path: "size[1]".into(), cause: "not a number".into() };
         assert_eq!(e.to_string(), "d.json: invalid JSON-stat at `size[1]`: not a number");
     }

@@ -3,7 +3,7 @@
 use std::collections::{HashMap, HashSet};
 
 use super::codes::{code_in_cell, municipality_code};
-use super::numbers::{Cell, parse_number};
+use super::numbers::{Cell, DecimalMark, parse_number, parse_number_in};
 use super::table::Table;
 
 /// What [`extract`] found: values by municipality, and what it had to skip or doubt.
@@ -97,6 +97,10 @@ pub fn extract(table: &Table, code_column: usize, value_column: usize) -> Extrac
     let code_header = &table.headers[code_column];
     let value_header = &table.headers[value_column];
     let label_column = name_column(table, code_column, value_column);
+    // One decimal convention for the whole column, so `1.234` means the same on every line.
+    let mark = DecimalMark::of_column(
+        table.rows.iter().map(|r| (r.line, r.cells.get(value_column).map_or("", String::as_str))),
+    );
     let mut seen: HashMap<String, usize> = HashMap::new();
     // code → lines of its repeats with a value other than the kept one
     let mut conflicts: HashMap<String, Vec<usize>> = HashMap::new();
@@ -108,7 +112,7 @@ pub fn extract(table: &Table, code_column: usize, value_column: usize) -> Extrac
             continue;
         };
         let value_cell = cell(value_column);
-        let (value, hidden) = match parse_number(value_cell) {
+        let (value, hidden) = match parse_number_in(value_cell, mark) {
             Ok(Cell::Number(v)) => (Some(v), false),
             Ok(Cell::Missing { .. }) => (None, false),
             Ok(Cell::Hidden { .. }) => (None, true),
@@ -196,7 +200,75 @@ fn name_column(table: &Table, code_column: usize, value_column: usize) -> Option
     })
 }
 
-/// Guesses (code column, value column).
+/// What [`guess`] made of a table's columns.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Guess {
+    /// The code column and the value column.
+    Found { code: usize, value: usize },
+    /// No column holds municipality codes.
+    NoCodeColumn,
+    /// The codes are in `code`, but no column is clearly the values; `candidates` are the other columns
+    /// with numbers in them.
+    Unclear { code: usize, candidates: Vec<ValueCandidate> },
+}
+
+/// A column with numbers that was not taken as the value column, and why.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ValueCandidate {
+    /// 0-based column.
+    pub column: usize,
+    /// Cells that are numbers, and cells that are not empty (in the sample read for the guess).
+    pub numbers: usize,
+    pub non_empty: usize,
+    /// Every number is this year (1900–2100), or the header names a year and every number is one.
+    pub year: Option<String>,
+}
+
+impl Guess {
+    /// The message for a table whose columns could not be guessed; `None` when they were.
+    pub fn problem(&self, table: &Table) -> Option<String> {
+        match self {
+            Guess::Found { .. } => None,
+            Guess::NoCodeColumn => Some(format!(
+                "{}: no column holds municipality codes (four digits, as in \"3101\" or \"K-3101 Halden\")",
+                table.source_name
+            )),
+            Guess::Unclear { candidates, .. } if candidates.is_empty() => {
+                Some(format!("{}: no column other than the codes holds numbers", table.source_name))
+            }
+            Guess::Unclear { candidates, .. } => {
+                let listed: Vec<String> = candidates
+                    .iter()
+                    .map(|c| {
+                        let why = match &c.year {
+                            Some(year) => format!("years ({year})"),
+                            None => format!("{} of {} cells are numbers", c.numbers, c.non_empty),
+                        };
+                        format!("{} {:?}: {why}", c.column + 1, table.headers[c.column])
+                    })
+                    .collect();
+                Some(format!(
+                    "{}: no column is clearly the values; the columns with numbers are {}; choose one",
+                    table.source_name,
+                    listed.join(", ")
+                ))
+            }
+        }
+    }
+}
+
+/// Header words that name a column of years.
+const YEAR_HINTS: [&str; 5] = ["år", "year", "tid", "time", "periode"];
+
+/// Guesses (code column, value column); see [`guess`].
+pub fn guess_columns(table: &Table) -> Option<(usize, usize)> {
+    match guess(table) {
+        Guess::Found { code, value } => Some((code, value)),
+        _ => None,
+    }
+}
+
+/// Guesses the code column and the value column.
 ///
 /// Code column: among the columns where most non-empty cells yield a municipality code, prefer
 /// the one where most cells cannot be ordinary numbers (`K-` prefix, a name after the code, a
@@ -204,8 +276,10 @@ fn name_column(table: &Table, code_column: usize, value_column: usize) -> Option
 /// municipality), then the most distinct codes (a year column has few), then the leftmost.
 ///
 /// Value column: the last other column whose non-empty cells are mostly numbers or symbols, with
-/// at least one number. `None` if either is not found.
-pub fn guess_columns(table: &Table) -> Option<(usize, usize)> {
+/// at least one number, and that is not a column of years (one year repeated, or a header naming
+/// years over years only). When no column qualifies, the guess is [`Guess::Unclear`] and lists the
+/// columns with numbers, rather than falling back to one of them.
+pub fn guess(table: &Table) -> Guess {
     let sample = &table.rows[..table.rows.len().min(2000)];
     let width = table.headers.len();
     // (mostly strong codes, header names codes, distinct codes, leftmost) and the column.
@@ -234,29 +308,56 @@ pub fn guess_columns(table: &Table) -> Option<(usize, usize)> {
             best = Some((key, c));
         }
     }
-    let code = best?.1;
-    let value = (0..width).rev().find(|&c| {
-        if c == code {
-            return false;
-        }
-        let (mut non_empty, mut numeric, mut numbers) = (0usize, 0usize, 0usize);
+    let Some((_, code)) = best else { return Guess::NoCodeColumn };
+    let mut candidates = Vec::new();
+    let mut value = None;
+    for c in (0..width).filter(|&c| c != code) {
+        let (mut non_empty, mut numeric) = (0usize, 0usize);
+        let mut numbers: Vec<f64> = Vec::new();
         for cell in sample.iter().filter_map(|r| r.cells.get(c)) {
             if cell.is_empty() {
                 continue;
             }
             non_empty += 1;
             match parse_number(cell) {
-                Ok(Cell::Number(_)) => {
+                Ok(Cell::Number(v)) => {
                     numeric += 1;
-                    numbers += 1;
+                    numbers.push(v);
                 }
                 Ok(_) => numeric += 1,
                 Err(_) => {}
             }
         }
-        numbers > 0 && numeric * 2 > non_empty
-    })?;
-    Some((code, value))
+        if numbers.is_empty() {
+            continue;
+        }
+        let year = years(&numbers, &table.headers[c]);
+        if year.is_none() && numeric * 2 > non_empty {
+            value = Some(c);
+        }
+        candidates.push(ValueCandidate { column: c, numbers: numbers.len(), non_empty, year });
+    }
+    match value {
+        Some(value) => Guess::Found { code, value },
+        None => Guess::Unclear { code, candidates },
+    }
+}
+
+/// `Some("2023")` when every number is that year, `Some("2019–2023")` when the header names years and every
+/// number is one; a column of years is never the value column.
+fn years(numbers: &[f64], header: &str) -> Option<String> {
+    let is_year = |v: &f64| v.fract() == 0.0 && (1900.0..=2100.0).contains(v);
+    if !numbers.iter().all(is_year) {
+        return None;
+    }
+    let (lo, hi) = numbers.iter().fold((f64::MAX, f64::MIN), |(lo, hi), v| (lo.min(*v), hi.max(*v)));
+    if lo == hi {
+        Some(format!("all {lo}"))
+    } else if header_has(header, &YEAR_HINTS) {
+        Some(format!("{lo}–{hi}"))
+    } else {
+        None
+    }
 }
 
 /// Lines extracted values up with the planning dataset's municipality codes.
@@ -439,6 +540,42 @@ mod tests {
         assert_eq!(guess_columns(&table(&["a", "b"], &[&["Oslo", "1"]])), None);
         assert_eq!(guess_columns(&table(&["a", "b"], &[&["0301", "Oslo"]])), None);
         assert_eq!(guess_columns(&table(&["a", "b"], &[])), None);
+    }
+
+    #[test]
+    fn a_column_of_years_is_never_the_value_column() {
+        // Most value cells are markers, so the value column does not qualify; the year column must not win.
+        let t =
+            read_table(b"knr;aar;verdi\n0301;2023;x\n3101;2023;n/a\n3201;2023;NaN\n1508;2023;12\n", "y.csv").unwrap();
+        let g = guess(&t);
+        assert_eq!(guess_columns(&t), None);
+        assert_eq!(
+            g.problem(&t).unwrap(),
+            "y.csv: no column is clearly the values; the columns with numbers are 2 \"aar\": years (all 2023), \
+             3 \"verdi\": 1 of 4 cells are numbers; choose one"
+        );
+        // A year column named as such, over several years, is not a value column either.
+        let t = read_table(b"knr;year;v\n0301;2022;1\n3101;2023;2\n", "y2.csv").unwrap();
+        assert_eq!(guess_columns(&t), Some((0, 2)));
+        let t = read_table(b"knr;year;v\n0301;2022;x\n3101;2023;y\n", "y3.csv").unwrap();
+        assert!(matches!(guess(&t), Guess::Unclear { code: 0, .. }));
+        // Without the hint, varying "years" may be values (a count of 2000 is a count).
+        let t = read_table(b"knr;antall\n0301;2022\n3101;1999\n", "y4.csv").unwrap();
+        assert_eq!(guess_columns(&t), Some((0, 1)));
+        let t = read_table(b"a;b\nOslo;1\n", "n.csv").unwrap();
+        assert_eq!(guess(&t), Guess::NoCodeColumn);
+    }
+
+    #[test]
+    fn a_file_keeps_one_decimal_convention() {
+        let t = read_table(b"knr;v\n0301;1.234,5\n3101;1.234\n3201;1,234.5\n", "d.csv").unwrap();
+        let ex = extract(&t, 0, 1);
+        assert_eq!(value(&ex, "0301").value, Some(1234.5));
+        assert_eq!(value(&ex, "3101").value, Some(1234.0), "the same convention as the line above");
+        assert_eq!(ex.problems.len(), 1);
+        assert!(
+            ex.problems[0].to_string().starts_with("line 4: column \"v\": \"1,234.5\" is written with a decimal point")
+        );
     }
 
     #[test]

@@ -30,7 +30,7 @@
 use serde_json::{Map, Value};
 
 use super::codes::code_in_cell;
-use super::error::ImportError;
+use super::error::{ImportError, MAX_TABLE_CELLS};
 use super::numbers::{Cell, parse_number};
 use super::table::{Format, Row, Table};
 
@@ -124,6 +124,11 @@ pub(crate) fn read(text: &str, file: &str, encoding: &'static str) -> Result<Tab
         dims.push(read_dimension(dim, id, size, &path).map_err(|(path, cause)| bad(&path, cause))?);
     }
     let region = region_dimension(ds, &ids, &dims);
+    // A label per dimension, the region's code, the value: refused before any row is made.
+    let cells = total.saturating_mul(dims.len() + usize::from(region.is_some()) + 1);
+    if cells > MAX_TABLE_CELLS {
+        return Err(ImportError::TooManyCells { file: file.to_owned(), cells });
+    }
 
     let values = read_values(ds.get("value"), total, &p("value")).map_err(|(path, c)| bad(&path, c))?;
     let status = read_status(ds.get("status"), total, &p("status")).map_err(|(path, c)| bad(&path, c))?;
@@ -449,6 +454,19 @@ mod tests {
         let e = read_table(&fixture("broken_json_syntax.json"), "s.json").unwrap_err();
         assert!(matches!(e, ImportError::Json { line: 4, .. }), "{e:?}");
         assert!(e.to_string().starts_with("s.json, line 4, column "), "{e}");
+    }
+
+    #[test]
+    fn too_many_cells_are_refused_before_the_values_are_read() {
+        let regions: Vec<String> = (0..2000).map(|i| format!("\"K-{:04}\"", 101 + i)).collect();
+        let years: Vec<String> = (0..1000).map(|i| format!("\"{}\"", 1000 + i)).collect();
+        let text = format!(
+            r#"{{"class":"dataset","id":["Region","Tid"],"size":[2000,1000],"dimension":{{"Region":{{"category":{{"index":[{}]}}}},"Tid":{{"category":{{"index":[{}]}}}}}},"value":[]}}"#,
+            regions.join(","),
+            years.join(",")
+        );
+        let e = read(&text, "big.json", "UTF-8").unwrap_err();
+        assert_eq!(e, ImportError::TooManyCells { file: "big.json".into(), cells: 2_000_000 * 4 });
     }
 
     #[test]

@@ -21,7 +21,9 @@ pub mod ssb_csv;
 pub mod table;
 
 pub use codes::municipality_code;
-pub use error::{ImportError, MAX_FILE_BYTES};
-pub use extract::{Extracted, ExtractedValue, Match, Problem, extract, guess_columns, match_codes};
-pub use numbers::{Cell, parse_number};
+pub use error::{ImportError, MAX_FILE_BYTES, MAX_TABLE_CELLS};
+pub use extract::{
+    Extracted, ExtractedValue, Guess, Match, Problem, ValueCandidate, extract, guess, guess_columns, match_codes,
+};
+pub use numbers::{Cell, DecimalMark, parse_number, parse_number_in};
 pub use table::{Format, Row, Table, read_table};

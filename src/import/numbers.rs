@@ -8,8 +8,11 @@
 //! * both a comma and a point: the last one is the decimal separator and the other groups
 //!   thousands: `1.234,5` and `1,234.5` are both 1234.5;
 //! * one kind of separator used more than once groups thousands: `1.234.567`, `1,234,567`;
-//! * **a single comma or point is always decimal**: `1,234` and `1.234` are 1.234 (Norwegian
-//!   tables use decimal commas, and SSB's English exports write no thousands separators);
+//! * **a single comma or point is decimal** in a cell read on its own: `1,234` and `1.234` are 1.234
+//!   (Norwegian tables use decimal commas, and SSB's English exports write no thousands separators);
+//! * in a column, the convention is decided once from all its cells ([`DecimalMark::of_column`]): where
+//!   `1.234,5` or `12,5` shows a decimal comma, `1.234` is 1234, and a cell written the other way
+//!   (`1,234.5`) is refused rather than read differently from its neighbours;
 //! * an exponent as Excel writes it: `1,5E+03`.
 //!
 //! Symbols (SSB's standard explanation of symbols):
@@ -48,7 +51,118 @@ fn is_group_space(c: char) -> bool {
     matches!(c, ' ' | '\u{A0}' | '\u{202F}' | '\u{2009}')
 }
 
-/// Parses a value cell; `Err` holds a message for the analyst that quotes the cell.
+/// Which separator marks decimals in a file (the other one groups thousands).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum DecimalMark {
+    Comma,
+    Point,
+}
+
+impl DecimalMark {
+    fn char(self) -> char {
+        match self {
+            DecimalMark::Comma => ',',
+            DecimalMark::Point => '.',
+        }
+    }
+
+    fn name(self) -> &'static str {
+        match self {
+            DecimalMark::Comma => "a decimal comma",
+            DecimalMark::Point => "a decimal point",
+        }
+    }
+
+    /// What one cell shows by itself: `12,5` or `1.234,5` a comma, `12.5` or `1,234.5` a point; `1.234`,
+    /// `1234` and symbols nothing.
+    pub fn shown_by(cell: &str) -> Option<DecimalMark> {
+        // Symbols (`..`) and text show nothing.
+        if !matches!(parse_number(cell), Ok(Cell::Number(_))) {
+            return None;
+        }
+        let s = cell.trim();
+        let mantissa = s.split(['e', 'E']).next().unwrap_or("");
+        let (commas, points) = (mantissa.matches(',').count(), mantissa.matches('.').count());
+        let after = |c: char| mantissa.rsplit(c).next().map_or(0, |t| t.chars().filter(char::is_ascii_digit).count());
+        let only_digits = |c: char| mantissa.rsplit(c).next().is_some_and(|t| t.bytes().all(|b| b.is_ascii_digit()));
+        match (commas, points) {
+            (0, 0) => None,
+            (1, 0) if only_digits(',') && after(',') != 3 => Some(DecimalMark::Comma),
+            (0, 1) if only_digits('.') && after('.') != 3 => Some(DecimalMark::Point),
+            // Repeated: thousands.
+            (_, 0) if commas > 1 => Some(DecimalMark::Point),
+            (0, _) if points > 1 => Some(DecimalMark::Comma),
+            (c, p) if c > 0 && p > 0 => {
+                if mantissa.rfind(',') > mantissa.rfind('.') {
+                    Some(DecimalMark::Comma)
+                } else {
+                    Some(DecimalMark::Point)
+                }
+            }
+            _ => None,
+        }
+    }
+
+    /// The convention of a column, decided once from all its cells (`(line, cell)`): the one most cells show
+    /// (on a tie, the first shown); `None` when no cell shows one.
+    pub fn of_column<'a>(cells: impl IntoIterator<Item = (usize, &'a str)>) -> Option<(DecimalMark, usize)> {
+        let (mut comma, mut point) = (None::<(usize, usize)>, None::<(usize, usize)>);
+        for (line, cell) in cells {
+            let slot = match Self::shown_by(cell) {
+                Some(DecimalMark::Comma) => &mut comma,
+                Some(DecimalMark::Point) => &mut point,
+                None => continue,
+            };
+            let (count, first) = slot.get_or_insert((0, line));
+            *count += 1;
+            let _ = first;
+        }
+        match (comma, point) {
+            (None, None) => None,
+            (Some((_, l)), None) => Some((DecimalMark::Comma, l)),
+            (None, Some((_, l))) => Some((DecimalMark::Point, l)),
+            (Some((c, cl)), Some((p, pl))) => {
+                if c > p || (c == p && cl < pl) {
+                    Some((DecimalMark::Comma, cl))
+                } else {
+                    Some((DecimalMark::Point, pl))
+                }
+            }
+        }
+    }
+}
+
+/// Parses a value cell of a column whose convention is `mark` (from [`DecimalMark::of_column`], with the line
+/// that first showed it); a cell written the other way is refused, naming that line.
+pub fn parse_number_in(cell: &str, mark: Option<(DecimalMark, usize)>) -> Result<Cell, String> {
+    let Some((mark, line)) = mark else { return parse_number(cell) };
+    if let Some(shown) = DecimalMark::shown_by(cell)
+        && shown != mark
+    {
+        return Err(format!(
+            "\"{cell}\" is written with {}, but the column's numbers use {} (as on line {line}); correct the cell \
+             so that it is not read as a different number",
+            shown.name(),
+            mark.name()
+        ));
+    }
+    let parsed = parse_number(cell)?;
+    // A lone separator with three digits after it (`1.234`) groups thousands when the other one is decimal.
+    match (&parsed, DecimalMark::shown_by(cell)) {
+        (Cell::Number(_), None) => {
+            let other = if mark == DecimalMark::Comma { '.' } else { ',' };
+            let trimmed = cell.trim();
+            if trimmed.contains(other) && !trimmed.contains(mark.char()) {
+                return parse_number(&trimmed.replace(other, ""))
+                    .map_err(|e| e.replace(&trimmed.replace(other, ""), trimmed));
+            }
+            Ok(parsed)
+        }
+        _ => Ok(parsed),
+    }
+}
+
+/// Parses a value cell on its own; `Err` holds a message for the analyst that quotes the cell.
 ///
 /// See the module documentation for the accepted forms.
 pub fn parse_number(cell: &str) -> Result<Cell, String> {
@@ -249,6 +363,36 @@ mod tests {
             assert!(e.contains(&format!("\"{s}\"")), "{e}");
         }
         assert!(parse_number("Halden").unwrap_err().contains("contains letters"));
+    }
+
+    #[test]
+    fn a_column_decides_its_decimal_mark_once() {
+        let cells = [(2, "1.234,5"), (3, "1.234"), (4, "12"), (5, "7,25")];
+        let mark = DecimalMark::of_column(cells);
+        assert_eq!(mark, Some((DecimalMark::Comma, 2)));
+        let read = |c: &str| match parse_number_in(c, mark) {
+            Ok(Cell::Number(v)) => v,
+            other => panic!("{c:?} gave {other:?}"),
+        };
+        assert_eq!((read("1.234,5"), read("1.234"), read("12"), read("7,25")), (1234.5, 1234.0, 12.0, 7.25));
+        assert_eq!(read("1.234.567"), 1_234_567.0);
+        let e = parse_number_in("1,234.5", mark).unwrap_err();
+        assert_eq!(
+            e,
+            "\"1,234.5\" is written with a decimal point, but the column's numbers use a decimal comma (as on line \
+             2); correct the cell so that it is not read as a different number"
+        );
+        assert!(parse_number_in("3.5", mark).is_err());
+        // A point column: the lone comma groups thousands.
+        let mark = DecimalMark::of_column([(2, "12.5"), (3, "1,234")]);
+        assert_eq!(mark, Some((DecimalMark::Point, 2)));
+        assert_eq!(parse_number_in("1,234", mark), Ok(Cell::Number(1234.0)));
+        // Nothing shown: each cell on its own, as before.
+        assert_eq!(DecimalMark::of_column([(2, "1.234"), (3, "12"), (4, "..")]), None);
+        assert_eq!(parse_number_in("1.234", None), Ok(Cell::Number(1.234)));
+        // The majority decides; symbols and text show nothing.
+        assert_eq!(DecimalMark::of_column([(2, "1,5"), (3, "2.5"), (4, "3.5")]), Some((DecimalMark::Point, 3)));
+        assert_eq!(DecimalMark::shown_by("ca. 70"), None);
     }
 
     #[test]

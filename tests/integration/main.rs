@@ -3,6 +3,7 @@
 mod bad_inputs;
 mod cli;
 mod cli_calibrate;
+mod cli_edges;
 mod cli_import;
 mod common;
 mod docs_example;
