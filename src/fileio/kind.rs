@@ -46,6 +46,7 @@ pub fn open_read_nonblocking(path: &Path) -> std::io::Result<File> {
 /// Opens a named pipe for writing only when a program is reading from it (instead of waiting forever), then
 /// switches it back to ordinary blocking writes.
 #[cfg(unix)]
+#[allow(unsafe_code)] // the one place: std has no safe way to clear O_NONBLOCK on an open descriptor
 pub fn open_pipe_for_writing(path: &Path) -> std::io::Result<File> {
     use std::os::fd::AsRawFd;
     use std::os::unix::fs::OpenOptionsExt;
