@@ -9,7 +9,9 @@ use crate::data::{
     ColumnMeta, Dataset, Direction, Kind, Text, add_column, embedded_dataset, load_dataset_file, save_dataset_file,
 };
 use crate::fileio::read_limited;
+use crate::import::borders::to_dataset_borders;
 use crate::import::{Table, extract, guess_columns, match_codes, read_table};
+use crate::lang::Lang;
 use crate::scenario::MissingPolicy;
 
 #[derive(clap::Args, Debug)]
@@ -48,6 +50,10 @@ pub struct ImportArgs {
     /// Refuse the import when any code is not in the dataset (default: leave those rows out and report them).
     #[arg(long)]
     pub strict: bool,
+    /// Do not map a file on other municipality borders (2020 ↔ 2024) through SSB's code changes; its codes
+    /// that the dataset does not have are then left out as unknown.
+    #[arg(long)]
+    pub no_crosswalk: bool,
     /// Where to write the dataset with the new column (`*.dataset.ron`).
     #[arg(long)]
     pub out: PathBuf,
@@ -78,25 +84,38 @@ pub fn run(args: &ImportArgs) -> Result<ExitCode> {
     let dataset = base_dataset(&args.dataset)?;
     let bytes = read_limited(&args.file)?;
     let table = read_table(&bytes, &args.file.display().to_string())?;
-    let guessed = guess_columns(&table);
+    import_table(args, &dataset, &table)
+}
+
+/// The import once the table is read (from a file, or fetched from SSB by `fetch-ssb`).
+pub fn import_table(args: &ImportArgs, dataset: &Dataset, table: &Table) -> Result<ExitCode> {
+    let guessed = guess_columns(table);
     let code_col = match &args.code_column {
-        Some(c) => column_index(&table, c, "code")?,
+        Some(c) => column_index(table, c, "code")?,
         None => guessed.map(|g| g.0).with_context(|| {
             format!("{}: cannot tell which column holds municipality codes; use --code-column", table.source_name)
         })?,
     };
     let value_col = match &args.value_column {
-        Some(c) => column_index(&table, c, "value")?,
+        Some(c) => column_index(table, c, "value")?,
         None => guessed.map(|g| g.1).with_context(|| {
             format!("{}: cannot tell which column holds the values; use --value-column", table.source_name)
         })?,
     };
-    let extracted = extract(&table, code_col, value_col);
+    let extracted = extract(table, code_col, value_col);
     for p in &extracted.problems {
         eprintln!("{}: {p}", table.source_name);
     }
+    let kind = if args.kind == "extensive" { Kind::Extensive } else { Kind::Intensive };
+    let on_borders = if args.no_crosswalk { None } else { to_dataset_borders(&extracted, dataset, kind) };
+    if let Some(b) = &on_borders {
+        for line in std::iter::once(b.report.summary(Lang::En)).chain(b.report.details(Lang::En)) {
+            eprintln!("{}: {line}", table.source_name);
+        }
+    }
+    let extracted = on_borders.as_ref().map_or(&extracted, |b| &b.extracted);
     let codes: Vec<&str> = dataset.municipalities.iter().map(|m| m.code.as_str()).collect();
-    let matched = match_codes(&extracted, &codes);
+    let matched = match_codes(extracted, &codes);
     for (code, line) in &matched.unknown_codes {
         eprintln!("{}, line {line}: code {code} is not a municipality of {} (left out)", table.source_name, dataset.id);
     }
@@ -112,11 +131,12 @@ pub fn run(args: &ImportArgs) -> Result<ExitCode> {
         source: args.source.clone(),
         licence: args.licence.clone(),
         direction: if args.direction == "lower" { Direction::LowerIsBetter } else { Direction::HigherIsBetter },
-        kind: if args.kind == "extensive" { Kind::Extensive } else { Kind::Intensive },
+        kind,
         default_missing: if args.kind == "extensive" { MissingPolicy::Zero } else { MissingPolicy::CountyMedian },
         range: None,
+        estimated: on_borders.map(|b| b.estimated).unwrap_or_default(),
     };
-    let mut out = add_column(&dataset, meta, &matched.matched).with_context(|| table.source_name.clone())?;
+    let mut out = add_column(dataset, meta, &matched.matched).with_context(|| table.source_name.clone())?;
     out.title.nb = format!("{} + {label}", out.title.nb);
     out.title.en = format!("{} + {label}", out.title.en);
     save_dataset_file(&out, &args.out)?;

@@ -2,6 +2,8 @@
 
 mod bad_inputs;
 mod cli;
+mod cli_borders;
 mod cli_calibrate;
+mod cli_fetch_ssb;
 mod cli_import;
 mod common;
