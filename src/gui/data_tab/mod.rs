@@ -8,6 +8,8 @@ pub mod ssb;
 pub mod texts;
 
 #[cfg(test)]
+mod borders_tests;
+#[cfg(test)]
 mod tests;
 
 use std::path::PathBuf;
