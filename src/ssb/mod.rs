@@ -7,6 +7,8 @@
 
 pub mod client;
 pub mod query;
+#[cfg(test)]
+pub(crate) mod test_server;
 
 pub use client::{Client, Fetched, Stage, fetch};
 pub use query::{Request, Selection, YearChoice, plan};

@@ -46,6 +46,8 @@ pub struct SsbForm {
     pub year: String,
     pub error: Option<String>,
     pub stage: Option<Stage>,
+    /// The API's address; `None`: SSB's, or `BOSETTING_SSB_URL`.
+    pub base: Option<String>,
     job: Option<Job>,
 }
 
@@ -61,11 +63,12 @@ impl SsbForm {
             contents: Some(self.contents.trim().to_owned()).filter(|c| !c.is_empty()),
             year: YearChoice::parse(&self.year),
         };
+        let base = base_url(self.base.as_deref());
         let (tx, rx) = channel();
         let cancel = Arc::new(AtomicBool::new(false));
         let stop = Arc::clone(&cancel);
         let spawned = std::thread::Builder::new().name("ssb-fetch".into()).spawn(move || {
-            let client = Client::new(&base_url(None), TIMEOUT);
+            let client = Client::new(&base, TIMEOUT);
             let nudge = || {
                 if let Some(ctx) = &repaint {
                     ctx.request_repaint();
@@ -211,5 +214,49 @@ pub fn show(ctx: &Context, state: &mut DataTabState, dataset: &Dataset, lang: La
     cmds.extend(response.inner.into_iter().map(Command::Import));
     if close {
         cmds.push(Command::Import(ImportCmd::CloseSsb));
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::data::embedded_dataset;
+    use crate::ssb::test_server::serve;
+
+    #[test]
+    fn a_fetched_2020_table_opens_in_the_import_dialog_on_2024_borders() {
+        let mut form = SsbForm { table: "07459".into(), year: "2020".into(), ..SsbForm::default() };
+        form.base = Some(serve(false));
+        form.start(None);
+        assert!(form.is_running());
+        let fetched = form.wait().unwrap_or_else(|| panic!("{:?}", form.error));
+        assert_eq!(fetched.selection.year.as_deref(), Some("2020"));
+        let d2024 = embedded_dataset("norway-2024").unwrap();
+        let mut dialog = ImportDialog::fetched(fetched, &d2024);
+        dialog.kind = crate::data::Kind::Extensive;
+        dialog.refresh(&d2024);
+        assert_eq!(
+            (dialog.year.as_str(), dialog.unit.as_str(), dialog.label.as_str()),
+            ("2020", "personer", "Personer")
+        );
+        let preview = dialog.preview.as_ref().unwrap();
+        assert_eq!((preview.with_value, preview.unknown.len()), (357, 0));
+        assert_eq!(preview.borders.as_ref().unwrap().split.len(), 1);
+    }
+
+    #[test]
+    fn a_request_can_be_cancelled_and_errors_are_kept_in_the_form() {
+        let mut form = SsbForm { table: "07459".into(), ..SsbForm::default() };
+        form.base = Some(serve(true));
+        form.start(None);
+        assert!(form.is_running());
+        form.cancel();
+        assert!(!form.is_running());
+        assert!(form.poll().is_none());
+        let mut form = SsbForm { table: "99999".into(), ..SsbForm::default() };
+        form.base = Some(serve(false));
+        form.start(None);
+        assert!(form.wait().is_none());
+        assert!(form.error.as_deref().unwrap_or_default().contains("HTTP 404"), "{:?}", form.error);
     }
 }
