@@ -8,6 +8,7 @@
 pub mod lang;
 
 pub mod analysis;
+pub mod borders;
 pub mod calibrate;
 pub mod cli;
 pub mod data;
@@ -21,3 +22,4 @@ pub mod map;
 pub mod numfmt;
 pub mod report;
 pub mod scenario;
+pub mod ssb;

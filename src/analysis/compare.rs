@@ -16,6 +16,9 @@ pub enum Baseline<'a> {
     Allocation(&'a Allocation),
     /// A column of the dataset, by id.
     Column(&'a str),
+    /// Another plan's requests already moved onto the dataset's rows (a plan on other borders, see
+    /// [`plan_on_borders`]).
+    Mapped(&'a [f64]),
 }
 
 #[derive(Debug, Clone, PartialEq)]
@@ -57,6 +60,8 @@ pub struct Comparison {
     pub asked_after: usize,
     /// Rows whose reference cell is missing (counted as 0).
     pub missing_before: usize,
+    /// Set when the baseline was on other municipality borders and went through the code list.
+    pub borders: Option<crate::borders::BorderReport>,
 }
 
 #[derive(Debug, Clone, PartialEq, thiserror::Error)]
@@ -78,6 +83,10 @@ pub fn compare(dataset: &Dataset, after: &Allocation, baseline: Baseline) -> Res
             return Err(CompareError::DifferentRows { before: a.rows.len(), after: n });
         }
         Baseline::Allocation(a) => (a.rows.iter().map(|r| f64::from(r.allocation)).collect(), 0),
+        Baseline::Mapped(values) if values.len() != n => {
+            return Err(CompareError::DifferentRows { before: values.len(), after: n });
+        }
+        Baseline::Mapped(values) => (values.to_vec(), 0),
         Baseline::Column(id) => {
             let col = dataset
                 .column(id)
@@ -129,7 +138,28 @@ pub fn compare(dataset: &Dataset, after: &Allocation, baseline: Baseline) -> Res
         missing_before,
         rows,
         counties,
+        borders: None,
     })
+}
+
+/// Another plan's requests (by its municipality codes) on `dataset`'s rows, when the plan is on the other
+/// border vintage: requests are counts, so a split municipality's request is shared by population and merged
+/// ones add up. `None` when either side's borders are unknown or the same.
+pub fn plan_on_borders(
+    codes: &[String],
+    allocation: &Allocation,
+    dataset: &Dataset,
+) -> Option<(Vec<f64>, crate::borders::BorderReport)> {
+    use crate::borders::{Vintage, map_values};
+    let to = dataset.vintage()?;
+    let from = Vintage::of_codes(codes.iter().map(String::as_str)).filter(|&v| v != to)?;
+    let values: Vec<(String, Option<f64>)> =
+        codes.iter().cloned().zip(allocation.rows.iter().map(|r| Some(f64::from(r.allocation)))).collect();
+    let mapped = map_values(from, to, crate::data::Kind::Extensive, &values);
+    let by_code: std::collections::HashMap<&str, f64> =
+        mapped.values.iter().filter_map(|v| v.value.map(|x| (v.code.as_str(), x))).collect();
+    let rows = dataset.municipalities.iter().map(|m| by_code.get(m.code.as_str()).copied().unwrap_or(0.0)).collect();
+    Some((rows, mapped.report))
 }
 
 /// "37 kommuner får mer, 52 mindre, 6 nye anmodet, 4 ikke lenger anmodet" (or the English).
@@ -300,5 +330,27 @@ mod tests {
             compare(&ex.dataset, &ex.allocation, Baseline::Allocation(&other.allocation)),
             Err(CompareError::DifferentRows { .. })
         ));
+    }
+
+    #[test]
+    fn a_plan_on_other_borders_is_compared_through_the_code_list() {
+        let e = example("imdi-2020.ron");
+        let (scenario, dataset) = (&e.scenario, &e.dataset);
+        let moved = crate::borders::migrate_scenario(scenario, dataset, crate::borders::Vintage::Y2024, "x").unwrap();
+        let on_2024 = crate::engine::allocate(&moved.dataset, &moved.scenario).unwrap();
+        let codes: Vec<String> = moved.dataset.municipalities.iter().map(|m| m.code.clone()).collect();
+        let (values, report) = plan_on_borders(&codes, &on_2024, dataset).unwrap();
+        assert_eq!(report.merged.len(), 1);
+        assert_eq!(values.iter().sum::<f64>(), f64::from(scenario.target.total));
+        let at = |d: &Dataset, a: &Allocation, code: &str| f64::from(a.rows[d.index_of_code(code).unwrap()].allocation);
+        let alesund = values[dataset.index_of_code("1507").unwrap()];
+        assert_eq!(alesund, at(&moved.dataset, &on_2024, "1508") + at(&moved.dataset, &on_2024, "1580"));
+        assert_eq!(values[dataset.index_of_code("3001").unwrap()], at(&moved.dataset, &on_2024, "3101"));
+        let now = &e.allocation;
+        let c = compare(dataset, now, Baseline::Mapped(&values)).unwrap();
+        consistent(&c);
+        // Same borders: nothing to map.
+        let own: Vec<String> = dataset.municipalities.iter().map(|m| m.code.clone()).collect();
+        assert!(plan_on_borders(&own, now, dataset).is_none());
     }
 }

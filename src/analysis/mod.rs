@@ -15,7 +15,8 @@ mod words;
 pub(crate) mod test_support;
 
 pub use compare::{
-    Baseline, CompareError, Comparison, CountyDiff, DiffRow, compare, comparison_table, summary_line, totals_line,
+    Baseline, CompareError, Comparison, CountyDiff, DiffRow, compare, comparison_table, plan_on_borders, summary_line,
+    totals_line,
 };
 pub use explain::{Explanation, Step, StepKind, explain};
 pub use explain_text::explain_sentences;

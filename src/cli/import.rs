@@ -10,7 +10,9 @@ use crate::data::{
     to_file,
 };
 use crate::fileio::{Output, read_limited, same_file, to_ron_pretty, write_output};
+use crate::import::borders::to_dataset_borders;
 use crate::import::{Guess, Table, extract, guess, match_codes, read_table};
+use crate::lang::Lang;
 use crate::scenario::MissingPolicy;
 
 use super::terminal::safe;
@@ -51,6 +53,10 @@ pub struct ImportArgs {
     /// Refuse the import when any code is not in the dataset (default: leave those rows out and report them).
     #[arg(long)]
     pub strict: bool,
+    /// Do not map a file on other municipality borders (2020 ↔ 2024) through SSB's code changes; its codes
+    /// that the dataset does not have are then left out as unknown.
+    #[arg(long)]
+    pub no_crosswalk: bool,
     /// Where to write the dataset with the new column (`*.dataset.ron`; `-` is standard output). It may not be
     /// the imported file or the dataset file itself.
     #[arg(long)]
@@ -102,27 +108,41 @@ pub fn run(args: &ImportArgs) -> Result<ExitCode> {
     let dataset = base_dataset(&args.dataset)?;
     let bytes = read_limited(&args.file)?;
     let table = read_table(&bytes, &args.file.display().to_string())?;
-    let guessed = guess(&table);
+    import_table(args, &dataset, &table)
+}
+
+/// The import once the table is read (from a file, or fetched from SSB by `fetch-ssb`).
+pub fn import_table(args: &ImportArgs, dataset: &Dataset, table: &Table) -> Result<ExitCode> {
+    let output = Output::from_arg(&args.out);
+    let guessed = guess(table);
     let unclear = |what: &str, option: &str| {
-        let why = guessed.problem(&table).unwrap_or_default();
+        let why = guessed.problem(table).unwrap_or_default();
         anyhow::anyhow!("{why}; cannot tell which column holds {what}: use {option}")
     };
     let code_col = match (&args.code_column, &guessed) {
-        (Some(c), _) => column_index(&table, c, "code")?,
+        (Some(c), _) => column_index(table, c, "code")?,
         (None, Guess::Found { code, .. } | Guess::Unclear { code, .. }) => *code,
         (None, Guess::NoCodeColumn) => return Err(unclear("municipality codes", "--code-column")),
     };
     let value_col = match (&args.value_column, &guessed) {
-        (Some(c), _) => column_index(&table, c, "value")?,
+        (Some(c), _) => column_index(table, c, "value")?,
         (None, Guess::Found { value, .. }) => *value,
         (None, _) => return Err(unclear("the values", "--value-column")),
     };
-    let extracted = extract(&table, code_col, value_col);
+    let extracted = extract(table, code_col, value_col);
     for p in &extracted.problems {
         eprintln!("{}", safe(&format!("{}: {p}", table.source_name)));
     }
+    let kind = if args.kind == "extensive" { Kind::Extensive } else { Kind::Intensive };
+    let on_borders = if args.no_crosswalk { None } else { to_dataset_borders(&extracted, dataset, kind) };
+    if let Some(b) = &on_borders {
+        for line in std::iter::once(b.report.summary(Lang::En)).chain(b.report.details(Lang::En)) {
+            eprintln!("{}", safe(&format!("{}: {line}", table.source_name)));
+        }
+    }
+    let extracted = on_borders.as_ref().map_or(&extracted, |b| &b.extracted);
     let codes: Vec<&str> = dataset.municipalities.iter().map(|m| m.code.as_str()).collect();
-    let matched = match_codes(&extracted, &codes);
+    let matched = match_codes(extracted, &codes);
     for (code, line) in &matched.unknown_codes {
         eprintln!(
             "{}",
@@ -144,11 +164,12 @@ pub fn run(args: &ImportArgs) -> Result<ExitCode> {
         source: args.source.clone(),
         licence: args.licence.clone(),
         direction: if args.direction == "lower" { Direction::LowerIsBetter } else { Direction::HigherIsBetter },
-        kind: if args.kind == "extensive" { Kind::Extensive } else { Kind::Intensive },
+        kind,
         default_missing: if args.kind == "extensive" { MissingPolicy::Zero } else { MissingPolicy::CountyMedian },
         range: None,
+        estimated: on_borders.map(|b| b.estimated).unwrap_or_default(),
     };
-    let mut out = add_column(&dataset, meta, &matched.matched).with_context(|| table.source_name.clone())?;
+    let mut out = add_column(dataset, meta, &matched.matched).with_context(|| table.source_name.clone())?;
     out.title.nb = format!("{} + {label}", out.title.nb);
     out.title.en = format!("{} + {label}", out.title.en);
     match &output {

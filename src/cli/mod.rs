@@ -5,7 +5,9 @@ mod apportion;
 mod calibrate;
 mod check;
 mod explain;
+mod fetch_ssb;
 mod import;
+mod migrate;
 mod scenario_input;
 mod terminal;
 
@@ -40,6 +42,11 @@ pub enum Command {
     Calibrate(calibrate::CalibrateArgs),
     /// Explain one municipality's request step by step: criteria, caps, drops, rounding.
     Explain(explain::ExplainArgs),
+    /// Move a scenario and its dataset to other municipality borders (2020 ↔ 2024), reporting every changed code.
+    Migrate(migrate::MigrateArgs),
+    /// Add an indicator straight from SSB's statistics bank (PxWebApi 2) to a dataset, written as a new file.
+    #[command(name = "fetch-ssb")]
+    FetchSsb(fetch_ssb::FetchSsbArgs),
 }
 
 /// Runs a CLI command. Errors go to stderr with exit code 1; usage errors exit 2 (clap).
@@ -52,6 +59,8 @@ pub fn run(command: Command) -> ExitCode {
         Command::Import(args) => import::run(&args),
         Command::Calibrate(args) => calibrate::run(&args),
         Command::Explain(args) => explain::run(&args),
+        Command::Migrate(args) => migrate::run(&args),
+        Command::FetchSsb(args) => fetch_ssb::run(&args),
     };
     match result {
         Ok(code) => code,

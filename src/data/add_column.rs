@@ -73,6 +73,7 @@ mod tests {
             kind: Kind::Intensive,
             default_missing: MissingPolicy::CountyMedian,
             range: None,
+            estimated: Vec::new(),
         }
     }
 

@@ -54,6 +54,17 @@ pub struct ColumnMeta {
     /// Lowest and highest value the column may hold (shares: 0–100); values outside are refused on load.
     #[serde(default)]
     pub range: Option<(f64, f64)>,
+    /// Cells that are estimates (a rate copied to the municipalities it was split into, a population-weighted
+    /// mean of merged ones), by municipality code, with the reason; shown like filled cells. Absent in older files.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub estimated: Vec<crate::borders::Estimate>,
+}
+
+impl ColumnMeta {
+    /// Why the cell of `code` is an estimate, if it is one.
+    pub fn estimate_of(&self, code: &str) -> Option<&Text> {
+        self.estimated.iter().find(|e| e.code == code).map(|e| &e.reason)
+    }
 }
 
 #[derive(Debug, Clone, PartialEq)]
@@ -139,6 +150,11 @@ impl Dataset {
     /// [`Dataset::row_index`], shared: it tells whether the municipality list changed since it was taken.
     pub fn shared_row_index(&self) -> &Arc<RowIndex> {
         self.municipalities.shared_index()
+    }
+
+    /// The border vintage of the municipality list, from its codes (`None` for lists on neither).
+    pub fn vintage(&self) -> Option<crate::borders::Vintage> {
+        crate::borders::Vintage::of_dataset(self)
     }
 
     /// Counties sorted by code: (code, name).

@@ -8,6 +8,13 @@ pub const EMBEDDED_IDS: [&str; 2] = ["norway-2020", "norway-2024"];
 const NORWAY_2020: &str = include_str!(concat!(env!("CARGO_MANIFEST_DIR"), "/assets/norway-2020.dataset.ron"));
 const NORWAY_2024: &str = include_str!(concat!(env!("CARGO_MANIFEST_DIR"), "/assets/norway-2024.dataset.ron"));
 
+const CROSSWALK_2020_2024: &str = include_str!(concat!(env!("CARGO_MANIFEST_DIR"), "/assets/borders-2020-2024.ron"));
+
+/// The code list between 2020 and 2024 borders (see `crate::borders`).
+pub fn embedded_crosswalk() -> &'static str {
+    CROSSWALK_2020_2024
+}
+
 pub fn embedded_dataset(id: &str) -> Result<Dataset, DataError> {
     let text = match id {
         "norway-2020" => NORWAY_2020,

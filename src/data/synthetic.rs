@@ -38,6 +38,7 @@ fn meta(id: &str, direction: Direction, kind: Kind, missing: MissingPolicy) -> C
         kind,
         default_missing: missing,
         range: None,
+        estimated: Vec::new(),
     }
 }
 

@@ -162,6 +162,15 @@ impl Document {
         self.revision += 1;
     }
 
+    /// Replaces scenario and dataset together (the scenario moved to other borders); the dataset is written
+    /// next to the scenario on the next save.
+    pub fn replace_both(&mut self, scenario: Scenario, dataset: Dataset) {
+        self.scenario = scenario;
+        self.dataset = Arc::new(dataset);
+        self.dataset_unsaved = true;
+        self.revision += 1;
+    }
+
     /// Replaces the scenario; the dataset is resolved again only when the scenario names another one.
     /// On error nothing changes.
     pub fn set_scenario(&mut self, scenario: Scenario) -> DocResult<()> {

@@ -8,8 +8,10 @@
 //! 2. [`guess_columns`]: which column holds municipality codes and which the values;
 //! 3. [`extract()`]: one value per municipality code ([`municipality_code`], [`parse_number`]),
 //!    with [`Problem`]s for rows skipped or doubtful;
-//! 4. [`match_codes`]: the extracted codes against the planning dataset's municipalities.
+//! 4. [`borders::to_dataset_borders`]: a file on the other border vintage moved onto the dataset's borders;
+//! 5. [`match_codes`]: the extracted codes against the planning dataset's municipalities.
 
+pub mod borders;
 pub mod codes;
 pub mod csv_plain;
 pub mod encoding;

@@ -2,8 +2,10 @@
 
 mod bad_inputs;
 mod cli;
+mod cli_borders;
 mod cli_calibrate;
 mod cli_edges;
+mod cli_fetch_ssb;
 mod cli_import;
 mod common;
 mod docs_example;

@@ -340,6 +340,7 @@ fn meta(spec: &ColumnSpec) -> ColumnMeta {
         kind: spec.kind,
         default_missing: spec.missing,
         range: spec.range,
+        estimated: Vec::new(),
     }
 }
 

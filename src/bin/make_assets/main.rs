@@ -1,7 +1,9 @@
 //! Rebuilds `assets/` from the prepared public data (SSB, IMDi, Kartverket):
 //! `cargo run --bin make-assets -- ../shared/data assets`.
-//! Tables become the project's dataset files with full column metadata; boundaries become the compact map format.
+//! Tables become the project's dataset files with full column metadata; boundaries become the compact map format;
+//! the 2020 → 2024 code list becomes `borders-2020-2024.ron`.
 
+mod crosswalk;
 mod datasets;
 
 use std::path::{Path, PathBuf};
@@ -37,6 +39,13 @@ fn run() -> Result<()> {
         std::fs::write(&target, bytes).with_context(|| format!("writing {}", target.display()))?;
         report(&target, &format!("{} shapes, {} points", stats.municipalities, stats.ring_points_after))?;
     }
+    let csv = data.join(crosswalk::FOLDER).join(crosswalk::CSV);
+    let file = crosswalk::convert(&csv)?;
+    let target = out.join(crosswalk::ASSET);
+    let text = bosetting::fileio::to_ron_pretty(&file, 2)?;
+    bosetting::fileio::write_atomic(&target, text.as_bytes())
+        .with_context(|| format!("writing {}", target.display()))?;
+    report(&target, &format!("{} code pairs", file.pairs.len()))?;
     Ok(())
 }
 

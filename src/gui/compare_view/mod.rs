@@ -287,6 +287,12 @@ fn overview(ui: &mut Ui, c: &Comparison, now: &ComparedPlan, before: &ComparedPl
         ui.vertical(|ui| {
             ui.label(RichText::new(summary_line(c, lang)).strong().size(16.0));
             ui.label(totals_line(c, lang));
+            if let Some(b) = &c.borders {
+                ui.label(
+                    RichText::new(format!("{} {}", t.other_borders, b.summary(lang))).color(ui.visuals().warn_fg_color),
+                )
+                .on_hover_text(b.details(lang).join("\n"));
+            }
             if c.missing_before > 0 {
                 ui.weak(format!("{} {}", numfmt::integer(c.missing_before as f64, lang), t.missing));
             }

@@ -4,7 +4,7 @@
 
 use std::path::{Path, PathBuf};
 
-use crate::analysis::{Baseline, CompareError, Comparison, compare};
+use crate::analysis::{Baseline, CompareError, Comparison, compare, plan_on_borders};
 use crate::data::{Dataset, Kind};
 use crate::engine::{AllocError, Allocation, allocate};
 use crate::export::{ComparedPlan, PlanTotals};
@@ -225,9 +225,19 @@ fn diff(inputs: &Inputs, choice: &BaselineChoice, plan: Option<&BaselinePlan>) -
         BaselineChoice::Saved | BaselineChoice::File(_) => {
             let plan = plan.ok_or(DiffError::NoCurrent)?;
             let before = plan.allocation.as_ref().map_err(|e| DiffError::Baseline(e.clone()))?;
-            let same_count = plan.codes.len() == inputs.dataset.len();
-            if same_count && plan.codes.iter().zip(&inputs.dataset.municipalities).any(|(c, m)| *c != m.code) {
-                return Err(DiffError::DifferentCodes);
+            let same_codes = plan.codes.len() == inputs.dataset.len()
+                && plan.codes.iter().zip(&inputs.dataset.municipalities).all(|(c, m)| *c == m.code);
+            if !same_codes {
+                // A plan on the other borders goes through the code list; the tab says so.
+                if let Some((values, report)) = plan_on_borders(&plan.codes, before, inputs.dataset) {
+                    let mut c =
+                        compare(inputs.dataset, after, Baseline::Mapped(&values)).map_err(DiffError::Compare)?;
+                    c.borders = Some(report);
+                    return Ok(c);
+                }
+                if plan.codes.len() == inputs.dataset.len() {
+                    return Err(DiffError::DifferentCodes);
+                }
             }
             compare(inputs.dataset, after, Baseline::Allocation(before)).map_err(DiffError::Compare)
         }

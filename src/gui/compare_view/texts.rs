@@ -36,6 +36,8 @@ texts!(CompareTexts {
     different_rows: "Planene gjelder ulike kommuner: grunnlaget har", "The plans cover different municipalities: the baseline has";
     different_rows_2: "kommuner, gjeldende plan", "municipalities, the current plan";
     same_dataset: "Sammenlign planer på samme datasett.", "Compare plans on the same dataset.";
+    other_borders: "Planen det sammenlignes med er på andre kommunegrenser og er ført over med SSBs kodeendringer (en delt kommunes anmodning fordelt etter folketall).",
+        "The plan compared with is on other municipality borders and was moved with SSB's code changes (a split municipality's request shared by population).";
     different_codes: "Planene gjelder ulike kommuner (kommunenumrene er ikke de samme). Sammenlign planer på samme datasett.",
         "The plans cover different municipalities (the municipality numbers differ). Compare plans on the same dataset.";
     unknown_column: "Datasettet har ingen kolonne", "The dataset has no column";

@@ -2,7 +2,9 @@
 
 use super::ImportCmd;
 use super::import::ImportDialog;
-use super::texts::ImportTexts;
+use super::ssb::SsbForm;
+use super::texts::{BorderTexts, ImportTexts};
+use crate::borders::{Vintage, migrate_scenario};
 use crate::data::add_column;
 use crate::gui::app::App;
 use crate::gui::command::{Command, FileAction};
@@ -59,11 +61,52 @@ impl App {
             ImportCmd::Close => self.view.data.import = None,
             ImportCmd::SaveDataset => self.apply(Command::Save),
             ImportCmd::PickDatasetFile => self.file_dialog(FileAction::Dataset),
+            ImportCmd::OpenSsb => self.view.data.ssb = Some(SsbForm::default()),
+            ImportCmd::FetchSsb => {
+                let repaint = self.ctx.clone();
+                if let Some(form) = &mut self.view.data.ssb {
+                    form.start(repaint);
+                }
+            }
+            ImportCmd::CancelSsb => {
+                if let Some(form) = &mut self.view.data.ssb {
+                    form.cancel();
+                }
+            }
+            ImportCmd::CloseSsb => {
+                if let Some(mut form) = self.view.data.ssb.take() {
+                    form.cancel();
+                }
+            }
+            ImportCmd::MoveBorders(to) => self.move_borders(to),
             ImportCmd::UseDatasetFile(path) => {
                 self.path_field = None;
                 let chosen = DatasetRef::File(path.display().to_string());
                 self.apply(Command::Edit { edit: Edit::SetDataset(chosen), gesture: None });
             }
+        }
+    }
+
+    /// Moves scenario and dataset to `to` borders as one undo step; a refusal (a lock on a split municipality)
+    /// changes nothing and says why.
+    fn move_borders(&mut self, to: Vintage) {
+        let t = BorderTexts::get(self.view.lang);
+        let lang = self.view.lang;
+        let file = crate::gui::document::dataset_file_name(
+            self.doc.path().unwrap_or_else(|| std::path::Path::new("scenario.ron")),
+        );
+        match migrate_scenario(self.doc.scenario(), self.doc.dataset(), to, &file) {
+            Ok(moved) => {
+                self.history.end_gesture();
+                self.history.record(self.doc.snapshot(), None);
+                let mut lines = vec![moved.report.summary(lang)];
+                lines.extend(moved.report.details(lang));
+                lines.extend(moved.override_changes.iter().map(|l| format!("{}: {l}", t.override_moved)));
+                self.doc.replace_both(moved.scenario, moved.dataset);
+                self.view.data.borders_report = Some(lines);
+                self.notices.push(Notice::info(t.moved.replace("{to}", &to.to_string())));
+            }
+            Err(e) => self.notices.push(Notice::error(format!("{} {e}", t.cannot_move))),
         }
     }
 }

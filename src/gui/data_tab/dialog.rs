@@ -17,8 +17,10 @@ const PREVIEW_ROWS: usize = 15;
 const LISTED: usize = 200;
 
 pub fn show(ctx: &Context, state: &mut DataTabState, dataset: &Dataset, lang: Lang, cmds: &mut Vec<Command>) {
+    super::ssb::show(ctx, state, dataset, lang, cmds);
     let Some(d) = &mut state.import else { return };
     d.poll(dataset);
+    d.refresh_if_kind_changed(dataset);
     if d.is_loading() {
         ctx.request_repaint_after(std::time::Duration::from_millis(50));
     }
@@ -175,6 +177,9 @@ fn column_combo(ui: &mut Ui, salt: &str, label: Id, table: &Table, current: usiz
 fn report(ui: &mut Ui, d: &ImportDialog, dataset: &Dataset, lang: Lang, t: &ImportTexts, out: &mut Vec<ImportCmd>) {
     let Some(p) = &d.preview else { return };
     let n = |v: usize| numfmt::integer(v as f64, lang);
+    if let Some(b) = &p.borders {
+        borders_report(ui, b, p.estimated.len(), lang, t);
+    }
     ui.label(format!("{} {}", n(p.with_value), t.matched));
     ui.label(format!("{} {}", n(p.without_value), t.without));
     ui.label(format!("{} {}", n(p.unknown.len()), t.unknown));
@@ -194,5 +199,18 @@ fn report(ui: &mut Ui, d: &ImportDialog, dataset: &Dataset, lang: Lang, t: &Impo
         if ui.checkbox(&mut leave_out, t.leave_out).changed() {
             out.push(ImportCmd::SetLeaveOutUnknown(leave_out));
         }
+    }
+}
+
+/// The file is on other borders: what moving it onto the dataset's did, grouped, before anything is added.
+fn borders_report(ui: &mut Ui, b: &crate::borders::BorderReport, estimated: usize, lang: Lang, t: &ImportTexts) {
+    ui.strong(b.summary(lang));
+    ScrollArea::vertical().id_salt("import borders").max_height(120.0).show(ui, |ui| {
+        for line in b.details(lang) {
+            ui.add(egui::Label::new(line).wrap());
+        }
+    });
+    if estimated > 0 {
+        ui.label(format!("{} {}", numfmt::integer(estimated as f64, lang), t.estimated));
     }
 }

@@ -4,8 +4,10 @@
 use std::path::{Path, PathBuf};
 use std::sync::mpsc::{Receiver, TryRecvError, channel};
 
+use crate::borders::{BorderReport, Estimate};
 use crate::data::{ColumnMeta, Dataset, Direction, Kind, Text};
 use crate::fileio::read_limited;
+use crate::import::borders::to_dataset_borders;
 use crate::import::{Problem, Table, extract, guess_columns, match_codes, read_table};
 use crate::scenario::MissingPolicy;
 
@@ -13,7 +15,7 @@ use crate::scenario::MissingPolicy;
 pub type CodeValue = (String, Option<f64>);
 
 /// What applying the current choice would add, recomputed when the columns change.
-#[derive(Debug, Clone, PartialEq, Default)]
+#[derive(Debug, Clone, PartialEq)]
 pub struct Preview {
     /// (code, value) for codes of the dataset.
     pub matched: Vec<CodeValue>,
@@ -24,11 +26,19 @@ pub struct Preview {
     /// (code, line) of codes the dataset does not have.
     pub unknown: Vec<(String, usize)>,
     pub problems: Vec<Problem>,
+    /// The kind the values were read as: counts and rates move differently between borders.
+    pub kind: Kind,
+    /// What moving the file onto the dataset's borders did, when it is on the other vintage.
+    pub borders: Option<BorderReport>,
+    /// Cells that will be marked as estimates.
+    pub estimated: Vec<Estimate>,
 }
 
-/// The preview of the table: `table`, `code_col` and `value_col` against `dataset`.
-pub fn preview(table: &Table, code_col: usize, value_col: usize, dataset: &Dataset) -> Preview {
+/// The preview of the table: `table`, `code_col` and `value_col` against `dataset`, values read as `kind`.
+pub fn preview(table: &Table, code_col: usize, value_col: usize, dataset: &Dataset, kind: Kind) -> Preview {
     let extracted = extract(table, code_col, value_col);
+    let on_borders = to_dataset_borders(&extracted, dataset, kind);
+    let extracted = on_borders.as_ref().map_or(extracted.clone(), |b| b.extracted.clone());
     let codes: Vec<&str> = dataset.municipalities.iter().map(|m| m.code.as_str()).collect();
     let m = match_codes(&extracted, &codes);
     let with_value = m.matched.iter().filter(|(_, v)| v.is_some()).count();
@@ -38,6 +48,9 @@ pub fn preview(table: &Table, code_col: usize, value_col: usize, dataset: &Datas
         unknown: m.unknown_codes,
         matched: m.matched,
         problems: extracted.problems,
+        kind,
+        estimated: on_borders.as_ref().map(|b| b.estimated.clone()).unwrap_or_default(),
+        borders: on_borders.map(|b| b.report),
     }
 }
 
@@ -64,17 +77,8 @@ pub struct ImportDialog {
 }
 
 impl ImportDialog {
-    /// Starts reading `path` on a background thread; `repaint` is asked for when it is done.
-    pub fn load(path: PathBuf, repaint: Option<egui::Context>) -> Self {
-        let (tx, rx) = channel();
-        let file = path.clone();
-        let spawned = std::thread::Builder::new().name("import-read".into()).spawn(move || {
-            let _ = tx.send(read(&file));
-            if let Some(ctx) = repaint {
-                ctx.request_repaint();
-            }
-        });
-        let mut dialog = ImportDialog {
+    fn empty(path: PathBuf) -> Self {
+        ImportDialog {
             path,
             loading: None,
             table: None,
@@ -92,10 +96,39 @@ impl ImportDialog {
             kind: Kind::Intensive,
             leave_out_unknown: false,
             preview: None,
-        };
+        }
+    }
+
+    /// Starts reading `path` on a background thread; `repaint` is asked for when it is done.
+    pub fn load(path: PathBuf, repaint: Option<egui::Context>) -> Self {
+        let (tx, rx) = channel();
+        let file = path.clone();
+        let spawned = std::thread::Builder::new().name("import-read".into()).spawn(move || {
+            let _ = tx.send(read(&file));
+            if let Some(ctx) = repaint {
+                ctx.request_repaint();
+            }
+        });
+        let mut dialog = ImportDialog::empty(path);
         match spawned {
             Ok(_) => dialog.loading = Some(rx),
             Err(e) => dialog.error = Some(e.to_string()),
+        }
+        dialog
+    }
+
+    /// A table fetched from SSB, with what the table says about itself filled in.
+    pub fn fetched(fetched: super::ssb::FetchedTable, dataset: &Dataset) -> Self {
+        let s = &fetched.selection;
+        let mut dialog = ImportDialog::empty(PathBuf::from(&fetched.source));
+        dialog.id = suggest_id(Path::new(&format!("ssb_{}", s.table)), dataset);
+        dialog.label = s.contents_label.clone().unwrap_or_default();
+        dialog.unit = s.unit.clone().unwrap_or_default();
+        dialog.source = format!("SSB, tabell {}", s.table);
+        dialog.licence = "CC BY 4.0 (SSB)".into();
+        dialog.finish(Ok(fetched.table), dataset);
+        if let Some(year) = &s.year {
+            dialog.year.clone_from(year);
         }
         dialog
     }
@@ -148,7 +181,14 @@ impl ImportDialog {
 
     /// Recomputes the preview after a change of columns.
     pub fn refresh(&mut self, dataset: &Dataset) {
-        self.preview = self.table.as_ref().map(|t| preview(t, self.code_col, self.value_col, dataset));
+        self.preview = self.table.as_ref().map(|t| preview(t, self.code_col, self.value_col, dataset, self.kind));
+    }
+
+    /// Recomputes the preview when the kind changed since it was made (counts and rates map differently).
+    pub fn refresh_if_kind_changed(&mut self, dataset: &Dataset) {
+        if self.preview.as_ref().is_some_and(|p| p.kind != self.kind) {
+            self.refresh(dataset);
+        }
     }
 
     /// The column to add, or why it cannot be added yet (texts from `t`).
@@ -181,6 +221,7 @@ impl ImportDialog {
                 Kind::Intensive => MissingPolicy::CountyMedian,
             },
             range: None,
+            estimated: preview.estimated.clone(),
         };
         Ok((meta, &preview.matched))
     }

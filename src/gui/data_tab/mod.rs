@@ -4,8 +4,11 @@ pub mod apply;
 pub mod dialog;
 pub mod import;
 pub mod overview;
+pub mod ssb;
 pub mod texts;
 
+#[cfg(test)]
+mod borders_tests;
 #[cfg(test)]
 mod tests;
 
@@ -18,6 +21,10 @@ pub use import::ImportDialog;
 pub struct DataTabState {
     /// The import dialog while it is open.
     pub import: Option<ImportDialog>,
+    /// "Hent fra SSB…" while open.
+    pub ssb: Option<ssb::SsbForm>,
+    /// What the last move to other borders did, shown in the tab until the next one.
+    pub borders_report: Option<Vec<String>>,
 }
 
 /// What the Data tab and its import dialog ask for. Text fields of the dialog are edited in place.
@@ -39,4 +46,13 @@ pub enum ImportCmd {
     UseDatasetFile(PathBuf),
     /// Writes the dataset next to the scenario as `<stem>.dataset.ron` (saves the scenario too).
     SaveDataset,
+    /// Opens the "Hent fra SSB…" form.
+    OpenSsb,
+    /// Starts the request of the form (off the UI thread).
+    FetchSsb,
+    /// Stops waiting for the request; nothing changes.
+    CancelSsb,
+    CloseSsb,
+    /// Moves the scenario and its dataset to other borders (one undo step); a refusal changes nothing.
+    MoveBorders(crate::borders::Vintage),
 }

@@ -2,8 +2,9 @@
 
 use egui::{Grid, ScrollArea, Ui};
 
-use super::texts::DataTexts;
+use super::texts::{BorderTexts, DataTexts};
 use super::{DataTabState, ImportCmd};
+use crate::borders::Vintage;
 use crate::data::{ColumnMeta, Direction, EMBEDDED_IDS, Kind};
 use crate::gui::command::Command;
 use crate::gui::edit::Edit;
@@ -14,7 +15,6 @@ use crate::scenario::{DatasetRef, Scenario};
 
 /// `dataset_unsaved`: the dataset has imported columns that are on no disk yet.
 pub fn show(ui: &mut Ui, ctx: &ViewContext, state: &mut DataTabState, dataset_unsaved: bool, cmds: &mut Vec<Command>) {
-    let _ = state;
     let (d, lang) = (ctx.dataset, ctx.lang);
     let t = DataTexts::get(lang);
     ui.heading(lang.pick(&d.title.nb, &d.title.en));
@@ -37,6 +37,9 @@ pub fn show(ui: &mut Ui, ctx: &ViewContext, state: &mut DataTabState, dataset_un
         if ui.button(t.import).clicked() {
             cmds.push(Command::Import(ImportCmd::PickFile));
         }
+        if ui.button(t.fetch_ssb).clicked() {
+            cmds.push(Command::Import(ImportCmd::OpenSsb));
+        }
         if ui.button(t.save_dataset).clicked() {
             cmds.push(Command::Import(ImportCmd::SaveDataset));
         }
@@ -55,6 +58,7 @@ pub fn show(ui: &mut Ui, ctx: &ViewContext, state: &mut DataTabState, dataset_un
             cmds.push(Command::Import(ImportCmd::PickDatasetFile));
         }
     });
+    borders(ui, ctx, state, cmds);
     ui.separator();
     ScrollArea::both().auto_shrink([false, false]).show(ui, |ui| {
         Grid::new("dataset columns").num_columns(10).striped(true).show(ui, |ui| {
@@ -84,6 +88,35 @@ pub fn show(ui: &mut Ui, ctx: &ViewContext, state: &mut DataTabState, dataset_un
             }
         });
     });
+}
+
+/// The dataset's border vintage, the move to the other one, and what the last move did.
+fn borders(ui: &mut Ui, ctx: &ViewContext, state: &DataTabState, cmds: &mut Vec<Command>) {
+    let t = BorderTexts::get(ctx.lang);
+    ui.horizontal(|ui| {
+        ui.label(format!("{}:", t.borders));
+        match ctx.dataset.vintage() {
+            Some(v) => {
+                ui.strong(v.to_string());
+                for to in Vintage::ALL.into_iter().filter(|&to| to != v) {
+                    let text = t.move_to.replace("{to}", &to.to_string());
+                    if ui.button(text).on_hover_text(t.move_tip).clicked() {
+                        cmds.push(Command::Import(ImportCmd::MoveBorders(to)));
+                    }
+                }
+            }
+            None => {
+                ui.weak(t.neither);
+            }
+        }
+    });
+    if let Some(lines) = &state.borders_report {
+        ScrollArea::vertical().id_salt("borders report").max_height(120.0).show(ui, |ui| {
+            for line in lines {
+                ui.add(egui::Label::new(line).wrap());
+            }
+        });
+    }
 }
 
 /// How the scenario fills the column's missing cells: each criterion's policy, the column default when only

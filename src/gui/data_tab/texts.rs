@@ -13,6 +13,7 @@ texts!(DataTexts {
     open_file_tip: "Bruk et eget datasett (*.dataset.ron), for eksempel ett som er lagret med importerte kolonner",
         "Use a dataset of your own (*.dataset.ron), e.g. one saved with imported columns";
     import: "Importer indikator …", "Import indicator…";
+    fetch_ssb: "Hent fra SSB …", "Fetch from SSB…";
     save_dataset: "Lagre scenario og datasett", "Save scenario and dataset";
     label: "Navn", "Label";
     unit: "Enhet", "Unit";
@@ -66,4 +67,33 @@ texts!(ImportTexts {
     need_id: "Skriv inn en id for kolonnen.", "Enter an id for the column.";
     need_leave_out: "Kryss av for å utelate de ukjente kommunenumrene.", "Tick the box to leave the unknown codes out.";
     same_columns: "Kommunenummer og verdier må være ulike kolonner.", "Codes and values must be different columns.";
+    estimated: "verdier blir merket som anslag (rater for delte eller sammenslåtte kommuner)",
+        "values will be marked as estimates (rates of split or merged municipalities)";
+});
+
+texts!(SsbTexts {
+    title: "Hent fra SSB", "Fetch from SSB";
+    intro: "Henter én verdi per kommune fra en tabell i SSBs statistikkbank (PxWebApi 2). Tall på andre kommunegrenser føres over til datasettets.",
+        "Fetches one value per municipality from a table of SSB's statistics bank (PxWebApi 2). Figures on other municipality borders are moved to the dataset's.";
+    table: "Tabellnummer", "Table number";
+    contents: "Statistikkvariabel", "Statistics variable";
+    contents_hint: "når tabellen har flere", "when the table has several";
+    year: "År", "Year";
+    year_hint: "siste", "latest";
+    fetch: "Hent", "Fetch";
+    cancel_request: "Avbryt", "Cancel";
+    close: "Lukk", "Close";
+    reading_metadata: "Leser tabellens dimensjoner …", "Reading the table's dimensions …";
+    reading_data: "Henter verdiene …", "Fetching the values …";
+});
+
+texts!(BorderTexts {
+    borders: "Kommunegrenser", "Municipality borders";
+    neither: "ukjente (verken 2020 eller 2024)", "unknown (neither 2020 nor 2024)";
+    move_to: "Flytt til {to}-grenser", "Move to {to} borders";
+    move_tip: "Fører scenarioets datasett og overstyringer over til de andre kommunegrensene (delte kommuner etter folketall, rater som anslag). Kan angres.",
+        "Moves the scenario's dataset and overrides to the other municipality borders (split municipalities by population, rates as estimates). Can be undone.";
+    moved: "Flyttet til {to}-grenser.", "Moved to {to} borders.";
+    cannot_move: "Kan ikke flytte:", "Cannot move:";
+    override_moved: "overstyring", "override";
 });

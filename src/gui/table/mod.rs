@@ -171,7 +171,16 @@ fn table(
                         }
                         Col::Population => number_cell(ui, text(integer(m.population, ctx.lang))),
                         Col::Indicator { column, .. } => match indicator_value(ctx, &filled, column, r) {
-                            Some((v, None)) => number_cell(ui, text(decimal(v, 1, ctx.lang))),
+                            Some((v, None)) => match ctx.dataset.columns[column].meta.estimate_of(&m.code) {
+                                // An estimate from a border change: marked like a filled cell, with its reason.
+                                Some(reason) => {
+                                    ui.with_layout(Layout::right_to_left(Align::Center), |ui| {
+                                        ui.label(text(format!("{}*", decimal(v, 1, ctx.lang))).italics())
+                                            .on_hover_text(ctx.lang.pick(&reason.nb, &reason.en));
+                                    });
+                                }
+                                None => number_cell(ui, text(decimal(v, 1, ctx.lang))),
+                            },
                             Some((v, Some(policy))) => {
                                 ui.with_layout(Layout::right_to_left(Align::Center), |ui| {
                                     ui.label(text(format!("{}*", decimal(v, 1, ctx.lang))).italics())

@@ -1,0 +1,103 @@
+//! `bosetting fetch-ssb`: an indicator straight from SSB's statistics bank (PxWebApi 2, JSON-stat 2.0), added
+//! to a dataset through the same path as `import` (code list, crosswalk, report).
+
+use std::path::PathBuf;
+use std::process::ExitCode;
+use std::time::Duration;
+
+use anyhow::Result;
+
+use super::import::{ImportArgs, base_dataset, import_table};
+use crate::import::read_table;
+use crate::ssb::{Client, Request, Stage, YearChoice, base_url, fetch};
+
+#[derive(clap::Args, Debug)]
+pub struct FetchSsbArgs {
+    /// SSB table number, e.g. 07459.
+    pub table: String,
+    /// The dataset to add to: norway-2020, norway-2024, or a dataset file.
+    #[arg(long)]
+    pub dataset: String,
+    /// The statistics variable (ContentsCode value), when the table has several.
+    #[arg(long)]
+    pub contents: Option<String>,
+    /// The year (period code, e.g. 2024), or `latest`.
+    #[arg(long, default_value = "latest")]
+    pub year: String,
+    /// Id of the new column (letters, digits, _).
+    #[arg(long)]
+    pub name: String,
+    /// Label shown to users (defaults to the table's name for the statistics variable).
+    #[arg(long)]
+    pub label: Option<String>,
+    /// Unit (defaults to the table's).
+    #[arg(long)]
+    pub unit: Option<String>,
+    /// higher (higher is better) or lower.
+    #[arg(long, value_parser = ["higher", "lower"], default_value = "higher")]
+    pub direction: String,
+    /// intensive (a rate, e.g. %) or extensive (a count).
+    #[arg(long, value_parser = ["intensive", "extensive"], default_value = "intensive")]
+    pub kind: String,
+    /// Refuse when any code is not in the dataset.
+    #[arg(long)]
+    pub strict: bool,
+    /// Do not map values on other municipality borders through SSB's code changes.
+    #[arg(long)]
+    pub no_crosswalk: bool,
+    /// The API's address (default: SSB's, or the BOSETTING_SSB_URL environment variable).
+    #[arg(long)]
+    pub base_url: Option<String>,
+    /// Seconds to wait for each answer.
+    #[arg(long, default_value_t = 60)]
+    pub timeout: u64,
+    /// Where to write the dataset with the new column (`*.dataset.ron`).
+    #[arg(long)]
+    pub out: PathBuf,
+}
+
+pub fn run(args: &FetchSsbArgs) -> Result<ExitCode> {
+    // The dataset first: a wrong name costs no request.
+    let dataset = base_dataset(&args.dataset)?;
+    let base = base_url(args.base_url.as_deref());
+    let client = Client::new(&base, Duration::from_secs(args.timeout.max(1)));
+    let request =
+        Request { table: args.table.clone(), contents: args.contents.clone(), year: YearChoice::parse(&args.year) };
+    let fetched = fetch(
+        &client,
+        &request,
+        |stage| match stage {
+            Stage::Metadata => eprintln!("{base}: reading table {}'s dimensions…", args.table),
+            Stage::Data => eprintln!("{base}: fetching the values…"),
+        },
+        || false,
+    )?;
+    let s = &fetched.selection;
+    eprintln!(
+        "{}: {} ({}), {} municipalities, year {}",
+        fetched.source_name,
+        s.title,
+        s.contents_label.as_deref().unwrap_or("-"),
+        s.regions,
+        s.year.as_deref().unwrap_or("-")
+    );
+    let table = read_table(&fetched.bytes, &fetched.source_name)?;
+    let import = ImportArgs {
+        file: PathBuf::from(&fetched.source_name),
+        dataset: args.dataset.clone(),
+        code_column: None,
+        value_column: None,
+        name: args.name.clone(),
+        label: args.label.clone().or_else(|| s.contents_label.clone()),
+        unit: args.unit.clone().or_else(|| s.unit.clone()).unwrap_or_default(),
+        year: s.year.clone().unwrap_or_default(),
+        source: format!("SSB, tabell {}", args.table.trim()),
+        licence: "CC BY 4.0 (SSB)".to_owned(),
+        direction: args.direction.clone(),
+        kind: args.kind.clone(),
+        strict: args.strict,
+        no_crosswalk: args.no_crosswalk,
+        out: args.out.clone(),
+    };
+    import_table(&import, &dataset, &table)
+}

@@ -1,0 +1,262 @@
+//! "Hent fra SSB…": an SSB table fetched off the UI thread (progress, cancel), then opened in the import
+//! dialog like a file, so it goes through the same preview, code list and crosswalk.
+
+use std::sync::Arc;
+use std::sync::atomic::{AtomicBool, Ordering};
+use std::sync::mpsc::{Receiver, TryRecvError, channel};
+use std::time::Duration;
+
+use egui::{Color32, Context, Grid, Id, Modal, TextEdit};
+
+use super::import::ImportDialog;
+use super::texts::SsbTexts;
+use super::{DataTabState, ImportCmd};
+use crate::data::Dataset;
+use crate::gui::command::Command;
+use crate::import::{Table, read_table};
+use crate::lang::Lang;
+use crate::ssb::{Client, Request, Selection, Stage, YearChoice, base_url, fetch};
+
+/// Seconds to wait for each of SSB's answers.
+const TIMEOUT: Duration = Duration::from_secs(60);
+
+/// A fetched table, ready for the import dialog.
+pub struct FetchedTable {
+    pub source: String,
+    pub table: Table,
+    pub selection: Selection,
+}
+
+enum Message {
+    Stage(Stage),
+    Done(Box<Result<FetchedTable, String>>),
+}
+
+struct Job {
+    rx: Receiver<Message>,
+    cancel: Arc<AtomicBool>,
+}
+
+/// The form and, while a request runs, its job.
+#[derive(Default)]
+pub struct SsbForm {
+    pub table: String,
+    pub contents: String,
+    /// A year, or empty for the latest.
+    pub year: String,
+    pub error: Option<String>,
+    pub stage: Option<Stage>,
+    /// The API's address; `None`: SSB's, or `BOSETTING_SSB_URL`.
+    pub base: Option<String>,
+    job: Option<Job>,
+}
+
+impl SsbForm {
+    pub fn is_running(&self) -> bool {
+        self.job.is_some()
+    }
+
+    /// Starts the request on a background thread; `repaint` is asked for at each step.
+    pub fn start(&mut self, repaint: Option<Context>) {
+        let request = Request {
+            table: self.table.trim().to_owned(),
+            contents: Some(self.contents.trim().to_owned()).filter(|c| !c.is_empty()),
+            year: YearChoice::parse(&self.year),
+        };
+        let base = base_url(self.base.as_deref());
+        let (tx, rx) = channel();
+        let cancel = Arc::new(AtomicBool::new(false));
+        let stop = Arc::clone(&cancel);
+        let spawned = std::thread::Builder::new().name("ssb-fetch".into()).spawn(move || {
+            let client = Client::new(&base, TIMEOUT);
+            let nudge = || {
+                if let Some(ctx) = &repaint {
+                    ctx.request_repaint();
+                }
+            };
+            let result = fetch(
+                &client,
+                &request,
+                |stage| {
+                    let _ = tx.send(Message::Stage(stage));
+                    nudge();
+                },
+                || stop.load(Ordering::Relaxed),
+            )
+            .map_err(|e| e.to_string())
+            .and_then(|f| {
+                let table = read_table(&f.bytes, &f.source_name).map_err(|e| e.to_string())?;
+                Ok(FetchedTable { source: f.source_name, table, selection: f.selection })
+            });
+            let _ = tx.send(Message::Done(Box::new(result)));
+            nudge();
+        });
+        match spawned {
+            Ok(_) => {
+                self.error = None;
+                self.stage = None;
+                self.job = Some(Job { rx, cancel });
+            }
+            Err(e) => self.error = Some(e.to_string()),
+        }
+    }
+
+    /// Stops waiting: the request's answer, whenever it comes, is dropped; nothing is changed.
+    pub fn cancel(&mut self) {
+        if let Some(job) = self.job.take() {
+            job.cancel.store(true, Ordering::Relaxed);
+        }
+        self.stage = None;
+    }
+
+    /// The fetched table once it is there.
+    pub fn poll(&mut self) -> Option<FetchedTable> {
+        let job = self.job.as_ref()?;
+        loop {
+            match job.rx.try_recv() {
+                Ok(Message::Stage(s)) => self.stage = Some(s),
+                Ok(Message::Done(result)) => {
+                    self.job = None;
+                    self.stage = None;
+                    match *result {
+                        Ok(t) => return Some(t),
+                        Err(e) => {
+                            self.error = Some(e);
+                            return None;
+                        }
+                    }
+                }
+                Err(TryRecvError::Empty) => return None,
+                Err(TryRecvError::Disconnected) => {
+                    self.job = None;
+                    self.error = Some("the request stopped".into());
+                    return None;
+                }
+            }
+        }
+    }
+
+    /// Waits for the running request (tests).
+    pub fn wait(&mut self) -> Option<FetchedTable> {
+        while self.is_running() {
+            if let Some(t) = self.poll() {
+                return Some(t);
+            }
+            std::thread::sleep(Duration::from_millis(10));
+        }
+        None
+    }
+}
+
+/// The SSB form as a modal, while open; a finished fetch opens the import dialog.
+pub fn show(ctx: &Context, state: &mut DataTabState, dataset: &Dataset, lang: Lang, cmds: &mut Vec<Command>) {
+    let Some(form) = &mut state.ssb else { return };
+    if let Some(fetched) = form.poll() {
+        state.import = Some(ImportDialog::fetched(fetched, dataset));
+        state.ssb = None;
+        return;
+    }
+    if form.is_running() {
+        ctx.request_repaint_after(Duration::from_millis(100));
+    }
+    let t = SsbTexts::get(lang);
+    let response = Modal::new(Id::unique("fetch from ssb")).show(ctx, |ui| {
+        ui.set_width(520.0);
+        ui.heading(t.title);
+        ui.label(t.intro);
+        let running = form.is_running();
+        Grid::new("ssb fields").num_columns(2).show(ui, |ui| {
+            for (name, hint, field) in [
+                (t.table, "07459", &mut form.table),
+                (t.contents, t.contents_hint, &mut form.contents),
+                (t.year, t.year_hint, &mut form.year),
+            ] {
+                let label = ui.label(name);
+                ui.add_enabled(!running, TextEdit::singleline(field).hint_text(hint).desired_width(260.0))
+                    .labelled_by(label.id);
+                ui.end_row();
+            }
+        });
+        if let Some(stage) = form.stage.filter(|_| running) {
+            ui.horizontal(|ui| {
+                ui.spinner();
+                ui.label(match stage {
+                    Stage::Metadata => t.reading_metadata,
+                    Stage::Data => t.reading_data,
+                });
+            });
+        } else if running {
+            ui.spinner();
+        }
+        if let Some(e) = &form.error {
+            ui.colored_label(Color32::from_rgb(200, 40, 40), e);
+        }
+        ui.separator();
+        let mut out = Vec::new();
+        ui.horizontal(|ui| {
+            if running {
+                if ui.button(t.cancel_request).clicked() {
+                    out.push(ImportCmd::CancelSsb);
+                }
+            } else {
+                let ready = !form.table.trim().is_empty();
+                if ui.add_enabled(ready, egui::Button::new(t.fetch)).clicked() {
+                    out.push(ImportCmd::FetchSsb);
+                }
+                if ui.button(t.close).clicked() {
+                    out.push(ImportCmd::CloseSsb);
+                }
+            }
+        });
+        out
+    });
+    let close = response.should_close();
+    cmds.extend(response.inner.into_iter().map(Command::Import));
+    if close {
+        cmds.push(Command::Import(ImportCmd::CloseSsb));
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::data::embedded_dataset;
+    use crate::ssb::test_server::serve;
+
+    #[test]
+    fn a_fetched_2020_table_opens_in_the_import_dialog_on_2024_borders() {
+        let mut form = SsbForm { table: "07459".into(), year: "2020".into(), ..SsbForm::default() };
+        form.base = Some(serve(false));
+        form.start(None);
+        assert!(form.is_running());
+        let fetched = form.wait().unwrap_or_else(|| panic!("{:?}", form.error));
+        assert_eq!(fetched.selection.year.as_deref(), Some("2020"));
+        let d2024 = embedded_dataset("norway-2024").unwrap();
+        let mut dialog = ImportDialog::fetched(fetched, &d2024);
+        dialog.kind = crate::data::Kind::Extensive;
+        dialog.refresh(&d2024);
+        assert_eq!(
+            (dialog.year.as_str(), dialog.unit.as_str(), dialog.label.as_str()),
+            ("2020", "personer", "Personer")
+        );
+        let preview = dialog.preview.as_ref().unwrap();
+        assert_eq!((preview.with_value, preview.unknown.len()), (357, 0));
+        assert_eq!(preview.borders.as_ref().unwrap().split.len(), 1);
+    }
+
+    #[test]
+    fn a_request_can_be_cancelled_and_errors_are_kept_in_the_form() {
+        let mut form = SsbForm { table: "07459".into(), ..SsbForm::default() };
+        form.base = Some(serve(true));
+        form.start(None);
+        assert!(form.is_running());
+        form.cancel();
+        assert!(!form.is_running());
+        assert!(form.poll().is_none());
+        let mut form = SsbForm { table: "99999".into(), ..SsbForm::default() };
+        form.base = Some(serve(false));
+        form.start(None);
+        assert!(form.wait().is_none());
+        assert!(form.error.as_deref().unwrap_or_default().contains("HTTP 404"), "{:?}", form.error);
+    }
+}

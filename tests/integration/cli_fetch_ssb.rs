@@ -1,0 +1,200 @@
+//! `fetch-ssb` against a local server on 127.0.0.1 that replays SSB's answers from `tests/fixtures/ssb/`.
+//! No test here reaches the internet.
+
+use std::io::{BufRead, BufReader, Read, Write};
+use std::net::TcpListener;
+use std::path::Path;
+use std::process::{Command, Output};
+
+use bosetting::data::{embedded_dataset, load_dataset_file};
+
+use crate::common::stderr;
+
+fn fixture(name: &str) -> Vec<u8> {
+    std::fs::read(Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/ssb").join(name)).unwrap()
+}
+
+/// The answer to one request: (status, body).
+fn route(method: &str, path: &str, body: &str) -> (u16, Vec<u8>) {
+    let path = path.split('?').next().unwrap_or("");
+    match (method, path) {
+        ("GET", "/api/tables/07459/metadata") => (200, fixture("07459-metadata.json")),
+        ("POST", "/api/tables/07459/data") if body.contains("\"2020\"") => (200, fixture("07459-data-2020.json")),
+        ("POST", "/api/tables/07459/data") => (200, fixture("07459-data-2024.json")),
+        ("GET", "/api/tables/05300/metadata") => (200, fixture("05300-metadata.json")),
+        // A table whose metadata is fine but whose data request SSB refuses for its size.
+        ("GET", "/api/tables/07777/metadata") => (200, fixture("07459-metadata.json")),
+        ("POST", "/api/tables/07777/data") => (400, fixture("too-many-cells.json")),
+        _ => (404, fixture("no-table.json")),
+    }
+}
+
+/// Serves every connection on a thread of its own until the test process ends; returns the base URL.
+fn serve() -> String {
+    let listener = TcpListener::bind("127.0.0.1:0").unwrap();
+    let base = format!("http://{}/api", listener.local_addr().unwrap());
+    std::thread::spawn(move || {
+        for stream in listener.incoming().flatten() {
+            std::thread::spawn(move || {
+                let mut reader = BufReader::new(stream.try_clone().unwrap());
+                let mut first = String::new();
+                reader.read_line(&mut first).unwrap();
+                let mut length = 0;
+                loop {
+                    let mut line = String::new();
+                    if reader.read_line(&mut line).unwrap() == 0 || line == "\r\n" {
+                        break;
+                    }
+                    if let Some(v) = line.to_ascii_lowercase().strip_prefix("content-length:") {
+                        length = v.trim().parse().unwrap();
+                    }
+                }
+                let mut body = vec![0; length];
+                reader.read_exact(&mut body).unwrap();
+                let mut parts = first.split_whitespace();
+                let (method, path) = (parts.next().unwrap_or(""), parts.next().unwrap_or(""));
+                let (status, answer) = route(method, path, &String::from_utf8_lossy(&body));
+                let mut stream = stream;
+                let head = format!(
+                    "HTTP/1.1 {status} X\r\nContent-Type: application/json\r\nContent-Length: {}\r\nConnection: close\r\n\r\n",
+                    answer.len()
+                );
+                let _ = stream.write_all(head.as_bytes());
+                let _ = stream.write_all(&answer);
+            });
+        }
+    });
+    base
+}
+
+fn fetch(base: &str, args: &[&str]) -> Output {
+    Command::new(env!("CARGO_BIN_EXE_bosetting"))
+        .arg("fetch-ssb")
+        .args(args)
+        .current_dir(env!("CARGO_MANIFEST_DIR"))
+        .env("BOSETTING_SSB_URL", base)
+        .env_remove("HTTPS_PROXY")
+        .env_remove("https_proxy")
+        .env_remove("ALL_PROXY")
+        .env_remove("all_proxy")
+        .env_remove("HTTP_PROXY")
+        .env_remove("http_proxy")
+        .output()
+        .unwrap()
+}
+
+#[test]
+fn a_2020_table_from_ssb_lands_on_2024_borders() {
+    let base = serve();
+    let dir = tempfile::tempdir().unwrap();
+    let out = dir.path().join("med-ssb.dataset.ron");
+    let o = fetch(
+        &base,
+        &[
+            "07459",
+            "--dataset",
+            "norway-2024",
+            "--year",
+            "2020",
+            "--name",
+            "folketall_2020",
+            "--kind",
+            "extensive",
+            "--out",
+            out.to_str().unwrap(),
+        ],
+    );
+    let err = stderr(&o);
+    assert!(o.status.success(), "{err}");
+    assert!(err.contains("SSB table 07459: 07459: Befolkning"), "{err}");
+    assert!(err.contains("moved to 2024 borders"), "{err}");
+    assert!(err.contains("with 357 values (0 municipalities without a value, 0 unknown codes left out)"), "{err}");
+    let d = load_dataset_file(&out).unwrap();
+    let col = d.column("folketall_2020").unwrap();
+    assert_eq!((col.meta.year.as_str(), col.meta.unit.as_str()), ("2020", "personer"));
+    assert_eq!(col.meta.label.nb, "Personer");
+    assert!(col.meta.source.contains("07459"));
+    let total: f64 = col.values.iter().flatten().sum();
+    let d2020 = embedded_dataset("norway-2020").unwrap();
+    assert_eq!(total, d2020.municipalities.iter().map(|m| m.population).sum::<f64>());
+
+    // The latest year is on the dataset's own borders: nothing to map.
+    let out = dir.path().join("latest.dataset.ron");
+    let o = fetch(&base, &["07459", "--dataset", "norway-2024", "--name", "folketall", "--out", out.to_str().unwrap()]);
+    let err = stderr(&o);
+    assert!(o.status.success(), "{err}");
+    assert!(!err.contains("moved to"), "{err}");
+    let d = load_dataset_file(&out).unwrap();
+    let col = d.column("folketall").unwrap();
+    let pop: Vec<Option<f64>> = d.municipalities.iter().map(|m| Some(m.population)).collect();
+    assert_eq!(&col.values[..], &pop[..]);
+}
+
+#[test]
+fn refusals_are_clear_and_write_nothing() {
+    let base = serve();
+    let dir = tempfile::tempdir().unwrap();
+    let out = dir.path().join("x.dataset.ron");
+    let o_arg = out.to_str().unwrap();
+    let cases: [(&[&str], &str); 5] = [
+        (&["05300", "--dataset", "norway-2024", "--name", "x", "--out", o_arg], "has no municipality dimension"),
+        (
+            &["99999", "--dataset", "norway-2024", "--name", "x", "--out", o_arg],
+            "HTTP 404: Non-existent table (no such table",
+        ),
+        (&["07777", "--dataset", "norway-2024", "--name", "x", "--out", o_arg], "more than SSB's limit of 800000"),
+        (&["07459", "--dataset", "norway-2024", "--year", "1999", "--name", "x", "--out", o_arg], "no year \"1999\""),
+        (
+            &["../etc", "--dataset", "norway-2024", "--name", "x", "--out", o_arg],
+            "a table number is letters and digits",
+        ),
+    ];
+    for (args, want) in cases {
+        let o = fetch(&base, args);
+        let err = stderr(&o);
+        assert_eq!(o.status.code(), Some(1), "{args:?}: {err}");
+        assert!(err.contains(want), "{args:?}: {err}");
+        assert!(!out.exists());
+    }
+}
+
+#[test]
+fn a_timeout_and_a_dead_proxy_are_named() {
+    // A server that accepts and never answers.
+    let silent = TcpListener::bind("127.0.0.1:0").unwrap();
+    let base = format!("http://{}/api", silent.local_addr().unwrap());
+    let keep = std::thread::spawn(move || {
+        let held: Vec<_> = silent.incoming().take(1).flatten().collect();
+        std::thread::sleep(std::time::Duration::from_secs(5));
+        drop(held);
+    });
+    let dir = tempfile::tempdir().unwrap();
+    let out = dir.path().join("x.dataset.ron");
+    let o = fetch(
+        &base,
+        &["07459", "--dataset", "norway-2024", "--name", "x", "--timeout", "1", "--out", out.to_str().unwrap()],
+    );
+    let err = stderr(&o);
+    assert_eq!(o.status.code(), Some(1), "{err}");
+    assert!(err.contains("no answer within 1 s (timeout)"), "{err}");
+    drop(keep);
+
+    // A proxy that is not there: the request never leaves this machine.
+    let closed = TcpListener::bind("127.0.0.1:0").unwrap();
+    let proxy = format!("http://{}", closed.local_addr().unwrap());
+    drop(closed);
+    let o = Command::new(env!("CARGO_BIN_EXE_bosetting"))
+        .args(["fetch-ssb", "07459", "--dataset", "norway-2024", "--name", "x", "--timeout", "5"])
+        .args(["--base-url", "https://data.ssb.no/api/pxwebapi/v2", "--out", out.to_str().unwrap()])
+        .env("HTTPS_PROXY", &proxy)
+        .env("ALL_PROXY", &proxy)
+        .env_remove("NO_PROXY")
+        .env_remove("no_proxy")
+        .current_dir(env!("CARGO_MANIFEST_DIR"))
+        .output()
+        .unwrap();
+    let err = stderr(&o);
+    assert_eq!(o.status.code(), Some(1), "{err}");
+    assert!(err.contains("through the proxy 127.0.0.1:"), "{err}");
+    assert!(!out.exists());
+}
