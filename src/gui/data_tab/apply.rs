@@ -6,7 +6,6 @@ use super::texts::ImportTexts;
 use crate::data::add_column;
 use crate::gui::app::App;
 use crate::gui::command::{Command, FileAction};
-use crate::gui::edit::Edit;
 use crate::gui::notices::Notice;
 use crate::scenario::DatasetRef;
 
@@ -62,7 +61,7 @@ impl App {
             ImportCmd::UseDatasetFile(path) => {
                 self.path_field = None;
                 let chosen = DatasetRef::File(path.display().to_string());
-                self.apply(Command::Edit { edit: Edit::SetDataset(chosen), gesture: None });
+                self.apply(Command::AskDataset(chosen));
             }
         }
     }

@@ -74,6 +74,8 @@ pub struct MapState {
     /// Last frame's view and legend box, for tests, exports and ignoring clicks on the legend.
     last_view: Option<View>,
     legend_rect: Option<Rect>,
+    /// The municipality a right-click opened the override menu on.
+    menu_row: Option<usize>,
 }
 
 impl Default for MapState {
@@ -92,6 +94,7 @@ impl Default for MapState {
             patterns: None,
             last_view: None,
             legend_rect: None,
+            menu_row: None,
         }
     }
 }
@@ -239,6 +242,24 @@ pub fn show_map(ui: &mut Ui, ctx: &ViewContext, state: &mut MapState) -> Vec<Vie
         let row = hit(p).and_then(|s| state.links.as_ref().and_then(|l| l.row_of_shape[s]));
         actions.push(ViewAction::Select(row));
     }
+    // A right-click selects the municipality and opens the override menu on it.
+    if response.secondary_clicked()
+        && let Some(p) = response.interact_pointer_pos().filter(|&p| !over_legend(p))
+    {
+        state.menu_row = hit(p).and_then(|s| state.links.as_ref().and_then(|l| l.row_of_shape[s]));
+        if state.menu_row.is_some() {
+            actions.push(ViewAction::Select(state.menu_row));
+        }
+    }
+    if let Some(row) = state.menu_row {
+        response.context_menu(|ui| {
+            let allocation = ctx.allocation.ok();
+            if let Some(value) = crate::gui::overrides::menu(ui, ctx.dataset, ctx.scenario, allocation, row, ctx.lang) {
+                let code = ctx.dataset.municipalities[row].code.clone();
+                actions.push(ViewAction::SetOverride { code, value });
+            }
+        });
+    }
 
     // Paint: sea, the cached map, then hover and selection on top.
     painter.rect_filled(viewport, 0.0, palette::sea(ui.visuals().dark_mode));
@@ -317,7 +338,7 @@ fn tooltip(ui: &mut Ui, ctx: &ViewContext, state: &MapState, code: &str, row: Op
         ui.label(t.no_municipality);
         return;
     };
-    ui.label(RichText::new(format!("{} ({})", m.name, m.code)).strong());
+    ui.label(RichText::new(format!("{} ({})", ctx.dataset.display_name(row), m.code)).strong());
     ui.label(RichText::new(&m.county_name).weak());
     match ctx.allocation {
         Ok(allocation) if row < allocation.rows.len() => {
