@@ -35,6 +35,8 @@ pub mod view_state;
 #[cfg(test)]
 mod app_tests;
 #[cfg(test)]
+mod daily_tests;
+#[cfg(test)]
 mod editing_tests;
 #[cfg(test)]
 mod file_safety_tests;

@@ -38,6 +38,13 @@ impl RowCache {
     }
 }
 
+impl RowCache {
+    /// The rows of the last frame, in order.
+    pub fn rows_cached(&self) -> &[usize] {
+        &self.rows
+    }
+}
+
 fn compare(a: &SortValue, b: &SortValue) -> Ordering {
     match (a, b) {
         (SortValue::Text(a), SortValue::Text(b)) => a.cmp(b),
