@@ -22,7 +22,7 @@ use eframe::egui;
 use std::collections::HashMap;
 use std::sync::Arc;
 
-use egui::{Pos2, Rect, RichText, Sense, Stroke, Ui, UiBuilder, Vec2, vec2};
+use egui::{Color32, Pos2, Rect, RichText, Sense, Stroke, Ui, UiBuilder, Vec2, vec2};
 
 use self::camera::{Camera, View};
 use self::colouring::Colouring;
@@ -283,6 +283,8 @@ pub fn show_map(ui: &mut Ui, ctx: &ViewContext, state: &mut MapState) -> Vec<Vie
         painter.extend(shape_outline(&map.mesh, &view, shape, Stroke::new(2.5, palette::SELECTED)));
     }
 
+    names(&painter, ctx, &map, state.links.as_ref(), &view, viewport);
+
     if let Some(legend) = state.legend(ctx) {
         let area = Rect::from_min_size(viewport.min + vec2(8.0, 8.0), vec2(280.0, (viewport.height() - 16.0).max(0.0)));
         let patterns = state.patterns.clone();
@@ -298,6 +300,46 @@ pub fn show_map(ui: &mut Ui, ctx: &ViewContext, state: &mut MapState) -> Vec<Vie
         response.on_hover_ui_at_pointer(|ui| tooltip(ui, ctx, state, &code, row));
     }
     actions
+}
+
+/// Municipality names, once zoomed in far enough that a name fits inside its municipality.
+fn names(
+    painter: &egui::Painter,
+    ctx: &ViewContext,
+    map: &LoadedMap,
+    links: Option<&Links>,
+    view: &View,
+    viewport: Rect,
+) {
+    let Some(links) = links else { return };
+    let font = egui::FontId::proportional(12.0);
+    let text_colour = Color32::from_gray(20);
+    for (shape, row) in map.geometry.shapes.iter().zip(&links.row_of_shape) {
+        let Some(row) = *row else { continue };
+        let b = &shape.bounds;
+        let (lo, hi) = (map.mesh.to_map(b.min), map.mesh.to_map(b.max));
+        let (lo, hi) = (view.to_screen(lo), view.to_screen(hi));
+        let screen = Rect::from_two_pos(lo, hi);
+        if !viewport.contains_rect(screen.shrink(screen.width().min(screen.height()) * 0.3)) {
+            continue;
+        }
+        let name = ctx.dataset.display_name(row);
+        // Roughly 7 points a letter at this size: only names that fit are drawn.
+        if screen.width() < name.chars().count() as f32 * 7.0 + 8.0 || screen.height() < 24.0 {
+            continue;
+        }
+        let centre = map.mesh.to_map(b.center());
+        let at = view.to_screen(centre);
+        // A light halo keeps the name readable on every class colour.
+        painter.text(
+            at + vec2(1.0, 1.0),
+            egui::Align2::CENTER_CENTER,
+            &name,
+            font.clone(),
+            Color32::from_white_alpha(200),
+        );
+        painter.text(at, egui::Align2::CENTER_CENTER, &name, font.clone(), text_colour);
+    }
 }
 
 fn toolbar(ui: &mut Ui, ctx: &ViewContext, state: &mut MapState, map_size: Vec2) {
