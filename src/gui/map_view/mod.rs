@@ -320,7 +320,8 @@ fn names(
         let (lo, hi) = (map.mesh.to_map(b.min), map.mesh.to_map(b.max));
         let (lo, hi) = (view.to_screen(lo), view.to_screen(hi));
         let screen = Rect::from_two_pos(lo, hi);
-        if !viewport.contains_rect(screen.shrink(screen.width().min(screen.height()) * 0.3)) {
+        let centre = view.to_screen(map.mesh.to_map(b.center()));
+        if !viewport.shrink(20.0).contains(centre) {
             continue;
         }
         let name = ctx.dataset.display_name(row);
@@ -328,17 +329,12 @@ fn names(
         if screen.width() < name.chars().count() as f32 * 7.0 + 8.0 || screen.height() < 24.0 {
             continue;
         }
-        let centre = map.mesh.to_map(b.center());
-        let at = view.to_screen(centre);
-        // A light halo keeps the name readable on every class colour.
-        painter.text(
-            at + vec2(1.0, 1.0),
-            egui::Align2::CENTER_CENTER,
-            &name,
-            font.clone(),
-            Color32::from_white_alpha(200),
-        );
-        painter.text(at, egui::Align2::CENTER_CENTER, &name, font.clone(), text_colour);
+        // A light halo keeps the dark name readable on every class colour, the darkest too.
+        for offset in [vec2(-1.0, 0.0), vec2(1.0, 0.0), vec2(0.0, -1.0), vec2(0.0, 1.0)] {
+            let halo = Color32::from_white_alpha(230);
+            painter.text(centre + offset, egui::Align2::CENTER_CENTER, &name, font.clone(), halo);
+        }
+        painter.text(centre, egui::Align2::CENTER_CENTER, &name, font.clone(), text_colour);
     }
 }
 
