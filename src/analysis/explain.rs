@@ -14,8 +14,11 @@ use crate::scenario::{CriterionId, Override, Scenario};
 
 #[derive(Debug, Clone, PartialEq)]
 pub enum StepKind {
-    /// A weighted criterion's part of the share before caps and drops.
+    /// A weighted criterion's part of the share before caps and drops, of the whole target.
     Contribution(CriterionId),
+    /// Other municipalities are locked: the open municipalities share only what the locks leave, so every
+    /// contribution shrinks by the same factor (target less locks, over target).
+    LockedElsewhere,
     /// Held at a fixed number by an override.
     Locked,
     /// Not eligible (rules, data or a manual exclusion).
@@ -52,6 +55,13 @@ pub struct Explanation {
     pub allocation: u32,
 }
 
+/// A step's change as shown beside values rounded to `places` decimals: the difference of the rounded values,
+/// so the parts shown always add up to the totals shown (no "31,2 + 12,4 = 43,5").
+pub fn shown_change(start: f64, end: f64, places: i32) -> f64 {
+    let scale = 10f64.powi(places);
+    ((end * scale).round() - (start * scale).round()) / scale
+}
+
 /// Changes smaller than this are floating-point noise, not an effect worth a step.
 const NOISE: f64 = 1e-9;
 
@@ -72,12 +82,21 @@ pub fn explain(dataset: &Dataset, scenario: &Scenario, allocation: &Allocation, 
         let reason = r.reason().cloned().unwrap_or(Reason::ManuallyExcluded);
         push(StepKind::Excluded(reason), 0.0, 0.0);
     } else {
+        // Contributions are shown of the whole target; a lock's rescaling is a step of its own.
+        let (target, open) = (f64::from(allocation.target), f64::from(allocation.open_target));
+        let scale = if open > 0.0 && open < target { target / open } else { 1.0 };
         let mut running = 0.0;
+        let mut open_share = 0.0;
         for ((id, w), c) in allocation.weights.iter().zip(&r.contributions) {
             if *w > 0.0 {
-                running += c;
-                push(StepKind::Contribution(*id), *c, running);
+                running += c * scale;
+                open_share += c;
+                push(StepKind::Contribution(*id), c * scale, running);
             }
+        }
+        if scale != 1.0 {
+            push(StepKind::LockedElsewhere, open_share - running, open_share);
+            running = open_share;
         }
         if let Some(cap) = r.cap.map(f64::from)
             && cap < r.initial_quota
@@ -129,10 +148,32 @@ mod tests {
                 check_waterfall(&e);
                 let r = &ex.allocation.rows[row];
                 if r.eligible {
-                    let sum: f64 =
-                        e.steps.iter().filter(|s| matches!(s.kind, StepKind::Contribution(_))).map(|s| s.delta).sum();
+                    let sum: f64 = e
+                        .steps
+                        .iter()
+                        .filter(|s| matches!(s.kind, StepKind::Contribution(_) | StepKind::LockedElsewhere))
+                        .map(|s| s.delta)
+                        .sum();
                     assert!((sum - r.initial_quota).abs() < 1e-9, "{}: {sum} vs {}", ex.name, r.initial_quota);
                 }
+            }
+        }
+    }
+
+    #[test]
+    fn shown_parts_add_up_to_the_shown_totals() {
+        for ex in examples() {
+            for row in 0..ex.dataset.len() {
+                let e = explain(&ex.dataset, &ex.scenario, &ex.allocation, row);
+                let mut before = 0.0;
+                let mut shown_sum = 0.0;
+                for s in e.steps.iter().filter(|s| s.kind != StepKind::Minors) {
+                    shown_sum += shown_change(before, s.running, 1);
+                    let shown_running = (s.running * 10.0).round() / 10.0;
+                    assert!((shown_sum - shown_running).abs() < 1e-6, "{}: {e:?}", ex.name);
+                    before = s.running;
+                }
+                assert!((shown_sum - f64::from(e.allocation)).abs() < 1e-6);
             }
         }
     }
@@ -170,6 +211,12 @@ mod tests {
         let a = allocate(d, &s).unwrap();
         let e = explain(d, &s, &a, d.index_of_code("1804").unwrap());
         assert_eq!((&e.steps[0].kind, e.steps[0].running, e.allocation), (&StepKind::Locked, 60.0, 60));
+        // Another municipality's lock is its own step: the contributions are of the whole target.
+        let bergen = explain(d, &s, &a, d.index_of_code("4601").unwrap());
+        let lock_step = bergen.steps.iter().position(|s| s.kind == StepKind::LockedElsewhere).expect("a lock step");
+        let before = bergen.steps[lock_step - 1].running;
+        let factor = f64::from(a.open_target) / f64::from(a.target);
+        assert!((bergen.steps[lock_step].running - before * factor).abs() < 1e-9);
         let mut capped = 0;
         for row in 0..d.len() {
             let e = explain(d, &s, &a, row);

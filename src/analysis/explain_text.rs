@@ -64,6 +64,18 @@ pub fn explain_sentences(
                 Lang::En => format!("The cap of {} holds it down by {}.", int(step.running), d1(-step.delta)),
             }),
             StepKind::Redistribution => out.push(redistribution(step, scenario, allocation, lang)),
+            StepKind::LockedElsewhere => out.push(match lang {
+                Lang::Nb => format!(
+                    "Låste kommuner tar sin del først, så andelen skaleres ned med {} til {}.",
+                    d1(-step.delta),
+                    d1(step.running)
+                ),
+                Lang::En => format!(
+                    "Locked municipalities take their part first, so the share is scaled down by {} to {}.",
+                    d1(-step.delta),
+                    d1(step.running)
+                ),
+            }),
             StepKind::Dropped => out.push(match lang {
                 Lang::Nb => format!(
                     "Andelen {} er under minste anmodning {}, så kommunen blir ikke anmodet.",

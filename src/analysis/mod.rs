@@ -5,6 +5,7 @@
 mod compare;
 mod explain;
 mod explain_text;
+mod quality;
 mod reweight;
 mod sensitivity;
 mod stage;
@@ -18,8 +19,9 @@ pub use compare::{
     Baseline, CompareError, Comparison, CountyDiff, DiffRow, compare, comparison_table, plan_on_borders, summary_line,
     totals_line,
 };
-pub use explain::{Explanation, Step, StepKind, explain};
+pub use explain::{Explanation, Step, StepKind, explain, shown_change};
 pub use explain_text::explain_sentences;
+pub use quality::{DataWarning, data_warnings};
 pub use reweight::with_weight_share;
 pub use sensitivity::{
     Curve, Impact, PlanPoint, PlanSweep, TargetRange, TornadoBar, shares, target_range, tornado, weight_sweep,

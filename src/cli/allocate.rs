@@ -15,6 +15,7 @@ use crate::report::{CsvStyle, allocation_json, result_table, write_csv};
 
 #[derive(clap::Args, Debug)]
 pub struct AllocateArgs {
+    /// The scenario file (.ron); it names its dataset.
     pub scenario: PathBuf,
     /// Replace the scenario's total target.
     #[arg(long)]
@@ -30,6 +31,10 @@ pub struct AllocateArgs {
     /// replaced atomically and keeps its permissions; a read-only one is refused.
     #[arg(long)]
     pub out: Option<PathBuf>,
+    /// Replace the file given with --out when it exists (otherwise an existing file is kept and nothing is
+    /// written).
+    #[arg(long)]
+    pub force: bool,
     /// CSV flavour: excel-no (semicolon, decimal comma, BOM) or plain (comma, point).
     #[arg(long, value_parser = ["excel-no", "plain"])]
     pub csv_style: Option<String>,
@@ -39,6 +44,14 @@ pub struct AllocateArgs {
 }
 
 pub fn run(args: &AllocateArgs) -> Result<ExitCode> {
+    // Asked before any work, as the planner asks before overwriting. Only a regular file is replaced; a pipe
+    // or a device (`/dev/stdout`) is written through and needs no --force.
+    if let Some(out) = &args.out
+        && std::fs::metadata(out).is_ok_and(|m| m.is_file())
+        && !args.force
+    {
+        bail!("{} exists; add --force to replace it", out.display());
+    }
     let (mut scenario, dataset) = super::scenario_input::load(&args.scenario)?;
     if let Some(t) = args.target {
         scenario.target.total = t;
@@ -124,8 +137,8 @@ fn text_report(
         lang.pick("Per 1000", "Per 1000"),
         lang.pick("Merknad", "Note"),
     ));
-    for (m, r) in dataset.municipalities.iter().zip(&allocation.rows) {
-        let name: String = escape(&m.name, false).chars().take(28).collect();
+    for (i, (m, r)) in dataset.municipalities.iter().zip(&allocation.rows).enumerate() {
+        let name: String = escape(&dataset.display_name(i), false).chars().take(28).collect();
         let county: String = escape(&m.county_name, false).chars().take(22).collect();
         out.push_str(&format!(
             "{:<6} {:<28} {:<22} {:>9} {:>8} {:>7} {:>8}  {}\n",
@@ -157,6 +170,7 @@ mod tests {
             minors: None,
             format: None,
             out: Some(out.to_path_buf()),
+            force: true,
             csv_style: csv_style.map(str::to_owned),
             lang: lang.to_owned(),
         }
@@ -184,6 +198,21 @@ mod tests {
         run(&args(&path, "en", Some("plain"))).unwrap();
         let text = std::fs::read_to_string(&path).unwrap();
         assert!(text.starts_with("Code,Municipality,"));
+    }
+
+    #[test]
+    fn an_existing_out_file_needs_force() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("plan.csv");
+        std::fs::write(&path, "kept").unwrap();
+        let mut a = args(&path, "nb", None);
+        a.force = false;
+        let e = run(&a).unwrap_err().to_string();
+        assert!(e.contains("plan.csv") && e.contains("--force"), "{e}");
+        assert_eq!(std::fs::read_to_string(&path).unwrap(), "kept", "nothing is written");
+        a.force = true;
+        run(&a).unwrap();
+        assert!(std::fs::read_to_string(&path).unwrap().starts_with("\u{feff}Kommunenummer;"));
     }
 
     #[test]

@@ -17,6 +17,7 @@ use crate::scenario::{DatasetRef, Scenario, save_scenario};
 
 #[derive(clap::Args, Debug)]
 pub struct CalibrateArgs {
+    /// The scenario file (.ron); it names its dataset.
     pub scenario: PathBuf,
     /// The reference allocation: a column of the scenario's dataset (e.g. anmodning_2018).
     #[arg(long, value_name = "COLUMN", conflicts_with = "reference", required_unless_present = "reference")]

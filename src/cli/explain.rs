@@ -7,7 +7,7 @@ use std::process::ExitCode;
 use anyhow::{Context, Result, bail};
 use serde_json::{Value, json};
 
-use crate::analysis::{Explanation, StepKind, explain, explain_sentences};
+use crate::analysis::{Explanation, StepKind, explain, explain_sentences, shown_change};
 use crate::data::Dataset;
 use crate::engine::allocate;
 use crate::lang::Lang;
@@ -15,6 +15,7 @@ use crate::numfmt;
 
 #[derive(clap::Args, Debug)]
 pub struct ExplainArgs {
+    /// The scenario file (.ron); it names its dataset.
     pub scenario: PathBuf,
     /// Municipality number (e.g. 1804), or its exact name.
     pub code: String,
@@ -35,7 +36,10 @@ pub fn run(args: &ExplainArgs) -> Result<ExitCode> {
 fn render(args: &ExplainArgs) -> Result<String> {
     let (scenario, dataset) = super::scenario_input::load(&args.scenario)?;
     let lang = Lang::from_code(&args.lang).unwrap_or_default();
-    let row = find_row(&dataset, &args.code)?;
+    let row = match find_row(&dataset, &args.code)? {
+        Found::Row(row) => row,
+        Found::Candidates(rows) => return candidates(&dataset, &args.code, &rows, &args.format, lang),
+    };
     let allocation = allocate(&dataset, &scenario).with_context(|| args.scenario.display().to_string())?;
     let e = explain(&dataset, &scenario, &allocation, row);
     let sentences = explain_sentences(&e, &dataset, &scenario, &allocation, lang);
@@ -44,7 +48,7 @@ fn render(args: &ExplainArgs) -> Result<String> {
             "scenario": scenario.name,
             "dataset": dataset.id,
             "code": e.code,
-            "name": e.name,
+            "name": dataset.display_name(row),
             "county": dataset.municipalities[row].county_name,
             "allocation": e.allocation,
             "minors": allocation.rows[row].minors,
@@ -60,20 +64,54 @@ fn render(args: &ExplainArgs) -> Result<String> {
     Ok(out)
 }
 
-/// The row of a municipality number, or of a name that matches exactly one municipality (case ignored).
-fn find_row(dataset: &Dataset, code: &str) -> Result<usize> {
+/// One municipality, or the several a shared name ("Herøy") could mean.
+#[derive(Debug, PartialEq)]
+enum Found {
+    Row(usize),
+    Candidates(Vec<usize>),
+}
+
+/// The row of a municipality number, or of a name (case ignored; "Herøy (Nordland)" picks one of two).
+fn find_row(dataset: &Dataset, code: &str) -> Result<Found> {
     let code = code.trim();
     if let Some(row) = dataset.index_of_code(code) {
-        return Ok(row);
+        return Ok(Found::Row(row));
     }
     let lower = code.to_lowercase();
-    let by_name: Vec<usize> =
-        (0..dataset.len()).filter(|&i| dataset.municipalities[i].name.to_lowercase() == lower).collect();
+    let by_name: Vec<usize> = (0..dataset.len())
+        .filter(|&i| {
+            dataset.municipalities[i].name.to_lowercase() == lower || dataset.display_name(i).to_lowercase() == lower
+        })
+        .collect();
     match by_name[..] {
-        [row] => Ok(row),
+        [row] => Ok(Found::Row(row)),
         [] => bail!("no municipality with number or name {code:?} in the dataset {}", dataset.id),
-        _ => bail!("{code:?} names {} municipalities in the dataset {}; give the number", by_name.len(), dataset.id),
+        _ => Ok(Found::Candidates(by_name)),
     }
+}
+
+/// The municipalities a shared name could mean, with their numbers, so the next call can name one.
+fn candidates(dataset: &Dataset, name: &str, rows: &[usize], format: &str, lang: Lang) -> Result<String> {
+    if format == "json" {
+        let list: Vec<Value> = rows
+            .iter()
+            .map(|&r| {
+                let m = &dataset.municipalities[r];
+                json!({ "code": m.code, "name": dataset.display_name(r), "county": m.county_name })
+            })
+            .collect();
+        let mut text = serde_json::to_string_pretty(&json!({ "name": name, "candidates": list }))?;
+        text.push('\n');
+        return Ok(text);
+    }
+    let mut out = match lang {
+        Lang::Nb => format!("«{name}» er navnet på {} kommuner; gi nummeret:\n", rows.len()),
+        Lang::En => format!("\"{name}\" names {} municipalities; give the number:\n", rows.len()),
+    };
+    for &r in rows {
+        let _ = writeln!(out, "  {}  {}", dataset.municipalities[r].code, dataset.display_name(r));
+    }
+    Ok(out)
 }
 
 fn kind_name(kind: &StepKind) -> &'static str {
@@ -83,6 +121,7 @@ fn kind_name(kind: &StepKind) -> &'static str {
         StepKind::Excluded(_) => "excluded",
         StepKind::Cap => "cap",
         StepKind::Redistribution => "redistribution",
+        StepKind::LockedElsewhere => "locked_elsewhere",
         StepKind::Dropped => "dropped",
         StepKind::Rounding => "rounding",
         StepKind::Minors => "minors",
@@ -96,6 +135,7 @@ fn step_label(kind: &StepKind, lang: Lang) -> String {
         StepKind::Excluded(_) => lang.pick("Ikke med", "Excluded").to_owned(),
         StepKind::Cap => lang.pick("Tak", "Cap").to_owned(),
         StepKind::Redistribution => lang.pick("Omfordeling", "Redistribution").to_owned(),
+        StepKind::LockedElsewhere => lang.pick("Låst hos andre", "Locked elsewhere").to_owned(),
         StepKind::Dropped => lang.pick("Under minste anmodning", "Below the minimum request").to_owned(),
         StepKind::Rounding => lang.pick("Avrunding", "Rounding").to_owned(),
         StepKind::Minors => lang.pick("herav enslige mindreårige", "of which minors").to_owned(),
@@ -103,7 +143,8 @@ fn step_label(kind: &StepKind, lang: Lang) -> String {
 }
 
 fn step_json(kind: &StepKind, delta: f64, running: f64, lang: Lang) -> Value {
-    let mut v = json!({ "kind": kind_name(kind), "delta": delta, "running": running });
+    let round = |v: f64| crate::report::rounded(v, 4);
+    let mut v = json!({ "kind": kind_name(kind), "delta": round(delta), "running": round(running) });
     match kind {
         StepKind::Contribution(id) => v["criterion"] = json!(id.key()),
         StepKind::Excluded(reason) => v["reason"] = json!(reason.message(lang)),
@@ -120,7 +161,7 @@ fn signed(value: f64, lang: Lang) -> String {
 
 fn text_report(dataset: &Dataset, scenario: &str, e: &Explanation, sentences: &[String], lang: Lang) -> String {
     let county = &dataset.municipalities[e.row].county_name;
-    let mut out = format!("{} ({}), {county} — {scenario}\n\n", e.name, e.code);
+    let mut out = format!("{} ({}), {county} — {scenario}\n\n", dataset.display_name(e.row), e.code);
     for s in sentences {
         let _ = writeln!(out, "{s}");
     }
@@ -131,12 +172,17 @@ fn text_report(dataset: &Dataset, scenario: &str, e: &Explanation, sentences: &[
         lang.pick("Endring", "Change"),
         lang.pick("Verdi", "Value")
     );
+    let mut before = 0.0;
     for s in &e.steps {
         let label: String = step_label(&s.kind, lang).chars().take(36).collect();
         let (delta, running) = match s.kind {
             StepKind::Minors => (numfmt::integer(s.delta, lang), String::new()),
-            _ => (signed(s.delta, lang), numfmt::decimal(s.running, 1, lang)),
+            // The change between the rounded values: the column of changes adds up to the values shown.
+            _ => (signed(shown_change(before, s.running, 1), lang), numfmt::decimal(s.running, 1, lang)),
         };
+        if s.kind != StepKind::Minors {
+            before = s.running;
+        }
         let _ = writeln!(out, "{}", format!("{label:<36} {delta:>10} {running:>10}").trim_end());
     }
     let _ = writeln!(
@@ -192,9 +238,23 @@ mod tests {
     }
 
     #[test]
+    fn a_shared_name_lists_the_candidates_with_codes() {
+        let text = render(&args("imdi-2020.ron", "Herøy", "nb", "text")).unwrap();
+        assert!(text.contains("1515  Herøy (Møre og Romsdal)") && text.contains("1818  Herøy (Nordland)"), "{text}");
+        let json: Value =
+            serde_json::from_str(&render(&args("imdi-2020.ron", "Herøy", "en", "json")).unwrap()).unwrap();
+        assert_eq!(json["candidates"][1]["code"], "1818");
+        let one = render(&args("imdi-2020.ron", "1818", "en", "text")).unwrap();
+        assert!(one.starts_with("Herøy (Nordland) (1818), Nordland"), "{one}");
+    }
+
+    #[test]
     fn names_and_numbers_find_the_row() {
         let d = crate::data::embedded_dataset("norway-2020").unwrap();
         assert_eq!(find_row(&d, "1804").unwrap(), find_row(&d, "bodø").unwrap());
+        let both = [d.index_of_code("1515").unwrap(), d.index_of_code("1818").unwrap()];
+        assert_eq!(find_row(&d, "Herøy").unwrap(), Found::Candidates(both.to_vec()));
+        assert_eq!(find_row(&d, "herøy (nordland)").unwrap(), Found::Row(both[1]));
         let e = find_row(&d, "9999").unwrap_err().to_string();
         assert!(e.contains("9999") && e.contains("norway-2020"), "{e}");
     }

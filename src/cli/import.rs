@@ -36,12 +36,16 @@ pub struct ImportArgs {
     /// Label shown to users (defaults to the name).
     #[arg(long)]
     pub label: Option<String>,
+    /// Unit of the values as shown after numbers, e.g. "%" or "personer".
     #[arg(long, default_value = "")]
     pub unit: String,
+    /// Year (or span) the values describe, e.g. 2024 or 2017–2019.
     #[arg(long, default_value = "")]
     pub year: String,
+    /// Who published the values.
     #[arg(long, default_value = "SSB")]
     pub source: String,
+    /// Licence of the values.
     #[arg(long, default_value = "NLOD 2.0")]
     pub licence: String,
     /// higher (higher is better) or lower.

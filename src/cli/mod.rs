@@ -35,7 +35,7 @@ pub enum Command {
     /// Apportion seats to a CSV of `name,weight` rows with a rounding method.
     Apportion(apportion::ApportionArgs),
     /// Validate a scenario and its dataset; list every problem; exit 1 if any.
-    Check { scenario: PathBuf },
+    Check(check::CheckArgs),
     /// Add an indicator from a CSV, SSB statbank export or JSON-stat file to a dataset, written as a new file.
     Import(import::ImportArgs),
     /// Fit the weights that reproduce a reference allocation (e.g. last year's requests) and report the fit.
@@ -55,7 +55,7 @@ pub fn run(command: Command) -> ExitCode {
         Command::Gui { .. } => unreachable_gui(),
         Command::Allocate(args) => allocate::run(&args),
         Command::Apportion(args) => apportion::run(&args),
-        Command::Check { scenario } => check::run(&scenario),
+        Command::Check(args) => check::run(&args),
         Command::Import(args) => import::run(&args),
         Command::Calibrate(args) => calibrate::run(&args),
         Command::Explain(args) => explain::run(&args),

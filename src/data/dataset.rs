@@ -157,6 +157,17 @@ impl Dataset {
         crate::borders::Vintage::of_dataset(self)
     }
 
+    /// The municipality's name as shown everywhere: with its county when another municipality has the same
+    /// name ("Herøy (Nordland)"). An unknown row gives an empty string.
+    pub fn display_name(&self, row: usize) -> String {
+        let Some(m) = self.municipalities.get(row) else { return String::new() };
+        if self.row_index().shared_name.get(row).copied().unwrap_or(false) {
+            format!("{} ({})", m.name, m.county_name)
+        } else {
+            m.name.clone()
+        }
+    }
+
     /// Counties sorted by code: (code, name).
     pub fn counties(&self) -> Vec<(String, String)> {
         self.row_index().counties.clone()

@@ -9,6 +9,8 @@ mod dataset;
 mod embedded;
 mod file;
 mod fingerprint;
+mod history;
+mod labels;
 mod municipalities;
 pub mod synthetic;
 

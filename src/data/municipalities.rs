@@ -20,6 +20,8 @@ pub struct RowIndex {
     pub counties: Vec<(String, String)>,
     /// Each row's index into `counties`.
     pub county_of: Vec<usize>,
+    /// Rows whose name another municipality also has (two Herøy): they are shown with their county.
+    pub shared_name: Vec<bool>,
 }
 
 /// The rows, readable as a slice. Changing them through `DerefMut` drops the derived lookups, so they can
@@ -95,7 +97,7 @@ impl RowIndex {
             code_rank[i as usize] = r as u32;
         }
         let (counties, county_of) = county_index(rows);
-        RowIndex { code_rank, by_code, counties, county_of }
+        RowIndex { code_rank, by_code, counties, county_of, shared_name: shared_names(rows) }
     }
 
     /// The row holding `code` (codes are unique in a loaded dataset).
@@ -127,6 +129,15 @@ fn code_order(rows: &[Municipality]) -> Vec<u32> {
         None => order.sort_by(|&a, &b| rows[a as usize].code.cmp(&rows[b as usize].code)),
     }
     order
+}
+
+/// Which rows share their name with another row.
+fn shared_names(rows: &[Municipality]) -> Vec<bool> {
+    let mut count: std::collections::HashMap<&str, u32> = std::collections::HashMap::with_capacity(rows.len());
+    for m in rows {
+        *count.entry(m.name.as_str()).or_default() += 1;
+    }
+    rows.iter().map(|m| count[m.name.as_str()] > 1).collect()
 }
 
 /// Counties sorted by code, and each row's index into that list (one pass, no string search per row).
@@ -205,6 +216,16 @@ mod tests {
         assert_eq!(index.counties.last().map(|c| c.0.as_str()), Some("99"));
         assert_eq!(index.county_of[0], index.counties.len() - 1);
         assert_ne!(first_county, "99");
+    }
+
+    #[test]
+    fn shared_names_carry_their_county() {
+        let d = embedded_dataset("norway-2020").unwrap();
+        let heroy: Vec<String> =
+            (0..d.len()).filter(|&i| d.municipalities[i].name == "Herøy").map(|i| d.display_name(i)).collect();
+        assert_eq!(heroy, ["Herøy (Møre og Romsdal)", "Herøy (Nordland)"]);
+        let oslo = d.index_of_code("0301").unwrap();
+        assert_eq!(d.display_name(oslo), "Oslo", "a unique name stays as it is");
     }
 
     #[test]

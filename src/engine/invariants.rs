@@ -73,6 +73,7 @@ fn scenario_strategy() -> impl Strategy<Value = (usize, u64, Scenario)> {
                         ..Rules::default()
                     },
                     overrides,
+                    override_notes: Default::default(),
                     rounding: method,
                     county_first,
                     reference_column: None,

@@ -17,6 +17,20 @@ pub enum Reason {
 }
 
 impl Reason {
+    /// A stable name for scripts ("above_ceiling"); the sentence beside it may change wording.
+    pub fn code(&self) -> &'static str {
+        match self {
+            Reason::ManuallyExcluded => "excluded",
+            Reason::AboveImmigrantShareCeiling { .. } => "above_ceiling",
+            Reason::BelowMinPopulation { .. } => "below_min_population",
+            Reason::MissingData { .. } => "missing_data",
+            Reason::CapBelowMinimum { .. } => "cap_below_minimum",
+            Reason::BelowMinimumRequest { .. } => "below_min_request",
+            Reason::RoundedToZero { .. } => "rounded_to_zero",
+            Reason::LockedToZero => "locked_to_zero",
+        }
+    }
+
     pub fn message(&self, lang: Lang) -> String {
         let nb = lang == Lang::Nb;
         match self {

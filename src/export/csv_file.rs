@@ -67,7 +67,7 @@ mod tests {
                 assert_eq!(value, f64::from(a.rows[i].allocation));
                 sum += value;
                 assert!((parse(&row[quota], style) - a.rows[i].quota).abs() <= 0.005 + 1e-9);
-                let name = &d.municipalities[i].name;
+                let name = &d.display_name(i);
                 let expected = if name.starts_with(['=', '@']) { format!("'{name}") } else { name.clone() };
                 assert_eq!(row[1], expected, "names round-trip, formulas are guarded");
             }

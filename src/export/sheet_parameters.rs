@@ -168,6 +168,9 @@ pub(super) fn write(
             text(ws, row, 0, code, &styles.code)?;
             text(ws, row, 1, name, &styles.text)?;
             text(ws, row, 2, &override_text(*decision, lang), &styles.text)?;
+            if let Some(note) = scenario.override_notes.get(code) {
+                text(ws, row, 3, note, &styles.text)?;
+            }
             row += 1;
         }
     }

@@ -60,6 +60,8 @@ pub struct App {
     pub computed: Computed,
     pub notices: Vec<Notice>,
     pub change_note: Option<(ChangeNote, Instant)>,
+    /// Who was asked when the open gesture (a slider drag) began: its note covers the whole drag.
+    pub(super) gesture_start: Option<(egui::Id, Vec<bool>)>,
     pub dialogs: FileDialogs,
     pub path_field: Option<PathField>,
     /// Shown as the Save / Discard / Cancel dialog while set.
@@ -83,6 +85,10 @@ pub struct App {
     pub central_rect: egui::Rect,
     /// The "Fit weights to reference" dialog while it is open.
     pub calibrate: Option<super::calibrate_dialog::CalibrateDialog>,
+    /// A dataset switch waiting for "Switch dataset?".
+    pub dataset_switch: Option<super::dataset_switch::DatasetSwitch>,
+    /// The look last handed to egui; set again when the preference changes.
+    theme_applied: Option<super::view_state::Theme>,
     started: Option<Instant>,
     window_title: String,
 }
@@ -100,6 +106,7 @@ impl App {
             computed,
             notices: Vec::new(),
             change_note: None,
+            gesture_start: None,
             dialogs: FileDialogs::default(),
             path_field: None,
             pending: None,
@@ -114,6 +121,8 @@ impl App {
             chart_pending: None,
             central_rect: egui::Rect::NOTHING,
             calibrate: None,
+            dataset_switch: None,
+            theme_applied: None,
             started: None,
             window_title: String::new(),
         }
@@ -161,10 +170,19 @@ impl App {
             return;
         }
         let next = Self::compute(&self.doc, self.computed.generation + 1);
-        if let (Ok(before), Ok(after)) = (&self.computed.result, &next.result)
-            && let Some(note) = ChangeNote::between(self.doc.dataset(), &asked_flags(before), &asked_flags(after))
-        {
-            self.change_note = Some((note, Instant::now()));
+        // Within a gesture the note compares with its start, as its undo step does.
+        let gesture_base = match &self.gesture_start {
+            Some((id, flags)) if self.history.open_gesture() == Some(*id) => Some(flags),
+            _ => None,
+        };
+        if let (Ok(before), Ok(after)) = (&self.computed.result, &next.result) {
+            let before = gesture_base.cloned().unwrap_or_else(|| asked_flags(before));
+            match ChangeNote::between(self.doc.dataset(), &before, &asked_flags(after)) {
+                Some(note) => self.change_note = Some((note, Instant::now())),
+                // Dragged back to where it started: nothing changed over the gesture.
+                None if gesture_base.is_some() => self.change_note = None,
+                None => {}
+            }
         }
         self.computed = next;
     }
@@ -175,6 +193,7 @@ impl App {
         self.history.clear();
         self.view.selected = None;
         self.change_note = None;
+        self.gesture_start = None;
         self.computed = Self::compute(&self.doc, self.computed.generation + 1);
     }
 
@@ -206,7 +225,12 @@ impl App {
             || self.disk_conflict.is_some()
             || self.export_confirm.is_some()
             || self.view.data.import.is_some()
-            || self.calibrate.is_some();
+            || self.calibrate.is_some()
+            || self.dataset_switch.is_some();
+        if self.theme_applied != Some(self.prefs.theme) {
+            ctx.set_theme(self.prefs.theme.preference());
+            self.theme_applied = Some(self.prefs.theme);
+        }
         let mut cmds = if modal { Vec::new() } else { shortcuts::pressed(&ctx) };
         cmds.extend(self.dropped_files(&ctx));
         self.poll_dialog();
@@ -231,6 +255,8 @@ impl App {
         // Before the other dialogs: the path field it may open goes on top of it.
         super::calibrate_dialog::show(&ctx, self, &mut cmds);
         panels::dialogs::show(&ctx, self, &mut cmds);
+        super::dataset_switch::show(&ctx, self, &mut cmds);
+        super::help::show(&ctx, self.view.help, lang, &mut cmds);
         super::data_tab::dialog::show(&ctx, &mut self.view.data, self.doc.dataset(), lang, &mut cmds);
         panels::dialogs::drop_hint(&ctx, self.view.lang);
 
@@ -313,9 +339,7 @@ impl App {
                 super::compare_view::show(ui, &mut self.view.compare, &inputs, self.view.selected, open, cmds)
             }
         };
-        cmds.extend(actions.into_iter().map(|a| match a {
-            super::view::ViewAction::Select(s) => Command::Select(s),
-        }));
+        cmds.extend(actions.into_iter().map(super::view::ViewAction::into_command));
     }
 
     fn report_first_frame(&mut self) {

@@ -42,6 +42,12 @@ impl App {
                 }
             }
             Command::Edit { edit, gesture } => {
+                if let Some(id) = gesture
+                    && self.history.open_gesture() != Some(id)
+                {
+                    let flags = self.computed.result.as_ref().ok().map(super::changes::asked_flags);
+                    self.gesture_start = flags.map(|f| (id, f));
+                }
                 let before = self.doc.snapshot();
                 let mut after = before.scenario.clone();
                 edit.apply(&mut after);
@@ -97,6 +103,10 @@ impl App {
             Command::Explain(cmd) => self.view.explain.apply(cmd),
             Command::Calibrate(cmd) => self.apply_calibrate(cmd),
             Command::Compare(cmd) => self.apply_compare(cmd),
+            Command::AskDataset(to) => self.ask_dataset(to),
+            Command::SwitchDataset(yes) => self.answer_dataset(yes),
+            Command::ShowHelp(section) => self.view.help = section,
+            Command::SetTheme(theme) => self.prefs.theme = theme,
         }
         self.refresh();
     }

@@ -30,10 +30,7 @@ impl ChangeNote {
             return None;
         }
         let names = |pick: fn(bool, bool) -> bool| -> Vec<String> {
-            (0..after.len())
-                .filter(|&i| pick(before[i], after[i]))
-                .map(|i| dataset.municipalities[i].name.clone())
-                .collect()
+            (0..after.len()).filter(|&i| pick(before[i], after[i])).map(|i| dataset.display_name(i)).collect()
         };
         let note = ChangeNote { came_in: names(|b, a| a && !b), left: names(|b, a| b && !a) };
         (!note.came_in.is_empty() || !note.left.is_empty()).then_some(note)

@@ -63,6 +63,14 @@ pub enum Command {
     Calibrate(super::calibrate_dialog::CalibrateCmd),
     /// The Compare tab: baseline, exports.
     Compare(super::compare_view::CompareCmd),
+    /// Another dataset for the scenario: switches at once when everything matches, else asks first.
+    AskDataset(crate::scenario::DatasetRef),
+    /// The answer to "Switch dataset?": `true` switches.
+    SwitchDataset(bool),
+    /// Opens "How the plan is computed" at a section, or closes it.
+    ShowHelp(Option<super::help::HelpSection>),
+    /// Light, dark or the system's look; kept with the preferences.
+    SetTheme(super::view_state::Theme),
 }
 
 /// What an export writes.

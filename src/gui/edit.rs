@@ -41,11 +41,18 @@ pub enum Edit {
     SetReferenceColumn(Option<String>),
     /// Another dataset; the stored fingerprint no longer applies.
     SetDataset(DatasetRef),
-    /// `None` removes the override for the municipality `code`.
+    /// `None` removes the override for the municipality `code` (and its note).
     SetOverride {
         code: String,
         value: Option<Override>,
     },
+    /// Why the override of `code` was made; an empty note removes it.
+    SetOverrideNote {
+        code: String,
+        note: String,
+    },
+    /// The scenario's notes (free text).
+    SetNotes(String),
 }
 
 impl Edit {
@@ -103,8 +110,17 @@ impl Edit {
                 }
                 None => {
                     s.overrides.remove(code);
+                    s.override_notes.remove(code);
                 }
             },
+            Edit::SetOverrideNote { code, note } => {
+                if note.trim().is_empty() {
+                    s.override_notes.remove(code);
+                } else {
+                    s.override_notes.insert(code.clone(), note.clone());
+                }
+            }
+            Edit::SetNotes(notes) => s.notes.clone_from(notes),
         }
     }
 }
@@ -126,8 +142,13 @@ mod tests {
         assert_eq!(s.criteria[0].weight, 0.0);
         Edit::SetOverride { code: "0301".into(), value: Some(Override::Lock(5)) }.apply(&mut s);
         assert_eq!(s.overrides.get("0301"), Some(&Override::Lock(5)));
+        Edit::SetOverrideNote { code: "0301".into(), note: "Agreed in the decision of 12 May".into() }.apply(&mut s);
+        assert_eq!(s.override_notes["0301"], "Agreed in the decision of 12 May");
         Edit::SetOverride { code: "0301".into(), value: None }.apply(&mut s);
         assert!(s.overrides.is_empty());
+        assert!(s.override_notes.is_empty(), "removing an override removes its note");
+        Edit::SetNotes("Line one\nline two".into()).apply(&mut s);
+        assert_eq!(s.notes, "Line one\nline two");
     }
 
     #[test]

@@ -28,6 +28,11 @@ impl History {
         self.redo.clear();
     }
 
+    /// The gesture still grouping edits, if any.
+    pub fn open_gesture(&self) -> Option<egui::Id> {
+        self.open_gesture
+    }
+
     pub fn end_gesture(&mut self) {
         self.open_gesture = None;
     }

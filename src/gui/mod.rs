@@ -13,15 +13,18 @@ pub mod charts;
 pub mod command;
 pub mod compare_view;
 pub mod data_tab;
+pub mod dataset_switch;
 pub mod document;
 pub mod edit;
 pub mod explain_view;
 mod export_actions;
 pub mod file_dialog;
 pub mod fonts;
+pub mod help;
 pub mod history;
 pub mod map_view;
 pub mod notices;
+pub mod overrides;
 pub mod panels;
 pub mod shortcuts;
 pub mod table;
@@ -31,6 +34,10 @@ pub mod view_state;
 
 #[cfg(test)]
 mod app_tests;
+#[cfg(test)]
+mod daily_tests;
+#[cfg(test)]
+mod editing_tests;
 #[cfg(test)]
 mod file_safety_tests;
 #[cfg(test)]

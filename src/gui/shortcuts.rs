@@ -10,6 +10,7 @@ pub const SAVE: KeyboardShortcut = KeyboardShortcut::new(Modifiers::COMMAND, Key
 pub const SAVE_AS: KeyboardShortcut = KeyboardShortcut::new(Modifiers::COMMAND.plus(Modifiers::SHIFT), Key::S);
 pub const UNDO: KeyboardShortcut = KeyboardShortcut::new(Modifiers::COMMAND, Key::Z);
 pub const REDO: KeyboardShortcut = KeyboardShortcut::new(Modifiers::COMMAND.plus(Modifiers::SHIFT), Key::Z);
+pub const HELP: KeyboardShortcut = KeyboardShortcut::new(Modifiers::NONE, Key::F1);
 pub const REDO_Y: KeyboardShortcut = KeyboardShortcut::new(Modifiers::COMMAND, Key::Y);
 
 /// Commands for the shortcuts pressed this frame. Shift variants are checked first, since matching
@@ -29,6 +30,9 @@ pub fn pressed(ctx: &egui::Context) -> Vec<Command> {
         }
         if i.consume_shortcut(&OPEN) {
             out.push(Command::OpenDialog);
+        }
+        if i.consume_shortcut(&HELP) {
+            out.push(Command::ShowHelp(Some(super::help::HelpSection::Overview)));
         }
         if !typing {
             if i.consume_shortcut(&REDO) || i.consume_shortcut(&REDO_Y) {

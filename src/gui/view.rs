@@ -20,4 +20,22 @@ pub struct ViewContext<'a> {
 #[derive(Debug, Clone, PartialEq)]
 pub enum ViewAction {
     Select(Option<usize>),
+    /// An override from a right-click menu (`None` removes it); carried out as a scenario edit.
+    SetOverride {
+        code: String,
+        value: Option<crate::scenario::Override>,
+    },
+}
+
+impl ViewAction {
+    /// The command that carries the action out.
+    pub fn into_command(self) -> super::command::Command {
+        use super::command::Command;
+        match self {
+            ViewAction::Select(s) => Command::Select(s),
+            ViewAction::SetOverride { code, value } => {
+                Command::Edit { edit: super::edit::Edit::SetOverride { code, value }, gesture: None }
+            }
+        }
+    }
 }

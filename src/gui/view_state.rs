@@ -65,6 +65,8 @@ pub struct ViewState {
     pub table: TableView,
     pub lang: Lang,
     pub show_about: bool,
+    /// "How the plan is computed", open at this section.
+    pub help: Option<super::help::HelpSection>,
     pub charts: super::tabs::ChartsTab,
     pub map: super::tabs::MapTab,
     pub data: super::data_tab::DataTabState,
@@ -72,11 +74,33 @@ pub struct ViewState {
     pub compare: super::compare_view::CompareState,
 }
 
+/// The planner's look: light (print, projectors), dark, or as the system says.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, serde::Serialize, serde::Deserialize)]
+pub enum Theme {
+    #[default]
+    System,
+    Light,
+    Dark,
+}
+
+impl Theme {
+    pub const ALL: [Theme; 3] = [Theme::Light, Theme::Dark, Theme::System];
+
+    pub fn preference(self) -> egui::ThemePreference {
+        match self {
+            Theme::System => egui::ThemePreference::System,
+            Theme::Light => egui::ThemePreference::Light,
+            Theme::Dark => egui::ThemePreference::Dark,
+        }
+    }
+}
+
 /// Preferences that outlive a session (eframe storage). Window and panel sizes are kept by eframe and egui.
 #[derive(Debug, Clone, PartialEq, Default, serde::Serialize, serde::Deserialize)]
 #[serde(default)]
 pub struct Prefs {
     pub lang: Lang,
+    pub theme: Theme,
     /// Most recent first.
     pub recent: Vec<PathBuf>,
 }

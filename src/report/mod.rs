@@ -6,5 +6,5 @@ mod json;
 mod table;
 
 pub use csv_out::{CsvStyle, neutralise, write_csv};
-pub use json::allocation_json;
+pub use json::{allocation_json, rounded};
 pub use table::{Cell, ResultTable, result_table};

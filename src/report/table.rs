@@ -31,6 +31,11 @@ pub fn result_table(dataset: &Dataset, scenario: &Scenario, allocation: &Allocat
         .filter_map(|id| dataset.column_index(id))
         .collect();
     let reference = scenario.reference_column.as_deref().and_then(|id| dataset.column(id));
+    // A reference that is also an indicator in use (continuity and last year's request) is written once.
+    let reference_shown =
+        reference.filter(|r| !indicators.iter().any(|&i| dataset.columns[i].meta.id == r.meta.id)).is_some();
+    let filled: std::collections::HashMap<(usize, &str), &crate::engine::FilledCell> =
+        allocation.filled.iter().map(|f| ((f.row, &*f.column), f)).collect();
     let mut headers = vec![
         t("Kommunenummer", "Code"),
         t("Kommune", "Municipality"),
@@ -39,7 +44,7 @@ pub fn result_table(dataset: &Dataset, scenario: &Scenario, allocation: &Allocat
     ];
     for &i in &indicators {
         let meta = &dataset.columns[i].meta;
-        headers.push(format!("{} ({}, {})", lang.pick(&meta.label.nb, &meta.label.en), meta.unit, meta.year));
+        headers.push(format!("{} ({})", meta.label_with_year(lang), meta.unit_in(lang)));
     }
     headers.extend([
         t("Andel", "Quota"),
@@ -48,10 +53,13 @@ pub fn result_table(dataset: &Dataset, scenario: &Scenario, allocation: &Allocat
         t("Per 1000", "Per 1,000"),
     ]);
     if let Some(r) = reference {
-        headers.push(lang.pick(&r.meta.label.nb, &r.meta.label.en).to_owned());
+        if reference_shown {
+            headers.push(lang.pick(&r.meta.label.nb, &r.meta.label.en).to_owned());
+        }
         headers.push(t("Differanse", "Difference"));
     }
     headers.push(t("Merknad", "Note"));
+    headers.push(t("Fylte verdier", "Filled values"));
     let rows = dataset
         .municipalities
         .iter()
@@ -60,12 +68,24 @@ pub fn result_table(dataset: &Dataset, scenario: &Scenario, allocation: &Allocat
         .map(|(i, (m, r))| {
             let mut row = vec![
                 Cell::Text(m.code.clone()),
-                Cell::Text(m.name.clone()),
+                Cell::Text(dataset.display_name(i)),
                 Cell::Text(m.county_name.clone()),
                 Cell::Int(m.population as i64),
             ];
+            // A missing cell is written with the value the model filled in, and named in "Filled values".
+            let mut filled_here = Vec::new();
             for &c in &indicators {
-                row.push(dataset.columns[c].values[i].map_or(Cell::Empty, |v| Cell::Number(v, 1)));
+                let meta = &dataset.columns[c].meta;
+                row.push(match dataset.columns[c].values[i] {
+                    Some(v) => Cell::Number(v, 1),
+                    None => match filled.get(&(i, meta.id.as_str())) {
+                        Some(f) => {
+                            filled_here.push(format!("{} ({})", meta.label_in(lang), f.policy.label(lang)));
+                            Cell::Number(f.value, 1)
+                        }
+                        None => Cell::Empty,
+                    },
+                });
             }
             row.extend([
                 Cell::Number(r.quota, 2),
@@ -76,10 +96,12 @@ pub fn result_table(dataset: &Dataset, scenario: &Scenario, allocation: &Allocat
             if let Some(col) = reference {
                 match col.values[i] {
                     Some(v) => {
-                        row.push(Cell::Number(v, 0));
+                        if reference_shown {
+                            row.push(Cell::Number(v, 0));
+                        }
                         row.push(Cell::Number(f64::from(r.allocation) - v, 0));
                     }
-                    None => row.extend([Cell::Empty, Cell::Empty]),
+                    None => row.extend(std::iter::repeat_n(Cell::Empty, 1 + usize::from(reference_shown))),
                 }
             }
             row.push(match (&r.status, r.reason()) {
@@ -87,6 +109,7 @@ pub fn result_table(dataset: &Dataset, scenario: &Scenario, allocation: &Allocat
                 (_, Some(reason)) => Cell::Text(reason.message(lang)),
                 _ => Cell::Empty,
             });
+            row.push(if filled_here.is_empty() { Cell::Empty } else { Cell::Text(filled_here.join("; ")) });
             row
         })
         .collect();

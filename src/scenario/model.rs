@@ -29,6 +29,10 @@ pub struct Scenario {
     /// Per municipality code.
     #[serde(default, deserialize_with = "super::unique_map::deserialize")]
     pub overrides: BTreeMap<String, Override>,
+    /// Why each override was made (a decision, an agreement), per municipality code. Files without it open
+    /// with no notes.
+    #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
+    pub override_notes: BTreeMap<String, String>,
     #[serde(default)]
     pub rounding: Method,
     /// Split the target across counties first, then within each county.

@@ -102,14 +102,14 @@ fn a_replaced_output_keeps_its_mode_and_a_read_only_one_is_refused() {
     let private = dir.path().join("private.csv");
     std::fs::write(&private, "old").unwrap();
     std::fs::set_permissions(&private, std::fs::Permissions::from_mode(0o600)).unwrap();
-    let o = bosetting(&["allocate", IMDI, "--out", path(&private)]);
+    let o = bosetting(&["allocate", IMDI, "--out", path(&private), "--force"]);
     assert!(o.status.success(), "{}", stderr(&o));
     assert_eq!(std::fs::metadata(&private).unwrap().permissions().mode() & 0o777, 0o600);
 
     let locked = dir.path().join("locked.json");
     std::fs::write(&locked, "keep me").unwrap();
     std::fs::set_permissions(&locked, std::fs::Permissions::from_mode(0o444)).unwrap();
-    let o = bosetting(&["allocate", IMDI, "--out", path(&locked)]);
+    let o = bosetting(&["allocate", IMDI, "--out", path(&locked), "--force"]);
     assert_eq!(o.status.code(), Some(1));
     assert_eq!(
         stderr(&o),

@@ -6,6 +6,9 @@ texts!(CalibrateTexts {
     button_tip: "Finn vektene som gir anmodninger nærmest en referanse, for eksempel fjorårets anmodning.",
         "Find the weights whose requests come closest to a reference, such as last year's request.";
     title: "Tilpass vekter til referanse", "Fit weights to reference";
+    locks: "Låste kommuner tar", "Locked municipalities take";
+    locks_tail: "De følger ikke vektene, så tilpasningen gjelder bare resten.",
+        "They do not follow the weights, so the fit covers only the rest.";
     intro: "Søker etter vektene (og eventuelt størrelseseksponenten) som gir anmodninger nærmest referansen. \
         Scenarioet endres først når du velger «Bruk».",
         "Searches for the weights (and optionally the size exponent) whose requests come closest to the \

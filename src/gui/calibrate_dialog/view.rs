@@ -24,6 +24,18 @@ pub fn show(ctx: &Context, app: &mut App, cmds: &mut Vec<Command>) {
     let lang = app.view.lang;
     let picking = app.dialogs.is_open() || app.path_field.is_some();
     let dataset = app.doc.dataset();
+    let locks: Vec<(String, u32)> = app
+        .doc
+        .scenario()
+        .overrides
+        .iter()
+        .filter_map(|(code, o)| match o {
+            crate::scenario::Override::Lock(n) => {
+                Some((dataset.index_of_code(code).map_or_else(|| code.clone(), |r| dataset.display_name(r)), *n))
+            }
+            _ => None,
+        })
+        .collect();
     let Some(d) = &mut app.calibrate else { return };
     d.poll();
     if d.is_running() {
@@ -34,6 +46,26 @@ pub fn show(ctx: &Context, app: &mut App, cmds: &mut Vec<Command>) {
         ui.set_width(WIDTH);
         ui.heading(t.title);
         ui.label(RichText::new(t.intro).weak());
+        if !locks.is_empty() {
+            // Locked municipalities keep their number whatever the weights: they shape what the fit can reach.
+            let total: u64 = locks.iter().map(|(_, n)| u64::from(*n)).sum();
+            let names: Vec<String> = locks
+                .iter()
+                .take(4)
+                .map(|(name, n)| format!("{name} {}", numfmt::integer(f64::from(*n), lang)))
+                .collect();
+            let more = if locks.len() > 4 { ", …" } else { "" };
+            ui.colored_label(
+                ui.visuals().warn_fg_color,
+                format!(
+                    "🔒 {} {} ({}{more}). {}",
+                    t.locks,
+                    numfmt::integer(total as f64, lang),
+                    names.join(", "),
+                    t.locks_tail
+                ),
+            );
+        }
         ui.add_space(6.0);
         let mut out = Vec::new();
         let running = d.is_running();

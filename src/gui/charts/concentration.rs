@@ -100,8 +100,9 @@ pub fn show(ui: &mut egui::Ui, input: &ChartInput<'_>) {
         entries.push((input.palette.reference, name.as_str()));
     }
     entries.push((input.palette.muted, t.equality));
-    if let Some(m) = input.selected.and_then(|s| input.dataset.municipalities.get(s)) {
-        entries.push((input.palette.selected, m.name.as_str()));
+    let selected_name = input.selected.filter(|&s| s < input.dataset.len()).map(|s| input.dataset.display_name(s));
+    if let Some(name) = &selected_name {
+        entries.push((input.palette.selected, name.as_str()));
     }
     key(ui, &entries);
     let half = curve.count_for_share(0.5);
@@ -121,6 +122,8 @@ pub fn show(ui: &mut egui::Ui, input: &ChartInput<'_>) {
         .show_crosshair(false)
         .x_axis_formatter(move |mark, _| percent_label(mark, lang))
         .y_axis_formatter(move |mark, _| percent_label(mark, lang))
+        // Room for "100 %" beside the axis, so it is never clipped.
+        .y_axis_min_width(44.0)
         .x_axis_label(t.concentration_x)
         .y_axis_label(t.concentration_y)
         .label_formatter(|pos| {
@@ -142,8 +145,9 @@ pub fn show(ui: &mut egui::Ui, input: &ChartInput<'_>) {
                 .replace("{share}", &numfmt::percent(p[1], 1, lang));
             if std::ptr::eq(c, &curve) {
                 let row = curve.order[*index - 1];
-                if let Some(m) = names.get(row) {
-                    text.push_str(&format!("\n{index}. {}: {}", m.name, numfmt::integer(requests[row], lang)));
+                if row < names.len() {
+                    let name = input.dataset.display_name(row);
+                    text.push_str(&format!("\n{index}. {name}: {}", numfmt::integer(requests[row], lang)));
                 }
             }
             Some(text)
@@ -171,7 +175,7 @@ pub fn show(ui: &mut egui::Ui, input: &ChartInput<'_>) {
                     .allow_hover(false),
             );
             if let Some(p) = selected_point {
-                let name = input.selected.and_then(|s| names.get(s)).map_or("", |m| m.name.as_str());
+                let name = input.selected.map(|s| input.dataset.display_name(s)).unwrap_or_default();
                 plot_ui.points(
                     Points::new(name, PlotPoints::from(vec![p]))
                         .color(input.palette.selected)

@@ -48,7 +48,7 @@ pub fn history_years(history: &[HistoryPoint]) -> Vec<HistoryYear> {
 pub fn show(ui: &mut egui::Ui, input: &ChartInput<'_>) {
     let t = input.t;
     let lang = input.lang;
-    let years = history_years(&input.dataset.history);
+    let years = history_years(&input.dataset.full_history());
     let target_year = input.dataset.year;
     let target = f64::from(input.allocation.target);
     if years.is_empty() && !input.compact {

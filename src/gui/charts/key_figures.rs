@@ -31,7 +31,7 @@ pub fn show(ui: &mut egui::Ui, input: &ChartInput<'_>) {
         row(t.minors, int(a.minors_allocated as f64));
         row(t.asked, t.asked_of.replace("{n}", &int(a.asked as f64)).replace("{m}", &int(a.rows.len() as f64)));
         if let Some((row_index, v)) = a.largest_per_1000() {
-            let name = input.dataset.municipalities.get(row_index).map_or("?", |m| m.name.as_str());
+            let name = input.dataset.display_name(row_index);
             row(t.largest_per_1000, format!("{} ({name})", numfmt::decimal(v, 1, lang)));
         }
         if let Some(c) = &curve {

@@ -83,6 +83,8 @@ pub(crate) struct ChartInput<'a> {
     /// Drawn as one of the small multiples: fewer notes, fewer bars.
     pub compact: bool,
     pub t: &'static ChartTexts,
+    /// Overrides chosen in a chart's right-click menu.
+    pub actions: std::cell::RefCell<Vec<ViewAction>>,
 }
 
 pub fn show_charts(ui: &mut egui::Ui, ctx: &ViewContext, state: &mut ChartsState) -> Vec<ViewAction> {
@@ -111,6 +113,7 @@ pub fn show_charts(ui: &mut egui::Ui, ctx: &ViewContext, state: &mut ChartsState
         palette: Palette::for_visuals(ui.visuals()),
         compact: false,
         t,
+        actions: std::cell::RefCell::new(Vec::new()),
     };
     let picked = match state.view {
         ChartView::Overview => {
@@ -125,7 +128,9 @@ pub fn show_charts(ui: &mut egui::Ui, ctx: &ViewContext, state: &mut ChartsState
             chart(ui, &input, state, view)
         }
     };
-    picked.map(|row| vec![ViewAction::Select(Some(row))]).unwrap_or_default()
+    let mut actions: Vec<ViewAction> = picked.map(|row| ViewAction::Select(Some(row))).into_iter().collect();
+    actions.append(&mut input.actions.borrow_mut());
+    actions
 }
 
 /// One chart in the space left in `ui`; returns a municipality the user clicked.

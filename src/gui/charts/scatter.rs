@@ -98,12 +98,12 @@ pub fn show(ui: &mut egui::Ui, input: &ChartInput<'_>, chosen: &mut Option<Strin
     let (asked, not_asked): (Vec<ScatterPoint>, Vec<ScatterPoint>) = points.iter().partition(|p| p.asked);
     let xy = |ps: &[ScatterPoint]| PlotPoints::from(ps.iter().map(|p| [p.x, p.y]).collect::<Vec<_>>());
     let selected = input.selected.and_then(|s| points.iter().find(|p| p.row == s)).copied();
-    let names = &dataset.municipalities;
     let unit = &column.meta.unit;
     let x_label = column_label(column, lang);
     let mut entries = vec![(input.palette.scenario, t.asked), (input.palette.muted, t.not_asked)];
-    if let Some(m) = selected.and_then(|p| names.get(p.row)) {
-        entries.push((input.palette.selected, m.name.as_str()));
+    let selected_name = selected.map(|p| dataset.display_name(p.row));
+    if let Some(name) = &selected_name {
+        entries.push((input.palette.selected, name.as_str()));
     }
     key(ui, &entries);
 
@@ -125,7 +125,7 @@ pub fn show(ui: &mut egui::Ui, input: &ChartInput<'_>, chosen: &mut Option<Strin
             } else {
                 return None;
             };
-            let name = names.get(p.row).map_or("?", |m| m.name.as_str());
+            let name = dataset.display_name(p.row);
             let status = if p.asked {
                 format!("{}: {}", t.per_1000, numfmt::decimal(p.y, 1, lang))
             } else {
@@ -138,7 +138,7 @@ pub fn show(ui: &mut egui::Ui, input: &ChartInput<'_>, chosen: &mut Option<Strin
             plot_ui.points(Points::new(t.not_asked, xy(&not_asked)).color(input.palette.muted).radius(2.5));
             plot_ui.points(Points::new(t.asked, xy(&asked)).color(input.palette.scenario).radius(3.0));
             if let Some(p) = selected {
-                let name = names.get(p.row).map_or("", |m| m.name.as_str());
+                let name = dataset.display_name(p.row);
                 plot_ui.points(
                     Points::new(name, PlotPoints::from(vec![[p.x, p.y]]))
                         .color(input.palette.selected)
@@ -149,6 +149,7 @@ pub fn show(ui: &mut egui::Ui, input: &ChartInput<'_>, chosen: &mut Option<Strin
             }
         });
 
+    hover::override_menu(&response, input);
     hover::clicked(&response)?;
     let pointer = response.response.interact_pointer_pos()?;
     nearest(&points, |p| response.transform.position_from_point(&PlotPoint::new(p.x, p.y)).distance(pointer))

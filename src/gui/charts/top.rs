@@ -63,8 +63,7 @@ pub fn show(ui: &mut egui::Ui, input: &ChartInput<'_>, followed: &mut Option<usi
         ui.label(t.none_asked);
         return None;
     }
-    let names: Vec<&str> =
-        bars.iter().map(|b| input.dataset.municipalities.get(b.row).map_or("?", |m| m.name.as_str())).collect();
+    let names: Vec<String> = bars.iter().map(|b| input.dataset.display_name(b.row)).collect();
     let count = bars.len();
     let selected_rank = input.selected.and_then(|s| bars.iter().position(|b| b.row == s));
     let largest = bars.iter().map(|b| b.request).max().unwrap_or(0).max(1);
@@ -79,7 +78,7 @@ pub fn show(ui: &mut egui::Ui, input: &ChartInput<'_>, followed: &mut Option<usi
         .enumerate()
         .map(|(rank, b)| {
             let colour = if Some(rank) == selected_rank { input.palette.selected } else { input.palette.scenario };
-            bar_style(Bar::new(-(rank as f64), f64::from(b.request)).width(0.7).name(names[rank]), colour)
+            bar_style(Bar::new(-(rank as f64), f64::from(b.request)).width(0.7).name(&names[rank]), colour)
         })
         .collect();
     // The default hover text uses English number style and floats beside the bar; the tooltip below replaces it.
@@ -149,7 +148,7 @@ pub fn show(ui: &mut egui::Ui, input: &ChartInput<'_>, followed: &mut Option<usi
     if let Some(rank) = hover::hovered(&response).and_then(|p| index_below_zero(p.y, count)) {
         let b = &bars[rank];
         hover::tooltip(&response.response, |ui| {
-            ui.label(RichText::new(names[rank]).strong());
+            ui.label(RichText::new(&names[rank]).strong());
             let number = |v: u32| numfmt::integer(f64::from(v), lang);
             egui::Grid::new("charts.top.tip").num_columns(2).show(ui, |ui| {
                 ui.label(t.request);
@@ -168,6 +167,7 @@ pub fn show(ui: &mut egui::Ui, input: &ChartInput<'_>, followed: &mut Option<usi
             ui.weak(t.click_to_select);
         });
     }
+    hover::override_menu(&response, input);
     hover::clicked(&response).and_then(|p| index_below_zero(p.y, count)).map(|rank| bars[rank].row)
 }
 

@@ -346,8 +346,9 @@ fn body(
                             table::show(ui, inputs.dataset, c, &mut state.table, &rows, selected, scroll_to, lang);
                         if let Some(action) = clicked {
                             // A row clicked here is already in view.
-                            let ViewAction::Select(row) = action;
-                            state.shown_selection = row;
+                            if let ViewAction::Select(row) = action {
+                                state.shown_selection = row;
+                            }
                             actions.push(action);
                         }
                     }

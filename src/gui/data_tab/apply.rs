@@ -8,7 +8,6 @@ use crate::borders::{Vintage, migrate_scenario};
 use crate::data::add_column;
 use crate::gui::app::App;
 use crate::gui::command::{Command, FileAction};
-use crate::gui::edit::Edit;
 use crate::gui::notices::Notice;
 use crate::scenario::DatasetRef;
 
@@ -82,7 +81,7 @@ impl App {
             ImportCmd::UseDatasetFile(path) => {
                 self.path_field = None;
                 let chosen = DatasetRef::File(path.display().to_string());
-                self.apply(Command::Edit { edit: Edit::SetDataset(chosen), gesture: None });
+                self.apply(Command::AskDataset(chosen));
             }
         }
     }

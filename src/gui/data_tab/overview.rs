@@ -7,7 +7,6 @@ use super::{DataTabState, ImportCmd};
 use crate::borders::Vintage;
 use crate::data::{ColumnMeta, Direction, EMBEDDED_IDS, Kind};
 use crate::gui::command::Command;
-use crate::gui::edit::Edit;
 use crate::gui::view::ViewContext;
 use crate::lang::Lang;
 use crate::numfmt;
@@ -23,7 +22,7 @@ pub fn show(ui: &mut Ui, ctx: &ViewContext, state: &mut DataTabState, dataset_un
             (t.id, d.id.clone()),
             (t.fingerprint, d.fingerprint.clone()),
             (t.municipalities, numfmt::integer(d.len() as f64, lang)),
-            (t.credits, d.credits.clone()),
+            (t.credits, d.credits_in(ctx.lang)),
         ] {
             ui.label(name);
             ui.label(value);
@@ -32,6 +31,9 @@ pub fn show(ui: &mut Ui, ctx: &ViewContext, state: &mut DataTabState, dataset_un
     });
     if dataset_unsaved {
         ui.colored_label(ui.visuals().warn_fg_color, t.unsaved);
+    }
+    for w in crate::analysis::data_warnings(ctx.scenario, d) {
+        ui.colored_label(ui.visuals().warn_fg_color, format!("⚠ {}", w.message(lang)));
     }
     ui.horizontal(|ui| {
         if ui.button(t.import).clicked() {
@@ -48,7 +50,7 @@ pub fn show(ui: &mut Ui, ctx: &ViewContext, state: &mut DataTabState, dataset_un
         for id in EMBEDDED_IDS {
             let chosen = DatasetRef::Embedded(id.to_owned());
             if ui.selectable_label(ctx.scenario.dataset == chosen, id).clicked() && ctx.scenario.dataset != chosen {
-                cmds.push(Command::Edit { edit: Edit::SetDataset(chosen), gesture: None });
+                cmds.push(Command::AskDataset(chosen));
             }
         }
         if let DatasetRef::File(path) = &ctx.scenario.dataset {
@@ -60,7 +62,8 @@ pub fn show(ui: &mut Ui, ctx: &ViewContext, state: &mut DataTabState, dataset_un
     });
     borders(ui, ctx, state, cmds);
     ui.separator();
-    ScrollArea::both().auto_shrink([false, false]).show(ui, |ui| {
+    // Its own id: the Table tab's horizontal scroll must not move this one.
+    ScrollArea::both().id_salt("data columns scroll").auto_shrink([false, false]).show(ui, |ui| {
         Grid::new("dataset columns").num_columns(10).striped(true).show(ui, |ui| {
             for h in [t.label, t.id, t.unit, t.year, t.source, t.licence, t.direction, t.kind, t.missing, t.filled] {
                 ui.strong(h);
@@ -70,7 +73,7 @@ pub fn show(ui: &mut Ui, ctx: &ViewContext, state: &mut DataTabState, dataset_un
                 let m = &c.meta;
                 ui.label(lang.pick(&m.label.nb, &m.label.en));
                 ui.monospace(&m.id);
-                ui.label(&m.unit);
+                ui.label(m.unit_in(lang));
                 ui.label(&m.year);
                 ui.label(&m.source);
                 ui.label(&m.licence);

@@ -231,6 +231,10 @@ fn a_dataset_file_can_be_used_undone_and_a_broken_one_changes_nothing() {
     let mini = corpus("support/mini.dataset.ron");
     h.state_mut().apply(import(ImportCmd::UseDatasetFile(mini.clone())));
     h.run();
+    // The scenario's columns are not in the small file: the switch asks first.
+    assert!(h.state().dataset_switch.is_some());
+    h.state_mut().apply(Command::SwitchDataset(true));
+    h.run();
     let app = h.state();
     assert_eq!(app.doc.scenario().dataset, DatasetRef::File(mini.display().to_string()));
     assert_ne!(app.doc.dataset().fingerprint, before.dataset.fingerprint);

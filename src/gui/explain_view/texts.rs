@@ -37,6 +37,7 @@ texts!(ExplainTexts {
     step_excluded: "Ikke anmodet", "Not asked";
     step_cap: "Tak", "Cap";
     step_redistribution: "Omfordeling", "Redistribution";
+    step_locked_elsewhere: "Låst hos andre", "Locked elsewhere";
     step_dropped: "Under minste anmodning", "Below minimum request";
     step_rounding: "Avrunding", "Rounding";
     from: "fra", "from";

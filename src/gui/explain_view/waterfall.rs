@@ -51,6 +51,7 @@ pub fn bars(e: &Explanation, lang: Lang) -> Vec<WaterfallBar> {
             StepKind::Excluded(_) => t.step_excluded.to_owned(),
             StepKind::Cap => t.step_cap.to_owned(),
             StepKind::Redistribution => t.step_redistribution.to_owned(),
+            StepKind::LockedElsewhere => t.step_locked_elsewhere.to_owned(),
             StepKind::Dropped => t.step_dropped.to_owned(),
             StepKind::Rounding => t.step_rounding.to_owned(),
             StepKind::Minors => {
@@ -117,7 +118,8 @@ fn value_text(bar: &WaterfallBar, lang: Lang) -> String {
     match bar.kind {
         BarKind::Total => numfmt::integer(bar.end, lang),
         _ => {
-            let d = bar.delta();
+            // The change between the rounded values, so the parts shown add up to the total shown.
+            let d = crate::analysis::shown_change(bar.start, bar.end, 1);
             let sign = if d > 0.0 {
                 "+"
             } else if d < 0.0 {

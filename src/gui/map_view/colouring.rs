@@ -79,9 +79,10 @@ impl Colouring {
                 Some(Pattern::Cross) => excluded += 1,
                 None => {}
             }
-            // With "mark not asked", a patterned row still has a class colour.
+            // Each municipality is counted once: a patterned one (not asked, excluded) under its pattern, even
+            // where "mark not asked" draws the pattern over a class colour.
             if let (Some(classes), Some(v)) = (&self.classes, self.data.values.get(row).copied().flatten())
-                && fill.pattern != Some(Pattern::Dots)
+                && fill.pattern.is_none()
             {
                 class_counts[classes.class_of(v)] += 1;
             }

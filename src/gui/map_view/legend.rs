@@ -12,12 +12,13 @@ use crate::numfmt;
 
 /// Draws the legend inside `ui`; the caller places `ui` on the map.
 pub fn show_legend(ui: &mut Ui, legend: &Legend, patterns: Option<&Patterns>, lang: Lang) {
-    let frame = egui::Frame::popup(ui.style()).fill(ui.visuals().window_fill.gamma_multiply(0.92));
+    // Opaque, so the text never sits on map colours.
+    let frame = egui::Frame::popup(ui.style()).fill(ui.visuals().window_fill);
     frame.show(ui, |ui| {
         ui.set_max_width(260.0);
         ui.label(RichText::new(&legend.title).strong());
         if !legend.unit.is_empty() {
-            ui.label(RichText::new(&legend.unit).small().weak());
+            ui.label(&legend.unit);
         }
         ui.add_space(2.0);
         egui::Grid::new("map-legend").num_columns(3).spacing(vec2(6.0, 2.0)).show(ui, |ui| {
@@ -25,7 +26,7 @@ pub fn show_legend(ui: &mut Ui, legend: &Legend, patterns: Option<&Patterns>, la
                 let (rect, _) = ui.allocate_exact_size(vec2(22.0, 13.0), Sense::hover());
                 paint_swatch(ui.painter(), rect, entry.fill, patterns);
                 ui.label(&entry.label);
-                ui.label(RichText::new(numfmt::integer(entry.count as f64, lang)).weak().small());
+                ui.label(numfmt::integer(entry.count as f64, lang));
                 ui.end_row();
             }
         });
@@ -44,5 +45,5 @@ pub fn paint_swatch(painter: &Painter, rect: Rect, fill: Fill, patterns: Option<
         mesh.indices.extend([0, 1, 2, 0, 2, 3]);
         painter.add(Shape::mesh(mesh));
     }
-    painter.rect_stroke(rect, 0.0, Stroke::new(0.5, Color32::from_gray(110)), StrokeKind::Inside);
+    painter.rect_stroke(rect, 0.0, Stroke::new(1.0, Color32::from_gray(150)), StrokeKind::Inside);
 }

@@ -172,7 +172,6 @@ impl MapMesh {
     }
 
     /// Projected metres to map space.
-    #[cfg(test)]
     pub fn to_map(&self, p: [f32; 2]) -> Pos2 {
         pos2(p[0] - self.origin[0], self.origin[1] - p[1])
     }

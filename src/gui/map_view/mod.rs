@@ -22,7 +22,7 @@ use eframe::egui;
 use std::collections::HashMap;
 use std::sync::Arc;
 
-use egui::{Pos2, Rect, RichText, Sense, Stroke, Ui, UiBuilder, Vec2, vec2};
+use egui::{Color32, Pos2, Rect, RichText, Sense, Stroke, Ui, UiBuilder, Vec2, vec2};
 
 use self::camera::{Camera, View};
 use self::colouring::Colouring;
@@ -74,6 +74,8 @@ pub struct MapState {
     /// Last frame's view and legend box, for tests, exports and ignoring clicks on the legend.
     last_view: Option<View>,
     legend_rect: Option<Rect>,
+    /// The municipality a right-click opened the override menu on.
+    menu_row: Option<usize>,
 }
 
 impl Default for MapState {
@@ -92,6 +94,7 @@ impl Default for MapState {
             patterns: None,
             last_view: None,
             legend_rect: None,
+            menu_row: None,
         }
     }
 }
@@ -239,6 +242,24 @@ pub fn show_map(ui: &mut Ui, ctx: &ViewContext, state: &mut MapState) -> Vec<Vie
         let row = hit(p).and_then(|s| state.links.as_ref().and_then(|l| l.row_of_shape[s]));
         actions.push(ViewAction::Select(row));
     }
+    // A right-click selects the municipality and opens the override menu on it.
+    if response.secondary_clicked()
+        && let Some(p) = response.interact_pointer_pos().filter(|&p| !over_legend(p))
+    {
+        state.menu_row = hit(p).and_then(|s| state.links.as_ref().and_then(|l| l.row_of_shape[s]));
+        if state.menu_row.is_some() {
+            actions.push(ViewAction::Select(state.menu_row));
+        }
+    }
+    if let Some(row) = state.menu_row {
+        response.context_menu(|ui| {
+            let allocation = ctx.allocation.ok();
+            if let Some(value) = crate::gui::overrides::menu(ui, ctx.dataset, ctx.scenario, allocation, row, ctx.lang) {
+                let code = ctx.dataset.municipalities[row].code.clone();
+                actions.push(ViewAction::SetOverride { code, value });
+            }
+        });
+    }
 
     // Paint: sea, the cached map, then hover and selection on top.
     painter.rect_filled(viewport, 0.0, palette::sea(ui.visuals().dark_mode));
@@ -262,6 +283,8 @@ pub fn show_map(ui: &mut Ui, ctx: &ViewContext, state: &mut MapState) -> Vec<Vie
         painter.extend(shape_outline(&map.mesh, &view, shape, Stroke::new(2.5, palette::SELECTED)));
     }
 
+    names(&painter, ctx, &map, state.links.as_ref(), &view, viewport);
+
     if let Some(legend) = state.legend(ctx) {
         let area = Rect::from_min_size(viewport.min + vec2(8.0, 8.0), vec2(280.0, (viewport.height() - 16.0).max(0.0)));
         let patterns = state.patterns.clone();
@@ -277,6 +300,42 @@ pub fn show_map(ui: &mut Ui, ctx: &ViewContext, state: &mut MapState) -> Vec<Vie
         response.on_hover_ui_at_pointer(|ui| tooltip(ui, ctx, state, &code, row));
     }
     actions
+}
+
+/// Municipality names, once zoomed in far enough that a name fits inside its municipality.
+fn names(
+    painter: &egui::Painter,
+    ctx: &ViewContext,
+    map: &LoadedMap,
+    links: Option<&Links>,
+    view: &View,
+    viewport: Rect,
+) {
+    let Some(links) = links else { return };
+    let font = egui::FontId::proportional(12.0);
+    let text_colour = Color32::from_gray(20);
+    for (shape, row) in map.geometry.shapes.iter().zip(&links.row_of_shape) {
+        let Some(row) = *row else { continue };
+        let b = &shape.bounds;
+        let (lo, hi) = (map.mesh.to_map(b.min), map.mesh.to_map(b.max));
+        let (lo, hi) = (view.to_screen(lo), view.to_screen(hi));
+        let screen = Rect::from_two_pos(lo, hi);
+        let centre = view.to_screen(map.mesh.to_map(b.center()));
+        if !viewport.shrink(20.0).contains(centre) {
+            continue;
+        }
+        let name = ctx.dataset.display_name(row);
+        // Roughly 7 points a letter at this size: only names that fit are drawn.
+        if screen.width() < name.chars().count() as f32 * 7.0 + 8.0 || screen.height() < 24.0 {
+            continue;
+        }
+        // A light halo keeps the dark name readable on every class colour, the darkest too.
+        for offset in [vec2(-1.0, 0.0), vec2(1.0, 0.0), vec2(0.0, -1.0), vec2(0.0, 1.0)] {
+            let halo = Color32::from_white_alpha(230);
+            painter.text(centre + offset, egui::Align2::CENTER_CENTER, &name, font.clone(), halo);
+        }
+        painter.text(centre, egui::Align2::CENTER_CENTER, &name, font.clone(), text_colour);
+    }
 }
 
 fn toolbar(ui: &mut Ui, ctx: &ViewContext, state: &mut MapState, map_size: Vec2) {
@@ -317,7 +376,7 @@ fn tooltip(ui: &mut Ui, ctx: &ViewContext, state: &MapState, code: &str, row: Op
         ui.label(t.no_municipality);
         return;
     };
-    ui.label(RichText::new(format!("{} ({})", m.name, m.code)).strong());
+    ui.label(RichText::new(format!("{} ({})", ctx.dataset.display_name(row), m.code)).strong());
     ui.label(RichText::new(&m.county_name).weak());
     match ctx.allocation {
         Ok(allocation) if row < allocation.rows.len() => {

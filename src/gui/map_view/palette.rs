@@ -46,7 +46,8 @@ pub const HALO: Color32 = Color32::WHITE;
 
 /// Sea behind the map, light and dark mode.
 pub fn sea(dark_mode: bool) -> Color32 {
-    if dark_mode { Color32::from_rgb(0x1c, 0x22, 0x28) } else { Color32::from_rgb(0xea, 0xef, 0xf3) }
+    // Dark mode: light enough that the darkest class (viridis purple) stands apart from the sea.
+    if dark_mode { Color32::from_rgb(0x44, 0x50, 0x5e) } else { Color32::from_rgb(0xea, 0xef, 0xf3) }
 }
 
 /// `n` colours from light to dark.
@@ -193,5 +194,19 @@ mod tests {
         for img in &images {
             assert!(img.pixels.iter().any(|p| p.a() > 0) && img.pixels.iter().any(|p| p.a() == 0));
         }
+    }
+
+    #[test]
+    fn the_darkest_class_stands_apart_from_the_dark_sea() {
+        fn luminance(c: Color32) -> f64 {
+            let lin = |v: u8| {
+                let v = f64::from(v) / 255.0;
+                if v <= 0.04045 { v / 12.92 } else { ((v + 0.055) / 1.055).powf(2.4) }
+            };
+            0.2126 * lin(c.r()) + 0.7152 * lin(c.g()) + 0.0722 * lin(c.b())
+        }
+        let (a, b) = (luminance(sea(true)), luminance(viridis(0.0)));
+        let ratio = (a.max(b) + 0.05) / (a.min(b) + 0.05);
+        assert!(ratio >= 1.5, "contrast {ratio:.2}");
     }
 }

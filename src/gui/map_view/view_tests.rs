@@ -172,6 +172,8 @@ fn every_measure_renders_in_both_languages() {
             assert!(!legend.entries.is_empty(), "{m:?}");
             let total: usize = legend.entries.iter().filter(|e| e.fill.pattern.is_none()).map(|e| e.count).sum();
             assert!(total > 0, "{m:?} colours some municipalities");
+            let all: usize = legend.entries.iter().map(|e| e.count).sum();
+            assert_eq!(all, 356, "{m:?}: every municipality counted once");
         }
     }
     // The request map: asked ones in classes, the rest not asked or excluded, all 356 accounted for.

@@ -44,6 +44,8 @@ pub fn show(ui: &mut Ui, scenario: &Scenario, dataset: &Dataset, lang: Lang, cmd
         super::criteria::show(ui, scenario, dataset, lang, cmds);
         super::rules::show(ui, scenario, dataset, lang, cmds);
         computation(ui, scenario, dataset, lang, cmds);
+        crate::gui::overrides::panel(ui, scenario, dataset, lang, cmds);
+        crate::gui::overrides::notes(ui, scenario, lang, cmds);
     });
 }
 
@@ -51,6 +53,7 @@ fn target(ui: &mut Ui, scenario: &Scenario, lang: Lang, cmds: &mut Vec<Command>)
     let t = ControlTexts::get(lang);
     let target = scenario.target;
     CollapsingHeader::new(t.target).id_salt("target").default_open(true).show(ui, |ui| {
+        crate::gui::help::link(ui, crate::gui::help::HelpSection::Overview, lang, cmds);
         Grid::new("target grid").num_columns(2).spacing([12.0, 6.0]).show(ui, |ui| {
             type Row<'a> = (&'a str, &'a str, u32, fn(u32) -> Edit);
             let rows: [Row; 3] = [
@@ -73,6 +76,7 @@ fn target(ui: &mut Ui, scenario: &Scenario, lang: Lang, cmds: &mut Vec<Command>)
 fn computation(ui: &mut Ui, scenario: &Scenario, dataset: &Dataset, lang: Lang, cmds: &mut Vec<Command>) {
     let t = ControlTexts::get(lang);
     CollapsingHeader::new(t.computation).id_salt("computation").default_open(true).show(ui, |ui| {
+        crate::gui::help::link(ui, crate::gui::help::HelpSection::Rounding, lang, cmds);
         Grid::new("computation grid").num_columns(2).spacing([12.0, 6.0]).show(ui, |ui| {
             ui.label(t.method).on_hover_text(t.method_tip);
             let mut method = scenario.rounding;
@@ -117,7 +121,7 @@ fn computation(ui: &mut Ui, scenario: &Scenario, dataset: &Dataset, lang: Lang, 
                     for id in EMBEDDED_IDS {
                         let chosen = DatasetRef::Embedded(id.to_owned());
                         if ui.selectable_label(scenario.dataset == chosen, id).clicked() && scenario.dataset != chosen {
-                            cmds.push(Command::Edit { edit: Edit::SetDataset(chosen), gesture: None });
+                            cmds.push(Command::AskDataset(chosen));
                         }
                     }
                     ui.separator();

@@ -30,7 +30,9 @@ texts!(CriteriaTexts {
 pub fn show(ui: &mut Ui, scenario: &Scenario, dataset: &Dataset, lang: Lang, cmds: &mut Vec<Command>) {
     let t = CriteriaTexts::get(lang);
     let shares = scenario.normalised_weights();
+    let warnings = crate::analysis::data_warnings(scenario, dataset);
     CollapsingHeader::new(t.criteria).id_salt("criteria").default_open(true).show(ui, |ui| {
+        crate::gui::help::link(ui, crate::gui::help::HelpSection::Criteria, lang, cmds);
         if shares.is_none() {
             ui.colored_label(ui.visuals().warn_fg_color, t.no_weights);
         }
@@ -54,7 +56,10 @@ pub fn show(ui: &mut Ui, scenario: &Scenario, dataset: &Dataset, lang: Lang, cmd
                         egui::Slider::new(&mut weight, 0.0..=100.0)
                             .clamping(egui::SliderClamping::Edits)
                             .step_by(1.0)
-                            .fixed_decimals(0),
+                            // The weight as the file holds it (7.7 is not shown as 8).
+                            .custom_formatter(move |v, _| super::widgets::exact_decimal(v, 0, lang))
+                            .custom_parser(super::widgets::parse_number)
+                            .update_while_editing(false),
                     )
                     .labelled_by(name.id)
                     .on_hover_text(t.weight_tip);
@@ -63,6 +68,14 @@ pub fn show(ui: &mut Ui, scenario: &Scenario, dataset: &Dataset, lang: Lang, cmd
                     size_exponent(ui, scenario, lang, cmds);
                 } else {
                     indicator(ui, idx, c.column.as_deref(), c.missing, dataset, lang, cmds);
+                }
+                // A data-quality warning about this criterion's indicator, where the analyst sets it.
+                for w in &warnings {
+                    if let crate::analysis::DataWarning::MostlyFilled { criterion, .. } = w
+                        && *criterion == c.id
+                    {
+                        ui.colored_label(ui.visuals().warn_fg_color, format!("⚠ {}", w.message(lang)));
+                    }
                 }
                 ui.add_space(6.0);
             });
@@ -82,9 +95,9 @@ fn size_exponent(ui: &mut Ui, scenario: &Scenario, lang: Lang, cmds: &mut Vec<Co
                 egui::Slider::new(&mut a, 0.05..=1.0)
                     .clamping(egui::SliderClamping::Edits)
                     .step_by(0.05)
-                    .fixed_decimals(2)
-                    .custom_formatter(move |v, _| numfmt::decimal(v, 2, lang))
-                    .custom_parser(super::widgets::parse_number),
+                    .custom_formatter(move |v, _| super::widgets::exact_decimal(v, 2, lang))
+                    .custom_parser(super::widgets::parse_number)
+                    .update_while_editing(false),
             )
             .labelled_by(label.id)
             .on_hover_text(t.size_exponent_tip);

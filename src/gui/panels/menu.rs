@@ -7,6 +7,7 @@ use crate::gui::command::Command;
 use crate::gui::compare_view::CompareCmd;
 use crate::gui::panels::widgets::export_formats_menu;
 use crate::gui::shortcuts;
+use crate::gui::view_state::Theme;
 use crate::lang::Lang;
 
 texts!(MenuTexts {
@@ -32,6 +33,11 @@ texts!(MenuTexts {
     bokmal: "Norsk bokmål", "Norsk bokmål";
     english: "English", "English";
     help: "Hjelp", "Help";
+    theme: "Utseende", "Theme";
+    light: "Lyst", "Light";
+    dark: "Mørkt", "Dark";
+    system: "Som systemet", "Follow the system";
+    theme_tip: "Lyst passer for utskrift og projektor.", "Light suits print and projectors.";
     about: "Om bosetting", "About bosetting";
 });
 
@@ -121,8 +127,24 @@ pub fn show(ui: &mut Ui, app: &App, cmds: &mut Vec<Command>) {
                     cmds.push(Command::SetLang(lang));
                 }
             }
+            ui.separator();
+            ui.label(t.theme).on_hover_text(t.theme_tip);
+            for theme in Theme::ALL {
+                let name = match theme {
+                    Theme::Light => t.light,
+                    Theme::Dark => t.dark,
+                    Theme::System => t.system,
+                };
+                if ui.radio(app.prefs.theme == theme, name).clicked() {
+                    cmds.push(Command::SetTheme(theme));
+                }
+            }
         });
         ui.menu_button(t.help, |ui| {
+            let how = crate::gui::help::HelpTexts::get(app.view.lang).title;
+            if item(ui, how, Some(&shortcuts::HELP), true) {
+                cmds.push(Command::ShowHelp(Some(crate::gui::help::HelpSection::Overview)));
+            }
             if ui.button(t.about).clicked() {
                 cmds.push(Command::ShowAbout(true));
             }

@@ -39,6 +39,7 @@ pub fn show(ui: &mut Ui, scenario: &Scenario, dataset: &Dataset, lang: Lang, cmd
     let t = RuleTexts::get(lang);
     let r = &scenario.rules;
     CollapsingHeader::new(t.rules).id_salt("rules").default_open(true).show(ui, |ui| {
+        crate::gui::help::link(ui, crate::gui::help::HelpSection::Rules, lang, cmds);
         Grid::new("rules grid").num_columns(2).spacing([12.0, 6.0]).show(ui, |ui| {
             // Ceiling: on/off and the percentage.
             let mut on = r.immigrant_share_ceiling.is_some();

@@ -47,10 +47,11 @@ pub fn show(ui: &mut Ui, app: &App) {
                     integer(f64::from(a.minors_target), lang)
                 ));
                 if let Some((row, per)) = a.largest_per_1000()
-                    && let Some(m) = app.doc.dataset().municipalities.get(row)
+                    && row < app.doc.dataset().len()
                 {
                     ui.separator();
-                    ui.label(format!("{}: {} ({})", t.largest, m.name, decimal(per, 1, lang)));
+                    let name = app.doc.dataset().display_name(row);
+                    ui.label(format!("{}: {name} ({})", t.largest, decimal(per, 1, lang)));
                 }
             }
             Err(_) => {

@@ -13,11 +13,7 @@ use crate::report::CsvStyle;
 
 /// "Employment rate (all), 2013".
 pub fn column_label(meta: &ColumnMeta, lang: Lang) -> String {
-    let label = match lang {
-        Lang::Nb => &meta.label.nb,
-        Lang::En => &meta.label.en,
-    };
-    format!("{label}, {}", meta.year)
+    meta.label_with_year(lang)
 }
 
 /// The label of a column id, or the id itself when the dataset has no such column.
@@ -54,7 +50,10 @@ pub fn column_combo(
                 let is = current == Some(col.meta.id.as_str());
                 let r = ui.selectable_label(is, column_label(&col.meta, lang)).on_hover_text(format!(
                     "{} ({}, {}, {})",
-                    col.meta.id, col.meta.unit, col.meta.source, col.meta.licence
+                    col.meta.id,
+                    col.meta.unit_in(lang),
+                    col.meta.source,
+                    col.meta.licence
                 ));
                 if r.clicked() && !is {
                     choice = Some(Some(col.meta.id.clone()));
@@ -81,9 +80,13 @@ pub fn count_field(
             // A value outside the range (from a file) stays until the user edits it.
             .clamp_existing_to_range(false)
             .speed(speed)
+            // Typing "100" must not pass through 1 and 10: the value applies on Enter or when the field
+            // loses focus (one undo step), and Escape puts back what was there.
+            .update_while_editing(false)
             .custom_formatter(move |n, _| numfmt::integer(n, lang))
             .custom_parser(parse_number),
     );
+    let v = escape_reverts(ui, &response, value, v);
     (response, v)
 }
 
@@ -103,10 +106,31 @@ pub fn decimal_field(
             // A value outside the range (from a file) stays until the user edits it.
             .clamp_existing_to_range(false)
             .speed(speed)
-            .custom_formatter(move |n, _| numfmt::decimal(n, places, lang))
+            .update_while_editing(false)
+            .custom_formatter(move |n, _| exact_decimal(n, places, lang))
             .custom_parser(parse_number),
     );
+    let v = escape_reverts(ui, &response, value, v);
     (response, v)
+}
+
+/// Escape while typing in a number field puts back what was there. The field applies its text when it loses
+/// focus, which Escape also does (one frame later, when Escape is no longer pressed): that change is dropped.
+fn escape_reverts<T: Copy>(ui: &Ui, response: &Response, original: T, typed: T) -> T {
+    let key = response.id.with("escaped");
+    let escaped = ui.data_mut(|d| d.remove_temp::<bool>(key)).unwrap_or(false);
+    if (response.has_focus() || response.lost_focus()) && ui.input(|i| i.key_pressed(egui::Key::Escape)) {
+        ui.data_mut(|d| d.insert_temp(key, true));
+    }
+    if escaped { original } else { typed }
+}
+
+/// `value` with at least `places` decimals and as many more (up to six) as it holds: a value from a file
+/// is shown as it is, never rounded (7.7 stays 7,7).
+pub fn exact_decimal(value: f64, places: usize, lang: Lang) -> String {
+    let places =
+        (places..=6).find(|&p| (value * 10f64.powi(p as i32)).round() / 10f64.powi(p as i32) == value).unwrap_or(6);
+    numfmt::decimal(value, places, lang)
 }
 
 /// Reads "5 120", "5,120" (English), "12,5" (Norwegian) and "12.5".
@@ -168,6 +192,17 @@ mod tests {
         assert_eq!(parse_number("12.5 %"), Some(12.5));
         assert_eq!(parse_number("1,234,567"), Some(1_234_567.0));
         assert_eq!(parse_number("abc"), None);
+    }
+
+    #[test]
+    fn decimals_show_what_the_value_holds() {
+        use super::exact_decimal;
+        use crate::lang::Lang;
+        assert_eq!(exact_decimal(7.7, 0, Lang::Nb), "7,7");
+        assert_eq!(exact_decimal(8.0, 0, Lang::Nb), "8");
+        assert_eq!(exact_decimal(12.5, 1, Lang::En), "12.5");
+        assert_eq!(exact_decimal(0.125, 1, Lang::En), "0.125");
+        assert_eq!(exact_decimal(20.0, 1, Lang::En), "20.0");
     }
 }
 

@@ -119,7 +119,7 @@ impl Col {
                 let meta = &dataset.columns[column].meta;
                 (
                     lang.pick(&meta.label.nb, &meta.label.en).to_owned(),
-                    format!("{} ({})", column_label(meta, lang), meta.unit),
+                    format!("{} ({})", column_label(meta, lang), meta.unit_in(lang)),
                 )
             }
             Col::Quota => (t.quota.to_owned(), t.quota_tip.to_owned()),

@@ -15,7 +15,6 @@ use crate::gui::edit::Edit;
 use crate::gui::view::{ViewAction, ViewContext};
 use crate::gui::view_state::TableView;
 use crate::numfmt::{decimal, integer};
-use crate::scenario::Override;
 use columns::{Col, filled_lookup, indicator_value, note};
 
 texts!(TableTexts {
@@ -28,12 +27,62 @@ texts!(TableTexts {
     showing: "Viser", "Showing";
     of: "av", "of";
     filled: "Manglende verdi, fylt med", "Missing value, filled with";
-    exclude: "Utelat kommunen", "Exclude the municipality";
-    include: "Ta med uansett reglene", "Include regardless of the rules";
-    lock: "Lås til nåværende anmodning", "Lock to the current request";
-    clear_override: "Fjern overstyring", "Remove the override";
     overridden: "overstyrt", "overridden";
+    sum: "Sum for viste", "Total of those shown";
+    requested: "anmodning", "request";
+    minors: "enslige mindreårige", "minors";
+    population: "folketall", "population";
+    keys_tip: "Piltastene flytter valget, Enter åpner Forklar.", "The arrow keys move the selection, Enter opens Explain.";
 });
+
+/// The sums of the rows shown: they follow the county and name filters.
+fn totals(ui: &mut Ui, ctx: &ViewContext, rows: &[usize]) {
+    let t = TableTexts::get(ctx.lang);
+    let Ok(a) = ctx.allocation else { return };
+    let (mut request, mut minors, mut population) = (0u64, 0u64, 0.0);
+    for &r in rows {
+        if let Some(x) = a.rows.get(r) {
+            request += u64::from(x.allocation);
+            minors += u64::from(x.minors);
+        }
+        population += ctx.dataset.municipalities[r].population;
+    }
+    let n = |v: f64| integer(v, ctx.lang);
+    ui.label(format!(
+        "· {}: {} {}, {} {}, {} {}",
+        t.sum,
+        t.requested,
+        n(request as f64),
+        t.minors,
+        n(minors as f64),
+        t.population,
+        n(population)
+    ))
+    .on_hover_text(t.keys_tip);
+}
+
+/// Arrow keys move the selected row through the rows shown; Enter opens the Explain tab on it.
+fn keyboard(ui: &Ui, ctx: &ViewContext, rows: &[usize], cmds: &mut Vec<Command>, actions: &mut Vec<ViewAction>) {
+    if rows.is_empty() || ui.ctx().egui_wants_keyboard_input() {
+        return;
+    }
+    let (down, up, enter) = ui.input(|i| {
+        (i.key_pressed(egui::Key::ArrowDown), i.key_pressed(egui::Key::ArrowUp), i.key_pressed(egui::Key::Enter))
+    });
+    let at = ctx.selected.and_then(|s| rows.iter().position(|&r| r == s));
+    let next = match (at, down, up) {
+        (None, true, _) | (None, _, true) => Some(0),
+        (Some(p), true, _) => Some((p + 1).min(rows.len() - 1)),
+        (Some(p), _, true) => Some(p.saturating_sub(1)),
+        _ => None,
+    };
+    if let Some(next) = next {
+        actions.push(ViewAction::Select(Some(rows[next])));
+    }
+    if enter && at.is_some() {
+        cmds.push(Command::SetTab(crate::gui::view_state::Tab::Explain));
+    }
+}
 
 const ROW_HEIGHT: f32 = 20.0;
 
@@ -50,13 +99,17 @@ pub fn show_table(
     let mut actions = Vec::new();
     filter_bar(ui, ctx, view);
     let rows = cache.rows(ctx, view, generation).to_vec();
-    ui.weak(format!(
-        "{} {} {} {}",
-        t.showing,
-        integer(rows.len() as f64, ctx.lang),
-        t.of,
-        integer(ctx.dataset.len() as f64, ctx.lang)
-    ));
+    ui.horizontal_wrapped(|ui| {
+        ui.weak(format!(
+            "{} {} {} {}",
+            t.showing,
+            integer(rows.len() as f64, ctx.lang),
+            t.of,
+            integer(ctx.dataset.len() as f64, ctx.lang)
+        ));
+        totals(ui, ctx, &rows);
+    });
+    keyboard(ui, ctx, &rows, cmds, &mut actions);
 
     let mut cols = columns::columns(ctx.scenario, ctx.dataset);
     if range.is_some()
@@ -64,16 +117,20 @@ pub fn show_table(
     {
         cols.insert(at + 1, Col::Range);
     }
-    // A selection made elsewhere (map, charts) scrolls into view once.
+    // A selection made elsewhere (map, charts, arrow keys) scrolls into view once; a new sort or filter
+    // starts at the top.
     let scroll_to = if cache.shown_selection != ctx.selected {
         cache.shown_selection = ctx.selected;
         ctx.selected.and_then(|s| rows.iter().position(|&r| r == s))
+    } else if std::mem::take(&mut cache.order_changed) {
+        Some(0)
     } else {
         None
     };
+    let scroll_to = scroll_to.filter(|_| !rows.is_empty());
 
     // Wide tables (many indicators) scroll sideways; rows scroll virtually inside.
-    egui::ScrollArea::horizontal().auto_shrink([false, false]).show(ui, |ui| {
+    egui::ScrollArea::horizontal().id_salt("results scroll").auto_shrink([false, false]).show(ui, |ui| {
         // Cell text is not selectable, so a click anywhere on a row selects the row.
         ui.style_mut().interaction.selectable_labels = false;
         table(ui, ctx, view, &rows, &cols, range, scroll_to, cmds, &mut actions);
@@ -164,7 +221,7 @@ fn table(
                             ui.label(text(m.code.clone()));
                         }
                         Col::Name => {
-                            ui.add(egui::Label::new(text(m.name.clone())).truncate());
+                            ui.add(egui::Label::new(text(ctx.dataset.display_name(r))).truncate());
                         }
                         Col::County => {
                             ui.add(egui::Label::new(text(m.county_name.clone())).truncate());
@@ -249,7 +306,7 @@ fn table(
                     actions.push(ViewAction::Select(Some(r)));
                 }
                 response.context_menu(|ui| {
-                    override_menu(ui, ctx, r, result.map(|x| x.allocation), cmds);
+                    override_menu(ui, ctx, r, cmds);
                 });
             });
         });
@@ -298,27 +355,10 @@ fn filter_bar(ui: &mut Ui, ctx: &ViewContext, view: &mut TableView) {
     });
 }
 
-fn override_menu(ui: &mut Ui, ctx: &ViewContext, row: usize, current: Option<u32>, cmds: &mut Vec<Command>) {
-    let t = TableTexts::get(ctx.lang);
-    let code = ctx.dataset.municipalities[row].code.clone();
-    let mut set = |value: Option<Override>| {
-        cmds.push(Command::Edit { edit: Edit::SetOverride { code: code.clone(), value }, gesture: None });
-    };
-    ui.label(RichText::new(&ctx.dataset.municipalities[row].name).strong());
-    if ui.button(t.exclude).clicked() {
-        set(Some(Override::Exclude));
-    }
-    if ui.button(t.include).clicked() {
-        set(Some(Override::Include));
-    }
-    if let Some(n) = current
-        && ui.button(format!("{} ({})", t.lock, integer(f64::from(n), ctx.lang))).clicked()
-    {
-        set(Some(Override::Lock(n)));
-    }
-    if ctx.scenario.overrides.contains_key(&ctx.dataset.municipalities[row].code)
-        && ui.button(t.clear_override).clicked()
-    {
-        set(None);
+fn override_menu(ui: &mut Ui, ctx: &ViewContext, row: usize, cmds: &mut Vec<Command>) {
+    let allocation = ctx.allocation.ok();
+    if let Some(value) = crate::gui::overrides::menu(ui, ctx.dataset, ctx.scenario, allocation, row, ctx.lang) {
+        let code = ctx.dataset.municipalities[row].code.clone();
+        cmds.push(Command::Edit { edit: Edit::SetOverride { code, value }, gesture: None });
     }
 }

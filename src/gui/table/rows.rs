@@ -21,6 +21,8 @@ pub struct RowCache {
     rows: Vec<usize>,
     /// The selection the table last scrolled to, so a selection made elsewhere is brought into view once.
     pub(super) shown_selection: Option<usize>,
+    /// The sort or a filter changed since the table last scrolled: it goes back to the top.
+    pub(super) order_changed: bool,
 }
 
 impl RowCache {
@@ -28,9 +30,17 @@ impl RowCache {
     pub fn rows(&mut self, ctx: &ViewContext, view: &TableView, generation: u64) -> &[usize] {
         let key = Key { generation, view: view.clone(), lang: ctx.lang };
         if self.key.as_ref() != Some(&key) {
+            self.order_changed |= self.key.as_ref().is_some_and(|k| k.view != key.view);
             self.rows = compute(ctx, view);
             self.key = Some(key);
         }
+        &self.rows
+    }
+}
+
+impl RowCache {
+    /// The rows of the last frame, in order.
+    pub fn rows_cached(&self) -> &[usize] {
         &self.rows
     }
 }

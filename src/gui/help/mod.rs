@@ -1,0 +1,75 @@
+//! Help → "How the plan is computed": the model in words and one worked example, in both languages. The
+//! control panel's section headers link here.
+
+mod texts;
+
+use egui::{Context, RichText, Ui};
+
+use crate::gui::command::Command;
+use crate::lang::Lang;
+pub use texts::HelpTexts;
+
+/// A section of the page, so a link can open it where it matters.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum HelpSection {
+    #[default]
+    Overview,
+    Criteria,
+    Rules,
+    Rounding,
+    Example,
+}
+
+/// The page as a window, while it is open.
+pub fn show(ctx: &Context, open: Option<HelpSection>, lang: Lang, cmds: &mut Vec<Command>) {
+    let Some(section) = open else { return };
+    let t = HelpTexts::get(lang);
+    let mut keep_open = true;
+    egui::Window::new(t.title)
+        .id(egui::Id::unique("help window"))
+        .open(&mut keep_open)
+        .default_size([620.0, 620.0])
+        .vscroll(true)
+        .show(ctx, |ui| page(ui, section, t));
+    if !keep_open {
+        cmds.push(Command::ShowHelp(None));
+    }
+}
+
+fn page(ui: &mut Ui, section: HelpSection, t: &HelpTexts) {
+    let part = |ui: &mut Ui, which: HelpSection, heading: &str, body: &[&str]| {
+        let r = ui.label(RichText::new(heading).heading());
+        if which == section && which != HelpSection::Overview {
+            r.scroll_to_me(Some(egui::Align::TOP));
+        }
+        for paragraph in body {
+            ui.label(*paragraph);
+            ui.add_space(4.0);
+        }
+        ui.add_space(8.0);
+    };
+    part(ui, HelpSection::Overview, t.overview_heading, &[t.overview]);
+    part(ui, HelpSection::Criteria, t.criteria_heading, &[t.criteria, t.keys, t.missing]);
+    part(ui, HelpSection::Rules, t.rules_heading, &[t.rules, t.overrides]);
+    part(ui, HelpSection::Rounding, t.rounding_heading, &[t.rounding, t.minors]);
+    part(ui, HelpSection::Example, t.example_heading, &[t.example_setup]);
+    egui::Grid::new("help example").striped(true).num_columns(6).show(ui, |ui| {
+        for row in t.example_table.lines() {
+            for cell in row.split('|') {
+                ui.label(cell);
+            }
+            ui.end_row();
+        }
+    });
+    ui.add_space(6.0);
+    ui.label(t.example_drop);
+    ui.label(t.example_result);
+}
+
+/// A small "?" that opens the page at `section`.
+pub fn link(ui: &mut Ui, section: HelpSection, lang: Lang, cmds: &mut Vec<Command>) {
+    let t = HelpTexts::get(lang);
+    if ui.small_button("?").on_hover_text(t.link_tip).clicked() {
+        cmds.push(Command::ShowHelp(Some(section)));
+    }
+}

@@ -1,0 +1,94 @@
+//! The Overrides panel and the scenario's notes, driven headless.
+
+use egui::accesskit::Role;
+use egui_kittest::kittest::Queryable as _;
+
+use crate::gui::app::App;
+use crate::gui::command::Command;
+use crate::gui::document::Document;
+use crate::gui::edit::Edit;
+use crate::gui::test_harness::{harness, shows};
+use crate::gui::view_state::Prefs;
+use crate::scenario::Override;
+
+fn new_app() -> App {
+    App::new(Document::new_default().unwrap(), Prefs::default())
+}
+
+fn set(code: &str, value: Option<Override>) -> Command {
+    Command::Edit { edit: Edit::SetOverride { code: code.into(), value }, gesture: None }
+}
+
+#[test]
+fn the_panel_lists_every_override_with_its_value_and_reason() {
+    let mut h = harness(new_app());
+    assert!(shows(&h, "Overstyringer (0)"));
+    h.state_mut().apply(set("1818", Some(Override::Lock(25))));
+    h.state_mut().apply(set("0301", Some(Override::Exclude)));
+    h.run();
+    assert!(shows(&h, "Overstyringer (2)"));
+    assert!(shows(&h, "Herøy (Nordland)"), "a shared name carries its county");
+    assert!(shows(&h, "Låst i alt: 25 av 5\u{a0}120"));
+
+    // The locked number is edited in place: typed, applied on Enter, one undo step.
+    h.get_by_role_and_label(Role::SpinButton, "Herøy (Nordland)").scroll_to_me();
+    h.run();
+    h.get_by_role_and_label(Role::SpinButton, "Herøy (Nordland)").click();
+    h.run();
+    h.get_by_role_and_label(Role::SpinButton, "Herøy (Nordland)").type_text("40");
+    h.run();
+    h.key_press(egui::Key::Enter);
+    h.run();
+    assert_eq!(h.state().doc.scenario().overrides.get("1818"), Some(&Override::Lock(40)));
+    let row = h.state().doc.dataset().index_of_code("1818").unwrap();
+    assert_eq!(h.state().computed.result.as_ref().unwrap().rows[row].allocation, 40);
+
+    // A reason per override, saved in the scenario.
+    h.state_mut().apply(Command::Edit {
+        edit: Edit::SetOverrideNote { code: "1818".into(), note: "Vedtak 12. mai".into() },
+        gesture: None,
+    });
+    h.run();
+    assert!(shows(&h, "Vedtak 12. mai"));
+
+    // Remove: the override and its note go.
+    let removes: Vec<_> = h.query_all_by_role_and_label(Role::Button, "✖").collect();
+    assert_eq!(removes.len(), 2);
+    removes[1].click();
+    h.run();
+    let s = h.state().doc.scenario();
+    assert!(!s.overrides.contains_key("1818"), "{:?}", s.overrides);
+    assert!(s.override_notes.is_empty());
+}
+
+#[test]
+fn notes_are_shown_and_edited_as_one_step() {
+    let mut h = harness(new_app());
+    h.state_mut().apply(Command::Edit { edit: Edit::SetNotes("Første linje\nandre linje".into()), gesture: None });
+    h.run();
+    assert!(shows(&h, "Første linje") && shows(&h, "andre linje"), "the notes are shown, several lines");
+    h.get_by_role(Role::MultilineTextInput).scroll_to_me();
+    h.run();
+    h.get_by_role(Role::MultilineTextInput).click();
+    h.run();
+    h.get_by_role(Role::MultilineTextInput).type_text(" mer");
+    h.run();
+    let typed = h.state().doc.scenario().notes.clone();
+    assert!(typed.contains("mer"), "{typed}");
+    h.state_mut().apply(Command::Undo);
+    h.run();
+    assert_eq!(h.state().doc.scenario().notes, "Første linje\nandre linje", "typing in the notes is one undo step");
+}
+
+#[test]
+fn an_old_file_without_override_notes_opens_and_notes_round_trip() {
+    let text = include_str!("../../../scenarios/imdi-2020.ron");
+    assert!(!text.contains("override_notes"));
+    let mut s = crate::scenario::parse_scenario(text, "imdi-2020.ron").unwrap();
+    assert!(s.override_notes.is_empty());
+    assert!(!crate::scenario::scenario_to_text(&s).contains("override_notes"), "nothing written when empty");
+    s.overrides.insert("1818".into(), Override::Lock(30));
+    s.override_notes.insert("1818".into(), "Avtalt med kommunen".into());
+    let back = crate::scenario::parse_scenario(&crate::scenario::scenario_to_text(&s), "x.ron").unwrap();
+    assert_eq!(back, s);
+}
