@@ -265,7 +265,7 @@ fn text_from_files_cannot_control_the_terminal() {
 fn check_warns_about_a_target_beyond_the_population() {
     let dir = tempfile::tempdir().unwrap();
     let plan = mini_plan(dir.path(), |t| t.replace("total: 100", "total: 1000000"));
-    let o = bosetting(&["check", path(&plan)]);
+    let o = bosetting(&["check", path(&plan), "--lang", "en"]);
     assert!(stderr(&o).contains(&format!(
         "{}: warning: target.total: 1000000 refugees is more than the whole population of the dataset mini (851879)",
         plan.display()
