@@ -8,7 +8,7 @@ use crate::borders::{BorderReport, Estimate};
 use crate::data::{ColumnMeta, Dataset, Direction, Kind, Text};
 use crate::fileio::read_limited;
 use crate::import::borders::to_dataset_borders;
-use crate::import::{Problem, Table, extract, guess_columns, match_codes, read_table};
+use crate::import::{Guess, Problem, Table, extract, guess, match_codes, read_table};
 use crate::scenario::MissingPolicy;
 
 /// A municipality code and its value (`None`: in the file, but no number).
@@ -159,7 +159,13 @@ impl ImportDialog {
     fn finish(&mut self, answer: Result<Table, String>, dataset: &Dataset) {
         match answer {
             Ok(table) => {
-                let (code, value) = guess_columns(&table).unwrap_or((0, table.headers.len().saturating_sub(1)));
+                let (code, value) = match guess(&table) {
+                    Guess::Found { code, value } => (code, value),
+                    // No column is clearly the values: none is preselected (the value column starts on the
+                    // code column), so Import waits until the analyst picks one.
+                    Guess::Unclear { code, .. } => (code, code),
+                    Guess::NoCodeColumn => (0, table.headers.len().saturating_sub(1)),
+                };
                 self.code_col = code;
                 self.value_col = value;
                 if let Some(h) = table.headers.get(value) {
@@ -257,6 +263,18 @@ fn read(path: &Path) -> Result<Table, String> {
 mod tests {
     use super::*;
     use crate::data::embedded_dataset;
+
+    #[test]
+    fn a_table_without_a_clear_value_column_waits_for_a_choice() {
+        let d = embedded_dataset("norway-2024").unwrap();
+        let path = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/bad_inputs/t_year_as_value.csv");
+        let mut dialog = ImportDialog::load(path, None);
+        dialog.wait(&d);
+        assert_eq!((dialog.code_col, dialog.value_col), (0, 0), "the year column is not preselected");
+        dialog.id = "x".into();
+        let t = crate::gui::data_tab::texts::ImportTexts::get(crate::lang::Lang::En);
+        assert_eq!(dialog.column(t).unwrap_err(), t.same_columns);
+    }
 
     #[test]
     fn suggested_ids_are_valid_and_new() {
