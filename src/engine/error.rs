@@ -25,6 +25,8 @@ pub enum AllocError {
          (request at least {threshold}) are asked for {room} in total"
     )]
     MinorsInfeasible { minors: u32, threshold: u32, room: u64 },
+    #[error("the bounds cannot be met:\n{}", .reasons.iter().map(|r| format!("  - {r}")).collect::<Vec<_>>().join("\n"))]
+    Bounds { reasons: Vec<String> },
     #[error("rounding failed: {0}")]
     Rounding(#[from] super::apportion::ApportionError),
 }

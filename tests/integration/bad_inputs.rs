@@ -17,7 +17,6 @@ use bosetting::fileio::{ReadError, read_limited};
 use bosetting::import::{ImportError, extract, guess_columns, read_table};
 use bosetting::scenario::{ScenarioError, load_scenario, resolve_dataset};
 
-
 use crate::common::bosetting;
 
 /// What a loader made of a file.
@@ -92,6 +91,7 @@ fn alloc_class(e: &AllocError) -> &'static str {
         AllocError::CriterionWithoutSignal { .. } => "AllocError::CriterionWithoutSignal",
         AllocError::NoKey { .. } => "AllocError::NoKey",
         AllocError::MinorsInfeasible { .. } => "AllocError::MinorsInfeasible",
+        AllocError::Bounds { .. } => "AllocError::Bounds",
         AllocError::Rounding(_) => "AllocError::Rounding",
     }
 }
