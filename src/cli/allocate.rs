@@ -45,32 +45,58 @@ pub fn run(args: &AllocateArgs) -> Result<ExitCode> {
     }
     let lang = Lang::from_code(&args.lang).unwrap_or_default();
     let allocation = allocate(&dataset, &scenario).with_context(|| args.scenario.display().to_string())?;
-    let extension = args.out.as_ref().and_then(|p| p.extension()).and_then(|e| e.to_str()).map(str::to_ascii_lowercase);
-    let format = match (&args.format, extension.as_deref()) {
-        (Some(f), _) => f.clone(),
+    let output = PlanOutput {
+        format: args.format.as_deref(),
+        out: args.out.as_deref(),
+        csv_style: args.csv_style.as_deref(),
+        lang,
+    };
+    write_plan(&dataset, &scenario, &allocation, &output)?;
+    Ok(ExitCode::SUCCESS)
+}
+
+/// Where and how a plan is written: `allocate`'s options, shared by every command that prints a plan.
+pub(super) struct PlanOutput<'a> {
+    pub format: Option<&'a str>,
+    pub out: Option<&'a std::path::Path>,
+    pub csv_style: Option<&'a str>,
+    pub lang: Lang,
+}
+
+/// Writes a plan as text, CSV, JSON or XLSX, to a file or standard output; ties go to standard error.
+pub(super) fn write_plan(
+    dataset: &crate::data::Dataset,
+    scenario: &crate::scenario::Scenario,
+    allocation: &crate::engine::Allocation,
+    output: &PlanOutput,
+) -> Result<()> {
+    let lang = output.lang;
+    let extension = output.out.and_then(|p| p.extension()).and_then(|e| e.to_str()).map(str::to_ascii_lowercase);
+    let format = match (output.format, extension.as_deref()) {
+        (Some(f), _) => f.to_owned(),
         (None, Some(ext @ ("csv" | "json"))) => ext.to_owned(),
         (None, Some("xlsx")) => "xlsx".to_owned(),
         (None, Some(other)) => bail!("--out: unknown file type .{other}; use .csv, .json or .xlsx"),
         (None, None) => "text".to_owned(),
     };
     // Plain CSV on stdout for pipelines; the Excel flavour for files people open.
-    let style = match &args.csv_style {
+    let style = match output.csv_style {
         Some(s) => CsvStyle::from_cli_name(s).unwrap_or_default(),
-        None if args.out.is_some() => CsvStyle::ExcelNo,
+        None if output.out.is_some() => CsvStyle::ExcelNo,
         None => CsvStyle::Plain,
     };
     let bytes = match format.as_str() {
         "json" => {
-            let mut text = serde_json::to_string_pretty(&allocation_json(&dataset, &scenario, &allocation, lang))?;
+            let mut text = serde_json::to_string_pretty(&allocation_json(dataset, scenario, allocation, lang))?;
             text.push('\n');
             text.into_bytes()
         }
-        "csv" => write_csv(&result_table(&dataset, &scenario, &allocation, lang), style),
-        "xlsx" if args.out.is_none() => bail!("XLSX needs a file: use --out FILE.xlsx"),
-        "xlsx" => crate::export::allocation_xlsx(&dataset, &scenario, &allocation, lang, &crate::export::today_utc())?,
-        _ => text_report(&dataset, &scenario, &allocation, lang).into_bytes(),
+        "csv" => write_csv(&result_table(dataset, scenario, allocation, lang), style),
+        "xlsx" if output.out.is_none() => bail!("XLSX needs a file: use --out FILE.xlsx"),
+        "xlsx" => crate::export::allocation_xlsx(dataset, scenario, allocation, lang, &crate::export::today_utc())?,
+        _ => text_report(dataset, scenario, allocation, lang).into_bytes(),
     };
-    match &args.out {
+    match output.out {
         Some(path) => {
             crate::fileio::write_atomic(path, &bytes).with_context(|| format!("writing {}", path.display()))?
         }
@@ -79,7 +105,7 @@ pub fn run(args: &AllocateArgs) -> Result<ExitCode> {
     for tie in &allocation.ties {
         eprintln!("{}", tie.message(lang));
     }
-    Ok(ExitCode::SUCCESS)
+    Ok(())
 }
 
 fn text_report(

@@ -5,7 +5,9 @@ mod apportion;
 mod calibrate;
 mod check;
 mod explain;
+mod followup;
 mod import;
+mod revise;
 mod scenario_input;
 
 use std::path::PathBuf;
@@ -39,6 +41,11 @@ pub enum Command {
     Calibrate(calibrate::CalibrateArgs),
     /// Explain one municipality's request step by step: criteria, caps, drops, rounding.
     Explain(explain::ExplainArgs),
+    /// The decisions against the sent request (status per municipality and county), or with --redistribute the
+    /// shortfall round's additional requests.
+    Followup(followup::FollowUpArgs),
+    /// Revise a sent request to a new target (proportional, as IMDi in 2020, or by the criteria).
+    Revise(revise::ReviseArgs),
 }
 
 /// Runs a CLI command. Errors go to stderr with exit code 1; usage errors exit 2 (clap).
@@ -51,6 +58,8 @@ pub fn run(command: Command) -> ExitCode {
         Command::Import(args) => import::run(&args),
         Command::Calibrate(args) => calibrate::run(&args),
         Command::Explain(args) => explain::run(&args),
+        Command::Followup(args) => followup::run(&args),
+        Command::Revise(args) => revise::run(&args),
     };
     match result {
         Ok(code) => code,

@@ -3,5 +3,6 @@
 mod bad_inputs;
 mod cli;
 mod cli_calibrate;
+mod cli_followup;
 mod cli_import;
 mod common;
