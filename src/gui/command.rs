@@ -63,6 +63,8 @@ pub enum Command {
     Calibrate(super::calibrate_dialog::CalibrateCmd),
     /// The Compare tab: baseline, exports.
     Compare(super::compare_view::CompareCmd),
+    /// The Follow-up tab: shortfall round, revision, map, exports.
+    FollowUp(super::followup_view::FollowUpCmd),
 }
 
 /// What an export writes.
@@ -73,6 +75,8 @@ pub enum Exported {
     Chart,
     /// The comparison of the Compare tab.
     Compare(ExportFormat),
+    /// The follow-up status of the Follow-up tab.
+    FollowUp(ExportFormat),
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -106,4 +110,6 @@ pub enum FileAction {
     CalibrationReference,
     /// A baseline scenario or an export for the Compare tab.
     Compare(super::compare_view::CompareFile),
+    /// Where to export the follow-up status.
+    FollowUp(super::followup_view::FollowUpFile),
 }

@@ -46,6 +46,8 @@ pub enum Edit {
         code: String,
         value: Option<Override>,
     },
+    /// The whole scenario at once: a shortfall round or a revision opened as the plan, one undo step.
+    ReplaceScenario(Box<Scenario>),
 }
 
 impl Edit {
@@ -105,6 +107,7 @@ impl Edit {
                     s.overrides.remove(code);
                 }
             },
+            Edit::ReplaceScenario(scenario) => s.clone_from(scenario),
         }
     }
 }

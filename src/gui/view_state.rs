@@ -13,6 +13,7 @@ pub enum Tab {
     Data,
     Explain,
     Compare,
+    FollowUp,
 }
 
 /// A column of the results table to sort by.
@@ -70,6 +71,7 @@ pub struct ViewState {
     pub data: super::data_tab::DataTabState,
     pub explain: super::explain_view::ExplainState,
     pub compare: super::compare_view::CompareState,
+    pub followup: super::followup_view::FollowUpState,
 }
 
 /// Preferences that outlive a session (eframe storage). Window and panel sizes are kept by eframe and egui.
