@@ -518,6 +518,50 @@ mod tests {
     }
 
     #[test]
+    fn impossible_bounds_name_the_municipalities_and_rules() {
+        let (d, mut s) = imdi();
+        s.rules.change_band =
+            Some(crate::scenario::ChangeBand { column: "anmodning_2019".into(), lower: 1.0, upper: 2.0 });
+        s.rules.max_per_1000 = Some(1.0);
+        let e = allocate(&d, &s).unwrap_err().to_string();
+        assert!(e.contains("rules.change_band") && e.contains("rules.max_per_1000"), "{e}");
+        assert!(d.municipalities.iter().any(|m| e.contains(&format!("{} ({})", m.name, m.code))), "{e}");
+
+        let (d, mut s) = imdi();
+        s.rules.change_band =
+            Some(crate::scenario::ChangeBand { column: "anmodning_2019".into(), lower: 1.2, upper: 2.0 });
+        let e = allocate(&d, &s).unwrap_err();
+        assert!(matches!(&e, AllocError::Bounds { reasons } if reasons[0].contains("more than the 5120")), "{e}");
+    }
+
+    #[test]
+    fn bounds_hold_and_sum_exactly() {
+        let (d, mut s) = imdi();
+        let band = crate::scenario::ChangeBand { column: "anmodning_2019".into(), lower: 0.8, upper: 1.2 };
+        s.rules.change_band = Some(band.clone());
+        let column = d.column("anmodning_2019").unwrap();
+        for floor in [false, true] {
+            s.rules.below_minimum =
+                if floor { crate::scenario::BelowMinimum::Floor } else { crate::scenario::BelowMinimum::Drop };
+            s.target.total = 6000;
+            let a = allocate(&d, &s).unwrap();
+            assert_eq!(a.allocated, 6000);
+            for (r, v) in a.rows.iter().zip(&column.values) {
+                if let (Some((lo, hi)), true) = (band.bounds(*v), r.eligible) {
+                    // The cap folds in the band's upper end; the minimum request applies as far as it allows.
+                    let upper = r.cap.unwrap_or(u32::MAX);
+                    assert!(upper <= hi);
+                    let lower = lo.max(10.min(upper));
+                    assert!((lower..=upper).contains(&r.allocation), "{} not in {lower}..{upper}", r.allocation);
+                }
+                if floor && r.eligible && r.key > 0.0 {
+                    assert!(r.allocation >= 10, "floor keeps every positive key asked");
+                }
+            }
+        }
+    }
+
+    #[test]
     fn every_method_and_county_first_sum_exactly() {
         let (d, mut s) = imdi();
         for method in Method::ALL {

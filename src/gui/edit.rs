@@ -48,6 +48,8 @@ pub enum Edit {
     },
     /// The whole scenario at once: a shortfall round or a revision opened as the plan, one undo step.
     ReplaceScenario(Box<Scenario>),
+    SetBelowMinimum(crate::scenario::BelowMinimum),
+    SetChangeBand(Option<crate::scenario::ChangeBand>),
 }
 
 impl Edit {
@@ -108,6 +110,8 @@ impl Edit {
                 }
             },
             Edit::ReplaceScenario(scenario) => s.clone_from(scenario),
+            Edit::SetBelowMinimum(v) => s.rules.below_minimum = *v,
+            Edit::SetChangeBand(band) => s.rules.change_band.clone_from(band),
         }
     }
 }

@@ -68,7 +68,7 @@ pub fn show(ui: &mut Ui, ctx: &ViewContext, state: &mut FollowUpState, cmds: &mu
     legend(ui, &f, state, ctx.lang);
     ui.separator();
     let mut actions = Vec::new();
-    egui::Panel::right("followup.side").resizable(true).default_size(430.0).show(ui, |ui| {
+    egui::Panel::right("followup.side").resizable(true).default_size(340.0).show(ui, |ui| {
         egui::ScrollArea::vertical().id_salt("followup.side.scroll").show(ui, |ui| {
             actions_panel(ui, ctx, state, &f, cmds);
             ui.separator();

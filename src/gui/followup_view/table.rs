@@ -51,10 +51,10 @@ pub fn municipalities(
         ui.style_mut().interaction.selectable_labels = false;
         let builder = municipality_table(ui, "followup.municipalities", None)
             .column(Column::exact(40.0))
-            .column(Column::initial(110.0).at_least(70.0).clip(true))
-            .column(Column::initial(90.0).at_least(60.0).clip(true))
-            .columns(Column::initial(62.0).at_least(44.0).clip(true), 5)
-            .column(Column::remainder().at_least(90.0).clip(true));
+            .column(Column::initial(104.0).at_least(70.0).clip(true))
+            .column(Column::initial(80.0).at_least(50.0).clip(true))
+            .columns(Column::initial(56.0).at_least(40.0).clip(true), 5)
+            .column(Column::remainder().at_least(110.0).clip(true));
         builder
             .header(24.0, |mut header| {
                 for (text, key) in headers {
@@ -111,8 +111,8 @@ pub fn municipalities(
 /// The county table of `followup::table`, as a grid.
 pub fn counties(ui: &mut Ui, f: &FollowUp, lang: Lang) {
     let table = county_table(f, lang);
-    // Name, asked, answered, not answered, requested, decided, coverage.
-    let shown = [1, 2, 3, 6, 7, 8, 9];
+    // Name, requested, decided, coverage, not answered: the rest is in the export.
+    let shown = [1, 7, 8, 9, 6];
     egui::Grid::new("followup.counties").striped(true).num_columns(shown.len()).show(ui, |ui| {
         for &c in &shown {
             ui.strong(&table.headers[c]);

@@ -106,3 +106,21 @@ fn the_status_exports_as_a_workbook() {
     let bytes = std::fs::read(&path).unwrap();
     assert_eq!(&bytes[..2], b"PK", "a real workbook");
 }
+
+#[test]
+fn the_floor_and_the_band_are_in_the_controls() {
+    let mut h = harness();
+    h.get_by_role_and_label(Role::CheckBox, "Endringsbånd").click();
+    h.run();
+    let band = h.state().doc.scenario().rules.change_band.clone().expect("a band");
+    assert_eq!((band.column.as_str(), band.lower, band.upper), ("anmodning_2024", 0.5, 1.5), "around the reference");
+    let a = h.state().computed.result.as_ref().unwrap();
+    assert_eq!(a.allocated, 36_985);
+    assert!(shows(&h, "Nedre og øvre faktor"));
+    h.state_mut().apply(Command::Edit {
+        edit: crate::gui::edit::Edit::SetBelowMinimum(crate::scenario::BelowMinimum::Floor),
+        gesture: None,
+    });
+    h.run();
+    assert!(shows(&h, crate::scenario::BelowMinimum::Floor.label(h.state().view.lang)), "the combo shows the choice");
+}
