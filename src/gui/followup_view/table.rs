@@ -38,13 +38,13 @@ pub fn municipalities(
     let headers = [
         (t.code, StatusSort::Code),
         (t.name, StatusSort::Name),
-        (t.county, StatusSort::County),
+        (t.status, StatusSort::Status),
         (t.request, StatusSort::Request),
         (t.decision, StatusSort::Decision),
         (t.difference, StatusSort::Difference),
         (t.settled, StatusSort::Settled),
         (t.remaining, StatusSort::Remaining),
-        (t.status, StatusSort::Status),
+        (t.county, StatusSort::County),
     ];
     let mut action = None;
     egui::ScrollArea::horizontal().id_salt("followup.table.scroll").auto_shrink([false, false]).show(ui, |ui| {
@@ -52,9 +52,10 @@ pub fn municipalities(
         let builder = municipality_table(ui, "followup.municipalities", None)
             .column(Column::exact(40.0))
             .column(Column::initial(104.0).at_least(70.0).clip(true))
-            .column(Column::initial(80.0).at_least(50.0).clip(true))
+            // The status in its colour right after the name, where a narrow window still shows it.
+            .column(Column::initial(118.0).at_least(60.0).clip(true))
             .columns(Column::initial(56.0).at_least(40.0).clip(true), 5)
-            .column(Column::remainder().at_least(110.0).clip(true));
+            .column(Column::remainder().at_least(80.0).clip(true));
         builder
             .header(24.0, |mut header| {
                 for (text, key) in headers {
@@ -84,7 +85,12 @@ pub fn municipalities(
                         ui.add(egui::Label::new(&m.name).truncate());
                     });
                     row.col(|ui| {
-                        ui.add(egui::Label::new(&m.county_name).truncate());
+                        let text = RichText::new(format!("■ {}", s.answer.label(lang)));
+                        let text = match answer_colour(s.answer) {
+                            Some(c) => text.color(c),
+                            None => text.weak(),
+                        };
+                        ui.add(egui::Label::new(text).truncate());
                     });
                     row.col(|ui| number_cell(ui, RichText::new(integer(f64::from(s.request), lang))));
                     row.col(|ui| number_cell(ui, RichText::new(count(s.decision.map(i64::from), lang)).strong()));
@@ -92,12 +98,7 @@ pub fn municipalities(
                     row.col(|ui| number_cell(ui, RichText::new(count(s.settled.map(i64::from), lang))));
                     row.col(|ui| number_cell(ui, RichText::new(count(s.remaining(), lang))));
                     row.col(|ui| {
-                        let text = RichText::new(format!("■ {}", s.answer.label(lang)));
-                        let text = match answer_colour(s.answer) {
-                            Some(c) => text.color(c),
-                            None => text.weak(),
-                        };
-                        ui.add(egui::Label::new(text).truncate());
+                        ui.add(egui::Label::new(&m.county_name).truncate());
                     });
                     if row.response().clicked() {
                         action = Some(ViewAction::Select(Some(r)));
