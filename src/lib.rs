@@ -15,6 +15,7 @@ pub mod data;
 pub mod engine;
 pub mod export;
 pub mod fileio;
+pub mod followup;
 #[cfg(feature = "gui")]
 pub mod gui;
 pub mod import;

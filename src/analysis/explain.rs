@@ -9,7 +9,7 @@
 //! running value equals the allocation exactly.
 
 use crate::data::Dataset;
-use crate::engine::{Allocation, Reason, Status};
+use crate::engine::{Allocation, BoundRule, Reason, Status};
 use crate::scenario::{CriterionId, Override, Scenario};
 
 #[derive(Debug, Clone, PartialEq)]
@@ -25,6 +25,8 @@ pub enum StepKind {
     Excluded(Reason),
     /// The municipality's own cap holds its share down.
     Cap,
+    /// A lower bound holds its share up: the minimum request under `below_minimum: floor`, or a change band.
+    Floor(BoundRule),
     /// The effect of other municipalities' caps and minimum-request drops on this one's share (and, with
     /// county-first, of splitting the target across counties first).
     Redistribution,
@@ -103,6 +105,12 @@ pub fn explain(dataset: &Dataset, scenario: &Scenario, allocation: &Allocation, 
         {
             push(StepKind::Cap, cap - running, cap);
             running = cap;
+        }
+        if let Some((floor, rule)) = r.floor
+            && f64::from(floor) > running + NOISE
+        {
+            push(StepKind::Floor(rule), f64::from(floor) - running, f64::from(floor));
+            running = f64::from(floor);
         }
         if matches!(r.status, Status::NotAsked(Reason::BelowMinimumRequest { .. })) {
             push(StepKind::Dropped, -running, 0.0);
@@ -228,5 +236,36 @@ mod tests {
             }
         }
         assert!(capped > 0, "a cap of 1.5 per 1,000 binds somewhere");
+    }
+
+    #[test]
+    fn a_binding_band_or_floor_is_a_step() {
+        let ex = example("imdi-2020.ron");
+        let d = &ex.dataset;
+        let mut s = ex.scenario.clone();
+        s.rules.change_band =
+            Some(crate::scenario::ChangeBand { column: "anmodning_2019".into(), lower: 0.8, upper: 1.2 });
+        let a = allocate(d, &s).unwrap();
+        let mut held_up = 0;
+        let mut banded_caps = 0;
+        for row in 0..d.len() {
+            let e = explain(d, &s, &a, row);
+            check_waterfall(&e);
+            held_up += e.steps.iter().filter(|x| x.kind == StepKind::Floor(BoundRule::ChangeBand)).count();
+            banded_caps += usize::from(
+                e.steps.iter().any(|x| x.kind == StepKind::Cap) && a.rows[row].cap_rule == Some(BoundRule::ChangeBand),
+            );
+        }
+        assert!(held_up > 0 && banded_caps > 0, "a ±20 % band binds both ways: {held_up} up, {banded_caps} down");
+
+        let mut s = ex.scenario.clone();
+        s.rules.below_minimum = crate::scenario::BelowMinimum::Floor;
+        let a = allocate(d, &s).unwrap();
+        let floored = (0..d.len())
+            .filter(|&row| {
+                explain(d, &s, &a, row).steps.iter().any(|x| x.kind == StepKind::Floor(BoundRule::MinimumFloor))
+            })
+            .count();
+        assert!(floored > 100, "floor keeps the small ones asked: {floored}");
     }
 }

@@ -59,9 +59,35 @@ pub fn explain_sentences(
                 Lang::Nb => format!("Ikke anmodet: {}.", reason.message(lang)),
                 Lang::En => format!("Not asked: {}.", reason.message(lang)),
             }),
-            StepKind::Cap => out.push(match lang {
-                Lang::Nb => format!("Taket på {} holder den nede med {}.", int(step.running), d1(-step.delta)),
-                Lang::En => format!("The cap of {} holds it down by {}.", int(step.running), d1(-step.delta)),
+            StepKind::Cap => out.push(match (lang, allocation.rows[e.row].cap_rule) {
+                (Lang::Nb, Some(rule)) => format!(
+                    "Taket på {} ({}) holder den nede med {}.",
+                    int(step.running),
+                    rule.label(lang),
+                    d1(-step.delta)
+                ),
+                (Lang::En, Some(rule)) => format!(
+                    "The cap of {} ({}) holds it down by {}.",
+                    int(step.running),
+                    rule.label(lang),
+                    d1(-step.delta)
+                ),
+                (Lang::Nb, None) => format!("Taket på {} holder den nede med {}.", int(step.running), d1(-step.delta)),
+                (Lang::En, None) => format!("The cap of {} holds it down by {}.", int(step.running), d1(-step.delta)),
+            }),
+            StepKind::Floor(rule) => out.push(match lang {
+                Lang::Nb => format!(
+                    "Den nedre grensen på {} fra {} løfter den med {}.",
+                    int(step.running),
+                    rule.label(lang),
+                    d1(step.delta)
+                ),
+                Lang::En => format!(
+                    "The lower bound of {} from {} raises it by {}.",
+                    int(step.running),
+                    rule.label(lang),
+                    d1(step.delta)
+                ),
             }),
             StepKind::Redistribution => out.push(redistribution(step, scenario, allocation, lang)),
             StepKind::LockedElsewhere => out.push(match lang {

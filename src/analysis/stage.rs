@@ -13,6 +13,7 @@
 
 use crate::data::Dataset;
 use crate::engine::apportion::{ApportionError, Claim, apportion};
+use crate::engine::bounds::{Bound, band_bounds, bound};
 use crate::engine::quotas::{OpenSet, by_cap_ratio, drop_order};
 use crate::engine::{AllocError, Allocation};
 use crate::scenario::{Override, Scenario, Target};
@@ -26,10 +27,12 @@ struct Group {
     rows: Vec<usize>,
     /// `f64::INFINITY` where there is no cap.
     caps: Vec<f64>,
+    /// Lower bounds of the shares (empty when none has one), as in the engine.
+    quota_lower: Vec<f64>,
     /// Never dropped by the minimum-request rule.
     include: Vec<bool>,
     rank: Vec<u32>,
-    /// Rounding bounds: the minimum request (or a lower cap for an included row), and the cap.
+    /// Rounding bounds: the engine's `bounds::bound` of each row.
     lower: Vec<u32>,
     upper: Vec<u32>,
 }
@@ -69,7 +72,7 @@ impl Frame {
             return None;
         }
         let mask = weight_mask(&allocation.weights.iter().map(|(_, w)| *w).collect::<Vec<_>>());
-        let mut parts = Vec::with_capacity(mask.len());
+        let mut parts: Vec<Option<Vec<f64>>> = Vec::with_capacity(mask.len());
         for (k, weighted) in mask.iter().enumerate() {
             if !weighted {
                 parts.push(None);
@@ -98,17 +101,29 @@ impl Frame {
         }
         let rank = &dataset.row_index().code_rank;
         let min_request = scenario.rules.min_request;
+        let bands = band_bounds(dataset, &scenario.rules);
+        // The key is positive where any weighted criterion's key is: fixed while the same criteria are weighted.
+        let positive = |i: usize| parts.iter().flatten().any(|p| p[i] > 0.0);
         let group = |rows: Vec<usize>| {
-            let cap = |i: usize| allocation.rows[i].cap;
+            let bounds: Vec<Bound> = rows
+                .iter()
+                .map(|&i| {
+                    let band_lower = bands[i].map_or(0, |(lo, _)| lo);
+                    let key = if positive(i) { 1.0 } else { 0.0 };
+                    bound(&scenario.rules, include[i], band_lower, allocation.rows[i].cap, key)
+                })
+                .collect();
             Group {
-                caps: rows.iter().map(|&i| cap(i).map_or(f64::INFINITY, f64::from)).collect(),
-                include: rows.iter().map(|&i| include[i]).collect(),
+                caps: bounds.iter().map(|b| b.upper.map_or(f64::INFINITY, f64::from)).collect(),
+                quota_lower: if bounds.iter().any(|b| b.quota_lower > 0) {
+                    bounds.iter().map(|b| f64::from(b.quota_lower)).collect()
+                } else {
+                    Vec::new()
+                },
+                include: bounds.iter().map(|b| b.keep).collect(),
                 rank: rows.iter().map(|&i| rank[i]).collect(),
-                lower: rows
-                    .iter()
-                    .map(|&i| if include[i] { cap(i).map_or(min_request, |c| c.min(min_request)) } else { min_request })
-                    .collect(),
-                upper: rows.iter().map(|&i| cap(i).unwrap_or(u32::MAX)).collect(),
+                lower: bounds.iter().map(|b| b.lower).collect(),
+                upper: bounds.iter().map(|b| b.upper.unwrap_or(u32::MAX)).collect(),
                 rows,
             }
         };
@@ -219,7 +234,13 @@ impl Frame {
             return Ok(());
         }
         let keys: Vec<f64> = group.rows.iter().map(|&i| all_keys[i]).collect();
-        let set = OpenSet { keys: &keys, caps: &group.caps, include: &group.include, rank: &group.rank };
+        let set = OpenSet {
+            keys: &keys,
+            caps: &group.caps,
+            lower: &group.quota_lower,
+            include: &group.include,
+            rank: &group.rank,
+        };
         let dropped = dropped(&set, total, self.min_request)?;
         let mut kept = Vec::with_capacity(keys.len());
         let mut claims = Vec::with_capacity(keys.len());
@@ -270,7 +291,7 @@ impl Frame {
             .map(|(c, g)| {
                 let upper: u64 = g.upper.iter().map(|&u| u64::from(u)).sum();
                 let lower: u64 =
-                    g.lower.iter().zip(&g.include).filter(|(_, inc)| **inc).map(|(&l, _)| u64::from(l)).sum();
+                    g.lower.iter().zip(&g.include).filter(|(_, keep)| **keep).map(|(&l, _)| u64::from(l)).sum();
                 Claim {
                     weight: g.rows.iter().map(|&i| keys[i]).sum(),
                     lower: u32::try_from(lower).unwrap_or(u32::MAX),
@@ -389,6 +410,30 @@ mod tests {
             let mut variants = random_weights(&base, 2);
             variants.push(base.clone());
             assert_eq!(same_as_engine(&ex.dataset, &base, &variants), variants.len(), "{method:?}");
+        }
+    }
+
+    #[test]
+    fn bands_and_the_minimum_floor_match_the_engine() {
+        let ex = example("imdi-2020.ron");
+        let mut base = ex.scenario.clone();
+        base.rules.change_band =
+            Some(crate::scenario::ChangeBand { column: "anmodning_2019".into(), lower: 0.7, upper: 1.3 });
+        base.overrides.insert("1856".into(), Override::Include);
+        // Every municipality with a key at 10 or more, and the band's lower ends, need more than 5,120.
+        base.target.total = 7000;
+        for (floor, county_first) in [(false, false), (true, false), (false, true), (true, true)] {
+            base.rules.below_minimum =
+                if floor { crate::scenario::BelowMinimum::Floor } else { crate::scenario::BelowMinimum::Drop };
+            base.county_first = county_first;
+            let mut variants = random_weights(&base, 3);
+            for total in [6000, 9000] {
+                let mut v = base.clone();
+                v.target.total = total;
+                variants.push(v);
+            }
+            let accepted = same_as_engine(&ex.dataset, &base, &variants);
+            assert!(accepted > 0, "floor={floor} county_first={county_first}");
         }
     }
 }

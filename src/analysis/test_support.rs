@@ -13,11 +13,12 @@ pub(crate) struct Example {
     pub allocation: Allocation,
 }
 
-const FILES: [(&str, &str); 4] = [
+const FILES: [(&str, &str); 5] = [
     ("imdi-2020.ron", include_str!("../../scenarios/imdi-2020.ron")),
     ("equal-weights-2020.ron", include_str!("../../scenarios/equal-weights-2020.ron")),
     ("labour-market-first-2020.ron", include_str!("../../scenarios/labour-market-first-2020.ron")),
     ("imdi-2024.ron", include_str!("../../scenarios/imdi-2024.ron")),
+    ("plan-year-2024.ron", include_str!("../../scenarios/plan-year-2024.ron")),
 ];
 
 pub(crate) fn examples() -> &'static [Example] {

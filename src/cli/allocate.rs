@@ -44,14 +44,7 @@ pub struct AllocateArgs {
 }
 
 pub fn run(args: &AllocateArgs) -> Result<ExitCode> {
-    // Asked before any work, as the planner asks before overwriting. Only a regular file is replaced; a pipe
-    // or a device (`/dev/stdout`) is written through and needs no --force.
-    if let Some(out) = &args.out
-        && std::fs::metadata(out).is_ok_and(|m| m.is_file())
-        && !args.force
-    {
-        bail!("{} exists; add --force to replace it", out.display());
-    }
+    refuse_replacing_without_force(args.out.as_deref(), args.force)?;
     let (mut scenario, dataset) = super::scenario_input::load(&args.scenario)?;
     if let Some(t) = args.target {
         scenario.target.total = t;
@@ -61,9 +54,47 @@ pub fn run(args: &AllocateArgs) -> Result<ExitCode> {
     }
     let lang = Lang::from_code(&args.lang).unwrap_or_default();
     let allocation = allocate(&dataset, &scenario).with_context(|| args.scenario.display().to_string())?;
-    let output = args.out.as_deref().map(Output::from_arg);
-    let format = match (&args.format, output.as_ref().and_then(Output::extension)) {
-        (Some(f), _) => f.clone(),
+    let output = PlanOutput {
+        format: args.format.as_deref(),
+        out: args.out.as_deref(),
+        csv_style: args.csv_style.as_deref(),
+        lang,
+    };
+    write_plan(&dataset, &scenario, &allocation, &output)?;
+    Ok(ExitCode::SUCCESS)
+}
+
+/// Asked before any work, as the planner asks before overwriting. Only a regular file is replaced; a pipe or
+/// a device (`/dev/stdout`) is written through and needs no --force.
+pub(super) fn refuse_replacing_without_force(out: Option<&std::path::Path>, force: bool) -> Result<()> {
+    if let Some(out) = out
+        && std::fs::metadata(out).is_ok_and(|m| m.is_file())
+        && !force
+    {
+        bail!("{} exists; add --force to replace it", out.display());
+    }
+    Ok(())
+}
+
+/// Where and how a plan is written: `allocate`'s options, shared by every command that prints a plan.
+pub(super) struct PlanOutput<'a> {
+    pub format: Option<&'a str>,
+    pub out: Option<&'a std::path::Path>,
+    pub csv_style: Option<&'a str>,
+    pub lang: Lang,
+}
+
+/// Writes a plan as text, CSV, JSON or XLSX, to a file or standard output; ties go to standard error.
+pub(super) fn write_plan(
+    dataset: &crate::data::Dataset,
+    scenario: &crate::scenario::Scenario,
+    allocation: &crate::engine::Allocation,
+    plan_output: &PlanOutput,
+) -> Result<()> {
+    let lang = plan_output.lang;
+    let output = plan_output.out.map(Output::from_arg);
+    let format = match (plan_output.format, output.as_ref().and_then(Output::extension)) {
+        (Some(f), _) => f.to_owned(),
         (None, Some(ext)) if ["csv", "json", "xlsx"].contains(&ext.as_str()) => ext,
         (None, Some(other)) => bail!(
             "--out {}: unknown file type .{other}; name the file .csv, .json or .xlsx, or say which format with \
@@ -78,23 +109,21 @@ pub fn run(args: &AllocateArgs) -> Result<ExitCode> {
         (None, None) => "text".to_owned(),
     };
     // Plain CSV on stdout for pipelines; the Excel flavour for files people open.
-    let style = match &args.csv_style {
+    let style = match plan_output.csv_style {
         Some(s) => CsvStyle::from_cli_name(s).unwrap_or_default(),
         None if matches!(output, Some(Output::File(_))) => CsvStyle::ExcelNo,
         None => CsvStyle::Plain,
     };
     let bytes = match format.as_str() {
         "json" => {
-            let mut text = serde_json::to_string_pretty(&allocation_json(&dataset, &scenario, &allocation, lang))?;
+            let mut text = serde_json::to_string_pretty(&allocation_json(dataset, scenario, allocation, lang))?;
             text.push('\n');
             text.into_bytes()
         }
-        "csv" => write_csv(&result_table(&dataset, &scenario, &allocation, lang), style),
+        "csv" => write_csv(&result_table(dataset, scenario, allocation, lang), style),
         "xlsx" if output.is_none() => bail!("XLSX needs a file: use --out FILE.xlsx (or --out - to send it to a pipe)"),
-        "xlsx" => {
-            crate::export::allocation_xlsx(&dataset, &scenario, &allocation, lang, &crate::export::today_in_norway())?
-        }
-        _ => text_report(&dataset, &scenario, &allocation, lang).into_bytes(),
+        "xlsx" => crate::export::allocation_xlsx(dataset, scenario, allocation, lang, &crate::export::today_in_norway())?,
+        _ => text_report(dataset, scenario, allocation, lang).into_bytes(),
     };
     match &output {
         Some(out) => write_output(out, &bytes).with_context(|| format!("writing {}", out.name()))?,
@@ -103,7 +132,7 @@ pub fn run(args: &AllocateArgs) -> Result<ExitCode> {
     for tie in &allocation.ties {
         eprintln!("{}", super::terminal::safe(&tie.message(lang)));
     }
-    Ok(ExitCode::SUCCESS)
+    Ok(())
 }
 
 fn text_report(

@@ -6,8 +6,10 @@ mod calibrate;
 mod check;
 mod explain;
 mod fetch_ssb;
+mod followup;
 mod import;
 mod migrate;
+mod revise;
 mod scenario_input;
 mod terminal;
 
@@ -47,6 +49,11 @@ pub enum Command {
     /// Add an indicator straight from SSB's statistics bank (PxWebApi 2) to a dataset, written as a new file.
     #[command(name = "fetch-ssb")]
     FetchSsb(fetch_ssb::FetchSsbArgs),
+    /// The decisions against the sent request (status per municipality and county), or with --redistribute the
+    /// shortfall round's additional requests.
+    Followup(followup::FollowUpArgs),
+    /// Revise a sent request to a new target (proportional, as IMDi in 2020, or by the criteria).
+    Revise(revise::ReviseArgs),
 }
 
 /// Runs a CLI command. Errors go to stderr with exit code 1; usage errors exit 2 (clap).
@@ -61,6 +68,8 @@ pub fn run(command: Command) -> ExitCode {
         Command::Explain(args) => explain::run(&args),
         Command::Migrate(args) => migrate::run(&args),
         Command::FetchSsb(args) => fetch_ssb::run(&args),
+        Command::Followup(args) => followup::run(&args),
+        Command::Revise(args) => revise::run(&args),
     };
     match result {
         Ok(code) => code,

@@ -1,6 +1,7 @@
 //! The whole pipeline of `docs/model.md`: eligibility, keys, locks, caps, minimum-request drop, rounding, minors.
 
 use super::apportion::{ApportionError, Claim, Tie, apportion};
+use super::bounds::{Bound, BoundRule, bound, lower_above_upper};
 use super::collect::collect_within;
 use super::contributions::Contributions;
 use super::eligibility::{Gate, gates};
@@ -12,7 +13,7 @@ use super::quotas::{OpenSet, quotas};
 use super::result::{Allocation, CountyTotal, MunicipalityResult, Reason, Status, TieReport, TieStage};
 use super::validate::validate;
 use crate::data::{Dataset, Direction, Kind};
-use crate::scenario::Scenario;
+use crate::scenario::{BelowMinimum, Scenario};
 
 /// A criterion's column: its dataset index and its values after filling.
 type FilledColumn<'a> = (usize, Filled<'a>);
@@ -98,7 +99,16 @@ pub fn allocate(dataset: &Dataset, scenario: &Scenario) -> Result<Allocation, Al
     }
     let scale = if open_key_sum > 0.0 { f64::from(open_target) / open_key_sum } else { 0.0 };
 
-    let ctx = ShareContext { dataset, keys: &k.combined, caps: &g.caps, gates: &g.gates, rank, scenario };
+    let ctx = ShareContext {
+        dataset,
+        keys: &k.combined,
+        caps: &g.caps,
+        cap_rules: &g.cap_rules,
+        band_lower: &g.band_lower,
+        gates: &g.gates,
+        rank,
+        scenario,
+    };
     let mut shared = Shared { quotas: vec![0.0; n], seats: vec![0; n], dropped: vec![false; n], ties: Vec::new() };
     if scenario.county_first {
         share_by_county(&ctx, counties, county_of, &open, open_target, &mut shared)?;
@@ -150,6 +160,19 @@ pub fn allocate(dataset: &Dataset, scenario: &Scenario) -> Result<Allocation, Al
                     _ => shared.quotas[i],
                 },
                 cap: g.caps[i],
+                cap_rule: g.cap_rules[i],
+                floor: match g.gates[i] {
+                    Gate::Open { .. } if !shared.dropped[i] => {
+                        let b = ctx.bound(i);
+                        let rule = if g.band_lower[i] == b.quota_lower {
+                            BoundRule::ChangeBand
+                        } else {
+                            BoundRule::MinimumFloor
+                        };
+                        (b.quota_lower > 0).then_some((b.quota_lower, rule))
+                    }
+                    _ => None,
+                },
                 allocation: allocations[i],
                 minors: m.minors[i],
                 per_1000: f64::from(allocations[i]) * 1000.0 / dataset.municipalities[i].population,
@@ -200,6 +223,8 @@ struct ShareContext<'a> {
     dataset: &'a Dataset,
     keys: &'a [f64],
     caps: &'a [Option<u32>],
+    cap_rules: &'a [Option<BoundRule>],
+    band_lower: &'a [u32],
     gates: &'a [Gate],
     rank: &'a [u32],
     scenario: &'a Scenario,
@@ -218,23 +243,31 @@ impl ShareContext<'_> {
         self.gates[i] == Gate::Open { include: true }
     }
 
-    /// The smallest request a row may get: the minimum request, or its cap if an included row's cap is lower.
-    fn lower(&self, i: usize) -> u32 {
-        let m = self.scenario.rules.min_request;
-        if self.include(i) { self.caps[i].map_or(m, |c| c.min(m)) } else { m }
+    /// A row's bounds: one place for every rule that limits it.
+    fn bound(&self, i: usize) -> Bound {
+        bound(&self.scenario.rules, self.include(i), self.band_lower[i], self.caps[i], self.keys[i])
     }
 
-    /// Shares `total` among `rows` (dataset indices): caps, minimum-request drop, rounding within bounds.
+    /// Shares `total` among `rows` (dataset indices): water-filling within bounds, minimum-request drop,
+    /// rounding within the same bounds.
     fn share(&self, rows: &[usize], total: u32, out: &mut Shared) -> Result<(), AllocError> {
         if rows.is_empty() {
             return Ok(());
         }
+        let bounds: Vec<Bound> = rows.iter().map(|&i| self.bound(i)).collect();
+        self.check_bounds(rows, &bounds, total)?;
         let keys: Vec<f64> = rows.iter().map(|&i| self.keys[i]).collect();
-        let caps: Vec<f64> = rows.iter().map(|&i| self.caps[i].map_or(f64::INFINITY, f64::from)).collect();
-        let include: Vec<bool> = rows.iter().map(|&i| self.include(i)).collect();
+        let caps: Vec<f64> = bounds.iter().map(|b| b.upper.map_or(f64::INFINITY, f64::from)).collect();
+        let lower: Vec<f64> = if bounds.iter().any(|b| b.quota_lower > 0) {
+            bounds.iter().map(|b| f64::from(b.quota_lower)).collect()
+        } else {
+            Vec::new()
+        };
+        let include: Vec<bool> = bounds.iter().map(|b| b.keep).collect();
         let rank: Vec<u32> = rows.iter().map(|&i| self.rank[i]).collect();
         let min_request = self.scenario.rules.min_request;
-        let q = quotas(&OpenSet { keys: &keys, caps: &caps, include: &include, rank: &rank }, total, min_request)?;
+        let set = OpenSet { keys: &keys, caps: &caps, lower: &lower, include: &include, rank: &rank };
+        let q = quotas(&set, total, min_request)?;
         let mut dropped = vec![false; rows.len()];
         for &d in &q.dropped {
             dropped[d] = true;
@@ -243,14 +276,11 @@ impl ShareContext<'_> {
         let kept = collect_within(rows.len(), (0..rows.len()).filter(|&l| !dropped[l]));
         let claims: Vec<Claim> = kept
             .iter()
-            .map(|&l| {
-                let row = rows[l];
-                Claim {
-                    weight: keys[l],
-                    lower: self.lower(row),
-                    upper: self.caps[row].unwrap_or(u32::MAX),
-                    rank: rank[l],
-                }
+            .map(|&l| Claim {
+                weight: keys[l],
+                lower: bounds[l].lower,
+                upper: bounds[l].upper.unwrap_or(u32::MAX),
+                rank: rank[l],
             })
             .collect();
         let sum_lower: u64 = claims.iter().map(|c| u64::from(c.lower)).sum();
@@ -277,6 +307,53 @@ impl ShareContext<'_> {
     }
 }
 
+impl ShareContext<'_> {
+    /// Refuses bounds that cannot be met before any sharing, naming the municipalities and the rules: a lower
+    /// bound above an upper one, or lower bounds (of rows that stay asked) that add up to more than the total.
+    fn check_bounds(&self, rows: &[usize], bounds: &[Bound], total: u32) -> Result<(), AllocError> {
+        let municipality = |i: usize| &self.dataset.municipalities[i];
+        let crossed: Vec<String> = rows
+            .iter()
+            .zip(bounds)
+            .filter_map(|(&i, b)| {
+                let upper = b.upper.filter(|u| b.lower > *u)?;
+                let rule = self.cap_rules[i].unwrap_or(BoundRule::ChangeBand);
+                Some(lower_above_upper(&municipality(i).name, &municipality(i).code, b.lower, upper, rule))
+            })
+            .collect();
+        if !crossed.is_empty() {
+            return Err(AllocError::Bounds { reasons: crossed });
+        }
+        let mut held: Vec<(u32, usize)> =
+            rows.iter().zip(bounds).filter(|(_, b)| b.quota_lower > 0).map(|(&i, b)| (b.quota_lower, i)).collect();
+        let sum: u64 = held.iter().map(|(lo, _)| u64::from(*lo)).sum();
+        if sum > u64::from(total) {
+            held.sort_by(|a, b| b.0.cmp(&a.0).then(self.rank[a.1].cmp(&self.rank[b.1])));
+            let names: Vec<String> = held
+                .iter()
+                .take(5)
+                .map(|(lo, i)| format!("{} ({}) {lo}", municipality(*i).name, municipality(*i).code))
+                .collect();
+            let rules = [
+                (self.scenario.rules.change_band.is_some(), BoundRule::ChangeBand.field()),
+                (self.scenario.rules.below_minimum == BelowMinimum::Floor, BoundRule::MinimumFloor.field()),
+            ];
+            let rules: Vec<&str> = rules.iter().filter(|(on, _)| *on).map(|(_, f)| *f).collect();
+            return Err(AllocError::Bounds {
+                reasons: vec![format!(
+                    "the lower bounds from {} add up to {sum} in {} municipalities, more than the {total} to place \
+                     (largest: {}{})",
+                    rules.join(" and "),
+                    held.len(),
+                    names.join(", "),
+                    if held.len() > 5 { ", …" } else { "" }
+                )],
+            });
+        }
+        Ok(())
+    }
+}
+
 /// County-first: the open target is split across counties by their summed keys (within their caps and
 /// minimums), then shared within each county.
 fn share_by_county(
@@ -295,8 +372,9 @@ fn share_by_county(
         .iter()
         .enumerate()
         .map(|(c, rows)| {
-            let upper: u64 = rows.iter().map(|&i| ctx.caps[i].map_or(u64::from(u32::MAX), u64::from)).sum();
-            let lower: u64 = rows.iter().filter(|&&i| ctx.include(i)).map(|&i| u64::from(ctx.lower(i))).sum();
+            let bounds: Vec<Bound> = rows.iter().map(|&i| ctx.bound(i)).collect();
+            let upper: u64 = bounds.iter().map(|b| b.upper.map_or(u64::from(u32::MAX), u64::from)).sum();
+            let lower: u64 = bounds.iter().filter(|b| b.keep).map(|b| u64::from(b.lower)).sum();
             Claim {
                 weight: rows.iter().map(|&i| ctx.keys[i]).sum(),
                 lower: u32::try_from(lower).unwrap_or(u32::MAX),
@@ -440,6 +518,50 @@ mod tests {
         let (d, mut s) = imdi();
         s.criteria.iter_mut().for_each(|c| c.weight = 0.0);
         assert!(matches!(allocate(&d, &s), Err(AllocError::Invalid(_))));
+    }
+
+    #[test]
+    fn impossible_bounds_name_the_municipalities_and_rules() {
+        let (d, mut s) = imdi();
+        s.rules.change_band =
+            Some(crate::scenario::ChangeBand { column: "anmodning_2019".into(), lower: 1.0, upper: 2.0 });
+        s.rules.max_per_1000 = Some(1.0);
+        let e = allocate(&d, &s).unwrap_err().to_string();
+        assert!(e.contains("rules.change_band") && e.contains("rules.max_per_1000"), "{e}");
+        assert!(d.municipalities.iter().any(|m| e.contains(&format!("{} ({})", m.name, m.code))), "{e}");
+
+        let (d, mut s) = imdi();
+        s.rules.change_band =
+            Some(crate::scenario::ChangeBand { column: "anmodning_2019".into(), lower: 1.2, upper: 2.0 });
+        let e = allocate(&d, &s).unwrap_err();
+        assert!(matches!(&e, AllocError::Bounds { reasons } if reasons[0].contains("more than the 5120")), "{e}");
+    }
+
+    #[test]
+    fn bounds_hold_and_sum_exactly() {
+        let (d, mut s) = imdi();
+        let band = crate::scenario::ChangeBand { column: "anmodning_2019".into(), lower: 0.8, upper: 1.2 };
+        s.rules.change_band = Some(band.clone());
+        let column = d.column("anmodning_2019").unwrap();
+        for floor in [false, true] {
+            s.rules.below_minimum =
+                if floor { crate::scenario::BelowMinimum::Floor } else { crate::scenario::BelowMinimum::Drop };
+            s.target.total = 6000;
+            let a = allocate(&d, &s).unwrap();
+            assert_eq!(a.allocated, 6000);
+            for (r, v) in a.rows.iter().zip(&column.values) {
+                if let (Some((lo, hi)), true) = (band.bounds(*v), r.eligible) {
+                    // The cap folds in the band's upper end; the minimum request applies as far as it allows.
+                    let upper = r.cap.unwrap_or(u32::MAX);
+                    assert!(upper <= hi);
+                    let lower = lo.max(10.min(upper));
+                    assert!((lower..=upper).contains(&r.allocation), "{} not in {lower}..{upper}", r.allocation);
+                }
+                if floor && r.eligible && r.key > 0.0 {
+                    assert!(r.allocation >= 10, "floor keeps every positive key asked");
+                }
+            }
+        }
     }
 
     #[test]

@@ -1,5 +1,6 @@
 //! Who may be asked: manual overrides, the immigrant-share ceiling, minimum population, missing data, caps.
 
+use super::bounds::{BoundRule, band_bounds, caps as bound_caps};
 use super::result::Reason;
 use crate::data::Dataset;
 use crate::scenario::{Override, Scenario};
@@ -23,6 +24,10 @@ pub struct Gates {
     pub gates: Vec<Gate>,
     /// Per row, the largest request allowed (`None` = no cap).
     pub caps: Vec<Option<u32>>,
+    /// Per row, the rule behind its cap.
+    pub cap_rules: Vec<Option<BoundRule>>,
+    /// Per row, its change band's lower end (0 for none).
+    pub band_lower: Vec<u32>,
 }
 
 /// `criterion_values` holds, per criterion with a column, its filled values; a `None` cell left after filling
@@ -32,19 +37,14 @@ pub fn gates(dataset: &Dataset, scenario: &Scenario, criterion_values: &[(&str, 
     let ceiling_values = rules
         .immigrant_share_ceiling
         .and_then(|c| dataset.column(&rules.immigrant_share_column).map(|col| (c, &col.values)));
-    let capacity = rules.capacity_column.as_deref().and_then(|id| dataset.column(id));
     let n = dataset.len();
+    let bands = band_bounds(dataset, rules);
+    let capped = bound_caps(dataset, rules, &bands);
     let mut gates = Vec::with_capacity(n);
-    let mut caps = Vec::with_capacity(n);
     for (i, m) in dataset.municipalities.iter().enumerate() {
-        let per_1000_cap = rules.max_per_1000.map(|max| (max * m.population / 1000.0).floor().max(0.0));
-        let column_cap = capacity.and_then(|c| c.values[i]).map(|v| v.floor().max(0.0));
-        let cap = match (per_1000_cap, column_cap) {
-            (Some(a), Some(b)) => Some(a.min(b)),
-            (a, b) => a.or(b),
-        }
-        .map(|c| c.min(f64::from(u32::MAX)) as u32);
-        caps.push(cap);
+        let cap = capped[i].map(|(c, _)| c);
+        // A band's lower end keeps the row asked, like an inclusion, whatever its cap.
+        let banded = bands[i].is_some_and(|(lo, _)| lo > 0);
 
         let manual = scenario.overrides.get(&m.code).copied();
         let include = manual == Some(Override::Include);
@@ -70,7 +70,7 @@ pub fn gates(dataset: &Dataset, scenario: &Scenario, criterion_values: &[(&str, 
             (Some(Override::Exclude), _) => Gate::Excluded(Reason::ManuallyExcluded),
             (_, Some(reason)) => Gate::Excluded(reason),
             (_, None) => match cap {
-                Some(cap) if cap < rules.min_request && !include => {
+                Some(cap) if cap < rules.min_request && !include && !banded => {
                     Gate::Excluded(Reason::CapBelowMinimum { cap, min_request: rules.min_request })
                 }
                 _ => Gate::Open { include },
@@ -78,5 +78,10 @@ pub fn gates(dataset: &Dataset, scenario: &Scenario, criterion_values: &[(&str, 
         };
         gates.push(gate);
     }
-    Gates { gates, caps }
+    Gates {
+        gates,
+        caps: capped.iter().map(|c| c.map(|(c, _)| c)).collect(),
+        cap_rules: capped.iter().map(|c| c.map(|(_, r)| r)).collect(),
+        band_lower: bands.iter().map(|b| b.map_or(0, |(lo, _)| lo)).collect(),
+    }
 }

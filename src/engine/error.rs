@@ -32,6 +32,8 @@ pub enum AllocError {
     Overflow { criterion: String },
     #[error("every municipality is locked, and the locks sum to {locked}, fewer than the target {target}")]
     LocksBelowTarget { locked: u64, target: u32 },
+    #[error("the bounds cannot be met:\n{}", .reasons.iter().map(|r| format!("  - {r}")).collect::<Vec<_>>().join("\n"))]
+    Bounds { reasons: Vec<String> },
     #[error("rounding failed: {0}")]
     Rounding(#[from] super::apportion::ApportionError),
 }

@@ -130,3 +130,40 @@ proptest! {
         }
     }
 }
+
+proptest! {
+    #![proptest_config(ProptestConfig { cases: 192, ..ProptestConfig::default() })]
+
+    /// With a change band and either reading of the minimum request, every asked municipality stays within its
+    /// bounds and the sum is exact; a floored or banded one is never dropped.
+    #[test]
+    fn bounds_hold((n, seed, mut scenario) in scenario_strategy(), lower in 0.0f64..1.2, width in 0.0f64..1.5, floor: bool) {
+        use crate::scenario::{BelowMinimum, ChangeBand};
+        let band = ChangeBand { column: "anmodning_2019".into(), lower, upper: lower + width };
+        scenario.rules.change_band = Some(band.clone());
+        scenario.rules.below_minimum = if floor { BelowMinimum::Floor } else { BelowMinimum::Drop };
+        let dataset = synthetic_dataset(n, seed);
+        let Ok(a) = allocate(&dataset, &scenario) else { return Ok(()) };
+        prop_assert_eq!(a.allocated, u64::from(scenario.target.total));
+        let values = &dataset.column("anmodning_2019").unwrap().values;
+        let m = scenario.rules.min_request;
+        for ((row, r), v) in dataset.municipalities.iter().zip(&a.rows).zip(values.iter()) {
+            let held = matches!(r.status, Status::Asked) || (r.eligible && r.floor.is_some());
+            if !held {
+                continue;
+            }
+            if scenario.overrides.contains_key(&row.code) {
+                continue;
+            }
+            if let Some(cap) = r.cap {
+                prop_assert!(r.allocation <= cap, "{} above its upper bound {}", r.allocation, cap);
+            }
+            if let Some((lo, _)) = band.bounds(*v) {
+                prop_assert!(r.allocation >= lo, "{} below the band's {}", r.allocation, lo);
+            }
+            if floor && r.key > 0.0 {
+                prop_assert!(r.allocation >= m.min(r.cap.unwrap_or(m)), "floored row at {}", r.allocation);
+            }
+        }
+    }
+}

@@ -3,6 +3,7 @@
 
 mod allocate;
 pub mod apportion;
+pub(crate) mod bounds;
 mod collect;
 mod contributions;
 mod eligibility;
@@ -21,6 +22,7 @@ mod invariants;
 pub use crate::scenario::{CriterionId, MissingPolicy};
 pub use allocate::allocate;
 pub use apportion::{Apportionment, Claim, Method, Tie, apportion};
+pub use bounds::BoundRule;
 pub use contributions::Contributions;
 pub use error::AllocError;
 pub use fill::{FilledCell, filled_column};

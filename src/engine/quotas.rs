@@ -1,4 +1,5 @@
-//! From keys to quotas: caps with redistribution (water-filling) and the minimum-request drop.
+//! From keys to quotas: water-filling within each municipality's bounds (caps, and where a rule sets one, a
+//! lower bound), and the minimum-request drop.
 
 use super::error::AllocError;
 
@@ -7,6 +8,8 @@ pub(crate) struct OpenSet<'a> {
     pub keys: &'a [f64],
     /// `f64::INFINITY` where there is no cap.
     pub caps: &'a [f64],
+    /// Lower bounds of the shares; empty when no item has one (then the faster caps-only path runs).
+    pub lower: &'a [f64],
     /// Never dropped by the minimum-request rule.
     pub include: &'a [bool],
     /// Deterministic order for equal keys: lower rank is kept longer.
@@ -52,6 +55,9 @@ fn water_level_with(
     ratio_order: &[usize],
     total: f64,
 ) -> Option<f64> {
+    if !set.lower.is_empty() {
+        return bounded_level(set, active, total);
+    }
     if total <= 0.0 {
         return Some(0.0);
     }
@@ -78,8 +84,43 @@ fn water_level_with(
     (key_sum > 0.0).then(|| (total - capped) / key_sum)
 }
 
+/// The water level λ with Σ clamp(λ K_i, lower_i, cap_i) = total over the active items (the general case,
+/// with lower bounds): a sweep over the levels where an item leaves its lower bound or reaches its cap.
+/// `Some(0.0)` when the lower bounds alone reach the total; `None` when the caps cannot hold it.
+fn bounded_level(set: &OpenSet, active: impl Fn(usize) -> bool, total: f64) -> Option<f64> {
+    let mut value = 0.0;
+    // (level, change of slope)
+    let mut events: Vec<(f64, f64)> = Vec::new();
+    for i in (0..set.keys.len()).filter(|&i| active(i)) {
+        let (k, lo, hi) = (set.keys[i], set.lower[i], set.caps[i]);
+        value += lo;
+        if k > 0.0 && hi > lo {
+            events.push((lo / k, k));
+            if hi.is_finite() {
+                events.push((hi / k, -k));
+            }
+        }
+    }
+    if value >= total {
+        return Some(0.0);
+    }
+    events.sort_unstable_by(|a, b| a.0.total_cmp(&b.0).then(b.1.total_cmp(&a.1)));
+    let (mut level, mut slope) = (0.0, 0.0);
+    for (at, change) in events {
+        let reached = value + slope * (at - level);
+        if slope > 0.0 && reached >= total {
+            return Some(level + (total - value) / slope);
+        }
+        value = reached;
+        level = at;
+        slope += change;
+    }
+    (slope > 0.0).then(|| level + (total - value) / slope)
+}
+
 fn quota(set: &OpenSet, i: usize, level: f64) -> f64 {
-    if set.keys[i] > 0.0 { set.caps[i].min(level * set.keys[i]) } else { 0.0 }
+    let lower = set.lower.get(i).copied().unwrap_or(0.0);
+    if set.keys[i] > 0.0 { set.caps[i].min(level * set.keys[i]).max(lower) } else { lower }
 }
 
 /// What a set of items can hold, kept as the sum of the finite caps of items with a positive key and the
@@ -198,7 +239,7 @@ mod tests {
     fn run(keys: &[f64], caps: &[f64], total: u32, m: u32) -> Quotas {
         let include = vec![false; keys.len()];
         let rank: Vec<u32> = (0..keys.len() as u32).collect();
-        quotas(&OpenSet { keys, caps, include: &include, rank: &rank }, total, m).unwrap()
+        quotas(&OpenSet { keys, caps, lower: &[], include: &include, rank: &rank }, total, m).unwrap()
     }
 
     /// The rule as written: drop the smallest quota one at a time, re-sharing after each drop.
@@ -242,9 +283,35 @@ mod tests {
     }
 
     #[test]
+    fn lower_bounds_hold_shares_up_and_the_rest_share_by_key() {
+        let inf = f64::INFINITY;
+        let include = [true, true, true];
+        let set = OpenSet {
+            keys: &[0.1, 0.3, 0.6],
+            caps: &[inf, 40.0, inf],
+            lower: &[25.0, 0.0, 0.0],
+            include: &include,
+            rank: &[0, 1, 2],
+        };
+        // λ·0.1 < 25, so the first item sits at 25; 75 left: λ = 75/0.9 gives 25 and 50, both within bounds.
+        let q = quotas(&set, 100, 10).unwrap();
+        assert_eq!(q.quotas.iter().map(|x| (x * 1e9).round() / 1e9).collect::<Vec<_>>(), vec![25.0, 25.0, 50.0]);
+        // With 200 the cap binds: 25 + 40 + 135 (λ = 225, and 0.1·225 = 22.5 is still below the floor).
+        let q = quotas(&set, 200, 10).unwrap();
+        let sum: f64 = q.quotas.iter().sum();
+        assert!((sum - 200.0).abs() < 1e-9 && q.quotas[1] == 40.0 && q.quotas[0] >= 25.0, "{:?}", q.quotas);
+        // Lower bounds above the total: everyone at the bound.
+        assert_eq!(bounded_level(&set, |_| true, 20.0), Some(0.0));
+    }
+
+    #[test]
     fn caps_too_tight_is_refused() {
         let include = [false, false];
-        let err = quotas(&OpenSet { keys: &[0.5, 0.5], caps: &[10.0, 10.0], include: &include, rank: &[0, 1] }, 30, 0);
+        let err = quotas(
+            &OpenSet { keys: &[0.5, 0.5], caps: &[10.0, 10.0], lower: &[], include: &include, rank: &[0, 1] },
+            30,
+            0,
+        );
         assert!(matches!(err, Err(AllocError::CapsTooTight { capacity: 20, needed: 30 })));
     }
 }

@@ -98,6 +98,10 @@ pub struct MunicipalityResult {
     /// The share after caps and drops: what rounding starts from (0 when dropped).
     pub quota: f64,
     pub cap: Option<u32>,
+    /// The rule behind `cap`.
+    pub cap_rule: Option<super::BoundRule>,
+    /// A lower bound on the share set by a rule (`below_minimum: floor` or a change band), and that rule.
+    pub floor: Option<(u32, super::BoundRule)>,
     pub allocation: u32,
     pub minors: u32,
     pub per_1000: f64,

@@ -89,6 +89,26 @@ pub fn validate(scenario: &Scenario, dataset: &Dataset) -> Vec<Problem> {
     {
         add("rules.capacity_column".into(), format!("the dataset {} has no column {col:?}", dataset.id));
     }
+    if let Some(band) = &r.change_band {
+        if dataset.column(&band.column).is_none() {
+            add(
+                "rules.change_band.column".into(),
+                format!("the dataset {} has no column {:?}", dataset.id, band.column),
+            );
+        }
+        if !(band.lower.is_finite() && band.lower >= 0.0) {
+            add("rules.change_band.lower".into(), format!("{} must be a number of at least 0", band.lower));
+        }
+        // An infinite upper factor (`inf`) means no upper end.
+        if band.upper.is_nan() || band.upper <= 0.0 {
+            add("rules.change_band.upper".into(), format!("{} must be a number above 0", band.upper));
+        } else if band.lower.is_finite() && band.lower > band.upper {
+            add(
+                "rules.change_band".into(),
+                format!("the lower factor {} is above the upper factor {}", band.lower, band.upper),
+            );
+        }
+    }
     if let Some(col) = &scenario.reference_column
         && dataset.column(col).is_none()
     {
@@ -117,6 +137,10 @@ mod tests {
 
     fn imdi() -> Scenario {
         parse_scenario(include_str!("../../scenarios/imdi-2020.ron"), "imdi-2020.ron").unwrap()
+    }
+
+    fn band(column: &str, lower: f64, upper: f64) -> crate::scenario::ChangeBand {
+        crate::scenario::ChangeBand { column: column.into(), lower, upper }
     }
 
     fn fields(s: &Scenario) -> Vec<String> {
@@ -150,6 +174,13 @@ mod tests {
             (Box::new(|s| s.rules.max_per_1000 = Some(0.0)), "rules.max_per_1000"),
             (Box::new(|s| s.rules.capacity_column = Some("x".into())), "rules.capacity_column"),
             (Box::new(|s| s.reference_column = Some("x".into())), "reference_column"),
+            (Box::new(|s| s.rules.change_band = Some(band("x", 0.5, 1.5))), "rules.change_band.column"),
+            (Box::new(|s| s.rules.change_band = Some(band("anmodning_2019", -1.0, 1.5))), "rules.change_band.lower"),
+            (
+                Box::new(|s| s.rules.change_band = Some(band("anmodning_2019", 0.5, f64::NAN))),
+                "rules.change_band.upper",
+            ),
+            (Box::new(|s| s.rules.change_band = Some(band("anmodning_2019", 1.5, 0.5))), "rules.change_band"),
             (Box::new(|s| _ = s.overrides.insert("9999".into(), Override::Exclude)), "overrides[\"9999\"]"),
             (Box::new(|s| _ = s.overrides.insert("0301".into(), Override::Lock(99_999))), "overrides"),
         ];

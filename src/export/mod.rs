@@ -13,6 +13,7 @@ mod comparison;
 mod csv_file;
 mod date;
 mod error;
+mod followup;
 mod format;
 mod sheet_counties;
 mod sheet_municipalities;
@@ -30,6 +31,7 @@ pub use comparison::{ComparedPlan, PlanTotals, comparison_xlsx, county_compariso
 pub use csv_file::write_csv_file;
 pub use date::today_in_norway;
 pub use error::ExportError;
+pub use followup::{FollowUpSources, followup_xlsx, write_followup};
 pub use format::{ExportFormat, export_to_file};
 pub use sheet_table::result_table_sheet;
 pub use tsv::table_tsv;

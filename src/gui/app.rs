@@ -295,6 +295,7 @@ impl App {
                 (Tab::Map, t.map),
                 (Tab::Explain, t.explain),
                 (Tab::Compare, compare),
+                (Tab::FollowUp, super::followup_view::FollowUpTexts::get(lang).tab),
                 (Tab::Data, t.data),
             ] {
                 if ui.selectable_label(self.view.tab == tab, label).clicked() {
@@ -333,6 +334,7 @@ impl App {
             Tab::Map => tabs::show_map_tab(ui, &ctx, &mut self.view.map),
             Tab::Data => tabs::show_data_tab(ui, &ctx, &mut self.view.data, self.doc.dataset_unsaved(), cmds),
             Tab::Explain => super::explain_view::show(ui, &ctx, &mut self.view.explain, generation, cmds),
+            Tab::FollowUp => super::followup_view::show(ui, &ctx, &mut self.view.followup, cmds),
             Tab::Compare => {
                 let inputs = super::compare_view::inputs(&self.doc, &self.computed, lang);
                 let open = self.dialogs.is_open();
@@ -373,6 +375,7 @@ impl App {
                 self.apply(Command::Calibrate(super::calibrate_dialog::CalibrateCmd::SetCsv(path)));
             }
             Some(Outcome::Chosen(FileAction::Compare(file), path)) => self.apply(file.command(path)),
+            Some(Outcome::Chosen(FileAction::FollowUp(file), path)) => self.apply(file.command(path)),
             Some(Outcome::Cancelled) => self.after_save = None,
             Some(Outcome::Unavailable(action)) => self.show_path_field(action),
             None => {}
@@ -394,6 +397,11 @@ impl App {
             }
             (FileAction::Open | FileAction::Import | FileAction::Dataset | FileAction::CalibrationReference, _) => {
                 String::new()
+            }
+            (FileAction::FollowUp(file), _) => {
+                let name = file.file_name(&self.doc.scenario().name, self.view.lang);
+                let dir = self.doc.path().and_then(std::path::Path::parent);
+                dir.map(|d| d.join(&name).display().to_string()).unwrap_or(name)
             }
             (FileAction::Compare(file), _) => {
                 let name = file.file_name(&self.doc.scenario().name, self.view.lang);

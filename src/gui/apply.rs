@@ -91,6 +91,7 @@ impl App {
                         Exported::Table(format) => self.export_now(&path, format),
                         Exported::Chart => self.chart_now(&path),
                         Exported::Compare(format) => self.compare_export_now(&path, format),
+                        Exported::FollowUp(format) => self.followup_export_now(&path, format),
                     }
                 }
             }
@@ -107,6 +108,7 @@ impl App {
             Command::SwitchDataset(yes) => self.answer_dataset(yes),
             Command::ShowHelp(section) => self.view.help = section,
             Command::SetTheme(theme) => self.prefs.theme = theme,
+            Command::FollowUp(cmd) => self.apply_followup(cmd),
         }
         self.refresh();
     }
@@ -276,9 +278,11 @@ impl App {
             FileAction::CalibrationReference => "csv",
             FileAction::Open | FileAction::SaveAs | FileAction::Import | FileAction::Dataset => "ron",
             FileAction::Compare(file) => file.extension(),
+            FileAction::FollowUp(file) => file.0.extension(),
         };
         let name = match action {
             FileAction::Compare(file) => file.file_name(&self.doc.scenario().name, self.view.lang),
+            FileAction::FollowUp(file) => file.file_name(&self.doc.scenario().name, self.view.lang),
             _ => format!("{}.{extension}", self.doc.scenario().name),
         };
         if !self.dialogs.start(action, &ctx, directory, name) {

@@ -71,6 +71,8 @@ pub enum Command {
     ShowHelp(Option<super::help::HelpSection>),
     /// Light, dark or the system's look; kept with the preferences.
     SetTheme(super::view_state::Theme),
+    /// The Follow-up tab: shortfall round, revision, map, exports.
+    FollowUp(super::followup_view::FollowUpCmd),
 }
 
 /// What an export writes.
@@ -81,6 +83,8 @@ pub enum Exported {
     Chart,
     /// The comparison of the Compare tab.
     Compare(ExportFormat),
+    /// The follow-up status of the Follow-up tab.
+    FollowUp(ExportFormat),
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -114,4 +118,6 @@ pub enum FileAction {
     CalibrationReference,
     /// A baseline scenario or an export for the Compare tab.
     Compare(super::compare_view::CompareFile),
+    /// Where to export the follow-up status.
+    FollowUp(super::followup_view::FollowUpFile),
 }

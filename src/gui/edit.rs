@@ -53,6 +53,10 @@ pub enum Edit {
     },
     /// The scenario's notes (free text).
     SetNotes(String),
+    /// The whole scenario at once: a shortfall round or a revision opened as the plan, one undo step.
+    ReplaceScenario(Box<Scenario>),
+    SetBelowMinimum(crate::scenario::BelowMinimum),
+    SetChangeBand(Option<crate::scenario::ChangeBand>),
 }
 
 impl Edit {
@@ -121,6 +125,9 @@ impl Edit {
                 }
             }
             Edit::SetNotes(notes) => s.notes.clone_from(notes),
+            Edit::ReplaceScenario(scenario) => s.clone_from(scenario),
+            Edit::SetBelowMinimum(v) => s.rules.below_minimum = *v,
+            Edit::SetChangeBand(band) => s.rules.change_band.clone_from(band),
         }
     }
 }

@@ -65,6 +65,10 @@ impl FileDialogs {
                 FileAction::Open | FileAction::SaveAs | FileAction::Dataset => {
                     rfd::FileDialog::new().add_filter("RON", &["ron"])
                 }
+                FileAction::FollowUp(file) => match file.0 {
+                    crate::export::ExportFormat::Xlsx => rfd::FileDialog::new().add_filter("XLSX", &["xlsx"]),
+                    _ => rfd::FileDialog::new().add_filter("CSV", &["csv"]),
+                },
                 FileAction::Compare(file) => {
                     file.filters().iter().fold(rfd::FileDialog::new(), |d, (name, ext)| d.add_filter(*name, ext))
                 }
@@ -77,9 +81,11 @@ impl FileDialogs {
                     dialog.pick_file()
                 }
                 FileAction::Compare(file) if file.opens() => dialog.pick_file(),
-                FileAction::SaveAs | FileAction::Export(_) | FileAction::Chart | FileAction::Compare(_) => {
-                    dialog.set_file_name(name).save_file()
-                }
+                FileAction::SaveAs
+                | FileAction::Export(_)
+                | FileAction::Chart
+                | FileAction::Compare(_)
+                | FileAction::FollowUp(_) => dialog.set_file_name(name).save_file(),
             };
             // The window may be gone already; then nobody needs the answer.
             let _ = tx.send(chosen);

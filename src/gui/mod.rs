@@ -19,6 +19,7 @@ pub mod edit;
 pub mod explain_view;
 mod export_actions;
 pub mod file_dialog;
+pub mod followup_view;
 pub mod fonts;
 pub mod help;
 pub mod history;

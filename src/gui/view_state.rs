@@ -13,6 +13,7 @@ pub enum Tab {
     Data,
     Explain,
     Compare,
+    FollowUp,
 }
 
 /// A column of the results table to sort by.
@@ -72,6 +73,7 @@ pub struct ViewState {
     pub data: super::data_tab::DataTabState,
     pub explain: super::explain_view::ExplainState,
     pub compare: super::compare_view::CompareState,
+    pub followup: super::followup_view::FollowUpState,
 }
 
 /// The planner's look: light (print, projectors), dark, or as the system says.

@@ -6,11 +6,12 @@ mod tests {
     use crate::report::{CsvStyle, result_table, write_csv};
     use crate::scenario::{parse_scenario, resolve_dataset, scenario_to_text};
 
-    const EXAMPLES: [(&str, &str); 4] = [
+    const EXAMPLES: [(&str, &str); 5] = [
         ("imdi-2020.ron", include_str!("../../scenarios/imdi-2020.ron")),
         ("equal-weights-2020.ron", include_str!("../../scenarios/equal-weights-2020.ron")),
         ("labour-market-first-2020.ron", include_str!("../../scenarios/labour-market-first-2020.ron")),
         ("imdi-2024.ron", include_str!("../../scenarios/imdi-2024.ron")),
+        ("plan-year-2024.ron", include_str!("../../scenarios/plan-year-2024.ron")),
     ];
 
     #[test]

@@ -7,5 +7,6 @@ mod unique_map;
 
 pub use file::{ScenarioError, load_scenario, parse_scenario, resolve_dataset, save_scenario, scenario_to_text};
 pub use model::{
-    Criterion, CriterionId, DatasetRef, MissingPolicy, Override, Rules, SCENARIO_VERSION, Scenario, Target,
+    BelowMinimum, ChangeBand, Criterion, CriterionId, DatasetRef, MissingPolicy, Override, Rules, SCENARIO_VERSION,
+    Scenario, Target,
 };

@@ -187,6 +187,59 @@ pub struct Rules {
     /// Minors only to municipalities whose total request is at least this.
     #[serde(default = "default_minors_threshold")]
     pub minors_threshold: u32,
+    /// What happens to a municipality whose share is below the minimum request.
+    #[serde(default, skip_serializing_if = "BelowMinimum::is_drop")]
+    pub below_minimum: BelowMinimum,
+    /// Keeps each request within a band around a column's value (e.g. last year's request).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub change_band: Option<ChangeBand>,
+}
+
+/// The minimum-request rule's two readings.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, Default)]
+#[serde(rename_all = "snake_case")]
+pub enum BelowMinimum {
+    /// Not asked: dropped, smallest share first, and the rest share again.
+    #[default]
+    Drop,
+    /// Asked for the minimum: every municipality with a positive key stays asked and gets at least it.
+    Floor,
+}
+
+impl BelowMinimum {
+    pub const ALL: [BelowMinimum; 2] = [BelowMinimum::Drop, BelowMinimum::Floor];
+
+    /// The default, left out of saved files so they stay as they were.
+    pub fn is_drop(&self) -> bool {
+        *self == BelowMinimum::Drop
+    }
+
+    pub fn label(self, lang: crate::lang::Lang) -> &'static str {
+        let (nb, en) = match self {
+            BelowMinimum::Drop => ("ikke anmodet", "not asked"),
+            BelowMinimum::Floor => ("løftet til minste anmodning", "raised to the minimum"),
+        };
+        lang.pick(nb, en)
+    }
+}
+
+/// Stability for municipalities that built up services: a municipality with a positive value v in `column`
+/// is asked for between ceil(lower·v) and floor(upper·v).
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct ChangeBand {
+    pub column: String,
+    pub lower: f64,
+    pub upper: f64,
+}
+
+impl ChangeBand {
+    /// The band's bounds for a value, or `None` when the value gives no band (missing, zero or negative).
+    pub fn bounds(&self, value: Option<f64>) -> Option<(u32, u32)> {
+        let v = value.filter(|v| v.is_finite() && *v > 0.0)?;
+        let clamp = |x: f64| x.clamp(0.0, f64::from(u32::MAX)) as u32;
+        Some((clamp((self.lower * v).ceil()), clamp((self.upper * v).floor())))
+    }
 }
 
 impl Default for Rules {
@@ -199,6 +252,8 @@ impl Default for Rules {
             max_per_1000: None,
             capacity_column: None,
             minors_threshold: default_minors_threshold(),
+            below_minimum: BelowMinimum::default(),
+            change_band: None,
         }
     }
 }

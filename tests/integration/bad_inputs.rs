@@ -94,6 +94,7 @@ fn alloc_class(e: &AllocError) -> &'static str {
         AllocError::MinorsInfeasible { .. } => "AllocError::MinorsInfeasible",
         AllocError::Overflow { .. } => "AllocError::Overflow",
         AllocError::LocksBelowTarget { .. } => "AllocError::LocksBelowTarget",
+        AllocError::Bounds { .. } => "AllocError::Bounds",
         AllocError::Rounding(_) => "AllocError::Rounding",
     }
 }

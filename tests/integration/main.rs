@@ -7,6 +7,7 @@ mod cli_calibrate;
 mod cli_edges;
 mod cli_fetch_ssb;
 mod cli_daily;
+mod cli_followup;
 mod cli_import;
 mod common;
 mod docs_example;

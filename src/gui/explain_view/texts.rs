@@ -36,6 +36,7 @@ texts!(ExplainTexts {
     step_locked: "Låst", "Locked";
     step_excluded: "Ikke anmodet", "Not asked";
     step_cap: "Tak", "Cap";
+    step_floor: "Nedre grense", "Lower bound";
     step_redistribution: "Omfordeling", "Redistribution";
     step_locked_elsewhere: "Låst hos andre", "Locked elsewhere";
     step_dropped: "Under minste anmodning", "Below minimum request";

@@ -50,6 +50,7 @@ pub fn bars(e: &Explanation, lang: Lang) -> Vec<WaterfallBar> {
             StepKind::Locked => t.step_locked.to_owned(),
             StepKind::Excluded(_) => t.step_excluded.to_owned(),
             StepKind::Cap => t.step_cap.to_owned(),
+            StepKind::Floor(rule) => format!("{} ({})", t.step_floor, rule.label(lang)),
             StepKind::Redistribution => t.step_redistribution.to_owned(),
             StepKind::LockedElsewhere => t.step_locked_elsewhere.to_owned(),
             StepKind::Dropped => t.step_dropped.to_owned(),

@@ -16,6 +16,9 @@ pub enum Scheme {
     Sequential,
     /// Below zero orange, zero neutral, above zero blue.
     Diverging,
+    /// Follow-up statuses: one class per answer (values are the answer's index in
+    /// [`STATUS_CLASSES`](super::measure::STATUS_CLASSES)), in the status colours.
+    Status,
 }
 
 #[derive(Debug, Clone, PartialEq)]
@@ -88,6 +91,22 @@ impl Classes {
         breaks.extend_from_slice(&kept);
         let colours = palette::diverging(kept.len());
         Some(Classes { scheme: Scheme::Diverging, breaks, colours, min, max, integer })
+    }
+
+    /// One class per follow-up status, whatever the values.
+    pub fn statuses() -> Classes {
+        let classes = super::measure::STATUS_CLASSES;
+        Classes {
+            scheme: Scheme::Status,
+            breaks: (1..classes.len()).map(|k| k as f64 - 0.5).collect(),
+            colours: classes
+                .iter()
+                .map(|a| crate::gui::followup_view::answer_colour(*a).unwrap_or(palette::NO_DATA))
+                .collect(),
+            min: 0.0,
+            max: (classes.len() - 1) as f64,
+            integer: true,
+        }
     }
 
     pub fn len(&self) -> usize {

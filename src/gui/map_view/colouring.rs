@@ -53,6 +53,7 @@ impl Colouring {
         let classes = match data.scheme {
             Scheme::Sequential => Classes::sequential(&present, SEQUENTIAL_CLASSES, data.integer),
             Scheme::Diverging => Classes::diverging(&present, data.integer),
+            Scheme::Status => Some(Classes::statuses()),
         };
         let fills = (0..data.values.len())
             .map(|row| {
@@ -92,7 +93,10 @@ impl Colouring {
             let decimals = legend_decimals(classes, self.data.decimals);
             for (k, &count) in class_counts.iter().enumerate() {
                 let (lo, hi) = classes.range(k);
-                let label = range_label(lo, hi, classes.integer, decimals, lang);
+                let label = match classes.scheme {
+                    Scheme::Status => super::measure::STATUS_CLASSES[k].label(lang).to_owned(),
+                    _ => range_label(lo, hi, classes.integer, decimals, lang),
+                };
                 entries.push(LegendEntry { label, fill: Fill { colour: classes.colours[k], pattern: None }, count });
             }
         }

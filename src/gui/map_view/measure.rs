@@ -3,6 +3,7 @@
 use super::classes::Scheme;
 use super::texts::MapTexts;
 use crate::engine::MunicipalityResult;
+use crate::followup::Answer;
 use crate::gui::view::ViewContext;
 
 #[derive(Debug, Clone, PartialEq, Eq, Default)]
@@ -16,7 +17,13 @@ pub enum Measure {
     Difference,
     /// Any indicator column of the dataset, by id.
     Column(String),
+    /// The follow-up status of each municipality: its decision (a column) against the request (a column, or
+    /// the current plan when `None`), in the status colours.
+    FollowUp { request: Option<String>, decisions: String },
 }
+
+/// The follow-up statuses the map colours, in legend order (not asked is hatched like any not-asked row).
+pub const STATUS_CLASSES: [Answer; 5] = [Answer::Below, Answer::At, Answer::Above, Answer::No, Answer::NotAnswered];
 
 /// Where a municipality stands in the current result.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -65,8 +72,30 @@ impl Measure {
         if reference(ctx).is_some() {
             out.push(Measure::Difference);
         }
+        // Each year with a request and decisions beside it (anmodning_Y, vedtak_Y) can be followed up.
+        for c in &ctx.dataset.columns {
+            if let Some(year) = c.meta.id.strip_prefix("vedtak_")
+                && ctx.dataset.column(&format!("anmodning_{year}")).is_some()
+            {
+                let request = Some(format!("anmodning_{year}"));
+                out.push(Measure::FollowUp { request, decisions: c.meta.id.clone() });
+            }
+        }
         out.extend(ctx.dataset.columns.iter().map(|c| Measure::Column(c.meta.id.clone())));
         out
+    }
+
+    /// The follow-up status per row as class indices into [`STATUS_CLASSES`] (`None` when not asked), or
+    /// `None` when the columns cannot be read as counts.
+    fn statuses(ctx: &ViewContext, request: Option<&str>, decisions: &str) -> Option<Vec<Option<f64>>> {
+        let n = ctx.dataset.len();
+        let request: Vec<u32> = match request {
+            Some(id) => crate::followup::column_counts(ctx.dataset, id).ok()?.iter().map(|v| v.unwrap_or(0)).collect(),
+            None => ctx.allocation.ok().filter(|a| a.rows.len() == n)?.rows.iter().map(|r| r.allocation).collect(),
+        };
+        let decisions = crate::followup::column_counts(ctx.dataset, decisions).ok()?;
+        let f = crate::followup::follow_up(ctx.dataset, ctx.scenario.target.total, &request, &decisions, None).ok()?;
+        Some(f.rows.iter().map(|r| STATUS_CLASSES.iter().position(|a| *a == r.answer).map(|k| k as f64)).collect())
     }
 
     /// This measure if it exists for the current dataset and scenario, else the request.
@@ -75,6 +104,10 @@ impl Measure {
             Measure::Request | Measure::PerThousand => true,
             Measure::Difference => reference(ctx).is_some(),
             Measure::Column(id) => ctx.dataset.column(id).is_some(),
+            Measure::FollowUp { request, decisions } => {
+                ctx.dataset.column(decisions).is_some()
+                    && request.as_deref().is_none_or(|r| ctx.dataset.column(r).is_some())
+            }
         };
         if ok { self.clone() } else { Measure::Request }
     }
@@ -92,6 +125,10 @@ impl Measure {
                 Some(col) => pick(ctx, &col.meta.label).to_owned(),
                 None => id.clone(),
             },
+            Measure::FollowUp { decisions, .. } => {
+                let label = ctx.dataset.column(decisions).map_or(decisions.as_str(), |c| pick(ctx, &c.meta.label));
+                format!("{} ({label})", t.followup_status)
+            }
         }
     }
 
@@ -100,7 +137,7 @@ impl Measure {
         let t = MapTexts::get(ctx.lang);
         let n = ctx.dataset.len();
         let rows = ctx.allocation.ok().map(|a| &a.rows).filter(|rows| rows.len() == n);
-        let status: Vec<RowStatus> = match rows {
+        let mut status: Vec<RowStatus> = match rows {
             Some(rows) => rows.iter().map(RowStatus::of).collect(),
             None => vec![RowStatus::NoResult; n],
         };
@@ -130,6 +167,13 @@ impl Measure {
                 Some(col) => (col.values.to_vec(), col.meta.unit.clone(), Scheme::Sequential, false),
                 None => (vec![None; n], String::new(), Scheme::Sequential, false),
             },
+            Measure::FollowUp { request, decisions } => {
+                let values = Self::statuses(ctx, request.as_deref(), decisions).unwrap_or_else(|| vec![None; n]);
+                // Not asked is hatched like a not-asked request; every other status has its colour.
+                status =
+                    values.iter().map(|v| if v.is_some() { RowStatus::Asked } else { RowStatus::NotAsked }).collect();
+                (values, String::new(), Scheme::Status, true)
+            }
         };
         let integer = values.iter().flatten().all(|v| v.fract() == 0.0);
         let largest = values.iter().flatten().fold(0.0f64, |m, v| m.max(v.abs()));

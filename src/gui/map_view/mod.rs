@@ -406,6 +406,12 @@ fn tooltip(ui: &mut Ui, ctx: &ViewContext, state: &MapState, code: &str, row: Op
         return;
     };
     let data = &colouring.data;
+    if matches!(data.measure, Measure::FollowUp { .. }) {
+        let status =
+            data.values.get(row).copied().flatten().and_then(|k| self::measure::STATUS_CLASSES.get(k as usize));
+        let text = status.map_or(crate::followup::Answer::NotAsked.label(lang), |a| a.label(lang));
+        ui.label(format!("{}: {text}", data.title));
+    }
     if matches!(data.measure, Measure::Difference | Measure::Column(_)) {
         let value = match data.values.get(row).copied().flatten() {
             Some(v) if data.measure == Measure::Difference => {

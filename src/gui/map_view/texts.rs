@@ -22,6 +22,7 @@ texts!(MapTexts {
     no_data: "Mangler verdi", "No value";
     no_municipality: "Ikke i datasettet", "Not in the dataset";
     persons: "personer", "persons";
+    followup_status: "Oppfølging: status for vedtak", "Follow-up: status of decisions";
     per_1000_unit: "per 1 000 innbyggere", "per 1,000 inhabitants";
     request_line: "Anmodning", "Request";
     per_1000_line: "Per 1 000 innbyggere", "Per 1,000 inhabitants";

@@ -162,7 +162,12 @@ fn every_measure_renders_in_both_languages() {
     };
     let measures = Measure::available(&ctx);
     assert!(measures.contains(&Measure::Difference), "imdi-2020 has a reference column");
-    assert_eq!(measures.len(), 3 + doc.dataset.columns.len());
+    // Request, per 1,000, difference, the follow-up of the 2019 decisions, and every column.
+    assert!(
+        measures
+            .contains(&Measure::FollowUp { request: Some("anmodning_2019".into()), decisions: "vedtak_2019".into() })
+    );
+    assert_eq!(measures.len(), 4 + doc.dataset.columns.len());
     for lang in [Lang::Nb, Lang::En] {
         for m in &measures {
             h.state_mut().lang = lang;

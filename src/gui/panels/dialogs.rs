@@ -71,6 +71,7 @@ pub fn show(ctx: &Context, app: &mut App, cmds: &mut Vec<Command>) {
             FileAction::Chart => t.chart_path,
             FileAction::CalibrationReference => t.reference_path,
             FileAction::Compare(file) => file.title(app.view.lang),
+            FileAction::FollowUp(_) => crate::gui::followup_view::FollowUpTexts::get(app.view.lang).export_path,
         };
         let response = Modal::new(Id::unique("path field")).show(ctx, |ui| {
             ui.set_width(520.0);
@@ -102,6 +103,7 @@ pub fn show(ctx: &Context, app: &mut App, cmds: &mut Vec<Command>) {
                             Command::Calibrate(crate::gui::calibrate_dialog::CalibrateCmd::SetCsv(path))
                         }
                         FileAction::Compare(file) => file.command(path),
+                        FileAction::FollowUp(file) => file.command(path),
                     });
                 }
                 if ui.button(t.cancel).clicked() {

@@ -7,7 +7,7 @@ use crate::data::{Dataset, Kind};
 use crate::gui::command::Command;
 use crate::gui::edit::Edit;
 use crate::lang::Lang;
-use crate::scenario::Scenario;
+use crate::scenario::{BelowMinimum, ChangeBand, Scenario};
 
 texts!(RuleTexts {
     rules: "Regler", "Rules";
@@ -29,7 +29,18 @@ texts!(RuleTexts {
     minors_threshold: "Terskel for enslige mindreårige", "Threshold for unaccompanied minors";
     minors_threshold_tip: "Enslige mindreårige fordeles bare til kommuner som anmodes om minst så mange.",
         "Unaccompanied minors go only to municipalities asked for at least this many.";
+    below_minimum: "Andel under minste anmodning", "Share below the minimum request";
+    below_minimum_tip: "Ikke anmodet: kommunen faller ut. Løftet: alle med nøkkel over null anmodes om minst minste anmodning.",
+        "Not asked: the municipality drops out. Raised: everyone with a key above zero is asked for at least the minimum.";
+    band: "Endringsbånd", "Change band";
+    band_tip: "En kommune med verdi v i kolonnen anmodes om mellom nedre·v og øvre·v (stabilitet for kommuner som har bygd opp tjenester).",
+        "A municipality with value v in the column is asked for between lower·v and upper·v (stability for municipalities that built up services).";
+    band_factors: "Nedre og øvre faktor", "Lower and upper factor";
+    band_lower: "nedre", "lower";
+    band_upper: "øvre", "upper";
 });
+
+const DEFAULT_BAND: (f64, f64) = (0.5, 1.5);
 
 const DEFAULT_CEILING: f64 = 30.0;
 const DEFAULT_MIN_POPULATION: u32 = 1000;
@@ -100,6 +111,8 @@ pub fn show(ui: &mut Ui, scenario: &Scenario, dataset: &Dataset, lang: Lang, cmd
             let resp = resp.labelled_by(label.id).on_hover_text(t.minors_threshold_tip);
             push_edit(&resp, v != r.minors_threshold, Edit::SetMinorsThreshold(v), cmds);
             ui.end_row();
+
+            bounds_rows(ui, scenario, dataset, lang, cmds);
         });
     });
 }
@@ -111,4 +124,71 @@ fn default_capacity_column(dataset: &Dataset) -> Option<String> {
         .or_else(|| dataset.columns.iter().find(|c| c.meta.kind == Kind::Extensive))
         .or_else(|| dataset.columns.first())
         .map(|c| c.meta.id.clone())
+}
+
+/// The bound rules: what happens below the minimum request, and the change band around a column.
+fn bounds_rows(ui: &mut Ui, scenario: &Scenario, dataset: &Dataset, lang: Lang, cmds: &mut Vec<Command>) {
+    let t = RuleTexts::get(lang);
+    let r = &scenario.rules;
+    let label = ui.label(t.below_minimum).on_hover_text(t.below_minimum_tip);
+    egui::ComboBox::from_id_salt("below_minimum")
+        .selected_text(r.below_minimum.label(lang))
+        .show_ui(ui, |ui| {
+            for choice in BelowMinimum::ALL {
+                if ui.selectable_label(r.below_minimum == choice, choice.label(lang)).clicked()
+                    && r.below_minimum != choice
+                {
+                    cmds.push(Command::Edit { edit: Edit::SetBelowMinimum(choice), gesture: None });
+                }
+            }
+        })
+        .response
+        .labelled_by(label.id)
+        .on_hover_text(t.below_minimum_tip);
+    ui.end_row();
+
+    let mut on = r.change_band.is_some();
+    if ui.checkbox(&mut on, t.band).on_hover_text(t.band_tip).changed() {
+        let band = on.then(|| {
+            let column =
+                scenario.reference_column.clone().or_else(|| dataset.columns.first().map(|c| c.meta.id.clone()));
+            ChangeBand { column: column.unwrap_or_default(), lower: DEFAULT_BAND.0, upper: DEFAULT_BAND.1 }
+        });
+        cmds.push(Command::Edit { edit: Edit::SetChangeBand(band), gesture: None });
+    }
+    let current = r.change_band.as_ref().map(|b| b.column.as_str());
+    let choice =
+        ui.add_enabled_ui(on, |ui| column_combo(ui, "change_band", current, dataset, lang, None, t.band_tip)).inner;
+    if let (Some(Some(column)), Some(band)) = (choice, &r.change_band) {
+        cmds.push(Command::Edit {
+            edit: Edit::SetChangeBand(Some(ChangeBand { column, ..band.clone() })),
+            gesture: None,
+        });
+    }
+    ui.end_row();
+
+    if let Some(band) = &r.change_band {
+        ui.label(t.band_factors).on_hover_text(t.band_tip);
+        ui.horizontal(|ui| {
+            let label = ui.label(t.band_lower);
+            let (resp, lower) = decimal_field(ui, band.lower, 0.0..=10.0, 0.01, 2, lang);
+            let resp = resp.labelled_by(label.id);
+            push_edit(
+                &resp,
+                lower != band.lower,
+                Edit::SetChangeBand(Some(ChangeBand { lower, ..band.clone() })),
+                cmds,
+            );
+            let label = ui.label(t.band_upper);
+            let (resp, upper) = decimal_field(ui, band.upper, 0.0..=10.0, 0.01, 2, lang);
+            let resp = resp.labelled_by(label.id);
+            push_edit(
+                &resp,
+                upper != band.upper,
+                Edit::SetChangeBand(Some(ChangeBand { upper, ..band.clone() })),
+                cmds,
+            );
+        });
+        ui.end_row();
+    }
 }

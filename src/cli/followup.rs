@@ -1,0 +1,223 @@
+//! `bosetting followup SCENARIO --request COL --decisions COL`: where the year stands, and with
+//! `--redistribute` the shortfall round's additional requests.
+
+use std::io::Write;
+use std::path::PathBuf;
+use std::process::ExitCode;
+
+use anyhow::{Context, Result, bail};
+use serde_json::{Value, json};
+
+use super::allocate::{PlanOutput, write_plan};
+use crate::data::Dataset;
+use crate::followup::{Among, FollowUp, Totals, column_counts, follow_up, redistribute, table};
+use crate::lang::Lang;
+use crate::report::{CsvStyle, write_csv};
+
+#[derive(clap::Args, Debug)]
+pub struct FollowUpArgs {
+    pub scenario: PathBuf,
+    /// The dataset column holding the request that was sent.
+    #[arg(long)]
+    pub request: String,
+    /// The dataset column holding the decisions (missing = not answered, 0 = said no).
+    #[arg(long)]
+    pub decisions: String,
+    /// The dataset column holding the refugees settled so far.
+    #[arg(long)]
+    pub settled: Option<String>,
+    /// Print the shortfall round's additional requests (in `allocate`'s format) instead of the status.
+    #[arg(long)]
+    pub redistribute: bool,
+    /// Who is asked again in the shortfall round.
+    #[arg(long, value_parser = ["yes", "above", "unanswered", "all-but-no"], default_value = "yes")]
+    pub among: String,
+    /// Count the municipalities that have not answered at their request when computing the shortfall.
+    #[arg(long)]
+    pub count_unanswered: bool,
+    /// text (default), csv or json; with --redistribute also xlsx (needs --out).
+    #[arg(long, value_parser = ["text", "csv", "json", "xlsx"])]
+    pub format: Option<String>,
+    /// Write to this file instead of standard output (.csv, .json, .xlsx).
+    #[arg(long)]
+    pub out: Option<PathBuf>,
+    /// CSV flavour: excel-no (semicolon, decimal comma, BOM) or plain (comma, point).
+    #[arg(long, value_parser = ["excel-no", "plain"])]
+    pub csv_style: Option<String>,
+    #[arg(long, value_parser = ["nb", "en"], default_value = "nb")]
+    pub lang: String,
+}
+
+pub fn run(args: &FollowUpArgs) -> Result<ExitCode> {
+    let (scenario, dataset) = super::scenario_input::load(&args.scenario)?;
+    let lang = Lang::from_code(&args.lang).unwrap_or_default();
+    let f =
+        load_follow_up(&dataset, scenario.target.total, args).with_context(|| args.scenario.display().to_string())?;
+    if args.redistribute {
+        let among = Among::from_cli_name(&args.among).unwrap_or_default();
+        let (plan, allocation) = redistribute(&dataset, &scenario, &f, among, args.count_unanswered)
+            .with_context(|| format!("{}: shortfall round", args.scenario.display()))?;
+        let output = PlanOutput {
+            format: args.format.as_deref(),
+            out: args.out.as_deref(),
+            csv_style: args.csv_style.as_deref(),
+            lang,
+        };
+        write_plan(&dataset, &plan, &allocation, &output)?;
+        return Ok(ExitCode::SUCCESS);
+    }
+    let extension = args.out.as_ref().and_then(|p| p.extension()).and_then(|e| e.to_str()).map(str::to_ascii_lowercase);
+    let format = args.format.clone().or(extension).unwrap_or_else(|| "text".to_owned());
+    let style = match &args.csv_style {
+        Some(s) => CsvStyle::from_cli_name(s).unwrap_or_default(),
+        None if args.out.is_some() => CsvStyle::ExcelNo,
+        None => CsvStyle::Plain,
+    };
+    let bytes = match format.as_str() {
+        "json" => {
+            let mut text = serde_json::to_string_pretty(&status_json(&dataset, &f))?;
+            text.push('\n');
+            text.into_bytes()
+        }
+        "csv" => write_csv(&table::municipality_table(&dataset, &f, lang), style),
+        "xlsx" if args.out.is_none() => bail!("XLSX needs a file: use --out FILE.xlsx"),
+        "xlsx" => crate::export::followup_xlsx(&dataset, &f, &sources(args), lang, &crate::export::today_utc())?,
+        "text" => text_report(&dataset, &f, lang).into_bytes(),
+        other => bail!("--out: unknown file type .{other}; use .csv, .json or .xlsx"),
+    };
+    match &args.out {
+        Some(path) => {
+            crate::fileio::write_atomic(path, &bytes).with_context(|| format!("writing {}", path.display()))?
+        }
+        None => std::io::stdout().lock().write_all(&bytes)?,
+    }
+    Ok(ExitCode::SUCCESS)
+}
+
+fn sources(args: &FollowUpArgs) -> crate::export::FollowUpSources {
+    crate::export::FollowUpSources {
+        request: args.request.clone(),
+        decisions: args.decisions.clone(),
+        settled: args.settled.clone(),
+    }
+}
+
+fn load_follow_up(dataset: &Dataset, target: u32, args: &FollowUpArgs) -> Result<FollowUp> {
+    let request: Vec<u32> = column_counts(dataset, &args.request)?.iter().map(|v| v.unwrap_or(0)).collect();
+    let decisions = column_counts(dataset, &args.decisions)?;
+    let settled = args.settled.as_deref().map(|c| column_counts(dataset, c)).transpose()?;
+    Ok(follow_up(dataset, target, &request, &decisions, settled.as_deref())?)
+}
+
+fn totals_json(x: &Totals) -> Value {
+    json!({
+        "asked": x.asked,
+        "answered": x.answered,
+        "said_yes": x.said_yes,
+        "said_no": x.said_no,
+        "not_answered": x.not_answered,
+        "requested": x.requested,
+        "decided": x.decided,
+        "settled": x.settled,
+    })
+}
+
+/// The status as JSON: national counts and sums, counties, and municipalities with `decision` null for not
+/// answered.
+pub(crate) fn status_json(dataset: &Dataset, f: &FollowUp) -> Value {
+    let x = &f.national;
+    let counties: Vec<Value> = f
+        .counties
+        .iter()
+        .map(|c| {
+            let mut v = totals_json(&c.totals);
+            v["code"] = json!(c.code);
+            v["name"] = json!(c.name);
+            v
+        })
+        .collect();
+    let municipalities: Vec<Value> = dataset
+        .municipalities
+        .iter()
+        .zip(&f.rows)
+        .map(|(m, s)| {
+            json!({
+                "code": m.code,
+                "name": m.name,
+                "county": m.county_name,
+                "request": s.request,
+                "decision": s.decision,
+                "difference": s.difference(),
+                "settled": s.settled,
+                "status": s.answer.key(),
+            })
+        })
+        .collect();
+    json!({
+        "target": f.target,
+        "requested": x.requested,
+        "decided": x.decided,
+        "asked": x.asked,
+        "answered": x.answered,
+        "said_yes": x.said_yes,
+        "said_no": x.said_no,
+        "not_answered": x.not_answered,
+        "shortfall": f.shortfall(false),
+        "shortfall_counting_unanswered": f.shortfall(true),
+        "coverage": f.coverage(),
+        "settled": x.settled,
+        "counties": counties,
+        "municipalities": municipalities,
+    })
+}
+
+fn text_report(dataset: &Dataset, f: &FollowUp, lang: Lang) -> String {
+    let mut out = String::new();
+    for (label, value) in table::summary_lines(f, lang) {
+        out.push_str(&format!("{label:<24} {value:>10}\n"));
+    }
+    out.push('\n');
+    let counties = table::county_table(f, lang);
+    for row in &counties.rows {
+        let cells: Vec<String> = row.iter().map(cell_text).collect();
+        out.push_str(&format!(
+            "{:<24} {}: {:>4}  {}: {:>6}  {}: {:>6}  {}: {:>5}\n",
+            cells[1],
+            counties.headers[2],
+            cells[2],
+            counties.headers[7],
+            cells[7],
+            counties.headers[8],
+            cells[8],
+            counties.headers[9],
+            cells[9]
+        ));
+    }
+    out.push('\n');
+    let table = table::municipality_table(dataset, f, lang);
+    out.push_str(&format!(
+        "{:<6} {:<28} {:>9} {:>9} {:>9} {:>9}  {}\n",
+        table.headers[0],
+        table.headers[1],
+        table.headers[3],
+        table.headers[4],
+        table.headers[5],
+        table.headers[6],
+        table.headers[8]
+    ));
+    for row in &table.rows {
+        let c: Vec<String> = row.iter().map(cell_text).collect();
+        let name: String = c[1].chars().take(28).collect();
+        out.push_str(&format!("{:<6} {:<28} {:>9} {:>9} {:>9} {:>9}  {}\n", c[0], name, c[3], c[4], c[5], c[6], c[8]));
+    }
+    out
+}
+
+fn cell_text(c: &crate::report::Cell) -> String {
+    match c {
+        crate::report::Cell::Text(t) => t.clone(),
+        crate::report::Cell::Int(v) => v.to_string(),
+        crate::report::Cell::Number(v, d) => format!("{v:.d$}", d = *d),
+        crate::report::Cell::Empty => "–".to_owned(),
+    }
+}

@@ -1,0 +1,55 @@
+//! `bosetting revise SCENARIO --from COL --target N`: a sent request revised to a new target, printed like
+//! `allocate`'s plan.
+
+use std::path::PathBuf;
+use std::process::ExitCode;
+
+use anyhow::{Context, Result};
+
+use super::allocate::{PlanOutput, write_plan};
+use crate::followup::{ReviseMode, column_counts, revise};
+use crate::lang::Lang;
+
+#[derive(clap::Args, Debug)]
+pub struct ReviseArgs {
+    pub scenario: PathBuf,
+    /// The dataset column holding the request that was sent.
+    #[arg(long)]
+    pub from: String,
+    /// The new total.
+    #[arg(long)]
+    pub target: u32,
+    /// A dataset column of decisions to keep as they are (locked); municipalities without one are revised.
+    #[arg(long)]
+    pub keep_decisions: Option<String>,
+    /// proportional (IMDi 2020: keep the asked set, scale the request, floor at the minimum) or criteria (the
+    /// scenario's keys, with the sent request as a bound).
+    #[arg(long, value_parser = ["proportional", "criteria"], default_value = "proportional")]
+    pub mode: String,
+    /// text (default), csv, json or xlsx (needs --out); a file given with --out picks its format by extension.
+    #[arg(long, value_parser = ["text", "csv", "json", "xlsx"])]
+    pub format: Option<String>,
+    #[arg(long)]
+    pub out: Option<PathBuf>,
+    #[arg(long, value_parser = ["excel-no", "plain"])]
+    pub csv_style: Option<String>,
+    #[arg(long, value_parser = ["nb", "en"], default_value = "nb")]
+    pub lang: String,
+}
+
+pub fn run(args: &ReviseArgs) -> Result<ExitCode> {
+    let (scenario, dataset) = super::scenario_input::load(&args.scenario)?;
+    let lang = Lang::from_code(&args.lang).unwrap_or_default();
+    let mode = ReviseMode::from_cli_name(&args.mode).unwrap_or_default();
+    let keep = args.keep_decisions.as_deref().map(|c| column_counts(&dataset, c)).transpose()?;
+    let (plan, allocation) = revise(&dataset, &scenario, &args.from, args.target, keep.as_deref(), mode)
+        .with_context(|| format!("{}: revising {} to {}", args.scenario.display(), args.from, args.target))?;
+    let output = PlanOutput {
+        format: args.format.as_deref(),
+        out: args.out.as_deref(),
+        csv_style: args.csv_style.as_deref(),
+        lang,
+    };
+    write_plan(&dataset, &plan, &allocation, &output)?;
+    Ok(ExitCode::SUCCESS)
+}

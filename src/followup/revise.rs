@@ -1,0 +1,125 @@
+//! Revising a sent request to a new target, when the forecast changes.
+//!
+//! Proportional (IMDi's 2020 practice): the asked set is kept, the sent request is the key, nobody goes below
+//! the minimum request (`below_minimum: floor`), decisions already made can be kept as locks, and the result is
+//! whole numbers summing exactly to the new target. Criteria: the scenario's own keys at the new target, with
+//! the sent request as a bound — nobody gets less than sent when the target grows, nobody more (and no one new)
+//! when it shrinks.
+
+use super::{FollowUpError, column_counts};
+use crate::data::Dataset;
+use crate::engine::{Allocation, allocate};
+use crate::scenario::{
+    BelowMinimum, ChangeBand, Criterion, CriterionId, MissingPolicy, Override, Rules, Scenario, Target,
+};
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum ReviseMode {
+    #[default]
+    Proportional,
+    Criteria,
+}
+
+impl ReviseMode {
+    pub const ALL: [ReviseMode; 2] = [ReviseMode::Proportional, ReviseMode::Criteria];
+
+    pub fn cli_name(self) -> &'static str {
+        match self {
+            ReviseMode::Proportional => "proportional",
+            ReviseMode::Criteria => "criteria",
+        }
+    }
+
+    pub fn from_cli_name(s: &str) -> Option<ReviseMode> {
+        ReviseMode::ALL.into_iter().find(|m| m.cli_name() == s)
+    }
+
+    pub fn label(self, lang: crate::lang::Lang) -> &'static str {
+        match self {
+            ReviseMode::Proportional => lang.pick("forholdsmessig (som IMDi 2020)", "proportional (IMDi 2020)"),
+            ReviseMode::Criteria => lang.pick("etter kriteriene", "by the criteria"),
+        }
+    }
+}
+
+/// The scenario whose allocation is the revision of the request in column `from` to `target`. `keep`, per
+/// dataset row, holds decisions to keep as they are (`None`: not decided, revised like the rest).
+pub fn revision_scenario(
+    dataset: &Dataset,
+    scenario: &Scenario,
+    from: &str,
+    target: u32,
+    keep: Option<&[Option<u32>]>,
+    mode: ReviseMode,
+) -> Result<Scenario, FollowUpError> {
+    let request = column_counts(dataset, from)?;
+    let sent: u64 = request.iter().flatten().map(|&r| u64::from(r)).sum();
+    if sent == 0 {
+        return Err(FollowUpError::EmptyRequest { column: from.to_owned() });
+    }
+    let mut s = match mode {
+        ReviseMode::Proportional => Scenario {
+            criteria: vec![Criterion {
+                id: CriterionId::Continuity,
+                weight: 1.0,
+                column: Some(from.to_owned()),
+                missing: Some(MissingPolicy::Zero),
+            }],
+            size_exponent: 1.0,
+            rules: Rules {
+                min_request: scenario.rules.min_request,
+                minors_threshold: scenario.rules.minors_threshold,
+                immigrant_share_column: scenario.rules.immigrant_share_column.clone(),
+                below_minimum: BelowMinimum::Floor,
+                ..Rules::default()
+            },
+            overrides: Default::default(),
+            county_first: false,
+            ..scenario.clone()
+        },
+        ReviseMode::Criteria => {
+            let mut s = scenario.clone();
+            let grows = u64::from(target) >= sent;
+            let (lower, upper) = if grows { (1.0, f64::INFINITY) } else { (0.0, 1.0) };
+            s.rules.change_band = Some(ChangeBand { column: from.to_owned(), lower, upper });
+            if !grows {
+                for (m, r) in dataset.municipalities.iter().zip(&request) {
+                    if r.unwrap_or(0) == 0 {
+                        s.overrides.insert(m.code.clone(), Override::Exclude);
+                    }
+                }
+            }
+            s
+        }
+    };
+    s.name = format!("{} — revidert til {target}", scenario.name);
+    s.target = Target { total: target, minors: 0, resettlement: 0 };
+    s.reference_column = Some(from.to_owned());
+    if let Some(keep) = keep {
+        let mut kept = 0u64;
+        for (m, d) in dataset.municipalities.iter().zip(keep) {
+            if let Some(d) = d {
+                s.overrides.insert(m.code.clone(), Override::Lock(*d));
+                kept += u64::from(*d);
+            }
+        }
+        if kept > u64::from(target) {
+            return Err(FollowUpError::DecisionsAboveTarget { kept, target });
+        }
+    }
+    Ok(s)
+}
+
+/// The revised request: an allocation that sums exactly to `target`.
+pub fn revise(
+    dataset: &Dataset,
+    scenario: &Scenario,
+    from: &str,
+    target: u32,
+    keep: Option<&[Option<u32>]>,
+    mode: ReviseMode,
+) -> Result<(Scenario, Allocation), FollowUpError> {
+    let s = revision_scenario(dataset, scenario, from, target, keep, mode)?;
+    let a = allocate(dataset, &s)?;
+    Ok((s, a))
+}

@@ -1,0 +1,123 @@
+//! Carrying out the Follow-up tab's commands. A shortfall round or a revision becomes the document's scenario
+//! as one undo step (the original stays the saved version, so the Compare tab compares the two).
+
+use std::path::Path;
+
+use super::state::RequestSource;
+use super::texts::FollowUpTexts;
+use super::{FollowUpCmd, FollowUpState};
+use crate::export::{ExportFormat, FollowUpSources, today_utc, write_followup};
+use crate::followup::{ReviseMode, column_counts, revision_scenario, shortfall_scenario};
+use crate::gui::app::App;
+use crate::gui::command::{Command, Exported, FileAction};
+use crate::gui::edit::Edit;
+use crate::gui::map_view::Measure;
+use crate::gui::notices::Notice;
+use crate::gui::view_state::Tab;
+use crate::scenario::Scenario;
+
+/// A file the Follow-up tab asks for: where to export the status.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct FollowUpFile(pub ExportFormat);
+
+impl FollowUpFile {
+    pub fn command(self, path: std::path::PathBuf) -> Command {
+        Command::FollowUp(FollowUpCmd::Export(path, self.0))
+    }
+
+    pub fn file_name(self, scenario_name: &str, lang: crate::lang::Lang) -> String {
+        format!("{scenario_name}-{}.{}", FollowUpTexts::get(lang).export_suffix, self.0.extension())
+    }
+}
+
+impl App {
+    pub(in crate::gui) fn apply_followup(&mut self, cmd: FollowUpCmd) {
+        let t = FollowUpTexts::get(self.view.lang);
+        match cmd {
+            FollowUpCmd::ShortfallRound | FollowUpCmd::Revise => match self.derived_plan(&cmd) {
+                Ok(plan) => self.apply_followup(FollowUpCmd::UsePlan(Box::new(plan))),
+                Err(e) => self.notices.push(Notice::error(format!("{} {e}", t.cannot_make))),
+            },
+            FollowUpCmd::UsePlan(plan) => {
+                self.apply(Command::Edit { edit: Edit::ReplaceScenario(plan), gesture: None });
+                self.apply(Command::SetTab(Tab::Table));
+                self.notices.push(Notice::info(t.plan_opened));
+            }
+            FollowUpCmd::ShowOnMap => {
+                let state = &self.view.followup;
+                let dataset = self.doc.dataset();
+                if let Some(decisions) = state.decisions(dataset) {
+                    let request = match state.request(dataset) {
+                        Some(RequestSource::Column(id)) => Some(id),
+                        _ => None,
+                    };
+                    self.view.map.0.set_measure(Measure::FollowUp { request, decisions });
+                    self.apply(Command::SetTab(Tab::Map));
+                }
+            }
+            FollowUpCmd::ExportDialog(format) => self.file_dialog(FileAction::FollowUp(FollowUpFile(format))),
+            FollowUpCmd::Export(path, format) => {
+                self.path_field = None;
+                let (path, format) = crate::gui::export_actions::target(path, format);
+                if path.exists() {
+                    self.export_confirm = Some((path, Exported::FollowUp(format)));
+                } else {
+                    self.followup_export_now(&path, format);
+                }
+            }
+        }
+    }
+
+    /// The scenario of the shortfall round or the revision the tab's choices describe.
+    fn derived_plan(&self, cmd: &FollowUpCmd) -> Result<Scenario, String> {
+        let (dataset, scenario) = (self.doc.dataset(), self.doc.scenario());
+        let state: &FollowUpState = &self.view.followup;
+        let plan = self.computed.result.as_ref().ok();
+        let f = match state.compute(dataset, scenario, plan) {
+            Some(Ok(f)) => f,
+            Some(Err(e)) => return Err(e.to_string()),
+            None => return Err(FollowUpTexts::get(self.view.lang).choose_first.to_owned()),
+        };
+        let result = if *cmd == FollowUpCmd::ShortfallRound {
+            shortfall_scenario(dataset, scenario, &f, state.among, state.count_unanswered)
+        } else {
+            let Some(RequestSource::Column(from)) = state.request(dataset) else {
+                return Err(FollowUpTexts::get(self.view.lang).revise_needs_column.to_owned());
+            };
+            let keep = match (state.keep_decisions, state.decisions(dataset)) {
+                (true, Some(c)) => Some(column_counts(dataset, &c).map_err(|e| e.to_string())?),
+                _ => None,
+            };
+            let mode: ReviseMode = state.mode;
+            revision_scenario(dataset, scenario, &from, state.revise_target(scenario), keep.as_deref(), mode)
+        };
+        let plan = result.map_err(|e| e.to_string())?;
+        // Refused plans are reported here, not opened.
+        crate::engine::allocate(dataset, &plan).map_err(|e| e.to_string())?;
+        Ok(plan)
+    }
+
+    /// Writes the status as it is now.
+    pub(in crate::gui) fn followup_export_now(&mut self, path: &Path, format: ExportFormat) {
+        let lang = self.view.lang;
+        let t = FollowUpTexts::get(lang);
+        let (dataset, scenario) = (self.doc.dataset(), self.doc.scenario());
+        let state = &self.view.followup;
+        let Some(Ok(f)) = state.compute(dataset, scenario, self.computed.result.as_ref().ok()) else {
+            self.notices.push(Notice::error(t.nothing_to_export));
+            return;
+        };
+        let sources = FollowUpSources {
+            request: match state.request(dataset) {
+                Some(RequestSource::Column(id)) => id,
+                _ => t.current_plan.to_owned(),
+            },
+            decisions: state.decisions(dataset).unwrap_or_default(),
+            settled: state.settled(dataset),
+        };
+        match write_followup(path, format, dataset, &f, &sources, lang, &today_utc()) {
+            Ok(()) => self.notices.push(Notice::info(format!("{} {}", t.exported, path.display()))),
+            Err(e) => self.notices.push(Notice::error(format!("{} {}: {e}", t.cannot_export, path.display()))),
+        }
+    }
+}

@@ -1,0 +1,135 @@
+//! The Follow-up tab's tables: municipalities (sortable, filterable, status colours; a click selects) and
+//! counties.
+
+use egui::{RichText, Ui};
+use egui_extras::Column;
+
+use super::answer_colour;
+use super::state::{StatusSort, StatusView};
+use super::texts::FollowUpTexts;
+use crate::followup::{FollowUp, table::county_table};
+use crate::gui::table::{municipality_table, number_cell};
+use crate::gui::view::{ViewAction, ViewContext};
+use crate::lang::Lang;
+use crate::numfmt::integer;
+use crate::report::Cell;
+
+const ROW_HEIGHT: f32 = 20.0;
+
+fn count(v: Option<i64>, lang: Lang) -> String {
+    v.map_or("–".to_owned(), |v| integer(v as f64, lang))
+}
+
+pub fn municipalities(
+    ui: &mut Ui,
+    ctx: &ViewContext,
+    f: &FollowUp,
+    view: &mut StatusView,
+    rows: &[usize],
+) -> Option<ViewAction> {
+    let (lang, t) = (ctx.lang, FollowUpTexts::get(ctx.lang));
+    ui.horizontal(|ui| {
+        ui.strong(t.municipalities);
+        let label = ui.label(t.search);
+        ui.add(egui::TextEdit::singleline(&mut view.name_filter).hint_text(t.search_hint).desired_width(160.0))
+            .labelled_by(label.id);
+        ui.weak(format!("{} {} {} {}", t.showing, rows.len(), t.of, f.rows.len()));
+    });
+    let headers = [
+        (t.code, StatusSort::Code),
+        (t.name, StatusSort::Name),
+        (t.status, StatusSort::Status),
+        (t.request, StatusSort::Request),
+        (t.decision, StatusSort::Decision),
+        (t.difference, StatusSort::Difference),
+        (t.settled, StatusSort::Settled),
+        (t.remaining, StatusSort::Remaining),
+        (t.county, StatusSort::County),
+    ];
+    let mut action = None;
+    egui::ScrollArea::horizontal().id_salt("followup.table.scroll").auto_shrink([false, false]).show(ui, |ui| {
+        ui.style_mut().interaction.selectable_labels = false;
+        let builder = municipality_table(ui, "followup.municipalities", None)
+            .column(Column::exact(40.0))
+            .column(Column::initial(104.0).at_least(70.0).clip(true))
+            // The status in its colour right after the name, where a narrow window still shows it.
+            .column(Column::initial(118.0).at_least(60.0).clip(true))
+            .columns(Column::initial(56.0).at_least(40.0).clip(true), 5)
+            .column(Column::remainder().at_least(80.0).clip(true));
+        builder
+            .header(24.0, |mut header| {
+                for (text, key) in headers {
+                    header.col(|ui| {
+                        let arrow = match (view.sort == key, view.descending) {
+                            (true, false) => " ⏶",
+                            (true, true) => " ⏷",
+                            _ => "",
+                        };
+                        let button =
+                            egui::Button::new(RichText::new(format!("{text}{arrow}")).strong()).frame(false).truncate();
+                        if ui.add(button).clicked() {
+                            view.click_header(key);
+                        }
+                    });
+                }
+            })
+            .body(|body| {
+                body.rows(ROW_HEIGHT, rows.len(), |mut row| {
+                    let r = rows[row.index()];
+                    let (Some(m), Some(s)) = (ctx.dataset.municipalities.get(r), f.rows.get(r)) else { return };
+                    row.set_selected(ctx.selected == Some(r));
+                    row.col(|ui| {
+                        ui.label(&m.code);
+                    });
+                    row.col(|ui| {
+                        ui.add(egui::Label::new(&m.name).truncate());
+                    });
+                    row.col(|ui| {
+                        let text = RichText::new(format!("■ {}", s.answer.label(lang)));
+                        let text = match answer_colour(s.answer) {
+                            Some(c) => text.color(c),
+                            None => text.weak(),
+                        };
+                        ui.add(egui::Label::new(text).truncate());
+                    });
+                    row.col(|ui| number_cell(ui, RichText::new(integer(f64::from(s.request), lang))));
+                    row.col(|ui| number_cell(ui, RichText::new(count(s.decision.map(i64::from), lang)).strong()));
+                    row.col(|ui| number_cell(ui, RichText::new(count(s.difference(), lang))));
+                    row.col(|ui| number_cell(ui, RichText::new(count(s.settled.map(i64::from), lang))));
+                    row.col(|ui| number_cell(ui, RichText::new(count(s.remaining(), lang))));
+                    row.col(|ui| {
+                        ui.add(egui::Label::new(&m.county_name).truncate());
+                    });
+                    if row.response().clicked() {
+                        action = Some(ViewAction::Select(Some(r)));
+                    }
+                });
+            });
+    });
+    action
+}
+
+/// The county table of `followup::table`, as a grid.
+pub fn counties(ui: &mut Ui, f: &FollowUp, lang: Lang) {
+    let table = county_table(f, lang);
+    // Name, requested, decided, coverage, not answered: the rest is in the export.
+    let shown = [1, 7, 8, 9, 6];
+    egui::Grid::new("followup.counties").striped(true).num_columns(shown.len()).show(ui, |ui| {
+        for &c in &shown {
+            ui.strong(&table.headers[c]);
+        }
+        ui.end_row();
+        for row in &table.rows {
+            for &c in &shown {
+                let text = match &row[c] {
+                    Cell::Text(s) => s.clone(),
+                    Cell::Int(v) => integer(*v as f64, lang),
+                    Cell::Number(v, d) => crate::numfmt::decimal(*v, *d, lang),
+                    Cell::Empty => "–".to_owned(),
+                };
+                ui.label(text);
+            }
+            ui.end_row();
+        }
+    });
+}
