@@ -81,7 +81,7 @@ pub fn run(args: &FollowUpArgs) -> Result<ExitCode> {
         }
         "csv" => write_csv(&table::municipality_table(&dataset, &f, lang), style),
         "xlsx" if args.out.is_none() => bail!("XLSX needs a file: use --out FILE.xlsx"),
-        "xlsx" => crate::export::followup_xlsx(&dataset, &f, &sources(args), lang, &crate::export::today_utc())?,
+        "xlsx" => crate::export::followup_xlsx(&dataset, &f, &sources(args), lang, &crate::export::today_in_norway())?,
         "text" => text_report(&dataset, &f, lang).into_bytes(),
         other => bail!("--out: unknown file type .{other}; use .csv, .json or .xlsx"),
     };

@@ -6,7 +6,7 @@ use std::path::Path;
 use super::state::RequestSource;
 use super::texts::FollowUpTexts;
 use super::{FollowUpCmd, FollowUpState};
-use crate::export::{ExportFormat, FollowUpSources, today_utc, write_followup};
+use crate::export::{ExportFormat, FollowUpSources, today_in_norway, write_followup};
 use crate::followup::{ReviseMode, column_counts, revision_scenario, shortfall_scenario};
 use crate::gui::app::App;
 use crate::gui::command::{Command, Exported, FileAction};
@@ -115,7 +115,7 @@ impl App {
             decisions: state.decisions(dataset).unwrap_or_default(),
             settled: state.settled(dataset),
         };
-        match write_followup(path, format, dataset, &f, &sources, lang, &today_utc()) {
+        match write_followup(path, format, dataset, &f, &sources, lang, &today_in_norway()) {
             Ok(()) => self.notices.push(Notice::info(format!("{} {}", t.exported, path.display()))),
             Err(e) => self.notices.push(Notice::error(format!("{} {}: {e}", t.cannot_export, path.display()))),
         }
