@@ -122,7 +122,9 @@ pub(super) fn write_plan(
         }
         "csv" => write_csv(&result_table(dataset, scenario, allocation, lang), style),
         "xlsx" if output.is_none() => bail!("XLSX needs a file: use --out FILE.xlsx (or --out - to send it to a pipe)"),
-        "xlsx" => crate::export::allocation_xlsx(dataset, scenario, allocation, lang, &crate::export::today_in_norway())?,
+        "xlsx" => {
+            crate::export::allocation_xlsx(dataset, scenario, allocation, lang, &crate::export::today_in_norway())?
+        }
         _ => text_report(dataset, scenario, allocation, lang).into_bytes(),
     };
     match &output {
