@@ -7,7 +7,7 @@ use std::path::Path;
 use rust_xlsxwriter::{DocProperties, Workbook, Worksheet, XlsxError};
 
 use super::sheet_table::write_table;
-use super::xlsx::{Styles, Value, labelled, number, text};
+use super::xlsx::{Styles, Value, labelled, number, print_setup, text};
 use super::{DATA_CREDITS, ExportError, ExportFormat, write_csv_file};
 use crate::analysis::{Comparison, comparison_table, summary_line, totals_line};
 use crate::data::Dataset;
@@ -120,6 +120,7 @@ pub fn comparison_xlsx(
     workbook.set_properties(&DocProperties::new().set_title(t.title).set_comment(DATA_CREDITS));
     let sheet = workbook.add_worksheet().set_name(t.summary)?;
     summary_sheet(sheet, &styles, dataset, c, after, before, lang, saved_at)?;
+    print_setup(sheet, None)?;
     let table = comparison_table(dataset, c, lang);
     let sheet = workbook.add_worksheet().set_name(t.municipalities)?;
     write_table(sheet, &styles, &table, 0, |_| false)?;

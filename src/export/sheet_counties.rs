@@ -1,10 +1,11 @@
 //! The county sheet: totals per county beside the reference column summed per county, and a native Excel
 //! column chart of request against reference.
 
-use rust_xlsxwriter::{Chart, ChartLegendPosition, Worksheet, XlsxError};
+use rust_xlsxwriter::utility::row_col_to_cell;
+use rust_xlsxwriter::{Chart, ChartLegendPosition, Formula, Worksheet, XlsxError};
 
 use super::words::column_label;
-use super::xlsx::{Styles, number, text};
+use super::xlsx::{Styles, number, print_setup, sum_formula, text};
 use crate::data::Dataset;
 use crate::engine::Allocation;
 use crate::lang::Lang;
@@ -85,21 +86,33 @@ pub(super) fn write(
             number(ws, row, 9, county.allocation as f64 - sum, &styles.int)?;
         }
     }
-    // Totals as values, not formulas: every reader (and every test) sees the numbers without recalculating.
+    // Totals as formulas over the county rows, so an edited county updates them, each with its value cached
+    // for readers that do not recalculate. The cached value is the sum of the cells as written.
     let total_row = counties.len() as u32 + 1;
     text(ws, total_row, 0, "", &styles.total_text)?;
     text(ws, total_row, 1, t.total, &styles.total_text)?;
-    let sum = |f: fn(&crate::engine::CountyTotal) -> f64| counties.iter().map(f).sum::<f64>();
-    number(ws, total_row, 2, sum(|c| c.population), &styles.total_int)?;
-    number(ws, total_row, 3, sum(|c| c.municipalities as f64), &styles.total_int)?;
-    number(ws, total_row, 4, sum(|c| c.asked as f64), &styles.total_int)?;
-    number(ws, total_row, 5, sum(|c| c.quota), styles.total_decimals(1))?;
-    number(ws, total_row, 6, sum(|c| c.allocation as f64), &styles.total_int)?;
-    number(ws, total_row, 7, sum(|c| c.minors as f64), &styles.total_int)?;
+    let total = |ws: &mut Worksheet, col: u16, values: &mut dyn Iterator<Item = f64>, format| {
+        let sum = values.filter(|v| v.is_finite()).sum::<f64>();
+        if counties.is_empty() {
+            number(ws, total_row, col, sum, format)
+        } else {
+            sum_formula(ws, total_row, col, 1..=total_row - 1, sum, format)
+        }
+        .map(|()| sum)
+    };
+    total(ws, 2, &mut counties.iter().map(|c| c.population), &styles.total_int)?;
+    total(ws, 3, &mut counties.iter().map(|c| c.municipalities as f64), &styles.total_int)?;
+    total(ws, 4, &mut counties.iter().map(|c| c.asked as f64), &styles.total_int)?;
+    total(ws, 5, &mut counties.iter().map(|c| c.quota), styles.total_decimals(1))?;
+    let requested = total(ws, 6, &mut counties.iter().map(|c| c.allocation as f64), &styles.total_int)?;
+    total(ws, 7, &mut counties.iter().map(|c| c.minors as f64), &styles.total_int)?;
     if let Some((_, sums)) = &reference {
-        let reference_total: f64 = sums.iter().flatten().sum();
-        number(ws, total_row, 8, reference_total, &styles.total_int)?;
-        number(ws, total_row, 9, allocation.allocated as f64 - reference_total, &styles.total_int)?;
+        let reference_total = total(ws, 8, &mut sums.iter().flatten().copied(), &styles.total_int)?;
+        // The request minus the reference, over all counties (a county without reference values still counts
+        // in the request), as before.
+        let formula = format!("={}-{}", row_col_to_cell(total_row, 6), row_col_to_cell(total_row, 8));
+        let change = Formula::new(formula).set_result((requested - reference_total).to_string());
+        ws.write_formula_with_format(total_row, 9, change, &styles.total_int)?;
     }
     let name_width = counties.iter().map(|c| c.name.chars().count()).max().unwrap_or(0).max(t.total.len());
     ws.set_column_width(0, 13)?;
@@ -108,6 +121,7 @@ pub(super) fn write(
         ws.set_column_width(c as u16, (header.chars().count().clamp(10, 16) + 2) as f64)?;
     }
     ws.set_freeze_panes(1, 0)?;
+    print_setup(ws, Some(0))?;
     if !counties.is_empty() {
         let chart = chart(sheet_name, counties.len() as u32, reference.is_some(), lang, t);
         ws.insert_chart(total_row + 2, 0, &chart)?;
@@ -139,7 +153,9 @@ fn chart(sheet: &str, counties: u32, with_reference: bool, lang: Lang, t: &Count
 
 #[cfg(test)]
 mod tests {
-    use super::super::xlsx::read_back::{find_row, float, sheet, string};
+    use calamine::{DataType, Reader};
+
+    use super::super::xlsx::read_back::{find_row, float, open, sheet, string};
     use super::*;
     use crate::export::{allocation_xlsx, test_data};
 
@@ -168,6 +184,38 @@ mod tests {
         let col = d.column("anmodning_2019").unwrap();
         let all: f64 = col.values.iter().flatten().sum();
         assert!((reference.iter().flatten().sum::<f64>() - all).abs() < 1e-6);
+    }
+
+    #[test]
+    fn totals_are_sum_formulas_with_their_values() {
+        let (d, s, a) = test_data::imdi_2020_case();
+        let bytes = allocation_xlsx(&d, &s, &a, Lang::Nb, "2025-03-01").unwrap();
+        let range = sheet(&bytes, "Fylker");
+        let formulas = open(&bytes).worksheet_formula("Fylker").unwrap();
+        let n = a.counties.len();
+        let (total, last) = (n + 1, n + 1); // the totals' row index; the last county's Excel row number
+        let mut found: Vec<((usize, usize), String)> = Vec::new();
+        let (r0, c0) = formulas.start().unwrap();
+        for (r, c, f) in formulas.used_cells().filter(|(_, _, f)| !f.is_empty()) {
+            found.push(((r + r0 as usize, c + c0 as usize), f.clone()));
+        }
+        let mut expected: Vec<((usize, usize), String)> = ["C", "D", "E", "F", "G", "H", "I"]
+            .iter()
+            .enumerate()
+            .map(|(k, c)| ((total, k + 2), format!("SUM({c}2:{c}{last})")))
+            .collect();
+        expected.push(((total, 9), format!("G{0}-I{0}", total + 1)));
+        assert_eq!(found, expected, "formulas in the totals row only");
+
+        // The cached values are what Excel computes from the cells above.
+        let rows: Vec<_> = range.rows().collect();
+        for col in 2..=8 {
+            let above: f64 = rows[1..=n].iter().filter(|r| !r[col].is_empty()).map(|r| float(&r[col])).sum();
+            assert_eq!(float(&rows[total][col]), above, "column {col}");
+        }
+        assert_eq!(float(&rows[total][6]), f64::from(s.target.total));
+        assert!((float(&rows[total][5]) - f64::from(s.target.total)).abs() < 1e-9, "the quotas add up to the target");
+        assert_eq!(float(&rows[total][9]), float(&rows[total][6]) - float(&rows[total][8]));
     }
 
     #[test]

@@ -1,9 +1,9 @@
-//! The municipality sheet: the result table with typed cells, a frozen header, a filter, and grey rows for the
-//! municipalities that are not asked (the Note column says why).
+//! The municipality sheet: the result table as an Excel table (typed cells, a frozen header, filter buttons),
+//! with grey rows for the municipalities that are not asked (the Note column says why).
 
 use rust_xlsxwriter::{Worksheet, XlsxError};
 
-use super::sheet_table::write_table;
+use super::sheet_table::write_excel_table;
 use super::xlsx::Styles;
 use crate::engine::Allocation;
 use crate::report::ResultTable;
@@ -13,16 +13,17 @@ pub(super) fn write(
     styles: &Styles,
     table: &ResultTable,
     allocation: &Allocation,
+    table_name: &str,
 ) -> Result<(), XlsxError> {
     // The table's rows are the allocation's rows, in dataset order.
-    write_table(ws, styles, table, 0, |i| allocation.rows.get(i).is_some_and(|r| !r.asked()))
+    write_excel_table(ws, styles, table, 0, |i| allocation.rows.get(i).is_some_and(|r| !r.asked()), table_name)
 }
 
 #[cfg(test)]
 mod tests {
     use calamine::Data;
 
-    use super::super::xlsx::read_back::{float, sheet, string};
+    use super::super::xlsx::read_back::{float, open, sheet, string};
     use crate::export::{allocation_xlsx, test_data};
     use crate::lang::Lang;
 
@@ -50,6 +51,27 @@ mod tests {
         assert_eq!(string(&range.rows().nth(1).unwrap()[0]), "0301");
         assert_eq!(sum, f64::from(s.target.total));
         assert_eq!(sum, a.allocated as f64);
+    }
+
+    #[test]
+    fn municipalities_are_an_excel_table() {
+        let (d, s, a) = test_data::imdi_2020_case();
+        for (lang, name, table_name) in
+            [(Lang::Nb, "Kommuner", "Kommunetabell"), (Lang::En, "Municipalities", "MunicipalityTable")]
+        {
+            let bytes = allocation_xlsx(&d, &s, &a, lang, "2025-03-01").unwrap();
+            let header: Vec<String> = sheet(&bytes, name).rows().next().unwrap().iter().map(string).collect();
+            let mut book = open(&bytes);
+            book.load_tables().unwrap();
+            assert_eq!(book.table_names_in_sheet(name), [table_name]);
+            assert!(book.table_names().len() == 1, "only the municipality sheet has a table");
+            let table = book.table_by_name(table_name).unwrap();
+            assert_eq!(table.columns(), header, "the table's columns are the sheet's headers");
+            assert_eq!(table.data().height(), d.len(), "one row per municipality, no totals row");
+            let request = header.iter().position(|h| h == lang.pick("Anmodning", "Request")).unwrap();
+            let sum: f64 = table.data().rows().map(|r| float(&r[request])).sum();
+            assert_eq!(sum, f64::from(s.target.total));
+        }
     }
 
     #[test]

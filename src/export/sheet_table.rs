@@ -1,9 +1,12 @@
 //! Any `ResultTable` as a worksheet: a bold header that wraps, typed cells (the first column, a code, stays
-//! text so 0301 keeps its zero), column widths from the content, a frozen header and a filter.
+//! text so 0301 keeps its zero), column widths from the content, a frozen header, a filter (or an Excel table),
+//! and a print setup that repeats the header on every page.
 
-use rust_xlsxwriter::{Worksheet, XlsxError};
+use std::collections::HashSet;
 
-use super::xlsx::{Styles, display_width, number, text};
+use rust_xlsxwriter::{Table, TableColumn, TableStyle, Worksheet, XlsxError};
+
+use super::xlsx::{Styles, display_width, number, print_setup, text};
 use crate::report::{Cell, ResultTable};
 
 /// Headers wrap beyond this width instead of widening their column.
@@ -11,9 +14,49 @@ const HEADER_WRAP: usize = 16;
 const MIN_WIDTH: usize = 6;
 const MAX_WIDTH: usize = 48;
 
-/// Writes `table` with its header in row `top`. Rows for which `grey(i)` holds (i counts table rows) are
-/// written in grey, e.g. municipalities that are not asked.
+/// Writes `table` with its header in row `top` and a filter on the header. Rows for which `grey(i)` holds
+/// (i counts table rows) are written in grey, e.g. municipalities that are not asked.
 pub(super) fn write_table(
+    ws: &mut Worksheet,
+    styles: &Styles,
+    table: &ResultTable,
+    top: u32,
+    grey: impl Fn(usize) -> bool,
+) -> Result<(), XlsxError> {
+    write_cells(ws, styles, table, top, grey)?;
+    if !table.headers.is_empty() {
+        ws.autofilter(top, 0, top + table.rows.len() as u32, table.headers.len() as u16 - 1)?;
+    }
+    Ok(())
+}
+
+/// Like [`write_table`], but as an Excel table called `name`: filter buttons, banded rows, and a range that
+/// the reader's own formulas can name (`Kommunetabell[Anmodning]`). Excel needs at least one row and
+/// distinct header names for a table; without them the sheet gets the plain filter.
+pub(super) fn write_excel_table(
+    ws: &mut Worksheet,
+    styles: &Styles,
+    table: &ResultTable,
+    top: u32,
+    grey: impl Fn(usize) -> bool,
+    name: &str,
+) -> Result<(), XlsxError> {
+    let mut seen = HashSet::new();
+    let distinct = table.headers.iter().all(|h| !h.is_empty() && seen.insert(h.to_lowercase()));
+    if table.rows.is_empty() || table.headers.is_empty() || !distinct {
+        return write_table(ws, styles, table, top, grey);
+    }
+    write_cells(ws, styles, table, top, grey)?;
+    // The names come from the header cells as written; the format keeps them looking like every other header.
+    let columns: Vec<TableColumn> =
+        table.headers.iter().map(|_| TableColumn::new().set_header_format(&styles.header)).collect();
+    let excel_table = Table::new().set_name(name).set_style(TableStyle::Light1).set_columns(&columns);
+    ws.add_table(top, 0, top + table.rows.len() as u32, table.headers.len() as u16 - 1, &excel_table)?;
+    Ok(())
+}
+
+/// The header, the typed cells, the column widths, the frozen header and the print setup.
+fn write_cells(
     ws: &mut Worksheet,
     styles: &Styles,
     table: &ResultTable,
@@ -49,10 +92,7 @@ pub(super) fn write_table(
         ws.set_column_width(c as u16, ((*width).clamp(MIN_WIDTH, MAX_WIDTH) + 2) as f64)?;
     }
     ws.set_freeze_panes(top + 1, 2.min(columns as u16))?;
-    if columns > 0 {
-        ws.autofilter(top, 0, top + table.rows.len() as u32, columns as u16 - 1)?;
-    }
-    Ok(())
+    print_setup(ws, Some(top))
 }
 
 /// `table` as the whole content of `ws`, in the workbook style every export shares.
@@ -64,7 +104,7 @@ pub fn result_table_sheet(ws: &mut Worksheet, table: &ResultTable) -> Result<(),
 mod tests {
     use rust_xlsxwriter::Workbook;
 
-    use super::super::xlsx::read_back::{float, sheet, string};
+    use super::super::xlsx::read_back::{float, open, sheet, string};
     use super::*;
 
     #[test]
@@ -92,5 +132,26 @@ mod tests {
         assert_eq!(float(&rows[1][2]), -12.0);
         assert_eq!(float(&rows[1][3]), 2.5);
         assert_eq!(string(&rows[2][1]), "'=1+1", "formula-like text is guarded");
+    }
+
+    #[test]
+    fn a_table_needs_rows_and_distinct_headers() {
+        let table = |headers: &[&str], rows: usize| ResultTable {
+            headers: headers.iter().map(|h| (*h).to_owned()).collect(),
+            rows: vec![vec![Cell::Text("0301".into()), Cell::Int(1)]; rows],
+        };
+        let tables_in = |t: &ResultTable| {
+            let mut book = Workbook::new();
+            write_excel_table(book.add_worksheet().set_name("T").unwrap(), &Styles::new(), t, 0, |_| false, "Tabell")
+                .unwrap();
+            let mut back = open(&book.save_to_buffer().unwrap());
+            back.load_tables().unwrap();
+            back.table_names().len()
+        };
+        assert_eq!(tables_in(&table(&["Nr.", "Tall"], 2)), 1);
+        // Excel refuses these as tables; they keep the plain filter instead of an error.
+        assert_eq!(tables_in(&table(&["Nr.", "nr."], 2)), 0, "names differing only in case");
+        assert_eq!(tables_in(&table(&["Nr.", ""], 2)), 0, "an empty name");
+        assert_eq!(tables_in(&table(&["Nr.", "Tall"], 0)), 0, "no rows");
     }
 }

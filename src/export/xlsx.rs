@@ -2,7 +2,12 @@
 
 use std::path::Path;
 
-use rust_xlsxwriter::{Color, DocProperties, Format, FormatAlign, FormatBorder, Workbook, Worksheet, XlsxError};
+use std::ops::RangeInclusive;
+
+use rust_xlsxwriter::utility::cell_range;
+use rust_xlsxwriter::{
+    Color, DocProperties, Format, FormatAlign, FormatBorder, Formula, Workbook, Worksheet, XlsxError,
+};
 
 use super::{DATA_CREDITS, ExportError};
 use crate::data::Dataset;
@@ -16,6 +21,7 @@ crate::texts!(SheetNames {
     municipalities: "Kommuner", "Municipalities";
     counties: "Fylker", "Counties";
     parameters: "Parametere", "Parameters";
+    municipality_table: "Kommunetabell", "MunicipalityTable";
 });
 
 /// The workbook as bytes (for a save dialog or a test). `saved_at` is the date text shown on the summary.
@@ -37,13 +43,16 @@ pub fn allocation_xlsx(
     );
     let sheet = workbook.add_worksheet().set_name(names.summary)?;
     super::sheet_summary::write(sheet, &styles, dataset, scenario, allocation, lang, saved_at)?;
+    print_setup(sheet, None)?;
     let table = result_table(dataset, scenario, allocation, lang);
     let sheet = workbook.add_worksheet().set_name(names.municipalities)?;
-    super::sheet_municipalities::write(sheet, &styles, &table, allocation)?;
+    super::sheet_municipalities::write(sheet, &styles, &table, allocation, names.municipality_table)?;
     let sheet = workbook.add_worksheet().set_name(names.counties)?;
     super::sheet_counties::write(sheet, &styles, names.counties, dataset, scenario, allocation, lang)?;
     let sheet = workbook.add_worksheet().set_name(names.parameters)?;
     super::sheet_parameters::write(sheet, &styles, dataset, scenario, allocation, lang)?;
+    // Several small tables with their own headers: no single row to repeat.
+    print_setup(sheet, None)?;
     Ok(workbook.save_to_buffer()?)
 }
 
@@ -176,6 +185,33 @@ pub(super) fn date_or_text(
         }
         None => text(ws, row, col, value, &styles.text),
     }
+}
+
+/// A `SUM` over the rows `rows` of column `col`, written in `row`. `cached` is stored as the formula's value,
+/// so readers that do not recalculate (previews, viewers, the tests) show the number as well; it must be the
+/// sum of the cells as written.
+pub(super) fn sum_formula(
+    ws: &mut Worksheet,
+    row: u32,
+    col: u16,
+    rows: RangeInclusive<u32>,
+    cached: f64,
+    format: &Format,
+) -> Result<(), XlsxError> {
+    let formula = format!("=SUM({})", cell_range(*rows.start(), col, *rows.end(), col));
+    ws.write_formula_with_format(row, col, Formula::new(formula).set_result(cached.to_string()), format)?;
+    Ok(())
+}
+
+/// Printing: A4 landscape, all columns on the width of one page (as many pages down as needed), and the
+/// header row, if there is one, repeated at the top of every page.
+pub(super) fn print_setup(ws: &mut Worksheet, header_row: Option<u32>) -> Result<(), XlsxError> {
+    const A4: u8 = 9;
+    ws.set_paper_size(A4).set_landscape().set_print_fit_to_pages(1, 0);
+    if let Some(row) = header_row {
+        ws.set_repeat_rows(row, row)?;
+    }
+    Ok(())
 }
 
 /// A label in column A and a value beside it, the layout of the summary and parameter sheets.
@@ -312,13 +348,22 @@ mod tests {
     }
 
     #[test]
-    fn no_cell_is_a_formula() {
+    fn no_text_becomes_a_formula() {
         let (d, s, a) = test_data::special_case();
         let bytes = allocation_xlsx(&d, &s, &a, Lang::En, "2025-03-01").unwrap();
         let mut book = open(&bytes);
         for name in book.sheet_names() {
             let formulas = book.worksheet_formula(&name).unwrap();
-            assert!(formulas.used_cells().all(|(_, _, f)| f.is_empty()), "{name} has formulas");
+            let start = formulas.start().map_or(0, |(row, _)| row as usize);
+            let rows: Vec<usize> =
+                formulas.cells().filter(|(_, _, f)| !f.is_empty()).map(|(row, _, _)| start + row).collect();
+            if name == "Counties" {
+                // Only the totals row below the header and the counties: sums of numbers the program wrote.
+                assert!(!rows.is_empty());
+                assert!(rows.iter().all(|&r| r == a.counties.len() + 1), "{name}: formulas in rows {rows:?}");
+            } else {
+                assert!(rows.is_empty(), "{name} has formulas in rows {rows:?}");
+            }
         }
         let guarded = texts(&sheet(&bytes, "Municipalities"));
         assert!(guarded.contains(&"'=SUM(A1)".to_owned()));
@@ -326,6 +371,32 @@ mod tests {
         assert!(!guarded.iter().any(|t| t.starts_with(['=', '+', '-', '@'])));
         let params = texts(&sheet(&bytes, "Parameters"));
         assert!(params.contains(&"'+Merknad med «sitat» og ŋ".to_owned()), "{params:?}");
+    }
+
+    #[test]
+    fn prints_landscape_on_the_page_width_with_the_header_repeated() {
+        let (d, s, a) = test_data::imdi_2020_case();
+        let bytes = allocation_xlsx(&d, &s, &a, Lang::Nb, "2025-03-01").unwrap();
+        let mut zip = zip::ZipArchive::new(std::io::Cursor::new(bytes)).unwrap();
+        let mut part = |name: &str| {
+            let mut xml = String::new();
+            std::io::Read::read_to_string(&mut zip.by_name(name).unwrap(), &mut xml).unwrap();
+            xml
+        };
+        for sheet in 1..=4 {
+            let xml = part(&format!("xl/worksheets/sheet{sheet}.xml"));
+            assert!(xml.contains(r#"<pageSetUpPr fitToPage="1"/>"#), "sheet {sheet}: fit to page");
+            let setup = xml.split("<pageSetup ").nth(1).unwrap().split("/>").next().unwrap().to_owned();
+            for attribute in [r#"paperSize="9""#, r#"fitToHeight="0""#, r#"orientation="landscape""#] {
+                assert!(setup.contains(attribute), "sheet {sheet}: {attribute} in {setup}");
+            }
+            assert!(!setup.contains("fitToWidth"), "one page wide is the default: {setup}");
+        }
+        // The header rows of the two tables repeat on every printed page.
+        let workbook = part("xl/workbook.xml");
+        assert!(workbook.contains(r#"localSheetId="1">Kommuner!$1:$1</definedName>"#), "{workbook}");
+        assert!(workbook.contains(r#"localSheetId="2">Fylker!$1:$1</definedName>"#), "{workbook}");
+        assert_eq!(workbook.matches("_xlnm.Print_Titles").count(), 2);
     }
 
     #[test]
