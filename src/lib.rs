@@ -8,11 +8,14 @@
 pub mod lang;
 
 pub mod analysis;
+pub mod board;
+pub mod briefing;
 pub mod calibrate;
 pub mod cli;
 pub mod data;
 pub mod engine;
 pub mod export;
+pub mod figure;
 pub mod fileio;
 #[cfg(feature = "gui")]
 pub mod gui;

@@ -4,8 +4,11 @@ mod allocate;
 mod apportion;
 mod calibrate;
 mod check;
+mod compare;
 mod explain;
+mod figure;
 mod import;
+mod report;
 mod scenario_input;
 
 use std::path::PathBuf;
@@ -39,6 +42,12 @@ pub enum Command {
     Calibrate(calibrate::CalibrateArgs),
     /// Explain one municipality's request step by step: criteria, caps, drops, rounding.
     Explain(explain::ExplainArgs),
+    /// Draw a figure for print (map, county totals, largest requests, concentration, waterfall) as SVG or PNG.
+    Figure(figure::FigureArgs),
+    /// Write the briefing report: a print-ready A4 PDF with key figures, map, counties, rules and sources.
+    Report(report::ReportArgs),
+    /// Set two to six scenarios side by side: one column per scenario (CSV) or with key figures (JSON).
+    Compare(compare::CompareArgs),
 }
 
 /// Runs a CLI command. Errors go to stderr with exit code 1; usage errors exit 2 (clap).
@@ -51,6 +60,9 @@ pub fn run(command: Command) -> ExitCode {
         Command::Import(args) => import::run(&args),
         Command::Calibrate(args) => calibrate::run(&args),
         Command::Explain(args) => explain::run(&args),
+        Command::Figure(args) => figure::run(&args),
+        Command::Report(args) => report::run(&args),
+        Command::Compare(args) => compare::run(&args),
     };
     match result {
         Ok(code) => code,

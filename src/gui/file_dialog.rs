@@ -58,7 +58,8 @@ impl FileDialogs {
                 FileAction::Export(_) => {
                     rfd::FileDialog::new().add_filter("CSV", &["csv"]).add_filter("XLSX", &["xlsx"])
                 }
-                FileAction::Chart => rfd::FileDialog::new().add_filter("PNG", &["png"]),
+                FileAction::Chart => rfd::FileDialog::new().add_filter("PNG", &["png"]).add_filter("SVG", &["svg"]),
+                FileAction::Briefing => rfd::FileDialog::new().add_filter("PDF", &["pdf"]),
                 FileAction::CalibrationReference => {
                     rfd::FileDialog::new().add_filter("CSV, TSV", &["csv", "tsv", "txt"])
                 }
@@ -77,9 +78,11 @@ impl FileDialogs {
                     dialog.pick_file()
                 }
                 FileAction::Compare(file) if file.opens() => dialog.pick_file(),
-                FileAction::SaveAs | FileAction::Export(_) | FileAction::Chart | FileAction::Compare(_) => {
-                    dialog.set_file_name(name).save_file()
-                }
+                FileAction::SaveAs
+                | FileAction::Export(_)
+                | FileAction::Chart
+                | FileAction::Briefing
+                | FileAction::Compare(_) => dialog.set_file_name(name).save_file(),
             };
             // The window may be gone already; then nobody needs the answer.
             let _ = tx.send(chosen);

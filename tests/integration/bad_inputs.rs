@@ -17,7 +17,6 @@ use bosetting::fileio::{ReadError, read_limited};
 use bosetting::import::{ImportError, extract, guess_columns, read_table};
 use bosetting::scenario::{ScenarioError, load_scenario, resolve_dataset};
 
-
 use crate::common::bosetting;
 
 /// What a loader made of a file.

@@ -1,6 +1,5 @@
 //! The command line as a user runs it: exit codes, output shapes, messages.
 
-
 use crate::common::{bosetting, stderr, stdout};
 
 #[test]

@@ -6,7 +6,6 @@ use std::path::{Path, PathBuf};
 use bosetting::data::{save_dataset_file, synthetic::synthetic_dataset};
 use bosetting::scenario::{DatasetRef, parse_scenario, save_scenario};
 
-
 use crate::common::{bosetting, stderr};
 
 /// A folder with `data/synthetic.dataset.ron` (40 municipalities) and `plan.ron`, the IMDi 2020 scenario on it.

@@ -1,6 +1,5 @@
 //! Importing an indicator on the command line, then planning with it.
 
-
 use crate::common::bosetting;
 
 #[test]

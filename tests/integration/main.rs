@@ -2,6 +2,9 @@
 
 mod bad_inputs;
 mod cli;
+mod cli_briefing;
 mod cli_calibrate;
 mod cli_import;
+#[cfg(feature = "gui")]
+mod clipboard;
 mod common;
