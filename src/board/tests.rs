@@ -5,6 +5,7 @@ fn two_plans() -> (Dataset, Allocation, Allocation) {
     let (d, s, a) = test_data::imdi_2020_case();
     let mut half = s.clone();
     half.target.total = s.target.total / 2;
+    half.target.resettlement = 0;
     let b = crate::engine::allocate(&d, &half).unwrap();
     (d, a, b)
 }
