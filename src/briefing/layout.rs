@@ -239,7 +239,7 @@ impl Layout {
                 Align::Left => cx + pad,
                 Align::Right => cx + w - pad - self.width(&text, size),
             };
-            self.text_at(tx, baseline, size, &text, if bold { TEXT } else { TEXT }, bold);
+            self.text_at(tx, baseline, size, &text, TEXT, bold);
             cx += w;
         }
     }

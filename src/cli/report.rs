@@ -36,7 +36,7 @@ pub struct ReportArgs {
     pub out: PathBuf,
 }
 
-fn load_plan(path: &PathBuf, dataset_id: &str) -> Result<(Scenario, Allocation)> {
+fn load_plan(path: &std::path::Path, dataset_id: &str) -> Result<(Scenario, Allocation)> {
     let (scenario, dataset) = super::scenario_input::load(path)?;
     if dataset.id != dataset_id {
         bail!(

@@ -91,6 +91,11 @@ impl Classes {
         Some(Classes { scheme: Scheme::Diverging, breaks, colours, min, max, integer })
     }
 
+    /// Never: there is always at least one class.
+    pub fn is_empty(&self) -> bool {
+        false
+    }
+
     pub fn len(&self) -> usize {
         self.breaks.len() + 1
     }
