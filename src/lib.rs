@@ -8,12 +8,15 @@
 pub mod lang;
 
 pub mod analysis;
+pub mod board;
 pub mod borders;
+pub mod briefing;
 pub mod calibrate;
 pub mod cli;
 pub mod data;
 pub mod engine;
 pub mod export;
+pub mod figure;
 pub mod fileio;
 pub mod followup;
 #[cfg(feature = "gui")]

@@ -39,6 +39,24 @@ pub enum StepKind {
     Minors,
 }
 
+impl StepKind {
+    /// The step's name in tables, charts and figures.
+    pub fn label(&self, lang: crate::lang::Lang) -> String {
+        match self {
+            StepKind::Contribution(id) => id.label(lang).to_owned(),
+            StepKind::Locked => lang.pick("Låst", "Locked").to_owned(),
+            StepKind::Excluded(_) => lang.pick("Ikke med", "Excluded").to_owned(),
+            StepKind::Cap => lang.pick("Tak", "Cap").to_owned(),
+            StepKind::Floor(rule) => format!("{} {}", lang.pick("Nedre grense:", "Lower bound:"), rule.label(lang)),
+            StepKind::Redistribution => lang.pick("Omfordeling", "Redistribution").to_owned(),
+            StepKind::LockedElsewhere => lang.pick("Låst hos andre", "Locked elsewhere").to_owned(),
+            StepKind::Dropped => lang.pick("Under minste anmodning", "Below the minimum request").to_owned(),
+            StepKind::Rounding => lang.pick("Avrunding", "Rounding").to_owned(),
+            StepKind::Minors => lang.pick("herav enslige mindreårige", "of which minors").to_owned(),
+        }
+    }
+}
+
 #[derive(Debug, Clone, PartialEq)]
 pub struct Step {
     pub kind: StepKind,

@@ -3,6 +3,7 @@
 //! planner's views show them.
 
 mod compare;
+pub mod concentration;
 mod explain;
 mod explain_text;
 mod quality;

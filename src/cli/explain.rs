@@ -129,21 +129,6 @@ fn kind_name(kind: &StepKind) -> &'static str {
     }
 }
 
-fn step_label(kind: &StepKind, lang: Lang) -> String {
-    match kind {
-        StepKind::Contribution(id) => id.label(lang).to_owned(),
-        StepKind::Locked => lang.pick("Låst", "Locked").to_owned(),
-        StepKind::Excluded(_) => lang.pick("Ikke med", "Excluded").to_owned(),
-        StepKind::Cap => lang.pick("Tak", "Cap").to_owned(),
-        StepKind::Floor(rule) => format!("{} {}", lang.pick("Nedre grense:", "Lower bound:"), rule.label(lang)),
-        StepKind::Redistribution => lang.pick("Omfordeling", "Redistribution").to_owned(),
-        StepKind::LockedElsewhere => lang.pick("Låst hos andre", "Locked elsewhere").to_owned(),
-        StepKind::Dropped => lang.pick("Under minste anmodning", "Below the minimum request").to_owned(),
-        StepKind::Rounding => lang.pick("Avrunding", "Rounding").to_owned(),
-        StepKind::Minors => lang.pick("herav enslige mindreårige", "of which minors").to_owned(),
-    }
-}
-
 fn step_json(kind: &StepKind, delta: f64, running: f64, lang: Lang) -> Value {
     let round = |v: f64| crate::report::rounded(v, 4);
     let mut v = json!({ "kind": kind_name(kind), "delta": round(delta), "running": round(running) });
@@ -176,7 +161,7 @@ fn text_report(dataset: &Dataset, scenario: &str, e: &Explanation, sentences: &[
     );
     let mut before = 0.0;
     for s in &e.steps {
-        let label: String = step_label(&s.kind, lang).chars().take(36).collect();
+        let label: String = s.kind.label(lang).chars().take(36).collect();
         let (delta, running) = match s.kind {
             StepKind::Minors => (numfmt::integer(s.delta, lang), String::new()),
             // The change between the rounded values: the column of changes adds up to the values shown.

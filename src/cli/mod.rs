@@ -4,11 +4,14 @@ mod allocate;
 mod apportion;
 mod calibrate;
 mod check;
+mod compare;
 mod explain;
 mod fetch_ssb;
+mod figure;
 mod followup;
 mod import;
 mod migrate;
+mod report;
 mod revise;
 mod scenario_input;
 mod terminal;
@@ -54,6 +57,12 @@ pub enum Command {
     Followup(followup::FollowUpArgs),
     /// Revise a sent request to a new target (proportional, as IMDi in 2020, or by the criteria).
     Revise(revise::ReviseArgs),
+    /// Draw a figure for print (map, county totals, largest requests, concentration, waterfall) as SVG or PNG.
+    Figure(figure::FigureArgs),
+    /// Write the briefing report: a print-ready A4 PDF with key figures, map, counties, rules and sources.
+    Report(report::ReportArgs),
+    /// Set two to six scenarios side by side: one column per scenario (CSV) or with key figures (JSON).
+    Compare(compare::CompareArgs),
 }
 
 /// Runs a CLI command. Errors go to stderr with exit code 1; usage errors exit 2 (clap).
@@ -70,6 +79,9 @@ pub fn run(command: Command) -> ExitCode {
         Command::FetchSsb(args) => fetch_ssb::run(&args),
         Command::Followup(args) => followup::run(&args),
         Command::Revise(args) => revise::run(&args),
+        Command::Figure(args) => figure::run(&args),
+        Command::Report(args) => report::run(&args),
+        Command::Compare(args) => compare::run(&args),
     };
     match result {
         Ok(code) => code,

@@ -9,6 +9,7 @@
 //! written as a string cell (`write_string`), which Excel never evaluates. The guarded text is therefore
 //! identical in XLSX, CSV and the clipboard.
 
+mod board;
 mod comparison;
 mod csv_file;
 mod date;
@@ -27,6 +28,7 @@ mod xlsx;
 #[cfg(test)]
 pub(crate) mod test_data;
 
+pub use board::{board_xlsx, write_board};
 pub use comparison::{ComparedPlan, PlanTotals, comparison_xlsx, county_comparison_table, write_comparison};
 pub use csv_file::write_csv_file;
 pub use date::today_in_norway;
@@ -35,6 +37,7 @@ pub use followup::{FollowUpSources, followup_xlsx, write_followup};
 pub use format::{ExportFormat, export_to_file};
 pub use sheet_table::result_table_sheet;
 pub use tsv::table_tsv;
+pub use words::{column_label, rules_in_words};
 pub use xlsx::{allocation_xlsx, write_xlsx};
 
 /// Where the numbers come from; printed in every workbook.

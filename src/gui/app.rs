@@ -371,6 +371,7 @@ impl App {
             }
             Some(Outcome::Chosen(FileAction::Export(format), path)) => self.apply(Command::Export(path, format)),
             Some(Outcome::Chosen(FileAction::Chart, path)) => self.apply(Command::SaveChart(path)),
+            Some(Outcome::Chosen(FileAction::Briefing, path)) => self.apply(Command::Briefing(path)),
             Some(Outcome::Chosen(FileAction::CalibrationReference, path)) => {
                 self.apply(Command::Calibrate(super::calibrate_dialog::CalibrateCmd::SetCsv(path)));
             }
@@ -386,9 +387,10 @@ impl App {
         let text = match (action, self.doc.path()) {
             (FileAction::SaveAs, Some(p)) => p.display().to_string(),
             (FileAction::SaveAs, None) => format!("{}.ron", self.doc.scenario().name),
-            (FileAction::Export(_) | FileAction::Chart, _) => {
+            (FileAction::Export(_) | FileAction::Chart | FileAction::Briefing, _) => {
                 let extension = match action {
                     FileAction::Export(format) => format.extension(),
+                    FileAction::Briefing => "pdf",
                     _ => "png",
                 };
                 let dir = self.doc.path().and_then(std::path::Path::parent).map(std::path::Path::to_path_buf);

@@ -368,3 +368,64 @@ fn an_existing_chart_file_asks_before_it_is_replaced() {
     assert!(h.state().chart_pending.is_none());
     assert_eq!(std::fs::read_to_string(&path).unwrap(), "keep me");
 }
+
+/// Runs frames until the background export is done (or 60 s pass).
+fn wait_for_export(h: &mut Harness<'static, App>) {
+    let start = std::time::Instant::now();
+    while h.state().chart_pending.is_some() && start.elapsed() < std::time::Duration::from_secs(60) {
+        std::thread::sleep(std::time::Duration::from_millis(50));
+        h.run();
+    }
+}
+
+#[test]
+fn export_figure_draws_the_map_from_the_plan_and_the_briefing_as_pdf() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut h = harness(new_app());
+    h.state_mut().apply(Command::SetTab(super::view_state::Tab::Map));
+    let svg = dir.path().join("kart.svg");
+    h.state_mut().apply(Command::SaveChart(svg.clone()));
+    wait_for_export(&mut h);
+    let text = std::fs::read_to_string(&svg).unwrap();
+    assert!(
+        text.starts_with("<svg") && text.contains("Kart: © Kartverket, CC BY 4.0"),
+        "a map figure, not a screen grab"
+    );
+    assert!(shows(&h, "Figuren er lagret"));
+
+    let pdf = dir.path().join("orientering.pdf");
+    h.state_mut().apply(Command::Briefing(pdf.clone()));
+    wait_for_export(&mut h);
+    assert!(std::fs::read(&pdf).unwrap().starts_with(b"%PDF-"));
+    assert!(shows(&h, "Orienteringen er lagret"));
+}
+
+#[test]
+fn the_board_takes_scenario_files_on_the_same_dataset_and_exports_them() {
+    use super::compare_view::CompareCmd;
+    let dir = tempfile::tempdir().unwrap();
+    let base = std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/scenarios/imdi-2020.ron")).unwrap();
+    let smaller = dir.path().join("mindre.ron");
+    std::fs::write(
+        &smaller,
+        base.replace("name: \"IMDi 2020\"", "name: \"Mindre\"").replace("total: 5120", "total: 4000"),
+    )
+    .unwrap();
+    let mut h = harness(new_app());
+    h.state_mut().apply(Command::SetTab(super::view_state::Tab::Compare));
+    h.state_mut().apply(Command::Compare(CompareCmd::BoardLoad(smaller)));
+    h.state_mut().apply(Command::Compare(CompareCmd::BoardLoad(
+        concat!(env!("CARGO_MANIFEST_DIR"), "/scenarios/imdi-2024.ron").into(),
+    )));
+    h.run();
+    assert!(shows(&h, "annet datasett"), "a plan on the 2024 borders is refused with a message");
+    let app = h.state();
+    assert_eq!(app.view.compare.board.entries.len(), 1);
+    let inputs = super::compare_view::inputs(&app.doc, &app.computed, app.view.lang);
+    let board = app.view.compare.board.board(&inputs).unwrap();
+    assert_eq!(board.names, vec!["IMDi 2020", "Mindre"]);
+    assert_eq!((board.key[0].allocated, board.key[1].allocated), (5120, 4000));
+    let xlsx = dir.path().join("tavle.xlsx");
+    h.state_mut().apply(Command::Compare(CompareCmd::BoardExport(xlsx.clone(), crate::export::ExportFormat::Xlsx)));
+    assert!(std::fs::read(&xlsx).unwrap().starts_with(b"PK"));
+}

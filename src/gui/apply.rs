@@ -90,8 +90,10 @@ impl App {
                     match what {
                         Exported::Table(format) => self.export_now(&path, format),
                         Exported::Chart => self.chart_now(&path),
+                        Exported::Briefing => self.briefing_now(&path),
                         Exported::Compare(format) => self.compare_export_now(&path, format),
                         Exported::FollowUp(format) => self.followup_export_now(&path, format),
+                        Exported::Board(format) => self.board_export_now(&path, format),
                     }
                 }
             }
@@ -100,6 +102,11 @@ impl App {
             Command::SaveChart(path) => {
                 self.path_field = None;
                 self.chart_checked(path);
+            }
+            Command::BriefingDialog => self.file_dialog(FileAction::Briefing),
+            Command::Briefing(path) => {
+                self.path_field = None;
+                self.briefing_checked(path);
             }
             Command::Explain(cmd) => self.view.explain.apply(cmd),
             Command::Calibrate(cmd) => self.apply_calibrate(cmd),
@@ -275,6 +282,7 @@ impl App {
         let extension = match action {
             FileAction::Export(format) => format.extension(),
             FileAction::Chart => "png",
+            FileAction::Briefing => "pdf",
             FileAction::CalibrationReference => "csv",
             FileAction::Open | FileAction::SaveAs | FileAction::Import | FileAction::Dataset => "ron",
             FileAction::Compare(file) => file.extension(),

@@ -53,10 +53,14 @@ pub enum Command {
     ConfirmExport(bool),
     /// The result table as tab-separated text on the clipboard.
     CopyTable,
-    /// Shows the save dialog for a PNG of the central area.
+    /// Shows the save dialog for a figure of the central view.
     SaveChartDialog,
-    /// Captures the central area into a PNG file (asks first when the file exists).
+    /// Draws the current chart or map as a figure for print, SVG or PNG (asks first when the file exists).
     SaveChart(PathBuf),
+    /// Shows the save dialog for the briefing report.
+    BriefingDialog,
+    /// Writes the briefing report as PDF (asks first when the file exists).
+    Briefing(PathBuf),
     /// The Explain tab's settings (section, target range).
     Explain(super::explain_view::ExplainCmd),
     /// The "Fit weights to reference" dialog.
@@ -79,12 +83,16 @@ pub enum Command {
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Exported {
     Table(ExportFormat),
-    /// The central area (chart, map or table) as a PNG.
+    /// The current chart or map as a figure.
     Chart,
+    /// The briefing report (PDF).
+    Briefing,
     /// The comparison of the Compare tab.
     Compare(ExportFormat),
     /// The follow-up status of the Follow-up tab.
     FollowUp(ExportFormat),
+    /// The board of several scenarios.
+    Board(ExportFormat),
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -112,8 +120,10 @@ pub enum FileAction {
     Dataset,
     /// Where to export the result table.
     Export(ExportFormat),
-    /// Where to save the chart as PNG.
+    /// Where to save the figure (SVG or PNG).
     Chart,
+    /// Where to save the briefing report (PDF).
+    Briefing,
     /// A CSV reference allocation to calibrate the weights to.
     CalibrationReference,
     /// A baseline scenario or an export for the Compare tab.

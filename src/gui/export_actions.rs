@@ -13,8 +13,10 @@ texts!(ExportTexts {
     exported: "Eksportert til", "Exported to";
     no_result: "Det er ingen fordeling å eksportere.", "There is no allocation to export.";
     copied: "Tabellen er kopiert", "The table is copied";
-    chart_saved: "Diagrammet er lagret i", "The chart is saved in";
-    cannot_save_chart: "Kunne ikke lagre diagrammet i", "Could not save the chart in";
+    chart_saved: "Figuren er lagret i", "The figure is saved in";
+    cannot_save_chart: "Kunne ikke lagre figuren i", "Could not save the figure in";
+    briefing_saved: "Orienteringen er lagret i", "The briefing is saved in";
+    cannot_save_briefing: "Kunne ikke lagre orienteringen i", "Could not save the briefing in";
 });
 
 impl App {
@@ -49,9 +51,10 @@ impl App {
         }
     }
 
-    /// Like [`Self::export_checked`], for the chart.
+    /// Like [`Self::export_checked`], for the figure (SVG or PNG by the extension; PNG without one).
     pub(super) fn chart_checked(&mut self, path: PathBuf) {
-        let path = if path.extension().is_none() { path.with_extension("png") } else { path };
+        let path =
+            if crate::figure::FigureFormat::from_path(&path).is_none() { path.with_extension("png") } else { path };
         if path.exists() {
             self.export_confirm = Some((path, Exported::Chart));
         } else {
@@ -59,12 +62,48 @@ impl App {
         }
     }
 
-    /// Captures the next frame; the file is written when the screenshot arrives (see [`Self::poll_chart`]).
+    /// Draws the figure of the current view from the plan's data on a background thread; the file is
+    /// written when it is done (see [`Self::poll_chart`]).
     pub(super) fn chart_now(&mut self, path: &Path) {
+        let Some(plan) = self.plan_copy() else { return };
         if let Some(ctx) = &self.ctx {
-            self.chart_pending = Some(super::chart_png::request(ctx, self.central_rect, path));
+            let spec = super::chart_png::figure_for_view(&self.view, self.doc.dataset(), self.view.lang);
+            self.chart_pending = Some(super::chart_png::request_figure(ctx, plan, spec, path));
             ctx.request_repaint();
         }
+    }
+
+    /// Like [`Self::export_checked`], for the briefing report (a `.pdf` file).
+    pub(super) fn briefing_checked(&mut self, path: PathBuf) {
+        let path = if path.extension().is_none() { path.with_extension("pdf") } else { path };
+        if path.exists() {
+            self.export_confirm = Some((path, Exported::Briefing));
+        } else {
+            self.briefing_now(&path);
+        }
+    }
+
+    /// Writes the briefing report on a background thread.
+    pub(super) fn briefing_now(&mut self, path: &Path) {
+        let Some(plan) = self.plan_copy() else { return };
+        if let Some(ctx) = &self.ctx {
+            self.chart_pending = Some(super::chart_png::request_briefing(ctx, plan, self.view.lang, path));
+            ctx.request_repaint();
+        }
+    }
+
+    /// The plan for a background thread, or a notice when there is none.
+    fn plan_copy(&mut self) -> Option<super::chart_png::PlanCopy> {
+        let Ok(allocation) = &self.computed.result else {
+            self.notices.push(Notice::error(ExportTexts::get(self.view.lang).no_result));
+            return None;
+        };
+        Some(super::chart_png::PlanCopy {
+            dataset: self.doc.dataset().clone(),
+            scenario: self.doc.scenario().clone(),
+            allocation: allocation.clone(),
+            date: today_in_norway(),
+        })
     }
 
     /// Reports a finished chart capture.
@@ -74,9 +113,12 @@ impl App {
         let t = ExportTexts::get(self.view.lang);
         let shown = pending.path.display().to_string();
         self.chart_pending = None;
+        let pdf = shown.to_ascii_lowercase().ends_with(".pdf");
+        let (saved, failed) =
+            if pdf { (t.briefing_saved, t.cannot_save_briefing) } else { (t.chart_saved, t.cannot_save_chart) };
         match result {
-            Ok(()) => self.notices.push(Notice::info(format!("{} {shown}", t.chart_saved))),
-            Err(e) => self.notices.push(Notice::error(format!("{} {shown}: {e}", t.cannot_save_chart))),
+            Ok(()) => self.notices.push(Notice::info(format!("{saved} {shown}"))),
+            Err(e) => self.notices.push(Notice::error(format!("{failed} {shown}: {e}"))),
         }
     }
 

@@ -58,7 +58,8 @@ impl FileDialogs {
                 FileAction::Export(_) => {
                     rfd::FileDialog::new().add_filter("CSV", &["csv"]).add_filter("XLSX", &["xlsx"])
                 }
-                FileAction::Chart => rfd::FileDialog::new().add_filter("PNG", &["png"]),
+                FileAction::Chart => rfd::FileDialog::new().add_filter("PNG", &["png"]).add_filter("SVG", &["svg"]),
+                FileAction::Briefing => rfd::FileDialog::new().add_filter("PDF", &["pdf"]),
                 FileAction::CalibrationReference => {
                     rfd::FileDialog::new().add_filter("CSV, TSV", &["csv", "tsv", "txt"])
                 }
@@ -84,6 +85,7 @@ impl FileDialogs {
                 FileAction::SaveAs
                 | FileAction::Export(_)
                 | FileAction::Chart
+                | FileAction::Briefing
                 | FileAction::Compare(_)
                 | FileAction::FollowUp(_) => dialog.set_file_name(name).save_file(),
             };

@@ -12,6 +12,8 @@ pub const UNDO: KeyboardShortcut = KeyboardShortcut::new(Modifiers::COMMAND, Key
 pub const REDO: KeyboardShortcut = KeyboardShortcut::new(Modifiers::COMMAND.plus(Modifiers::SHIFT), Key::Z);
 pub const HELP: KeyboardShortcut = KeyboardShortcut::new(Modifiers::NONE, Key::F1);
 pub const REDO_Y: KeyboardShortcut = KeyboardShortcut::new(Modifiers::COMMAND, Key::Y);
+/// Edit → Copy table (plain Ctrl+C stays with text fields and selections).
+pub const COPY_TABLE: KeyboardShortcut = KeyboardShortcut::new(Modifiers::COMMAND.plus(Modifiers::SHIFT), Key::C);
 
 /// Commands for the shortcuts pressed this frame. Shift variants are checked first, since matching
 /// ignores extra Shift. While a text field has the keyboard, undo and redo are left to it.
@@ -35,6 +37,9 @@ pub fn pressed(ctx: &egui::Context) -> Vec<Command> {
             out.push(Command::ShowHelp(Some(super::help::HelpSection::Overview)));
         }
         if !typing {
+            if i.consume_shortcut(&COPY_TABLE) {
+                out.push(Command::CopyTable);
+            }
             if i.consume_shortcut(&REDO) || i.consume_shortcut(&REDO_Y) {
                 out.push(Command::Redo);
             }

@@ -6,6 +6,8 @@
 //! assets from GeoJSON.
 
 pub mod build;
+pub mod classes;
+pub mod colours;
 pub mod embedded;
 pub mod format;
 pub mod geometry;

@@ -3,11 +3,14 @@
 mod bad_inputs;
 mod cli;
 mod cli_borders;
+mod cli_briefing;
 mod cli_calibrate;
 mod cli_daily;
 mod cli_edges;
 mod cli_fetch_ssb;
 mod cli_followup;
 mod cli_import;
+#[cfg(feature = "gui")]
+mod clipboard;
 mod common;
 mod docs_example;

@@ -55,6 +55,57 @@ impl App {
                     self.compare_export_now(&path, format);
                 }
             }
+            CompareCmd::BoardPickFile => self.file_dialog(FileAction::Compare(CompareFile::BoardScenario)),
+            CompareCmd::BoardLoad(path) => {
+                self.path_field = None;
+                let lang = self.view.lang;
+                let inputs = inputs(&self.doc, &self.computed, lang);
+                match self.view.compare.board.add_file(&path, &inputs, lang) {
+                    Ok(warning) => self.notices.extend(warning.map(Notice::warning)),
+                    Err(e) => self.notices.push(Notice::error(format!("{} {e}", t.cannot_load))),
+                }
+            }
+            CompareCmd::BoardAddSaved => {
+                let lang = self.view.lang;
+                let inputs = inputs(&self.doc, &self.computed, lang);
+                let (label, plan) = super::board::saved_entry(&inputs, lang);
+                if let Err(e) = self.view.compare.board.add(label, plan, &inputs, lang) {
+                    self.notices.push(Notice::error(e));
+                }
+            }
+            CompareCmd::BoardRemove(i) => {
+                if i < self.view.compare.board.entries.len() {
+                    self.view.compare.board.entries.remove(i);
+                }
+            }
+            CompareCmd::BoardScaled(on) => self.view.compare.board.scaled = on,
+            CompareCmd::BoardExportDialog(format) => {
+                self.file_dialog(FileAction::Compare(CompareFile::BoardExport(format)));
+            }
+            CompareCmd::BoardExport(path, format) => {
+                self.path_field = None;
+                let (path, format) = super::super::export_actions::target(path, format);
+                if path.exists() {
+                    self.export_confirm = Some((path, Exported::Board(format)));
+                } else {
+                    self.board_export_now(&path, format);
+                }
+            }
+        }
+    }
+
+    /// Writes the board as it is now.
+    pub(in crate::gui) fn board_export_now(&mut self, path: &Path, format: ExportFormat) {
+        let lang = self.view.lang;
+        let t = CompareTexts::get(lang);
+        let inputs = inputs(&self.doc, &self.computed, lang);
+        let Some(board) = self.view.compare.board.board(&inputs) else {
+            self.notices.push(Notice::error(t.nothing_to_export));
+            return;
+        };
+        match crate::export::write_board(path, format, inputs.dataset, &board, lang) {
+            Ok(()) => self.notices.push(Notice::info(format!("{} {}", t.exported, path.display()))),
+            Err(e) => self.notices.push(Notice::error(format!("{} {}: {e}", t.cannot_export, path.display()))),
         }
     }
 

@@ -4,6 +4,7 @@
 //! largest gains and losses; exports the comparison as a workbook or CSV.
 
 mod apply;
+mod board;
 mod chart;
 mod counties;
 mod state;
@@ -45,6 +46,18 @@ pub enum CompareCmd {
     ExportDialog(ExportFormat),
     /// Writes the comparison (asks first when the file exists).
     Export(PathBuf, ExportFormat),
+    /// The board: shows the open dialog for a scenario to add.
+    BoardPickFile,
+    /// Adds a scenario file to the board; a broken file or one on another dataset is reported.
+    BoardLoad(PathBuf),
+    /// Adds the open scenario as last saved.
+    BoardAddSaved,
+    BoardRemove(usize),
+    /// Compare shares (each scenario scaled to the first one's total).
+    BoardScaled(bool),
+    BoardExportDialog(ExportFormat),
+    /// Writes the board (asks first when the file exists).
+    BoardExport(PathBuf, ExportFormat),
 }
 
 /// A file the Compare tab asks for through the file dialog or the path field.
@@ -52,6 +65,10 @@ pub enum CompareCmd {
 pub enum CompareFile {
     Baseline,
     Export(ExportFormat),
+    /// A scenario for the board.
+    BoardScenario,
+    /// Where the board is exported.
+    BoardExport(ExportFormat),
 }
 
 impl CompareFile {
@@ -60,27 +77,32 @@ impl CompareFile {
         Command::Compare(match self {
             CompareFile::Baseline => CompareCmd::LoadFile(path),
             CompareFile::Export(format) => CompareCmd::Export(path, format),
+            CompareFile::BoardScenario => CompareCmd::BoardLoad(path),
+            CompareFile::BoardExport(format) => CompareCmd::BoardExport(path, format),
         })
     }
 
     /// Opens an existing file (rather than naming a new one).
     pub fn opens(self) -> bool {
-        self == CompareFile::Baseline
+        matches!(self, CompareFile::Baseline | CompareFile::BoardScenario)
     }
 
     pub fn extension(self) -> &'static str {
         match self {
-            CompareFile::Baseline => "ron",
-            CompareFile::Export(format) => format.extension(),
+            CompareFile::Baseline | CompareFile::BoardScenario => "ron",
+            CompareFile::Export(format) | CompareFile::BoardExport(format) => format.extension(),
         }
     }
 
     /// The name a save dialog suggests: `<scenario>-sammenligning.xlsx`.
     pub fn file_name(self, scenario_name: &str, lang: Lang) -> String {
         match self {
-            CompareFile::Baseline => String::new(),
+            CompareFile::Baseline | CompareFile::BoardScenario => String::new(),
             CompareFile::Export(_) => {
                 format!("{scenario_name}-{}.{}", CompareTexts::get(lang).export_suffix, self.extension())
+            }
+            CompareFile::BoardExport(_) => {
+                format!("{scenario_name}-{}.{}", lang.pick("tavle", "board"), self.extension())
             }
         }
     }
@@ -88,9 +110,13 @@ impl CompareFile {
     /// The native dialog's file filters.
     pub fn filters(self) -> &'static [(&'static str, &'static [&'static str])] {
         match self {
-            CompareFile::Baseline => &[("RON", &["ron"])],
-            CompareFile::Export(ExportFormat::Xlsx) => &[("XLSX", &["xlsx"]), ("CSV", &["csv"])],
-            CompareFile::Export(ExportFormat::Csv(_)) => &[("CSV", &["csv"]), ("XLSX", &["xlsx"])],
+            CompareFile::Baseline | CompareFile::BoardScenario => &[("RON", &["ron"])],
+            CompareFile::Export(ExportFormat::Xlsx) | CompareFile::BoardExport(ExportFormat::Xlsx) => {
+                &[("XLSX", &["xlsx"]), ("CSV", &["csv"])]
+            }
+            CompareFile::Export(ExportFormat::Csv(_)) | CompareFile::BoardExport(ExportFormat::Csv(_)) => {
+                &[("CSV", &["csv"]), ("XLSX", &["xlsx"])]
+            }
         }
     }
 
@@ -98,8 +124,8 @@ impl CompareFile {
     pub fn title(self, lang: Lang) -> &'static str {
         let t = CompareTexts::get(lang);
         match self {
-            CompareFile::Baseline => t.open_path,
-            CompareFile::Export(_) => t.export_path,
+            CompareFile::Baseline | CompareFile::BoardScenario => t.open_path,
+            CompareFile::Export(_) | CompareFile::BoardExport(_) => t.export_path,
         }
     }
 }
@@ -153,6 +179,7 @@ pub fn show(
     cmds: &mut Vec<Command>,
 ) -> Vec<ViewAction> {
     let t = CompareTexts::get(inputs.lang);
+    board::show(ui, &mut state.board, inputs, dialog_open, cmds);
     let diff = state.sync(inputs).cloned();
     toolbar(ui, state, inputs, dialog_open, matches!(diff, Some(Ok(_))), cmds);
     ui.separator();

@@ -49,7 +49,7 @@ impl BaselinePlan {
     }
 
     /// The saved copy of the open scenario, on the open dataset when it names the same one.
-    fn saved(saved: &Scenario, current: &Scenario, dataset: &Dataset, doc_path: Option<&Path>) -> Self {
+    pub(super) fn saved(saved: &Scenario, current: &Scenario, dataset: &Dataset, doc_path: Option<&Path>) -> Self {
         if saved.dataset == current.dataset {
             return Self::new(saved.clone(), dataset);
         }
@@ -124,6 +124,8 @@ pub struct CompareState {
     pub(super) rows: Option<(u64, u64, DiffView, Vec<usize>)>,
     /// The selection the table last scrolled to.
     pub(super) shown_selection: Option<usize>,
+    /// Several scenarios side by side.
+    pub board: super::board::BoardState,
 }
 
 impl CompareState {

@@ -8,7 +8,7 @@ use super::measure::{MeasureData, RowStatus};
 use super::palette::{self, Pattern};
 use super::texts::MapTexts;
 use crate::lang::Lang;
-use crate::numfmt;
+pub use crate::map::classes::{legend_decimals, range_label};
 
 /// How one municipality is painted: a colour, and maybe a pattern on top.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -53,7 +53,7 @@ impl Colouring {
         let classes = match data.scheme {
             Scheme::Sequential => Classes::sequential(&present, SEQUENTIAL_CLASSES, data.integer),
             Scheme::Diverging => Classes::diverging(&present, data.integer),
-            Scheme::Status => Some(Classes::statuses()),
+            Scheme::Status => Some(super::classes::statuses()),
         };
         let fills = (0..data.values.len())
             .map(|row| {
@@ -143,34 +143,6 @@ fn fill_for(
             Fill { colour: classes.colour_of(v), pattern: if mark_not_asked { status_pattern } else { None } }
         }
         _ => Fill::NO_DATA,
-    }
-}
-
-/// The fewest decimals (up to `most`) that show every break and both ends exactly: rounded breaks
-/// like 54 or 1.2 need no trailing zeros.
-fn legend_decimals(classes: &Classes, most: usize) -> usize {
-    let mut numbers = classes.breaks.clone();
-    numbers.extend([classes.min, classes.max]);
-    (0..most)
-        .find(|&d| {
-            let scale = 10f64.powi(d as i32);
-            numbers.iter().all(|v| !v.is_finite() || ((v * scale).round() - v * scale).abs() < 1e-6)
-        })
-        .unwrap_or(most)
-}
-
-/// "10 – 19", "7", "≥ 300", "1,5 – 2,5".
-pub fn range_label(lo: f64, hi: f64, integer: bool, decimals: usize, lang: Lang) -> String {
-    let places = if integer { 0 } else { decimals };
-    let f = |v: f64| numfmt::decimal(v, places, lang);
-    match (lo.is_finite(), hi.is_finite()) {
-        (false, true) if integer => format!("≤ {}", f(hi)),
-        (false, true) => format!("< {}", f(hi)),
-        (true, false) => format!("≥ {}", f(lo)),
-        _ if integer && lo == hi => f(lo),
-        // A dash between negative numbers reads as a minus sign.
-        _ if lo < 0.0 => format!("{} {} {}", f(lo), lang.pick("til", "to"), f(hi)),
-        _ => format!("{} – {}", f(lo), f(hi)),
     }
 }
 

@@ -38,7 +38,8 @@ texts!(DialogTexts {
     overwrite: "Overskriv", "Overwrite";
     save_as: "Lagre som …", "Save As…";
     export_path: "Eksporter tabell", "Export table";
-    chart_path: "Lagre diagram som PNG", "Save chart as PNG";
+    chart_path: "Eksporter figur (SVG eller PNG)", "Export figure (SVG or PNG)";
+    briefing_path: "Eksporter orientering (PDF)", "Export briefing (PDF)";
     reference_path: "Referanse (CSV)", "Reference (CSV)";
     exists_title: "Filen finnes", "File exists";
     exists_body: "Filen finnes allerede. Vil du overskrive den?", "The file already exists. Overwrite it?";
@@ -69,6 +70,7 @@ pub fn show(ctx: &Context, app: &mut App, cmds: &mut Vec<Command>) {
             FileAction::Dataset => t.dataset_path,
             FileAction::Export(_) => t.export_path,
             FileAction::Chart => t.chart_path,
+            FileAction::Briefing => t.briefing_path,
             FileAction::CalibrationReference => t.reference_path,
             FileAction::Compare(file) => file.title(app.view.lang),
             FileAction::FollowUp(_) => crate::gui::followup_view::FollowUpTexts::get(app.view.lang).export_path,
@@ -99,6 +101,7 @@ pub fn show(ctx: &Context, app: &mut App, cmds: &mut Vec<Command>) {
                         FileAction::Dataset => Command::Import(crate::gui::data_tab::ImportCmd::UseDatasetFile(path)),
                         FileAction::Export(format) => Command::Export(path, format),
                         FileAction::Chart => Command::SaveChart(path),
+                        FileAction::Briefing => Command::Briefing(path),
                         FileAction::CalibrationReference => {
                             Command::Calibrate(crate::gui::calibrate_dialog::CalibrateCmd::SetCsv(path))
                         }

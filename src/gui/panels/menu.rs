@@ -23,7 +23,8 @@ texts!(MenuTexts {
     export: "Eksporter tabell", "Export table";
     export_comparison: "Eksporter sammenligning", "Export comparison";
     copy_table: "Kopier tabell", "Copy table";
-    save_chart: "Lagre diagram som PNG …", "Save chart as PNG…";
+    save_chart: "Eksporter figur (SVG/PNG) …", "Export figure (SVG/PNG)…";
+    briefing: "Eksporter orientering (PDF) …", "Export briefing (PDF)…";
     quit: "Avslutt", "Quit";
     edit: "Rediger", "Edit";
     undo: "Angre", "Undo";
@@ -97,8 +98,11 @@ pub fn show(ui: &mut Ui, app: &App, cmds: &mut Vec<Command>) {
                     cmds.push(Command::Compare(CompareCmd::ExportDialog(format)));
                 }
             });
-            if item(ui, t.save_chart, None, no_dialog && app.chart_pending.is_none()) {
+            if item(ui, t.save_chart, None, has_result && no_dialog && app.chart_pending.is_none()) {
                 cmds.push(Command::SaveChartDialog);
+            }
+            if item(ui, t.briefing, None, has_result && no_dialog && app.chart_pending.is_none()) {
+                cmds.push(Command::BriefingDialog);
             }
             ui.separator();
             if item(ui, t.quit, None, true) {
@@ -113,7 +117,7 @@ pub fn show(ui: &mut Ui, app: &App, cmds: &mut Vec<Command>) {
                 cmds.push(Command::Redo);
             }
             ui.separator();
-            if item(ui, t.copy_table, None, app.computed.result.is_ok()) {
+            if item(ui, t.copy_table, Some(&shortcuts::COPY_TABLE), app.computed.result.is_ok()) {
                 cmds.push(Command::CopyTable);
             }
             ui.separator();

@@ -1,0 +1,53 @@
+//! `bosetting figure SCENARIO --kind K --out F.svg|F.png`: a figure for print, drawn from the plan.
+
+use std::path::PathBuf;
+use std::process::ExitCode;
+
+use anyhow::{Context, Result};
+
+use crate::engine::allocate;
+use crate::export::today_in_norway;
+use crate::figure::{FigureSpec, Kind, MapMeasure, Plan, write_figure};
+use crate::lang::Lang;
+
+#[derive(clap::Args, Debug)]
+pub struct FigureArgs {
+    pub scenario: PathBuf,
+    /// What to draw.
+    #[arg(long, value_parser = ["map", "counties", "top", "concentration", "waterfall"])]
+    pub kind: String,
+    /// The map's measure: request, per1000, difference (from the reference column) or a dataset column id.
+    #[arg(long, default_value = "request")]
+    pub measure: String,
+    /// The municipality of a waterfall: number (e.g. 1804) or exact name.
+    #[arg(long)]
+    pub code: Option<String>,
+    /// Language of the texts: nb or en.
+    #[arg(long, value_parser = ["nb", "en"], default_value = "nb")]
+    pub lang: String,
+    /// The file to write; .svg or .png.
+    #[arg(long)]
+    pub out: PathBuf,
+    /// Width in pixels (default 1000 for the map, 1400 for charts).
+    #[arg(long)]
+    pub width: Option<u32>,
+    /// Height in pixels (default 1200 for the map, 900 for charts).
+    #[arg(long)]
+    pub height: Option<u32>,
+}
+
+pub fn run(args: &FigureArgs) -> Result<ExitCode> {
+    let kind = Kind::from_key(&args.kind).context("unknown figure kind")?;
+    let lang = Lang::from_code(&args.lang).unwrap_or_default();
+    let (scenario, dataset) = super::scenario_input::load(&args.scenario)?;
+    let allocation = allocate(&dataset, &scenario).with_context(|| args.scenario.display().to_string())?;
+    let mut spec = FigureSpec::new(kind, lang);
+    spec.measure = MapMeasure::parse(&args.measure);
+    spec.code = args.code.clone();
+    spec.width = args.width.unwrap_or(spec.width);
+    spec.height = args.height.unwrap_or(spec.height);
+    let date = today_in_norway();
+    let plan = Plan { dataset: &dataset, scenario: &scenario, allocation: &allocation, date: &date };
+    write_figure(&args.out, &plan, &spec).with_context(|| args.out.display().to_string())?;
+    Ok(ExitCode::SUCCESS)
+}

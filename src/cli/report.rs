@@ -1,0 +1,84 @@
+//! `bosetting report SCENARIO --out F.pdf`: the briefing report as a print-ready A4 PDF.
+
+use std::path::PathBuf;
+use std::process::ExitCode;
+
+use anyhow::{Context, Result, bail};
+
+use crate::board::{BoardPlan, board};
+use crate::briefing::{BriefingInput, Reference, write_briefing};
+use crate::engine::{Allocation, allocate};
+use crate::export::today_in_norway;
+use crate::figure::Plan;
+use crate::lang::Lang;
+use crate::scenario::Scenario;
+
+#[derive(clap::Args, Debug)]
+pub struct ReportArgs {
+    pub scenario: PathBuf,
+    /// Compare with another scenario on the same dataset.
+    #[arg(long, conflicts_with = "reference")]
+    pub compare: Option<PathBuf>,
+    /// Compare with a dataset column (default: the scenario's reference column).
+    #[arg(long)]
+    pub reference: Option<String>,
+    /// Scenarios to set beside this one in a section of their own (up to five; repeat the option).
+    #[arg(long = "board")]
+    pub board: Vec<PathBuf>,
+    /// Compare the board's scenarios as shares, scaled to this scenario's total.
+    #[arg(long)]
+    pub scaled: bool,
+    /// Language: nb or en.
+    #[arg(long, value_parser = ["nb", "en"], default_value = "nb")]
+    pub lang: String,
+    /// The PDF file to write.
+    #[arg(long)]
+    pub out: PathBuf,
+}
+
+fn load_plan(path: &std::path::Path, dataset_id: &str) -> Result<(Scenario, Allocation)> {
+    let (scenario, dataset) = super::scenario_input::load(path)?;
+    if dataset.id != dataset_id {
+        bail!(
+            "{}: uses the dataset {}, not {dataset_id}; compare scenarios on the same dataset",
+            path.display(),
+            dataset.id
+        );
+    }
+    let allocation = allocate(&dataset, &scenario).with_context(|| path.display().to_string())?;
+    Ok((scenario, allocation))
+}
+
+pub fn run(args: &ReportArgs) -> Result<ExitCode> {
+    let lang = Lang::from_code(&args.lang).unwrap_or_default();
+    if args.out.extension().and_then(|e| e.to_str()).is_none_or(|e| !e.eq_ignore_ascii_case("pdf")) {
+        bail!("{}: the report is written as .pdf", args.out.display());
+    }
+    let (scenario, dataset) = super::scenario_input::load(&args.scenario)?;
+    let allocation = allocate(&dataset, &scenario).with_context(|| args.scenario.display().to_string())?;
+    if let Some(column) = &args.reference
+        && dataset.column(column).is_none()
+    {
+        bail!("the dataset {} has no column {column:?}", dataset.id);
+    }
+    let compared = args.compare.as_ref().map(|p| load_plan(p, &dataset.id)).transpose()?;
+    let others: Vec<(Scenario, Allocation)> =
+        args.board.iter().map(|p| load_plan(p, &dataset.id)).collect::<Result<_>>()?;
+    let mut plans = vec![BoardPlan { name: &scenario.name, allocation: &allocation }];
+    plans.extend(others.iter().map(|(s, a)| BoardPlan { name: &s.name, allocation: a }));
+    let board = if plans.len() > 1 { Some(board(&dataset, &plans, args.scaled)?) } else { None };
+    let reference = match (&compared, &args.reference) {
+        (Some((s, a)), _) => Some(Reference::Plan { name: &s.name, allocation: a }),
+        (None, Some(column)) => Some(Reference::Column(column)),
+        (None, None) => None,
+    };
+    let date = today_in_norway();
+    let input = BriefingInput {
+        plan: Plan { dataset: &dataset, scenario: &scenario, allocation: &allocation, date: &date },
+        reference,
+        board: board.as_ref(),
+        lang,
+    };
+    write_briefing(&args.out, &input)?;
+    Ok(ExitCode::SUCCESS)
+}

@@ -1,0 +1,80 @@
+use super::*;
+use crate::export::test_data;
+
+fn spec(kind: Kind, width: u32, height: u32) -> FigureSpec {
+    FigureSpec { width, height, code: Some("1804".into()), ..FigureSpec::new(kind, Lang::Nb) }
+}
+
+#[test]
+fn every_kind_renders_as_svg_with_title_source_and_date() {
+    let (d, s, a) = test_data::imdi_2020_case();
+    let plan = Plan { dataset: &d, scenario: &s, allocation: &a, date: "2026-12-04" };
+    for kind in Kind::ALL {
+        let svg = render_svg(&plan, &spec(kind, 1200, 800)).unwrap();
+        assert!(svg.starts_with("<svg"), "{kind:?}");
+        assert!(svg.contains("2026-12-04") && svg.contains(&s.name), "{kind:?}: subtitle");
+        assert!(svg.contains("SSB, IMDi"), "{kind:?}: source line");
+    }
+    let map = render_svg(&plan, &spec(Kind::Map, 1000, 1200)).unwrap();
+    assert!(map.contains("© Kartverket, CC BY 4.0"), "the map credits Kartverket");
+    assert!(map.matches("<polygon").count() >= 356, "every municipality is drawn");
+}
+
+#[test]
+fn png_has_the_asked_size_and_is_not_blank() {
+    let (d, s, a) = test_data::imdi_2020_case();
+    let plan = Plan { dataset: &d, scenario: &s, allocation: &a, date: "2026-12-04" };
+    let png = render_png(&plan, &spec(Kind::Counties, 640, 400)).unwrap();
+    let decoder = png::Decoder::new(std::io::Cursor::new(png));
+    let mut reader = decoder.read_info().unwrap();
+    assert_eq!((reader.info().width, reader.info().height), (640, 400));
+    let mut pixels = vec![0; reader.output_buffer_size().unwrap()];
+    reader.next_frame(&mut pixels).unwrap();
+    let plan_blue = pixels.chunks(3).filter(|p| p == &[0x21, 0x66, 0xac]).count();
+    assert!(plan_blue > 1000, "the county bars are drawn in the plan's colour: {plan_blue}");
+    assert!(pixels.iter().filter(|&&v| v == 255).count() > pixels.len() / 3, "light background");
+}
+
+#[test]
+fn waterfall_ends_at_the_request_and_bars_follow_the_plan() {
+    let (d, s, a) = test_data::imdi_2020_case();
+    let plan = Plan { dataset: &d, scenario: &s, allocation: &a, date: "2026-12-04" };
+    let row = bars::find_row(&d, "Bodø").unwrap();
+    let figure = bars::waterfall_figure(&plan, row, Lang::En);
+    let last = figure.rows.last().unwrap();
+    assert_eq!(last.bars[0].to, f64::from(a.rows[row].allocation));
+    assert!(figure.title.contains("Bodø (1804)"), "{}", figure.title);
+    let counties = bars::county_rows(&plan, Lang::Nb);
+    assert_eq!(counties.len(), a.counties.len());
+    assert_eq!(counties.iter().map(|r| r.bars[0].to).sum::<f64>(), a.allocated as f64);
+    let top = bars::top_rows(&plan, Lang::Nb, 20);
+    assert!(top.windows(2).all(|w| w[0].bars[0].to >= w[1].bars[0].to));
+    assert_eq!(top[0].bars[0].to, a.rows.iter().map(|r| f64::from(r.allocation)).fold(0.0, f64::max));
+}
+
+#[test]
+fn map_colours_asked_municipalities_only_for_the_request() {
+    let (d, s, a) = test_data::imdi_2020_case();
+    let plan = Plan { dataset: &d, scenario: &s, allocation: &a, date: "2026-12-04" };
+    let fills = map::fills_for_test(&plan, &spec(Kind::Map, 1000, 1200)).unwrap();
+    let coloured = fills.iter().filter(|(_, c)| *c).count();
+    assert_eq!(coloured, a.asked, "a class colour for each asked municipality, none for the others");
+    let mut indicator = spec(Kind::Map, 1000, 1200);
+    indicator.measure = MapMeasure::parse("befolkning_2020_ikke_en_kolonne");
+    assert!(matches!(map::fills_for_test(&plan, &indicator), Err(FigureError::UnknownMeasure(_))));
+}
+
+#[test]
+fn bad_requests_are_clear_errors() {
+    let (d, s, a) = test_data::imdi_2020_case();
+    let plan = Plan { dataset: &d, scenario: &s, allocation: &a, date: "2026-12-04" };
+    let mut no_code = spec(Kind::Waterfall, 800, 600);
+    no_code.code = None;
+    assert_eq!(render_svg(&plan, &no_code).unwrap_err(), FigureError::NeedsCode);
+    let too_big = spec(Kind::Top, 20_000, 600);
+    assert!(matches!(render_png(&plan, &too_big), Err(FigureError::Size { name: "width", .. })));
+    let dir = tempfile::tempdir().unwrap();
+    let wrong = dir.path().join("figure.jpg");
+    assert!(matches!(write_figure(&wrong, &plan, &spec(Kind::Top, 800, 600)), Err(FigureError::Format(_))));
+    assert!(!wrong.exists());
+}

@@ -1,0 +1,32 @@
+//! The words on the figures.
+
+texts!(FigureTexts {
+    map_title: "Anmodning om bosetting per kommune", "Settlement request per municipality";
+    counties_title: "Anmodning per fylke", "Request per county";
+    top_title: "De største anmodningene", "The largest requests";
+    concentration_title: "Hvor samlet er anmodningene?", "How concentrated are the requests?";
+    waterfall_title: "Slik blir anmodningen til", "How the request comes about";
+    target: "mål", "target";
+    persons: "personer", "persons";
+    per_1000_unit: "per 1000 innbyggere", "per 1,000 residents";
+    request: "Anmodning", "Request";
+    per_1000: "Anmodning per 1000 innbyggere", "Request per 1,000 residents";
+    difference_from: "Differanse fra", "Difference from";
+    this_plan: "Denne planen", "This plan";
+    reference: "Referanse", "Reference";
+    equality: "Lik fordeling", "Equal shares";
+    not_asked: "Ikke anmodet", "Not asked";
+    excluded: "Utelatt (regler eller manuelt)", "Excluded (rules or by hand)";
+    no_data: "Ingen verdi", "No value";
+    map_source: "Kart: © Kartverket, CC BY 4.0; data: SSB, IMDi", "Map: © Kartverket, CC BY 4.0; data: SSB, IMDi";
+    data_source: "Data: SSB, IMDi (NLOD 2.0)", "Data: SSB, IMDi (NLOD 2.0)";
+    municipalities_axis: "Andel av kommunene, største anmodning først", "Share of municipalities, largest request first";
+    refugees_axis: "Andel av flyktningene", "Share of the refugees";
+    half_goes_to: "Halvparten går til {n} av {m} kommuner", "Half go to {n} of {m} municipalities";
+    gini: "Gini", "Gini";
+    increase: "Øker", "Adds";
+    decrease: "Trekker ned", "Takes away";
+    total: "Anmodning", "Request";
+    of_which_minors: "herav enslige mindreårige", "of which unaccompanied minors";
+    steps_axis: "Personer (andel før avrunding)", "Persons (share before rounding)";
+});
