@@ -71,7 +71,8 @@ fn copy_table_reaches_the_x11_clipboard() {
     let start = Instant::now();
     let mut text = String::new();
     while start.elapsed() < Duration::from_secs(90) {
-        let window = xdotool(&["search", "--name", "^bosetting"]).unwrap_or_default();
+        // The title is "<file> – bosetting".
+        let window = xdotool(&["search", "--name", "bosetting"]).unwrap_or_default();
         if let Some(id) = window.lines().next() {
             let _ = xdotool(&["windowfocus", "--sync", id]);
             let _ = xdotool(&["key", "--clearmodifiers", "ctrl+shift+c"]);
