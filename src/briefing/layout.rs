@@ -2,7 +2,7 @@
 //! operations, with wrapping, tables that break across pages (repeating their header), and a footer.
 //! Measuring uses the embedded font's own glyph advances, so what is laid out is what the PDF shows.
 
-use ab_glyph::{Font, FontRef, ScaleFont};
+use ab_glyph::{Font, FontRef};
 
 /// A4 in PDF points.
 pub const PAGE_WIDTH: f32 = 595.28;
@@ -92,8 +92,7 @@ impl Layout {
     }
 
     pub fn width(&self, text: &str, size: f32) -> f32 {
-        let scaled = self.font.as_scaled(size);
-        text.chars().map(|c| scaled.h_advance(self.font.glyph_id(c))).sum()
+        text_width(&self.font, text, size)
     }
 
     pub fn content_width() -> f32 {
@@ -260,12 +259,18 @@ impl Layout {
             });
             page.push(Op::Text { x: MARGIN, y, size: 7.5, text: footer.clone(), colour: MUTED, bold: false });
             let number = format!("{page_word} {} {of_word} {count}", i + 1);
-            let scaled = self.font.as_scaled(7.5);
-            let w: f32 = number.chars().map(|c| scaled.h_advance(self.font.glyph_id(c))).sum();
+            let w = text_width(&self.font, &number, 7.5);
             page.push(Op::Text { x: PAGE_WIDTH - MARGIN - w, y, size: 7.5, text: number, colour: MUTED, bold: false });
         }
         (self.pages, self.pictures)
     }
+}
+
+/// The width of `text` set at `size` points. PDF font sizes are em sizes; ab_glyph's own scale is the
+/// ascent-to-descent height, which would measure every line too short.
+fn text_width(font: &FontRef<'static>, text: &str, size: f32) -> f32 {
+    let per_unit = size / font.units_per_em().unwrap_or(1000.0);
+    text.chars().map(|c| font.h_advance_unscaled(font.glyph_id(c)) * per_unit).sum()
 }
 
 #[cfg(test)]

@@ -17,7 +17,7 @@ pub use query::{Request, Selection, YearChoice, plan};
 pub const DEFAULT_BASE: &str = "https://data.ssb.no/api/pxwebapi/v2";
 /// Overrides the base URL (a mirror, or a local test server).
 pub const BASE_ENV: &str = "BOSETTING_SSB_URL";
-/// SSB's limit on data cells per request (https://data.ssb.no/api/pxwebapi/v2/config).
+/// SSB's limit on data cells per request (<https://data.ssb.no/api/pxwebapi/v2/config>).
 pub const MAX_CELLS: usize = 800_000;
 
 /// The base URL: the option if given, else `BOSETTING_SSB_URL`, else SSB's.

@@ -54,7 +54,7 @@ impl StatusView {
 
 #[derive(Debug, Clone, PartialEq, Default)]
 pub struct FollowUpState {
-    /// `None` until chosen: then the guesses of [`FollowUpState::guess`] apply.
+    /// `None` until chosen: then [`FollowUpState::request`] guesses the newest request with decisions.
     pub request: Option<RequestSource>,
     pub decisions: Option<String>,
     /// `Some(None)`: chosen to be none.
