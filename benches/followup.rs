@@ -16,7 +16,7 @@ fn benches(c: &mut Criterion) {
     });
     let f = follow_up(&dataset, 36_985, &request, &decisions, None).unwrap();
     c.bench_function("redistribute the 2024 shortfall (357 municipalities)", |b| {
-        b.iter(|| redistribute(&dataset, &scenario, &f, Among::AllButNo, false).unwrap())
+        b.iter(|| redistribute(&dataset, &scenario, &f, Among::AllButNo, false, Some("anmodning_2024")).unwrap())
     });
     c.bench_function("revise the 2024 request to 30,000, proportional (357 municipalities)", |b| {
         b.iter(|| revise(&dataset, &scenario, "anmodning_2024", 30_000, None, ReviseMode::Proportional).unwrap())

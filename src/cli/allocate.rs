@@ -1,17 +1,16 @@
 //! `bosetting allocate SCENARIO`: the request to every municipality, as text, CSV, JSON or a file.
 
-use std::io::Write;
 use std::path::PathBuf;
 use std::process::ExitCode;
 
-use anyhow::{Context, Result, bail};
+use anyhow::{Context, Result};
 
+use super::output_args::{Destination, OutputArgs};
 use super::terminal::escape;
 use crate::engine::allocate;
-use crate::fileio::{Output, write_output};
 use crate::lang::Lang;
 use crate::numfmt;
-use crate::report::{CsvStyle, allocation_json, result_table, write_csv};
+use crate::report::{allocation_json, result_table, write_csv};
 
 #[derive(clap::Args, Debug)]
 pub struct AllocateArgs {
@@ -23,28 +22,12 @@ pub struct AllocateArgs {
     /// Replace the scenario's number of unaccompanied minors.
     #[arg(long)]
     pub minors: Option<u32>,
-    /// text (default on a terminal), csv, json or xlsx (needs --out); a file given with --out picks its format
-    /// by extension.
-    #[arg(long, value_parser = ["text", "csv", "json", "xlsx"])]
-    pub format: Option<String>,
-    /// Write to this file instead of standard output (.csv, .json, .xlsx; `-` is standard output). A file is
-    /// replaced atomically and keeps its permissions; a read-only one is refused.
-    #[arg(long)]
-    pub out: Option<PathBuf>,
-    /// Replace the file given with --out when it exists (otherwise an existing file is kept and nothing is
-    /// written).
-    #[arg(long)]
-    pub force: bool,
-    /// CSV flavour: excel-no (semicolon, decimal comma, BOM) or plain (comma, point).
-    #[arg(long, value_parser = ["excel-no", "plain"])]
-    pub csv_style: Option<String>,
-    /// Language of headers and notes: nb or en.
-    #[arg(long, value_parser = ["nb", "en"], default_value = "nb")]
-    pub lang: String,
+    #[command(flatten)]
+    pub output: OutputArgs,
 }
 
 pub fn run(args: &AllocateArgs) -> Result<ExitCode> {
-    refuse_replacing_without_force(args.out.as_deref(), args.force)?;
+    args.output.refuse_replacing_without_force()?;
     let (mut scenario, dataset) = super::scenario_input::load(&args.scenario)?;
     if let Some(t) = args.target {
         scenario.target.total = t;
@@ -52,36 +35,9 @@ pub fn run(args: &AllocateArgs) -> Result<ExitCode> {
     if let Some(m) = args.minors {
         scenario.target.minors = m;
     }
-    let lang = Lang::from_code(&args.lang).unwrap_or_default();
     let allocation = allocate(&dataset, &scenario).with_context(|| args.scenario.display().to_string())?;
-    let output = PlanOutput {
-        format: args.format.as_deref(),
-        out: args.out.as_deref(),
-        csv_style: args.csv_style.as_deref(),
-        lang,
-    };
-    write_plan(&dataset, &scenario, &allocation, &output)?;
+    write_plan(&dataset, &scenario, &allocation, &args.output.destination()?)?;
     Ok(ExitCode::SUCCESS)
-}
-
-/// Asked before any work, as the planner asks before overwriting. Only a regular file is replaced; a pipe or
-/// a device (`/dev/stdout`) is written through and needs no --force.
-pub(super) fn refuse_replacing_without_force(out: Option<&std::path::Path>, force: bool) -> Result<()> {
-    if let Some(out) = out
-        && std::fs::metadata(out).is_ok_and(|m| m.is_file())
-        && !force
-    {
-        bail!("{} exists; add --force to replace it", out.display());
-    }
-    Ok(())
-}
-
-/// Where and how a plan is written: `allocate`'s options, shared by every command that prints a plan.
-pub(super) struct PlanOutput<'a> {
-    pub format: Option<&'a str>,
-    pub out: Option<&'a std::path::Path>,
-    pub csv_style: Option<&'a str>,
-    pub lang: Lang,
 }
 
 /// Writes a plan as text, CSV, JSON or XLSX, to a file or standard output; ties go to standard error.
@@ -89,48 +45,22 @@ pub(super) fn write_plan(
     dataset: &crate::data::Dataset,
     scenario: &crate::scenario::Scenario,
     allocation: &crate::engine::Allocation,
-    plan_output: &PlanOutput,
+    to: &Destination,
 ) -> Result<()> {
-    let lang = plan_output.lang;
-    let output = plan_output.out.map(Output::from_arg);
-    let format = match (plan_output.format, output.as_ref().and_then(Output::extension)) {
-        (Some(f), _) => f.to_owned(),
-        (None, Some(ext)) if ["csv", "json", "xlsx"].contains(&ext.as_str()) => ext,
-        (None, Some(other)) => bail!(
-            "--out {}: unknown file type .{other}; name the file .csv, .json or .xlsx, or say which format with \
-             --format text|csv|json|xlsx",
-            output.as_ref().map(Output::name).unwrap_or_default()
-        ),
-        (None, None) if matches!(output, Some(Output::File(_))) => bail!(
-            "--out {}: the name has no extension, so the format is not clear; name the file .csv, .json or \
-             .xlsx, or say which format with --format text|csv|json|xlsx",
-            output.as_ref().map(Output::name).unwrap_or_default()
-        ),
-        (None, None) => "text".to_owned(),
-    };
-    // Plain CSV on stdout for pipelines; the Excel flavour for files people open.
-    let style = match plan_output.csv_style {
-        Some(s) => CsvStyle::from_cli_name(s).unwrap_or_default(),
-        None if matches!(output, Some(Output::File(_))) => CsvStyle::ExcelNo,
-        None => CsvStyle::Plain,
-    };
-    let bytes = match format.as_str() {
+    let lang = to.lang;
+    let bytes = match to.format.as_str() {
         "json" => {
             let mut text = serde_json::to_string_pretty(&allocation_json(dataset, scenario, allocation, lang))?;
             text.push('\n');
             text.into_bytes()
         }
-        "csv" => write_csv(&result_table(dataset, scenario, allocation, lang), style),
-        "xlsx" if output.is_none() => bail!("XLSX needs a file: use --out FILE.xlsx (or --out - to send it to a pipe)"),
+        "csv" => write_csv(&result_table(dataset, scenario, allocation, lang), to.csv_style),
         "xlsx" => {
             crate::export::allocation_xlsx(dataset, scenario, allocation, lang, &crate::export::today_in_norway())?
         }
         _ => text_report(dataset, scenario, allocation, lang).into_bytes(),
     };
-    match &output {
-        Some(out) => write_output(out, &bytes).with_context(|| format!("writing {}", out.name()))?,
-        None => std::io::stdout().lock().write_all(&bytes)?,
-    }
+    to.write(&bytes)?;
     for tie in &allocation.ties {
         eprintln!("{}", super::terminal::safe(&tie.message(lang)));
     }
@@ -199,11 +129,13 @@ mod tests {
             scenario: Path::new(env!("CARGO_MANIFEST_DIR")).join("scenarios/imdi-2020.ron"),
             target: None,
             minors: None,
-            format: None,
-            out: Some(out.to_path_buf()),
-            force: true,
-            csv_style: csv_style.map(str::to_owned),
-            lang: lang.to_owned(),
+            output: OutputArgs {
+                format: None,
+                out: Some(out.to_path_buf()),
+                force: true,
+                csv_style: csv_style.map(str::to_owned),
+                lang: lang.to_owned(),
+            },
         }
     }
 
@@ -237,11 +169,11 @@ mod tests {
         let path = dir.path().join("plan.csv");
         std::fs::write(&path, "kept").unwrap();
         let mut a = args(&path, "nb", None);
-        a.force = false;
+        a.output.force = false;
         let e = run(&a).unwrap_err().to_string();
         assert!(e.contains("plan.csv") && e.contains("--force"), "{e}");
         assert_eq!(std::fs::read_to_string(&path).unwrap(), "kept", "nothing is written");
-        a.force = true;
+        a.output.force = true;
         run(&a).unwrap();
         assert!(std::fs::read_to_string(&path).unwrap().starts_with("\u{feff}Kommunenummer;"));
     }
@@ -250,8 +182,8 @@ mod tests {
     fn xlsx_needs_a_file() {
         let dir = tempfile::tempdir().unwrap();
         let mut a = args(&dir.path().join("x.xlsx"), "nb", None);
-        a.out = None;
-        a.format = Some("xlsx".into());
+        a.output.out = None;
+        a.output.format = Some("xlsx".into());
         assert!(run(&a).is_err());
     }
 }

@@ -1,18 +1,18 @@
 //! `bosetting followup SCENARIO --request COL --decisions COL`: where the year stands, and with
 //! `--redistribute` the shortfall round's additional requests.
 
-use std::io::Write;
 use std::path::PathBuf;
 use std::process::ExitCode;
 
-use anyhow::{Context, Result, bail};
+use anyhow::{Context, Result};
 use serde_json::{Value, json};
 
-use super::allocate::{PlanOutput, write_plan};
+use super::allocate::write_plan;
+use super::output_args::OutputArgs;
 use crate::data::Dataset;
 use crate::followup::{Among, FollowUp, Totals, column_counts, follow_up, redistribute, table};
 use crate::lang::Lang;
-use crate::report::{CsvStyle, write_csv};
+use crate::report::write_csv;
 
 #[derive(clap::Args, Debug)]
 pub struct FollowUpArgs {
@@ -35,62 +35,37 @@ pub struct FollowUpArgs {
     /// Count the municipalities that have not answered at their request when computing the shortfall.
     #[arg(long)]
     pub count_unanswered: bool,
-    /// text (default), csv or json; with --redistribute also xlsx (needs --out).
-    #[arg(long, value_parser = ["text", "csv", "json", "xlsx"])]
-    pub format: Option<String>,
-    /// Write to this file instead of standard output (.csv, .json, .xlsx).
-    #[arg(long)]
-    pub out: Option<PathBuf>,
-    /// CSV flavour: excel-no (semicolon, decimal comma, BOM) or plain (comma, point).
-    #[arg(long, value_parser = ["excel-no", "plain"])]
-    pub csv_style: Option<String>,
-    #[arg(long, value_parser = ["nb", "en"], default_value = "nb")]
-    pub lang: String,
+    /// Status: text (default), csv, json or xlsx; with --redistribute the plan in `allocate`'s formats.
+    #[command(flatten)]
+    pub output: OutputArgs,
 }
 
 pub fn run(args: &FollowUpArgs) -> Result<ExitCode> {
+    args.output.refuse_replacing_without_force()?;
+    let to = args.output.destination()?;
     let (scenario, dataset) = super::scenario_input::load(&args.scenario)?;
-    let lang = Lang::from_code(&args.lang).unwrap_or_default();
     let f =
         load_follow_up(&dataset, scenario.target.total, args).with_context(|| args.scenario.display().to_string())?;
     if args.redistribute {
         let among = Among::from_cli_name(&args.among).unwrap_or_default();
-        let (plan, allocation) = redistribute(&dataset, &scenario, &f, among, args.count_unanswered)
-            .with_context(|| format!("{}: shortfall round", args.scenario.display()))?;
-        let output = PlanOutput {
-            format: args.format.as_deref(),
-            out: args.out.as_deref(),
-            csv_style: args.csv_style.as_deref(),
-            lang,
-        };
-        write_plan(&dataset, &plan, &allocation, &output)?;
+        let (plan, allocation) =
+            redistribute(&dataset, &scenario, &f, among, args.count_unanswered, Some(&args.request))
+                .with_context(|| format!("{}: shortfall round", args.scenario.display()))?;
+        write_plan(&dataset, &plan, &allocation, &to)?;
         return Ok(ExitCode::SUCCESS);
     }
-    let extension = args.out.as_ref().and_then(|p| p.extension()).and_then(|e| e.to_str()).map(str::to_ascii_lowercase);
-    let format = args.format.clone().or(extension).unwrap_or_else(|| "text".to_owned());
-    let style = match &args.csv_style {
-        Some(s) => CsvStyle::from_cli_name(s).unwrap_or_default(),
-        None if args.out.is_some() => CsvStyle::ExcelNo,
-        None => CsvStyle::Plain,
-    };
-    let bytes = match format.as_str() {
+    let lang = to.lang;
+    let bytes = match to.format.as_str() {
         "json" => {
             let mut text = serde_json::to_string_pretty(&status_json(&dataset, &f))?;
             text.push('\n');
             text.into_bytes()
         }
-        "csv" => write_csv(&table::municipality_table(&dataset, &f, lang), style),
-        "xlsx" if args.out.is_none() => bail!("XLSX needs a file: use --out FILE.xlsx"),
+        "csv" => write_csv(&table::municipality_table(&dataset, &f, lang), to.csv_style),
         "xlsx" => crate::export::followup_xlsx(&dataset, &f, &sources(args), lang, &crate::export::today_in_norway())?,
-        "text" => text_report(&dataset, &f, lang).into_bytes(),
-        other => bail!("--out: unknown file type .{other}; use .csv, .json or .xlsx"),
+        _ => text_report(&dataset, &f, lang).into_bytes(),
     };
-    match &args.out {
-        Some(path) => {
-            crate::fileio::write_atomic(path, &bytes).with_context(|| format!("writing {}", path.display()))?
-        }
-        None => std::io::stdout().lock().write_all(&bytes)?,
-    }
+    to.write(&bytes)?;
     Ok(ExitCode::SUCCESS)
 }
 

@@ -11,6 +11,7 @@ mod figure;
 mod followup;
 mod import;
 mod migrate;
+mod output_args;
 mod report;
 mod revise;
 mod scenario_input;

@@ -6,9 +6,9 @@ use std::process::ExitCode;
 
 use anyhow::{Context, Result};
 
-use super::allocate::{PlanOutput, write_plan};
+use super::allocate::write_plan;
+use super::output_args::OutputArgs;
 use crate::followup::{ReviseMode, column_counts, revise};
-use crate::lang::Lang;
 
 #[derive(clap::Args, Debug)]
 pub struct ReviseArgs {
@@ -26,30 +26,18 @@ pub struct ReviseArgs {
     /// scenario's keys, with the sent request as a bound).
     #[arg(long, value_parser = ["proportional", "criteria"], default_value = "proportional")]
     pub mode: String,
-    /// text (default), csv, json or xlsx (needs --out); a file given with --out picks its format by extension.
-    #[arg(long, value_parser = ["text", "csv", "json", "xlsx"])]
-    pub format: Option<String>,
-    #[arg(long)]
-    pub out: Option<PathBuf>,
-    #[arg(long, value_parser = ["excel-no", "plain"])]
-    pub csv_style: Option<String>,
-    #[arg(long, value_parser = ["nb", "en"], default_value = "nb")]
-    pub lang: String,
+    #[command(flatten)]
+    pub output: OutputArgs,
 }
 
 pub fn run(args: &ReviseArgs) -> Result<ExitCode> {
+    args.output.refuse_replacing_without_force()?;
+    let to = args.output.destination()?;
     let (scenario, dataset) = super::scenario_input::load(&args.scenario)?;
-    let lang = Lang::from_code(&args.lang).unwrap_or_default();
     let mode = ReviseMode::from_cli_name(&args.mode).unwrap_or_default();
     let keep = args.keep_decisions.as_deref().map(|c| column_counts(&dataset, c)).transpose()?;
     let (plan, allocation) = revise(&dataset, &scenario, &args.from, args.target, keep.as_deref(), mode)
         .with_context(|| format!("{}: revising {} to {}", args.scenario.display(), args.from, args.target))?;
-    let output = PlanOutput {
-        format: args.format.as_deref(),
-        out: args.out.as_deref(),
-        csv_style: args.csv_style.as_deref(),
-        lang,
-    };
-    write_plan(&dataset, &plan, &allocation, &output)?;
+    write_plan(&dataset, &plan, &allocation, &to)?;
     Ok(ExitCode::SUCCESS)
 }

@@ -18,6 +18,8 @@ pub enum FollowUpError {
     EmptyRequest { column: String },
     #[error("the decisions kept add up to {kept}, more than the new target {target}")]
     DecisionsAboveTarget { kept: u64, target: u32 },
+    #[error("the plan cannot be kept as the sent request: {0}")]
+    SentPlan(String),
     #[error(transparent)]
     Allocation(#[from] AllocError),
 }

@@ -134,7 +134,7 @@ proptest! {
         let f = follow_up(&d, target, &request, &decisions, None).unwrap();
         let mut s = base();
         s.rules.min_request = 1;
-        match redistribute(&d, &s, &f, among, count_unanswered) {
+        match redistribute(&d, &s, &f, among, count_unanswered, None) {
             Ok((_, a)) => {
                 prop_assert_eq!(a.allocated as i64, f.shortfall(count_unanswered));
                 for (r, status) in a.rows.iter().zip(&f.rows) {

@@ -7,6 +7,7 @@
 
 mod error;
 mod revise;
+mod sent;
 mod shortfall;
 mod status;
 pub mod table;
@@ -16,5 +17,6 @@ mod invariants;
 
 pub use error::FollowUpError;
 pub use revise::{ReviseMode, revise, revision_scenario};
+pub use sent::record_sent_plan;
 pub use shortfall::{Among, redistribute, shortfall_scenario};
 pub use status::{Answer, CountyStatus, FollowUp, MunicipalityStatus, Totals, column_counts, follow_up};

@@ -58,13 +58,16 @@ impl Among {
 
 /// The scenario of a shortfall round: the shortfall as its target (no minors), shared by the scenario's keys
 /// and caps among the chosen set; everyone else — always those who said no — is excluded. Locks and a change
-/// band belong to the first request and are left out; manual exclusions and inclusions stay.
+/// band belong to the first request and are left out; manual exclusions and inclusions stay. `sent_column`, the
+/// dataset column of the sent request, becomes the plan's reference column, so tables and exports show the
+/// additional requests beside what was first asked.
 pub fn shortfall_scenario(
     dataset: &Dataset,
     scenario: &Scenario,
     follow_up: &FollowUp,
     among: Among,
     count_unanswered: bool,
+    sent_column: Option<&str>,
 ) -> Result<Scenario, FollowUpError> {
     let shortfall = follow_up.shortfall(count_unanswered);
     let Ok(total @ 1..) = u32::try_from(shortfall) else {
@@ -75,6 +78,9 @@ pub fn shortfall_scenario(
     s.name = format!("{} — tilleggsanmodning", scenario.name);
     s.target = Target { total, minors: 0, resettlement: 0 };
     s.rules.change_band = None;
+    if let Some(column) = sent_column {
+        s.reference_column = Some(column.to_owned());
+    }
     s.overrides.retain(|_, o| !matches!(o, Override::Lock(_)));
     let mut admitted = 0;
     for (m, status) in dataset.municipalities.iter().zip(&follow_up.rows) {
@@ -97,8 +103,9 @@ pub fn redistribute(
     follow_up: &FollowUp,
     among: Among,
     count_unanswered: bool,
+    sent_column: Option<&str>,
 ) -> Result<(Scenario, Allocation), FollowUpError> {
-    let s = shortfall_scenario(dataset, scenario, follow_up, among, count_unanswered)?;
+    let s = shortfall_scenario(dataset, scenario, follow_up, among, count_unanswered, sent_column)?;
     let a = allocate(dataset, &s)?;
     Ok((s, a))
 }

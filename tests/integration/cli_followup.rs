@@ -245,3 +245,59 @@ fn old_scenario_files_open_unchanged_and_a_bad_band_is_reported() {
     assert_eq!(o.status.code(), Some(1));
     assert!(stderr(&o).contains("lowr"), "an unknown band field is named: {}", stderr(&o));
 }
+
+#[test]
+fn followup_and_revise_write_like_allocate() {
+    let dir = tempfile::tempdir().unwrap();
+    let base = ["followup", "scenarios/imdi-2024.ron", "--request", "anmodning_2024", "--decisions", "vedtak_2024"];
+    // `--out -` is standard output, in the format asked for.
+    let o = bosetting(&[&base[..], &["--format", "json", "--out", "-"]].concat());
+    assert!(o.status.success(), "{}", stderr(&o));
+    assert!(serde_json::from_str::<Value>(&stdout(&o)).is_ok_and(|v| v["decided"].is_number()));
+    // A name that does not say its format is refused before anything is written.
+    let odd = dir.path().join("status.txt");
+    let o = bosetting(&[&base[..], &["--out", odd.to_str().unwrap()]].concat());
+    assert!(!o.status.success() && stderr(&o).contains("unknown file type .txt"), "{}", stderr(&o));
+    assert!(!odd.exists());
+    // An existing file is kept unless --force is given, for the status and for a revision alike.
+    let kept = dir.path().join("kept.csv");
+    std::fs::write(&kept, "kept").unwrap();
+    for args in [&base[..], &["revise", "scenarios/imdi-2024.ron", "--from", "anmodning_2024", "--target", "30000"][..]]
+    {
+        let o = bosetting(&[args, &["--out", kept.to_str().unwrap()]].concat());
+        assert!(!o.status.success() && stderr(&o).contains("--force"), "{}", stderr(&o));
+        assert_eq!(std::fs::read_to_string(&kept).unwrap(), "kept");
+    }
+    let o = bosetting(&[&base[..], &["--out", kept.to_str().unwrap(), "--force"]].concat());
+    assert!(o.status.success(), "{}", stderr(&o));
+    assert!(std::fs::read_to_string(&kept).unwrap().contains("0301"));
+}
+
+#[test]
+fn a_shortfall_plan_shows_the_sent_request_beside_it() {
+    // The scenario compares with another column; the shortfall plan is shown beside the request sent.
+    let dir = tempfile::tempdir().unwrap();
+    let scenario = dir.path().join("other-reference.ron");
+    let text = std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/scenarios/imdi-2024.ron")).unwrap();
+    std::fs::write(
+        &scenario,
+        text.replace("reference_column: \"anmodning_2024\"", "reference_column: \"bosatt_2023\""),
+    )
+    .unwrap();
+    let o = bosetting(&[
+        "followup",
+        scenario.to_str().unwrap(),
+        "--request",
+        "anmodning_2024",
+        "--decisions",
+        "vedtak_2024",
+        "--redistribute",
+        "--format",
+        "csv",
+        "--lang",
+        "en",
+    ]);
+    assert!(o.status.success(), "{}", stderr(&o));
+    let header = stdout(&o).lines().next().unwrap_or_default().to_owned();
+    assert!(header.contains("Request 2024"), "the sent request is the reference column: {header}");
+}

@@ -5,16 +5,15 @@ use std::path::Path;
 
 use super::state::RequestSource;
 use super::texts::FollowUpTexts;
-use super::{FollowUpCmd, FollowUpState};
+use super::{DerivedPlan, FollowUpCmd, FollowUpState};
 use crate::export::{ExportFormat, FollowUpSources, today_in_norway, write_followup};
-use crate::followup::{ReviseMode, column_counts, revision_scenario, shortfall_scenario};
+use crate::followup::{ReviseMode, column_counts, record_sent_plan, revision_scenario, shortfall_scenario};
 use crate::gui::app::App;
 use crate::gui::command::{Command, Exported, FileAction};
 use crate::gui::edit::Edit;
 use crate::gui::map_view::Measure;
 use crate::gui::notices::Notice;
 use crate::gui::view_state::Tab;
-use crate::scenario::Scenario;
 
 /// A file the Follow-up tab asks for: where to export the status.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -39,7 +38,23 @@ impl App {
                 Err(e) => self.notices.push(Notice::error(format!("{} {e}", t.cannot_make))),
             },
             FollowUpCmd::UsePlan(plan) => {
-                self.apply(Command::Edit { edit: Edit::ReplaceScenario(plan), gesture: None });
+                let DerivedPlan { scenario, dataset, sent_column } = *plan;
+                match dataset {
+                    // The dataset gains the sent plan's column: scenario and dataset change as one undo step.
+                    Some(dataset) => {
+                        self.history.end_gesture();
+                        self.history.record(self.doc.snapshot(), None);
+                        self.doc.replace_both(scenario, dataset);
+                    }
+                    None => {
+                        self.apply(Command::Edit { edit: Edit::ReplaceScenario(Box::new(scenario)), gesture: None })
+                    }
+                }
+                if let Some(column) = sent_column {
+                    // The follow-up goes on against what was sent, not against the plan now open.
+                    self.view.followup.request = Some(RequestSource::Column(column.clone()));
+                    self.notices.push(Notice::info(format!("{} {column}.", t.sent_recorded)));
+                }
                 self.apply(Command::SetTab(Tab::Table));
                 self.notices.push(Notice::info(t.plan_opened));
             }
@@ -68,8 +83,9 @@ impl App {
         }
     }
 
-    /// The scenario of the shortfall round or the revision the tab's choices describe.
-    fn derived_plan(&self, cmd: &FollowUpCmd) -> Result<Scenario, String> {
+    /// The shortfall round or the revision the tab's choices describe. A plan used as the sent request is first
+    /// recorded as a dataset column, so the derived plan starts from data and shows it beside its numbers.
+    fn derived_plan(&self, cmd: &FollowUpCmd) -> Result<DerivedPlan, String> {
         let (dataset, scenario) = (self.doc.dataset(), self.doc.scenario());
         let state: &FollowUpState = &self.view.followup;
         let plan = self.computed.result.as_ref().ok();
@@ -78,23 +94,30 @@ impl App {
             Some(Err(e)) => return Err(e.to_string()),
             None => return Err(FollowUpTexts::get(self.view.lang).choose_first.to_owned()),
         };
+        let (recorded, sent) = match state.request(dataset) {
+            Some(RequestSource::Column(id)) => (None, id),
+            _ => {
+                let plan = plan.ok_or_else(|| FollowUpTexts::get(self.view.lang).choose_first.to_owned())?;
+                let (with_plan, id) = record_sent_plan(dataset, plan, &scenario.name).map_err(|e| e.to_string())?;
+                (Some(with_plan), id)
+            }
+        };
+        let data = recorded.as_ref().unwrap_or(dataset);
         let result = if *cmd == FollowUpCmd::ShortfallRound {
-            shortfall_scenario(dataset, scenario, &f, state.among, state.count_unanswered)
+            shortfall_scenario(data, scenario, &f, state.among, state.count_unanswered, Some(&sent))
         } else {
-            let Some(RequestSource::Column(from)) = state.request(dataset) else {
-                return Err(FollowUpTexts::get(self.view.lang).revise_needs_column.to_owned());
-            };
-            let keep = match (state.keep_decisions, state.decisions(dataset)) {
-                (true, Some(c)) => Some(column_counts(dataset, &c).map_err(|e| e.to_string())?),
+            let keep = match (state.keep_decisions, state.decisions(data)) {
+                (true, Some(c)) => Some(column_counts(data, &c).map_err(|e| e.to_string())?),
                 _ => None,
             };
             let mode: ReviseMode = state.mode;
-            revision_scenario(dataset, scenario, &from, state.revise_target(scenario), keep.as_deref(), mode)
+            revision_scenario(data, scenario, &sent, state.revise_target(scenario), keep.as_deref(), mode)
         };
         let plan = result.map_err(|e| e.to_string())?;
         // Refused plans are reported here, not opened.
-        crate::engine::allocate(dataset, &plan).map_err(|e| e.to_string())?;
-        Ok(plan)
+        crate::engine::allocate(data, &plan).map_err(|e| e.to_string())?;
+        let sent_column = recorded.is_some().then_some(sent);
+        Ok(DerivedPlan { scenario: plan, dataset: recorded, sent_column })
     }
 
     /// Writes the status as it is now.

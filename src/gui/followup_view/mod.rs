@@ -35,13 +35,23 @@ pub enum FollowUpCmd {
     /// Makes the revision of the current choices the plan (one undo step).
     Revise,
     /// Opens a derived plan (a shortfall round or a revision) as the document's scenario.
-    UsePlan(Box<Scenario>),
+    UsePlan(Box<DerivedPlan>),
     /// Colours the map by the follow-up status and shows it.
     ShowOnMap,
     /// Shows the save dialog for an export of the status.
     ExportDialog(ExportFormat),
     /// Writes the status (asks first when the file exists).
     Export(PathBuf, ExportFormat),
+}
+
+/// A shortfall round or a revision, ready to open. When the sent request was the open plan, that plan is kept
+/// as a column of the dataset (`sent_column`), which the derived plan starts from and is shown beside.
+#[derive(Debug, Clone, PartialEq)]
+pub struct DerivedPlan {
+    pub scenario: Scenario,
+    /// The dataset with the sent plan recorded; `None` when the request was a dataset column already.
+    pub dataset: Option<crate::data::Dataset>,
+    pub sent_column: Option<String>,
 }
 
 /// The status colour of an answer, as the table, the map and the workbook show it.
@@ -245,7 +255,7 @@ fn actions_panel(ui: &mut Ui, ctx: &ViewContext, state: &mut FollowUpState, f: &
     }
     ui.separator();
     ui.strong(t.revise);
-    let from_column = matches!(state.request(ctx.dataset), Some(RequestSource::Column(_)));
+    let from_plan = matches!(state.request(ctx.dataset), Some(RequestSource::Plan));
     ui.horizontal(|ui| {
         let label = ui.label(t.new_target);
         let mut target = state.revise_target(ctx.scenario);
@@ -264,8 +274,8 @@ fn actions_panel(ui: &mut Ui, ctx: &ViewContext, state: &mut FollowUpState, f: &
             .labelled_by(label.id);
     });
     ui.checkbox(&mut state.keep_decisions, t.keep_decisions);
-    let tip = if from_column { t.make_revision_tip } else { t.revise_needs_column };
-    if ui.add_enabled(from_column, egui::Button::new(t.make_revision)).on_hover_text(tip).clicked() {
+    let tip = if from_plan { t.make_revision_from_plan_tip } else { t.make_revision_tip };
+    if ui.button(t.make_revision).on_hover_text(tip).clicked() {
         cmds.push(Command::FollowUp(FollowUpCmd::Revise));
     }
 }

@@ -6,7 +6,7 @@ use egui::accesskit::Role;
 use egui_kittest::Harness;
 use egui_kittest::kittest::Queryable as _;
 
-use super::FollowUpCmd;
+use super::{FollowUpCmd, RequestSource};
 use crate::export::ExportFormat;
 use crate::followup::{Answer, column_counts};
 use crate::gui::app::App;
@@ -123,4 +123,39 @@ fn the_floor_and_the_band_are_in_the_controls() {
     });
     h.run();
     assert!(shows(&h, crate::scenario::BelowMinimum::Floor.label(h.state().view.lang)), "the combo shows the choice");
+}
+
+#[test]
+fn the_open_plan_is_revised_after_it_is_kept_as_the_sent_request() {
+    let mut h = harness();
+    let original = h.state().doc.scenario().clone();
+    let sent = h.state().computed.result.as_ref().unwrap().clone();
+    let columns_before = h.state().doc.dataset().columns.len();
+    h.state_mut().view.followup.request = Some(RequestSource::Plan);
+    h.state_mut().view.followup.revise_target = Some(30_000);
+    h.run();
+    h.get_by_role_and_label(Role::Button, "Revider").click();
+    h.run();
+    let app = h.state();
+    let kept = column(app, "anmodning_sendt");
+    assert!(kept.iter().zip(&sent.rows).all(|(k, r)| *k == Some(r.allocation)), "the plan is kept as sent");
+    let a = app.computed.result.as_ref().unwrap();
+    assert_eq!(a.allocated, 30_000);
+    for (r, s) in a.rows.iter().zip(&sent.rows) {
+        assert_eq!(r.allocation > 0, s.allocation > 0, "the asked set of the sent plan is kept");
+    }
+    assert_eq!(app.doc.scenario().reference_column.as_deref(), Some("anmodning_sendt"), "shown beside it");
+    assert_eq!(app.view.followup.request, Some(RequestSource::Column("anmodning_sendt".into())));
+    h.state_mut().apply(Command::Undo);
+    h.run();
+    assert_eq!(h.state().doc.scenario(), &original, "one undo step");
+    assert_eq!(h.state().doc.dataset().columns.len(), columns_before, "the column goes with it");
+}
+
+#[test]
+fn a_shortfall_plan_is_shown_beside_the_sent_request() {
+    let mut h = harness();
+    h.state_mut().apply(Command::FollowUp(FollowUpCmd::ShortfallRound));
+    h.run();
+    assert_eq!(h.state().doc.scenario().reference_column.as_deref(), Some("anmodning_2024"));
 }

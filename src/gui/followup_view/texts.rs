@@ -48,7 +48,8 @@ crate::texts!(FollowUpTexts {
     keep_decisions: "Behold vedtak som er fattet", "Keep decisions already made";
     make_revision: "Revider", "Revise";
     make_revision_tip: "Regner ut den reviderte anmodningen og åpner den som plan (ett angre-steg); sammenlign med originalen i Sammenlign-fanen", "Computes the revised request and opens it as the plan (one undo step); compare with the original in the Compare tab";
-    revise_needs_column: "Revisjon tar utgangspunkt i en kolonne i datasettet", "A revision starts from a dataset column";
+    make_revision_from_plan_tip: "Planen som er åpen, lagres først i datasettet som kolonnen for den sendte anmodningen (anmodning_sendt); revisjonen tar utgangspunkt i den og åpnes som plan (ett angre-steg)", "The open plan is first kept in the dataset as the column of the request sent (anmodning_sendt); the revision starts from it and opens as the plan (one undo step)";
+    sent_recorded: "Den sendte anmodningen er lagret i datasettet som kolonnen", "The request sent is kept in the dataset as the column";
     show_on_map: "Vis status på kartet", "Show the status on the map";
     export_xlsx: "Eksporter status (XLSX) …", "Export status (XLSX)…";
     export_csv: "Eksporter status (CSV) …", "Export status (CSV)…";
