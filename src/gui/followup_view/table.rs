@@ -122,7 +122,7 @@ pub fn counties(ui: &mut Ui, f: &FollowUp, lang: Lang) {
         for row in &table.rows {
             for &c in &shown {
                 let text = match &row[c] {
-                    Cell::Text(s) => s.clone(),
+                    Cell::Text(s) | Cell::Code(s) => s.clone(),
                     Cell::Int(v) => integer(*v as f64, lang),
                     Cell::Number(v, d) => crate::numfmt::decimal(*v, *d, lang),
                     Cell::Empty => "–".to_owned(),
