@@ -62,33 +62,57 @@ pub fn show(ui: &mut Ui, ctx: &ViewContext, state: &mut DataTabState, dataset_un
     });
     borders(ui, ctx, state, cmds);
     ui.separator();
-    // Its own id: the Table tab's horizontal scroll must not move this one.
-    ScrollArea::both().id_salt("data columns scroll").auto_shrink([false, false]).show(ui, |ui| {
-        Grid::new("dataset columns").num_columns(10).striped(true).show(ui, |ui| {
-            for h in [t.label, t.id, t.unit, t.year, t.source, t.licence, t.direction, t.kind, t.missing, t.filled] {
-                ui.strong(h);
-            }
-            ui.end_row();
-            for c in &d.columns {
-                let m = &c.meta;
-                ui.label(lang.pick(&m.label.nb, &m.label.en));
-                ui.monospace(&m.id);
-                ui.label(m.unit_in(lang));
-                ui.label(&m.year);
-                ui.label(&m.source);
-                ui.label(&m.licence);
-                ui.label(match m.direction {
-                    Direction::HigherIsBetter => t.higher,
-                    Direction::LowerIsBetter => t.lower,
+    columns_table(ui, ctx);
+}
+
+/// Every column with its metadata. The label and id stay in place on the left while the rest scrolls sideways;
+/// both halves scroll up and down together in one area. Its own ids: the Table tab's scrolling never moves it.
+fn columns_table(ui: &mut Ui, ctx: &ViewContext) {
+    let (d, lang) = (ctx.dataset, ctx.lang);
+    let t = DataTexts::get(lang);
+    // One height for every row of both halves, so they line up whatever font a cell uses.
+    let row_height = ui.spacing().interact_size.y;
+    ScrollArea::vertical().id_salt("data columns scroll").auto_shrink([false, false]).show(ui, |ui| {
+        ui.horizontal_top(|ui| {
+            Grid::new("dataset columns frozen").num_columns(2).striped(true).min_row_height(row_height).show(
+                ui,
+                |ui| {
+                    ui.strong(t.label);
+                    ui.strong(t.id);
+                    ui.end_row();
+                    for c in &d.columns {
+                        ui.label(lang.pick(&c.meta.label.nb, &c.meta.label.en));
+                        ui.monospace(&c.meta.id);
+                        ui.end_row();
+                    }
+                },
+            );
+            ScrollArea::horizontal().id_salt("data columns sideways").auto_shrink([false, true]).show(ui, |ui| {
+                Grid::new("dataset columns").num_columns(8).striped(true).min_row_height(row_height).show(ui, |ui| {
+                    for h in [t.unit, t.year, t.source, t.licence, t.direction, t.kind, t.missing, t.filled] {
+                        ui.strong(h);
+                    }
+                    ui.end_row();
+                    for c in &d.columns {
+                        let m = &c.meta;
+                        ui.label(m.unit_in(lang));
+                        ui.label(&m.year);
+                        ui.label(&m.source);
+                        ui.label(&m.licence);
+                        ui.label(match m.direction {
+                            Direction::HigherIsBetter => t.higher,
+                            Direction::LowerIsBetter => t.lower,
+                        });
+                        ui.label(match m.kind {
+                            Kind::Intensive => t.intensive,
+                            Kind::Extensive => t.extensive,
+                        });
+                        ui.label(numfmt::integer(c.missing_count() as f64, lang));
+                        ui.label(filled_by(ctx.scenario, m, lang));
+                        ui.end_row();
+                    }
                 });
-                ui.label(match m.kind {
-                    Kind::Intensive => t.intensive,
-                    Kind::Extensive => t.extensive,
-                });
-                ui.label(numfmt::integer(c.missing_count() as f64, lang));
-                ui.label(filled_by(ctx.scenario, m, lang));
-                ui.end_row();
-            }
+            });
         });
     });
 }
