@@ -4,6 +4,8 @@ mod cells;
 mod columns;
 mod header;
 mod rows;
+#[cfg(test)]
+mod tests;
 mod widths;
 
 pub use columns::RangeColumn;
@@ -181,12 +183,17 @@ fn table(
     ui.horizontal_top(|ui| {
         // Cell text is not selectable, so a click anywhere on a row selects the row.
         ui.style_mut().interaction.selectable_labels = false;
-        let half = Half { cols: left, widths: left_widths, rows, range, scroll_to, offset: y };
-        offsets[0] = half.show(ui, ctx, view, "results.frozen", true, cmds, actions);
+        // Each half lays out top to bottom (header, then rows) inside the row of the two.
+        ui.vertical(|ui| {
+            let half = Half { cols: left, widths: left_widths, rows, range, scroll_to, offset: y };
+            offsets[0] = half.show(ui, ctx, view, "results.frozen", true, cmds, actions);
+        });
         // Wide tables (many indicators) scroll sideways; rows scroll virtually inside.
         egui::ScrollArea::horizontal().id_salt("results scroll").auto_shrink([false, false]).show(ui, |ui| {
-            let half = Half { cols: right, widths: right_widths, rows, range, scroll_to, offset: y };
-            offsets[1] = half.show(ui, ctx, view, "results", false, cmds, actions);
+            ui.vertical(|ui| {
+                let half = Half { cols: right, widths: right_widths, rows, range, scroll_to, offset: y };
+                offsets[1] = half.show(ui, ctx, view, "results", false, cmds, actions);
+            });
         });
     });
     // The half the user scrolled leads; the other follows on the next frame.
