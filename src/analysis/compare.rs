@@ -211,7 +211,7 @@ pub fn comparison_table(dataset: &Dataset, c: &Comparison, lang: Lang) -> Result
                 Cell::Empty
             };
             vec![
-                Cell::Text(m.code.clone()),
+                Cell::Code(m.code.clone()),
                 Cell::Text(m.name.clone()),
                 Cell::Text(m.county_name.clone()),
                 number(d.before),

@@ -175,7 +175,7 @@ pub fn board_table(dataset: &Dataset, board: &Board, lang: Lang) -> ResultTable 
         .zip(&board.values)
         .map(|(m, values)| {
             let mut row =
-                vec![Cell::Text(m.code.clone()), Cell::Text(m.name.clone()), Cell::Text(m.county_name.clone())];
+                vec![Cell::Code(m.code.clone()), Cell::Text(m.name.clone()), Cell::Text(m.county_name.clone())];
             row.extend(values.iter().map(|&v| value_cell(v, board.scaled)));
             row
         })
@@ -192,7 +192,7 @@ pub fn county_table(board: &Board, lang: Lang) -> ResultTable {
         .counties
         .iter()
         .map(|c| {
-            let mut row = vec![Cell::Text(c.code.clone()), Cell::Text(c.name.clone())];
+            let mut row = vec![Cell::Code(c.code.clone()), Cell::Text(c.name.clone())];
             row.extend(c.values.iter().map(|&v| value_cell(v, board.scaled)));
             row
         })

@@ -328,7 +328,7 @@ fn appendix(l: &mut Layout, input: &BriefingInput, compared: Option<&Compared>) 
 fn cell_text(cell: &crate::report::Cell, lang: Lang) -> String {
     use crate::report::Cell;
     match cell {
-        Cell::Text(t) => t.clone(),
+        Cell::Text(t) | Cell::Code(t) => t.clone(),
         Cell::Int(v) => int(*v as f64, lang),
         Cell::Number(v, places) => numfmt::decimal(*v, *places, lang),
         Cell::Empty => String::new(),

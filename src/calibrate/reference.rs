@@ -189,6 +189,17 @@ mod tests {
     }
 
     #[test]
+    fn codes_kept_as_text_for_excel_are_read_as_codes() {
+        let d = norway();
+        // The planner's Norwegian CSV writes codes as text formulas; a sheet saved again keeps them quoted.
+        let text = "\u{feff}Kommunenummer;Anmodning\n=\"0301\";250\n\"=\"\"1103\"\"\";12\n";
+        let r = reference_from_csv(text.as_bytes(), "plan.csv", &d).unwrap();
+        assert_eq!(r.values[d.index_of_code("0301").unwrap()], Some(250.0));
+        assert_eq!(r.values[d.index_of_code("1103").unwrap()], Some(12.0));
+        assert_eq!(r.total(), 262.0);
+    }
+
+    #[test]
     fn bad_csv_rows_name_file_and_line() {
         let e = csv_err("kommunenummer,anmodning\n0301,250\n9999,10\n");
         assert!(e.contains("ref.csv, line 3") && e.contains("9999") && e.contains("not in the dataset"), "{e}");

@@ -53,7 +53,8 @@ pub fn run(args: &ApportionArgs) -> Result<ExitCode> {
     for (i, record) in reader.records().enumerate() {
         let line = i + 2;
         let record = record.with_context(|| format!("{file}, line {line}: not valid CSV"))?;
-        let name = record.get(name_col).unwrap_or("").to_owned();
+        // A name written as `="0301"` (a spreadsheet's way to keep a code as text) is the text inside.
+        let name = crate::import::text_formula_value(record.get(name_col).unwrap_or("")).to_owned();
         let raw = record.get(weight_col).unwrap_or("");
         let weight: f64 =
             raw.parse().ok().filter(|w: &f64| w.is_finite() && *w >= 0.0).with_context(|| {

@@ -28,7 +28,7 @@ pub fn run(args: &CheckArgs) -> Result<ExitCode> {
     let problems = validate(&scenario, &dataset);
     if !problems.is_empty() {
         for p in &problems {
-            eprintln!("{}", safe(&format!("{}: {p}", path.display())));
+            eprintln!("{}", safe(&format!("{}: {}", path.display(), p.line(lang))));
         }
         eprintln!("{} {}", problems.len(), lang.pick("problem(er)", "problem(s)"));
         return Ok(ExitCode::from(1));

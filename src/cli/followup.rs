@@ -190,7 +190,7 @@ fn text_report(dataset: &Dataset, f: &FollowUp, lang: Lang) -> String {
 
 fn cell_text(c: &crate::report::Cell) -> String {
     match c {
-        crate::report::Cell::Text(t) => t.clone(),
+        crate::report::Cell::Text(t) | crate::report::Cell::Code(t) => t.clone(),
         crate::report::Cell::Int(v) => v.to_string(),
         crate::report::Cell::Number(v, d) => format!("{v:.d$}", d = *d),
         crate::report::Cell::Empty => "–".to_owned(),

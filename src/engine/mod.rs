@@ -27,5 +27,5 @@ pub use contributions::Contributions;
 pub use error::AllocError;
 pub use fill::{FilledCell, filled_column};
 pub use result::{Allocation, CountyTotal, MunicipalityResult, Reason, Status, TieReport, TieStage};
-pub use validate::{Problem, validate};
+pub use validate::{Problem, ProblemKind, validate};
 pub use warnings::plan_warnings;

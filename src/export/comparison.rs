@@ -92,7 +92,7 @@ pub fn county_comparison_table(c: &Comparison, lang: Lang) -> ResultTable {
         .iter()
         .map(|x| {
             vec![
-                Cell::Text(x.code.clone()),
+                Cell::Code(x.code.clone()),
                 Cell::Text(x.name.clone()),
                 number(x.before),
                 number(x.after),

@@ -74,6 +74,7 @@ fn write_cells(
         for (c, cell) in cells.iter().enumerate() {
             let col = c as u16;
             match cell {
+                Cell::Code(t) => text(ws, row, col, t, if grey { &styles.grey_code } else { &styles.code })?,
                 Cell::Text(t) if c == 0 => text(ws, row, col, t, if grey { &styles.grey_code } else { &styles.code })?,
                 Cell::Text(t) => text(ws, row, col, t, if grey { &styles.grey_text } else { &styles.text })?,
                 Cell::Int(v) => number(ws, row, col, *v as f64, if grey { &styles.grey_int } else { &styles.int })?,

@@ -33,6 +33,7 @@ fn text(t: &str) -> String {
 fn cell(c: &Cell, lang: Lang) -> String {
     match c {
         Cell::Text(t) => text(t),
+        Cell::Code(c) => c.clone(),
         Cell::Int(i) => i.to_string(),
         Cell::Number(v, _) if !v.is_finite() => String::new(),
         Cell::Number(v, d) => {

@@ -244,7 +244,7 @@ pub(super) fn labelled(
 /// Characters a cell needs on screen, for column widths.
 pub(super) fn display_width(cell: &Cell) -> usize {
     match cell {
-        Cell::Text(t) => t.chars().count(),
+        Cell::Text(t) | Cell::Code(t) => t.chars().count(),
         Cell::Int(i) => {
             let digits = i.unsigned_abs().to_string().len();
             digits + (digits - 1) / 3 + usize::from(*i < 0)

@@ -71,6 +71,67 @@ fn reference<'a>(dataset: &'a Dataset, scenario: &Scenario) -> Option<&'a Column
     dataset.column(scenario.reference_column.as_deref()?)
 }
 
+/// A measure's value for every dataset row and how it is coloured: the part the figures and the Map tab
+/// share. `rows` is the plan's result per row, `None` when there is none (the plan's measures are then empty).
+#[derive(Debug, Clone, PartialEq)]
+pub struct MeasureValues {
+    pub values: Vec<Option<f64>>,
+    pub scheme: Scheme,
+    /// Only asked municipalities have a value (request, per 1,000).
+    pub request_based: bool,
+    /// Every value is a whole number.
+    pub integer: bool,
+    /// Decimals for legends and labels.
+    pub decimals: usize,
+}
+
+pub fn measure_values(
+    measure: &MapMeasure,
+    dataset: &Dataset,
+    scenario: &Scenario,
+    rows: Option<&[MunicipalityResult]>,
+) -> Result<MeasureValues, FigureError> {
+    let n = dataset.len();
+    let asked = |f: fn(&MunicipalityResult) -> f64| match rows {
+        Some(rows) => rows.iter().map(|r| r.asked().then(|| f(r))).collect(),
+        None => vec![None; n],
+    };
+    let (values, scheme, request_based): (Vec<Option<f64>>, Scheme, bool) = match measure {
+        MapMeasure::Request => (asked(|r| f64::from(r.allocation)), Scheme::Sequential, true),
+        MapMeasure::PerThousand => (asked(|r| r.per_1000), Scheme::Sequential, true),
+        MapMeasure::Difference => {
+            let col = reference(dataset, scenario).ok_or(FigureError::NoReference)?;
+            let values = match rows {
+                Some(rows) => {
+                    rows.iter().zip(&col.values).map(|(r, v)| v.map(|v| f64::from(r.allocation) - v)).collect()
+                }
+                None => vec![None; n],
+            };
+            (values, Scheme::Diverging, false)
+        }
+        MapMeasure::Column(id) => {
+            let col = dataset.column(id).ok_or_else(|| FigureError::UnknownMeasure(id.clone()))?;
+            (col.values.to_vec(), Scheme::Sequential, false)
+        }
+    };
+    let (integer, decimals) = value_format(measure == &MapMeasure::PerThousand, &values);
+    Ok(MeasureValues { values, scheme, request_based, integer, decimals })
+}
+
+/// Whether every value is whole, and the decimals to show: two per 1,000, none for whole numbers, two for
+/// small values, else one.
+pub fn value_format(per_thousand: bool, values: &[Option<f64>]) -> (bool, usize) {
+    let integer = values.iter().flatten().all(|v| v.fract() == 0.0);
+    let largest = values.iter().flatten().fold(0.0f64, |m, v| m.max(v.abs()));
+    let decimals = match () {
+        _ if per_thousand => 2,
+        _ if integer => 0,
+        _ if largest < 10.0 => 2,
+        _ => 1,
+    };
+    (integer, decimals)
+}
+
 pub fn evaluate(
     measure: &MapMeasure,
     dataset: &Dataset,
@@ -79,35 +140,21 @@ pub fn evaluate(
     lang: Lang,
 ) -> Result<Values, FigureError> {
     let t = FigureTexts::get(lang);
-    let rows = &allocation.rows;
-    let status: Vec<RowStatus> = rows.iter().map(RowStatus::of).collect();
-    let asked = |f: fn(&MunicipalityResult) -> f64| rows.iter().map(|r| r.asked().then(|| f(r))).collect();
-    let (title, unit, values, scheme, request_based): (String, String, Vec<Option<f64>>, Scheme, bool) = match measure {
-        MapMeasure::Request => {
-            (t.request.into(), t.persons.into(), asked(|r| f64::from(r.allocation)), Scheme::Sequential, true)
-        }
-        MapMeasure::PerThousand => {
-            (t.per_1000.into(), t.per_1000_unit.into(), asked(|r| r.per_1000), Scheme::Sequential, true)
-        }
+    let status: Vec<RowStatus> = allocation.rows.iter().map(RowStatus::of).collect();
+    let MeasureValues { values, scheme, request_based, integer, decimals } =
+        measure_values(measure, dataset, scenario, Some(&allocation.rows))?;
+    let (title, unit): (String, String) = match measure {
+        MapMeasure::Request => (t.request.into(), t.persons.into()),
+        MapMeasure::PerThousand => (t.per_1000.into(), t.per_1000_unit.into()),
         MapMeasure::Difference => {
-            let col = reference(dataset, scenario).ok_or(FigureError::NoReference)?;
-            let values = rows.iter().zip(&col.values).map(|(r, v)| v.map(|v| f64::from(r.allocation) - v)).collect();
-            let label = lang.pick(&col.meta.label.nb, &col.meta.label.en);
-            (format!("{} {label}", t.difference_from), t.persons.into(), values, Scheme::Diverging, false)
+            let label =
+                reference(dataset, scenario).map_or("", |col| lang.pick(&col.meta.label.nb, &col.meta.label.en));
+            (format!("{} {label}", t.difference_from), t.persons.into())
         }
-        MapMeasure::Column(id) => {
-            let col = dataset.column(id).ok_or_else(|| FigureError::UnknownMeasure(id.clone()))?;
-            let label = lang.pick(&col.meta.label.nb, &col.meta.label.en).to_owned();
-            (label, col.meta.unit.clone(), col.values.to_vec(), Scheme::Sequential, false)
-        }
-    };
-    let integer = values.iter().flatten().all(|v| v.fract() == 0.0);
-    let largest = values.iter().flatten().fold(0.0f64, |m, v| m.max(v.abs()));
-    let decimals = match measure {
-        MapMeasure::PerThousand => 2,
-        _ if integer => 0,
-        _ if largest < 10.0 => 2,
-        _ => 1,
+        MapMeasure::Column(id) => match dataset.column(id) {
+            Some(col) => (lang.pick(&col.meta.label.nb, &col.meta.label.en).to_owned(), col.meta.unit.clone()),
+            None => (id.clone(), String::new()),
+        },
     };
     Ok(Values { title, unit, values, status, scheme, integer, decimals, request_based })
 }

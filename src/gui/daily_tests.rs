@@ -108,6 +108,26 @@ fn the_help_page_explains_the_model_with_a_worked_example() {
 }
 
 #[test]
+fn f1_on_a_control_opens_the_help_at_its_section() {
+    let mut h = harness(new_app());
+    h.get_by_role_and_label(Role::Slider, "Arbeidsmarked").hover();
+    h.run();
+    // The tooltip names the section F1 leads to.
+    assert!(shows(&h, "F1: Hjelp om «Kriterier, vekter og nøkler»"), "the tooltip's last line");
+    h.key_press(egui::Key::F1);
+    h.run();
+    assert_eq!(h.state().view.help, Some(super::help::HelpSection::Criteria));
+    assert!(shows(&h, "Kriterier, vekter og nøkler"));
+    h.state_mut().apply(Command::ShowHelp(None));
+    // F1 away from the controls opens the page at the top.
+    h.get_by_role_and_label(Role::Button, "Fil").hover();
+    h.run();
+    h.key_press(egui::Key::F1);
+    h.run();
+    assert_eq!(h.state().view.help, Some(super::help::HelpSection::Overview));
+}
+
+#[test]
 fn calibration_says_when_locks_shape_the_result() {
     let mut h = harness(new_app());
     h.state_mut().apply(Command::Edit {

@@ -37,7 +37,7 @@ impl App {
             return;
         }
         let problems = match resolve_dataset(&scenario, self.doc.path()) {
-            Ok((dataset, _)) => validate(&scenario, &dataset).iter().map(ToString::to_string).collect(),
+            Ok((dataset, _)) => validate(&scenario, &dataset).iter().map(|p| p.line(self.view.lang)).collect(),
             // Cannot be read: the edit reports it and changes nothing.
             Err(_) => Vec::new(),
         };

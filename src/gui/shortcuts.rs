@@ -19,6 +19,8 @@ pub const COPY_TABLE: KeyboardShortcut = KeyboardShortcut::new(Modifiers::COMMAN
 /// ignores extra Shift. While a text field has the keyboard, undo and redo are left to it.
 pub fn pressed(ctx: &egui::Context) -> Vec<Command> {
     let typing = ctx.egui_wants_keyboard_input();
+    // F1 opens the help where the control under the pointer points, else at the top.
+    let help_section = super::help::take_hovered(ctx).unwrap_or_default();
     ctx.input_mut(|i| {
         let mut out = Vec::new();
         if i.consume_shortcut(&SAVE_AS) {
@@ -34,7 +36,7 @@ pub fn pressed(ctx: &egui::Context) -> Vec<Command> {
             out.push(Command::OpenDialog);
         }
         if i.consume_shortcut(&HELP) {
-            out.push(Command::ShowHelp(Some(super::help::HelpSection::Overview)));
+            out.push(Command::ShowHelp(Some(help_section)));
         }
         if !typing {
             if i.consume_shortcut(&COPY_TABLE) {

@@ -12,7 +12,7 @@
 //! * a field that starts with `"` (after optional spaces) is quoted: it runs to the next lone `"`,
 //!   may contain delimiters and line breaks, and `""` inside it is one `"`; text after the closing
 //!   quote is kept; a `"` inside an unquoted field is an ordinary character;
-//! * every field is trimmed of surrounding whitespace;
+//! * every field is trimmed of surrounding whitespace, and a text formula `="0301"` is read as `0301`;
 //! * the delimiter is the one of tab, `;` and `,` that splits the first 200 records into the most
 //!   consistent number of fields (more than one); on a tie tab wins over `;`, and `;` over `,`,
 //!   so `"Halden";12,5` is two fields, not three;
@@ -26,6 +26,7 @@ use super::error::{ImportError, MAX_TABLE_CELLS};
 use super::numbers::{Cell, parse_number};
 use super::ssb_csv;
 use super::table::{Format, Row, Table};
+use super::text_formula::text_formula_value;
 
 /// One record of delimited text.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -68,7 +69,7 @@ pub(crate) fn tokenize(text: &str, delimiter: char, limit: Option<usize>) -> (Ve
                          records: &mut Vec<Record>,
                          blank_pending: &mut bool,
                          record_line: usize| {
-        fields.push(field.trim().to_owned());
+        fields.push(text_formula_value(field.trim()).to_owned());
         field.clear();
         let fields = std::mem::take(fields);
         if fields.iter().all(|f| f.is_empty()) {
@@ -105,7 +106,7 @@ pub(crate) fn tokenize(text: &str, delimiter: char, limit: Option<usize>) -> (Ve
             continue;
         }
         if c == delimiter {
-            fields.push(field.trim().to_owned());
+            fields.push(text_formula_value(field.trim()).to_owned());
             field.clear();
         } else if c == '\r' || c == '\n' {
             if c == '\r' && chars.peek() == Some(&'\n') {
@@ -364,6 +365,14 @@ mod tests {
         assert_eq!(nesseby.cells[1], "Unjárga - Nesseby");
         assert_eq!(nesseby.cells[2], "čđŋšŧž ČĐŊŠŦŽ; æøå ÆØÅ");
         assert!(t.rows.iter().any(|r| r.cells[1] == "Porsáŋgu - Porsanger - Porsanki"));
+    }
+
+    #[test]
+    fn text_formula_cells_are_their_text() {
+        let text = "\u{feff}Kommunenummer;Kommune;Verdi\n=\"0301\";Oslo;68,5\n\"=\"\"1103\"\"\";Stavanger;2\n";
+        let t = read_table(text.as_bytes(), "plan.csv").unwrap();
+        assert_eq!(t.rows[0].cells, v(&["0301", "Oslo", "68,5"]));
+        assert_eq!(t.rows[1].cells, v(&["1103", "Stavanger", "2"]));
     }
 
     #[test]

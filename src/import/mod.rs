@@ -10,6 +10,9 @@
 //!    with [`Problem`]s for rows skipped or doubtful;
 //! 4. [`borders::to_dataset_borders`]: a file on the other border vintage moved onto the dataset's borders;
 //! 5. [`match_codes`]: the extracted codes against the planning dataset's municipalities.
+//!
+//! A CSV cell written as a text formula (`="0301"`, as Excel CSV files keep codes) is read as its text
+//! ([`text_formula_value`]).
 
 pub mod borders;
 pub mod codes;
@@ -21,6 +24,7 @@ pub mod jsonstat;
 pub mod numbers;
 pub mod ssb_csv;
 pub mod table;
+pub mod text_formula;
 
 pub use codes::municipality_code;
 pub use error::{ImportError, MAX_FILE_BYTES, MAX_TABLE_CELLS};
@@ -29,3 +33,4 @@ pub use extract::{
 };
 pub use numbers::{Cell, DecimalMark, parse_number, parse_number_in};
 pub use table::{Format, Row, Table, read_table};
+pub use text_formula::text_formula_value;

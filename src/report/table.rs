@@ -8,6 +8,9 @@ use crate::scenario::Scenario;
 #[derive(Debug, Clone, PartialEq)]
 pub enum Cell {
     Text(String),
+    /// A municipality or county code (`0301`, `03`): digits the program takes from its validated dataset.
+    /// Kept apart from text so spreadsheet outputs can keep its leading zero.
+    Code(String),
     Int(i64),
     /// A number shown with this many decimals.
     Number(f64, usize),
@@ -67,7 +70,7 @@ pub fn result_table(dataset: &Dataset, scenario: &Scenario, allocation: &Allocat
         .enumerate()
         .map(|(i, (m, r))| {
             let mut row = vec![
-                Cell::Text(m.code.clone()),
+                Cell::Code(m.code.clone()),
                 Cell::Text(dataset.display_name(i)),
                 Cell::Text(m.county_name.clone()),
                 Cell::Int(m.population as i64),

@@ -306,6 +306,34 @@ fn the_cli_refuses_every_scenario_with_exit_code_1() {
     });
 }
 
+#[test]
+fn check_lists_the_problems_of_invalid_scenarios_in_either_language() {
+    let invalid: Vec<Expected> = manifest().into_iter().filter(|e| e.class == "AllocError::Invalid").collect();
+    assert!(invalid.len() >= 10);
+    for e in &invalid {
+        let path = corpus_dir().join(&e.file);
+        let arg = path.to_str().unwrap();
+        // The corpus holds the engine's English message: one `  - field: message` line per problem.
+        let lines: Vec<&str> = e.message.lines().filter_map(|l| l.strip_prefix("  - ")).collect();
+        assert!(!lines.is_empty(), "{}", e.file);
+        let english = bosetting(&["check", arg, "--lang", "en"]);
+        let err = String::from_utf8_lossy(&english.stderr);
+        assert_eq!(english.status.code(), Some(1), "{}: {err}", e.file);
+        for line in &lines {
+            assert!(err.contains(&format!("{}: {line}", e.file)), "{}: {line:?} in English: {err}", e.file);
+        }
+        let bokmål = bosetting(&["check", arg]);
+        let err = String::from_utf8_lossy(&bokmål.stderr);
+        assert_eq!(bokmål.status.code(), Some(1), "{}: {err}", e.file);
+        assert!(err.contains("problem(er)"), "{}: {err}", e.file);
+        for line in &lines {
+            let (field, english) = line.split_once(": ").unwrap();
+            assert!(err.contains(&format!("{}: {field}: ", e.file)), "{}: {field} named: {err}", e.file);
+            assert!(!err.contains(english), "{}: {english:?} is said in bokmål: {err}", e.file);
+        }
+    }
+}
+
 /// A deterministic byte generator (xorshift), so a failure reproduces.
 fn garbage(len: usize, seed: u64, printable: bool) -> Vec<u8> {
     let mut state = seed;

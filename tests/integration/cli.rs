@@ -73,6 +73,14 @@ fn check_lists_every_problem_and_exits_1() {
     assert_eq!(o.status.code(), Some(1));
     let err = stderr(&o);
     assert!(err.contains("criteria[1].weight") && err.contains("criteria[1].column"), "{err}");
+    // Bokmål by default, English on request.
+    assert!(err.contains("criteria[1].weight: -2 må være et tall på minst 0"), "{err}");
+    assert!(err.contains("datasettet norway-2020 har ingen kolonne \"no_such\""), "{err}");
+    assert!(err.contains("2 problem(er)"), "{err}");
+    let o = bosetting(&["check", path.to_str().unwrap(), "--lang", "en"]);
+    let err = stderr(&o);
+    assert!(err.contains("criteria[1].weight: -2 must be a number of at least 0"), "{err}");
+    assert!(err.contains("the dataset norway-2020 has no column \"no_such\""), "{err}");
     let o = bosetting(&["check", "scenarios/imdi-2020.ron"]);
     assert!(o.status.success(), "{}", stderr(&o));
 }

@@ -87,7 +87,7 @@ fn a_device_is_written_through() {
     // The child's standard output is a pipe here: written through, not replaced by a file.
     let o = bosetting(&["allocate", IMDI, "--format", "csv", "--out", "/dev/stdout"]);
     assert!(o.status.success(), "{}", stderr(&o));
-    assert!(stdout(&o).contains("0301;Oslo;"), "{}", &stdout(&o)[..200.min(o.stdout.len())]);
+    assert!(stdout(&o).contains("=\"0301\";Oslo;"), "{}", &stdout(&o)[..200.min(o.stdout.len())]);
     let o = bosetting(&["allocate", IMDI, "--format", "json", "--out", "/dev/null"]);
     assert!(o.status.success(), "{}", stderr(&o));
     use std::os::unix::fs::FileTypeExt;

@@ -237,7 +237,7 @@ fn old_scenario_files_open_unchanged_and_a_bad_band_is_reported() {
     std::fs::write(&path, bad).unwrap();
     let o = bosetting(&["check", path.to_str().unwrap()]);
     assert_eq!(o.status.code(), Some(1));
-    assert!(stderr(&o).contains("rules.change_band") && stderr(&o).contains("1.5"), "{}", stderr(&o));
+    assert!(stderr(&o).contains("rules.change_band") && stderr(&o).contains("1,5"), "{}", stderr(&o));
     let typo =
         text.replace("rules: (", "rules: (change_band: Some((column: \"anmodning_2019\", lowr: 0.5, upper: 1.5)), ");
     std::fs::write(&path, typo).unwrap();

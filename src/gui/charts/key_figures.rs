@@ -20,26 +20,32 @@ pub fn show(ui: &mut egui::Ui, input: &ChartInput<'_>) {
         Some((lang.pick(&c.meta.label.nb, &c.meta.label.en).to_owned(), c.values.iter().flatten().sum()))
     });
 
-    egui::Grid::new("charts.key_figures").num_columns(2).spacing([16.0, 6.0]).striped(true).show(ui, |ui| {
-        let mut row = |label: &str, value: String| {
-            ui.label(label);
-            ui.label(RichText::new(value).strong());
-            ui.end_row();
-        };
-        row(t.target, int(f64::from(a.target)));
-        row(t.allocated, int(a.allocated as f64));
-        row(t.minors, int(a.minors_allocated as f64));
-        row(t.asked, t.asked_of.replace("{n}", &int(a.asked as f64)).replace("{m}", &int(a.rows.len() as f64)));
-        if let Some((row_index, v)) = a.largest_per_1000() {
-            let name = input.dataset.display_name(row_index);
-            row(t.largest_per_1000, format!("{} ({name})", numfmt::decimal(v, 1, lang)));
-        }
-        if let Some(c) = &curve {
-            row(t.half_count, t.municipalities_n.replace("{n}", &int(c.count_for_share(0.5) as f64)));
-            row(t.gini, numfmt::decimal(c.gini(), 2, lang));
-        }
-        if let Some((label, total)) = &reference {
-            row(&format!("{} ({label})", t.reference), int(*total));
-        }
-    });
+    // In a narrow panel the text wraps within its column instead of running past the panel's edge.
+    let gap = 16.0;
+    let column = ((ui.available_width() - gap) / 2.0).max(60.0);
+    egui::Grid::new("charts.key_figures").num_columns(2).spacing([gap, 6.0]).max_col_width(column).striped(true).show(
+        ui,
+        |ui| {
+            let mut row = |label: &str, value: String| {
+                ui.add(egui::Label::new(label).wrap());
+                ui.add(egui::Label::new(RichText::new(value).strong()).wrap());
+                ui.end_row();
+            };
+            row(t.target, int(f64::from(a.target)));
+            row(t.allocated, int(a.allocated as f64));
+            row(t.minors, int(a.minors_allocated as f64));
+            row(t.asked, t.asked_of.replace("{n}", &int(a.asked as f64)).replace("{m}", &int(a.rows.len() as f64)));
+            if let Some((row_index, v)) = a.largest_per_1000() {
+                let name = input.dataset.display_name(row_index);
+                row(t.largest_per_1000, format!("{} ({name})", numfmt::decimal(v, 1, lang)));
+            }
+            if let Some(c) = &curve {
+                row(t.half_count, t.municipalities_n.replace("{n}", &int(c.count_for_share(0.5) as f64)));
+                row(t.gini, numfmt::decimal(c.gini(), 2, lang));
+            }
+            if let Some((label, total)) = &reference {
+                row(&format!("{} ({label})", t.reference), int(*total));
+            }
+        },
+    );
 }

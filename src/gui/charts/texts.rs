@@ -31,7 +31,7 @@ crate::texts!(ChartTexts {
     total: "I alt", "Total";
 
     concentration_title: "Konsentrasjon", "Concentration";
-    concentration_x: "Andel av kommunene (størst først)", "Share of municipalities (largest first)";
+    concentration_x: "Kommuner, største først", "Municipalities, largest first";
     concentration_y: "Andel av flyktningene", "Share of refugees";
     equality: "Helt lik fordeling", "Equal shares";
     half_goes_to: "50 % av flyktningene går til {n} av {m} kommuner", "50 % of the refugees go to {n} of {m} municipalities";

@@ -91,7 +91,7 @@ pub fn saved_entry(inputs: &Inputs, lang: Lang) -> (String, BaselinePlan) {
 
 fn cell_text(cell: &Cell, lang: Lang) -> String {
     match cell {
-        Cell::Text(t) => t.clone(),
+        Cell::Text(t) | Cell::Code(t) => t.clone(),
         Cell::Int(v) => crate::numfmt::integer(*v as f64, lang),
         Cell::Number(v, places) => crate::numfmt::decimal(*v, *places, lang),
         Cell::Empty => String::new(),

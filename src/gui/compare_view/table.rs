@@ -10,7 +10,7 @@ use super::texts::CompareTexts;
 use super::{change_colour, coloured, number, signed};
 use crate::analysis::{Comparison, DiffRow};
 use crate::data::Dataset;
-use crate::gui::table::{municipality_table, number_cell};
+use crate::gui::table::{HEADER_HEIGHT, municipality_table, number_cell, sort_header};
 use crate::gui::view::ViewAction;
 use crate::lang::Lang;
 use crate::numfmt::{decimal, integer};
@@ -149,17 +149,11 @@ pub fn show(
             .columns(Column::initial(74.0).at_least(50.0).clip(true), 2)
             .column(Column::remainder().at_least(60.0).clip(true));
         builder
-            .header(24.0, |mut header| {
+            .header(HEADER_HEIGHT, |mut header| {
                 for (text, key) in headers {
                     header.col(|ui| {
-                        let arrow = match (view.sort == key, view.descending) {
-                            (true, false) => " ⏶",
-                            (true, true) => " ⏷",
-                            _ => "",
-                        };
-                        let button =
-                            egui::Button::new(RichText::new(format!("{text}{arrow}")).strong()).frame(false).truncate();
-                        if ui.add(button).clicked() {
+                        let sorted = (view.sort == key).then_some(view.descending);
+                        if sort_header(ui, text, text, sorted) {
                             view.click_header(key);
                         }
                     });

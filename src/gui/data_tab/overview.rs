@@ -35,7 +35,9 @@ pub fn show(ui: &mut Ui, ctx: &ViewContext, state: &mut DataTabState, dataset_un
     for w in crate::analysis::data_warnings(ctx.scenario, d) {
         ui.colored_label(ui.visuals().warn_fg_color, format!("⚠ {}", w.message(lang)));
     }
-    ui.horizontal(|ui| {
+    // Wraps in a narrow window, so nothing here widens the tab past the window (the columns table below
+    // scrolls sideways within it).
+    ui.horizontal_wrapped(|ui| {
         if ui.button(t.import).clicked() {
             cmds.push(Command::Import(ImportCmd::PickFile));
         }
@@ -62,33 +64,93 @@ pub fn show(ui: &mut Ui, ctx: &ViewContext, state: &mut DataTabState, dataset_un
     });
     borders(ui, ctx, state, cmds);
     ui.separator();
-    // Its own id: the Table tab's horizontal scroll must not move this one.
-    ScrollArea::both().id_salt("data columns scroll").auto_shrink([false, false]).show(ui, |ui| {
-        Grid::new("dataset columns").num_columns(10).striped(true).show(ui, |ui| {
-            for h in [t.label, t.id, t.unit, t.year, t.source, t.licence, t.direction, t.kind, t.missing, t.filled] {
-                ui.strong(h);
-            }
-            ui.end_row();
-            for c in &d.columns {
-                let m = &c.meta;
-                ui.label(lang.pick(&m.label.nb, &m.label.en));
-                ui.monospace(&m.id);
-                ui.label(m.unit_in(lang));
-                ui.label(&m.year);
-                ui.label(&m.source);
-                ui.label(&m.licence);
-                ui.label(match m.direction {
-                    Direction::HigherIsBetter => t.higher,
-                    Direction::LowerIsBetter => t.lower,
+    columns_table(ui, ctx);
+}
+
+/// Every column with its metadata. The label and id stay in place on the left while the rest scrolls sideways
+/// (only the label in a window too narrow for both); both halves scroll up and down together in one area. Its
+/// own ids: the Table tab's scrolling never moves it.
+fn columns_table(ui: &mut Ui, ctx: &ViewContext) {
+    let (d, lang) = (ctx.dataset, ctx.lang);
+    let t = DataTexts::get(lang);
+    let label = |c: &crate::data::Column| lang.pick(&c.meta.label.nb, &c.meta.label.en).to_owned();
+    let widest = |texts: &mut dyn Iterator<Item = egui::RichText>| {
+        texts
+            .map(|text| {
+                egui::WidgetText::from(text)
+                    .into_galley(ui, Some(egui::TextWrapMode::Extend), f32::INFINITY, egui::TextStyle::Body)
+                    .size()
+                    .x
+            })
+            .fold(0.0, f32::max)
+    };
+    let frozen_width = widest(&mut d.columns.iter().map(|c| egui::RichText::new(label(c))))
+        + widest(&mut d.columns.iter().map(|c| egui::RichText::new(&c.meta.id).monospace()));
+    let id_frozen = frozen_width < ui.available_width() / 2.0;
+    let headers = [t.unit, t.year, t.source, t.licence, t.direction, t.kind, t.missing, t.filled];
+    // One height for every row of both halves, so they line up whatever font a cell uses.
+    let row_height = ui.spacing().interact_size.y;
+    // The vertical area takes the width of what it holds: the sideways part is held to what is left of the view.
+    let right_edge = ui.max_rect().right();
+    ScrollArea::vertical().id_salt("data columns scroll").auto_shrink([false, false]).show(ui, |ui| {
+        ui.horizontal_top(|ui| {
+            let frozen_columns = if id_frozen { 2 } else { 1 };
+            Grid::new("dataset columns frozen")
+                .num_columns(frozen_columns)
+                .striped(true)
+                .min_row_height(row_height)
+                .show(ui, |ui| {
+                    ui.strong(t.label);
+                    if id_frozen {
+                        ui.strong(t.id);
+                    }
+                    ui.end_row();
+                    for c in &d.columns {
+                        ui.label(label(c));
+                        if id_frozen {
+                            ui.monospace(&c.meta.id);
+                        }
+                        ui.end_row();
+                    }
                 });
-                ui.label(match m.kind {
-                    Kind::Intensive => t.intensive,
-                    Kind::Extensive => t.extensive,
-                });
-                ui.label(numfmt::integer(c.missing_count() as f64, lang));
-                ui.label(filled_by(ctx.scenario, m, lang));
-                ui.end_row();
-            }
+            let room = (right_edge - ui.cursor().min.x - ui.spacing().scroll.bar_width).max(120.0);
+            let sideways = ScrollArea::horizontal().id_salt("data columns sideways").max_width(room);
+            sideways.auto_shrink([false, true]).show(ui, |ui| {
+                let columns = headers.len() + usize::from(!id_frozen);
+                Grid::new("dataset columns").num_columns(columns).striped(true).min_row_height(row_height).show(
+                    ui,
+                    |ui| {
+                        if !id_frozen {
+                            ui.strong(t.id);
+                        }
+                        for h in headers {
+                            ui.strong(h);
+                        }
+                        ui.end_row();
+                        for c in &d.columns {
+                            let m = &c.meta;
+                            if !id_frozen {
+                                ui.monospace(&m.id);
+                            }
+                            ui.label(m.unit_in(lang));
+                            ui.label(&m.year);
+                            ui.label(&m.source);
+                            ui.label(&m.licence);
+                            ui.label(match m.direction {
+                                Direction::HigherIsBetter => t.higher,
+                                Direction::LowerIsBetter => t.lower,
+                            });
+                            ui.label(match m.kind {
+                                Kind::Intensive => t.intensive,
+                                Kind::Extensive => t.extensive,
+                            });
+                            ui.label(numfmt::integer(c.missing_count() as f64, lang));
+                            ui.label(filled_by(ctx.scenario, m, lang));
+                            ui.end_row();
+                        }
+                    },
+                );
+            });
         });
     });
 }
@@ -96,7 +158,7 @@ pub fn show(ui: &mut Ui, ctx: &ViewContext, state: &mut DataTabState, dataset_un
 /// The dataset's border vintage, the move to the other one, and what the last move did.
 fn borders(ui: &mut Ui, ctx: &ViewContext, state: &DataTabState, cmds: &mut Vec<Command>) {
     let t = BorderTexts::get(ctx.lang);
-    ui.horizontal(|ui| {
+    ui.horizontal_wrapped(|ui| {
         ui.label(format!("{}:", t.borders));
         match ctx.dataset.vintage() {
             Some(v) => {

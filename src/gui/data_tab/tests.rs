@@ -3,6 +3,7 @@
 use std::path::PathBuf;
 
 use egui_kittest::Harness;
+use egui_kittest::kittest::Queryable as _;
 
 use super::ImportCmd;
 use super::overview::filled_by;
@@ -256,4 +257,43 @@ fn dropped_files_open_scenarios_use_datasets_and_import_tables() {
         assert_eq!(dropped_file_command(p(table)), Some(import(ImportCmd::Load(p(table)))));
     }
     assert_eq!(dropped_file_command(p("/x/picture.png")), None);
+}
+
+#[test]
+fn the_label_stays_in_place_when_the_columns_scroll_sideways() {
+    let mut app = App::new(Document::new_default().unwrap(), Prefs::default());
+    app.view.tab = Tab::Data;
+    // Narrow, so the metadata columns need scrolling.
+    let mut h = Harness::builder()
+        .with_size(egui::vec2(1000.0, 800.0))
+        .with_max_steps(32)
+        .with_context_setup(crate::gui::fonts::install)
+        .build_ui_state(|ui, app: &mut App| app.show(ui), app);
+    h.run();
+    let rect = |h: &Harness<'_, App>, text: &str| {
+        h.query_all_by(|n| n.value().as_deref() == Some(text) || n.label().as_deref() == Some(text))
+            .map(|n| n.rect())
+            .next()
+    };
+    let label_header = rect(&h, "Navn").expect("the label column");
+    let unit = rect(&h, "Enhet").expect("the unit header");
+    let last = rect(&h, "Manglende verdier fylles med").expect("the last header");
+    assert!(last.right() > 1000.0, "off to the right at first: {last:?}");
+    // The pointer over the sideways part, then the wheel.
+    let widest_label = rect(&h, "Introduksjonsprogram: i arbeid eller utdanning").expect("a long label");
+    h.event(egui::Event::PointerMoved(widest_label.right_center() + egui::vec2(60.0, 0.0)));
+    h.run();
+    h.event(egui::Event::MouseWheel {
+        unit: egui::MouseWheelUnit::Point,
+        delta: egui::vec2(-3000.0, 0.0),
+        phase: egui::TouchPhase::Move,
+        source: egui::MouseWheelSource::Unknown,
+        modifiers: egui::Modifiers::NONE,
+    });
+    h.run();
+    h.run();
+    assert_eq!(rect(&h, "Navn"), Some(label_header), "the label column stays in place");
+    let last = rect(&h, "Manglende verdier fylles med").expect("the last header");
+    assert!(last.right() <= 1000.0, "the last column came into view: {last:?}");
+    assert!(rect(&h, "Enhet").is_none_or(|r| r.left() < unit.left()), "the unit column moved left");
 }

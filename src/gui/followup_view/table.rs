@@ -8,7 +8,7 @@ use super::answer_colour;
 use super::state::{StatusSort, StatusView};
 use super::texts::FollowUpTexts;
 use crate::followup::{FollowUp, table::county_table};
-use crate::gui::table::{municipality_table, number_cell};
+use crate::gui::table::{HEADER_HEIGHT, municipality_table, number_cell, sort_header};
 use crate::gui::view::{ViewAction, ViewContext};
 use crate::lang::Lang;
 use crate::numfmt::integer;
@@ -57,17 +57,11 @@ pub fn municipalities(
             .columns(Column::initial(56.0).at_least(40.0).clip(true), 5)
             .column(Column::remainder().at_least(80.0).clip(true));
         builder
-            .header(24.0, |mut header| {
+            .header(HEADER_HEIGHT, |mut header| {
                 for (text, key) in headers {
                     header.col(|ui| {
-                        let arrow = match (view.sort == key, view.descending) {
-                            (true, false) => " ⏶",
-                            (true, true) => " ⏷",
-                            _ => "",
-                        };
-                        let button =
-                            egui::Button::new(RichText::new(format!("{text}{arrow}")).strong()).frame(false).truncate();
-                        if ui.add(button).clicked() {
+                        let sorted = (view.sort == key).then_some(view.descending);
+                        if sort_header(ui, text, text, sorted) {
                             view.click_header(key);
                         }
                     });
@@ -122,7 +116,7 @@ pub fn counties(ui: &mut Ui, f: &FollowUp, lang: Lang) {
         for row in &table.rows {
             for &c in &shown {
                 let text = match &row[c] {
-                    Cell::Text(s) => s.clone(),
+                    Cell::Text(s) | Cell::Code(s) => s.clone(),
                     Cell::Int(v) => integer(*v as f64, lang),
                     Cell::Number(v, d) => crate::numfmt::decimal(*v, *d, lang),
                     Cell::Empty => "–".to_owned(),

@@ -1,9 +1,10 @@
 //! Help → "How the plan is computed": the model in words and one worked example, in both languages. The
-//! control panel's section headers link here.
+//! control panel's section headers link here, and each control's tooltip names its section: F1 while the
+//! pointer is on the control opens the page there.
 
 mod texts;
 
-use egui::{Context, RichText, Ui};
+use egui::{Context, Response, RichText, Ui};
 
 use crate::gui::command::Command;
 use crate::lang::Lang;
@@ -18,6 +19,39 @@ pub enum HelpSection {
     Rules,
     Rounding,
     Example,
+}
+
+impl HelpSection {
+    fn heading(self, t: &HelpTexts) -> &'static str {
+        match self {
+            HelpSection::Overview => t.overview_heading,
+            HelpSection::Criteria => t.criteria_heading,
+            HelpSection::Rules => t.rules_heading,
+            HelpSection::Rounding => t.rounding_heading,
+            HelpSection::Example => t.example_heading,
+        }
+    }
+}
+
+/// Where the section of the control under the pointer is kept from one frame to the next.
+fn hovered_id() -> egui::Id {
+    egui::Id::unique("help section under the pointer")
+}
+
+/// The control's tooltip `tip` with a last line naming its help section ("F1: help on …"); F1 while the
+/// pointer is on the control opens the page at `section`.
+pub fn tip(response: Response, tip: &str, section: HelpSection, lang: Lang) -> Response {
+    if response.hovered() {
+        response.ctx.data_mut(|d| d.insert_temp(hovered_id(), section));
+    }
+    let t = HelpTexts::get(lang);
+    response.on_hover_text(format!("{tip}\n\n{}{}{}", t.f1_on, section.heading(t), t.f1_end))
+}
+
+/// The section of the control the pointer was on last frame, if any; cleared, so it lasts one frame.
+/// Shortcuts are read before anything is drawn, so what was hovered last frame is what F1 means.
+pub fn take_hovered(ctx: &Context) -> Option<HelpSection> {
+    ctx.data_mut(|d| d.remove_temp::<HelpSection>(hovered_id()))
 }
 
 /// The page as a window, while it is open.

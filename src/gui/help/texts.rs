@@ -2,6 +2,8 @@ texts!(HelpTexts {
     title: "Slik beregnes planen", "How the plan is computed";
     link_tip: "Slik beregnes planen: forklaring med et regneeksempel (Hjelp-menyen, F1)",
         "How the plan is computed: an explanation with a worked example (Help menu, F1)";
+    f1_on: "F1: Hjelp om «", "F1: help on “";
+    f1_end: "»", "”";
     overview_heading: "Kort fortalt", "In short";
     overview: "Planen fordeler et nasjonalt mål (antall flyktninger som skal bosettes) på kommunene. Hvert kriterium fordeler sin vekt av målet etter en nøkkel; summen er kommunens andel. Regler og manuelle valg bestemmer hvem som kan anmodes, og andelene rundes til hele personer slik at summen blir nøyaktig målet. Alt beregnes på nytt straks noe endres.",
         "The plan splits a national target (the number of refugees to settle) across the municipalities. Each criterion distributes its weight of the target by a key; the sum is the municipality's share. Rules and manual decisions decide who can be asked, and the shares are rounded to whole people so that they sum exactly to the target. Everything is computed again as soon as something changes.";

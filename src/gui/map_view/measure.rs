@@ -3,6 +3,7 @@
 use super::classes::Scheme;
 use super::texts::MapTexts;
 use crate::engine::MunicipalityResult;
+use crate::figure::{MapMeasure, measure_values, value_format};
 use crate::followup::Answer;
 use crate::gui::view::ViewContext;
 
@@ -141,48 +142,36 @@ impl Measure {
             Some(rows) => rows.iter().map(RowStatus::of).collect(),
             None => vec![RowStatus::NoResult; n],
         };
-        let asked_value = |f: fn(&MunicipalityResult) -> f64| -> Vec<Option<f64>> {
-            match rows {
-                Some(rows) => rows.iter().map(|r| r.asked().then(|| f(r))).collect(),
-                None => vec![None; n],
-            }
+        // The plan's measures and the indicators are computed as the figures compute them.
+        let shared = match self {
+            Measure::Request => Some(MapMeasure::Request),
+            Measure::PerThousand => Some(MapMeasure::PerThousand),
+            Measure::Difference => Some(MapMeasure::Difference),
+            Measure::Column(id) => Some(MapMeasure::Column(id.clone())),
+            Measure::FollowUp { .. } => None,
         };
-        let (values, unit, scheme, request_based) = match self {
-            Measure::Request => {
-                (asked_value(|r| f64::from(r.allocation)), t.persons.to_owned(), Scheme::Sequential, true)
-            }
-            Measure::PerThousand => (asked_value(|r| r.per_1000), t.per_1000_unit.to_owned(), Scheme::Sequential, true),
-            Measure::Difference => {
-                let values = match (rows, reference(ctx)) {
-                    (Some(rows), Some(col)) => rows
-                        .iter()
-                        .zip(&col.values)
-                        .map(|(r, reference)| reference.map(|v| f64::from(r.allocation) - v))
-                        .collect(),
-                    _ => vec![None; n],
-                };
-                (values, t.persons.to_owned(), Scheme::Diverging, false)
-            }
-            Measure::Column(id) => match ctx.dataset.column(id) {
-                Some(col) => (col.values.to_vec(), col.meta.unit.clone(), Scheme::Sequential, false),
-                None => (vec![None; n], String::new(), Scheme::Sequential, false),
-            },
-            Measure::FollowUp { request, decisions } => {
+        let (values, scheme, request_based) = match (self, shared) {
+            (Measure::FollowUp { request, decisions }, _) => {
                 let values = Self::statuses(ctx, request.as_deref(), decisions).unwrap_or_else(|| vec![None; n]);
                 // Not asked is hatched like a not-asked request; every other status has its colour.
                 status =
                     values.iter().map(|v| if v.is_some() { RowStatus::Asked } else { RowStatus::NotAsked }).collect();
-                (values, String::new(), Scheme::Status, true)
+                (values, Scheme::Status, true)
             }
+            (_, Some(shared)) => match measure_values(&shared, ctx.dataset, ctx.scenario, rows.map(Vec::as_slice)) {
+                Ok(v) => (v.values, v.scheme, v.request_based),
+                // A column or reference that is gone: nothing to colour.
+                Err(_) => (vec![None; n], Scheme::Sequential, false),
+            },
+            (_, None) => (vec![None; n], Scheme::Sequential, false),
         };
-        let integer = values.iter().flatten().all(|v| v.fract() == 0.0);
-        let largest = values.iter().flatten().fold(0.0f64, |m, v| m.max(v.abs()));
-        let decimals = match self {
-            Measure::PerThousand => 2,
-            _ if integer => 0,
-            _ if largest < 10.0 => 2,
-            _ => 1,
+        let unit = match self {
+            Measure::Request | Measure::Difference => t.persons.to_owned(),
+            Measure::PerThousand => t.per_1000_unit.to_owned(),
+            Measure::Column(id) => ctx.dataset.column(id).map(|c| c.meta.unit.clone()).unwrap_or_default(),
+            Measure::FollowUp { .. } => String::new(),
         };
+        let (integer, decimals) = value_format(*self == Measure::PerThousand, &values);
         MeasureData {
             measure: self.clone(),
             title: self.label(ctx),

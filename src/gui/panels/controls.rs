@@ -7,6 +7,7 @@ use crate::data::{Dataset, EMBEDDED_IDS};
 use crate::engine::Method;
 use crate::gui::command::Command;
 use crate::gui::edit::Edit;
+use crate::gui::help::{self, HelpSection};
 use crate::lang::Lang;
 use crate::scenario::{DatasetRef, Scenario};
 
@@ -53,7 +54,7 @@ fn target(ui: &mut Ui, scenario: &Scenario, lang: Lang, cmds: &mut Vec<Command>)
     let t = ControlTexts::get(lang);
     let target = scenario.target;
     CollapsingHeader::new(t.target).id_salt("target").default_open(true).show(ui, |ui| {
-        crate::gui::help::link(ui, crate::gui::help::HelpSection::Overview, lang, cmds);
+        help::link(ui, HelpSection::Overview, lang, cmds);
         Grid::new("target grid").num_columns(2).spacing([12.0, 6.0]).show(ui, |ui| {
             type Row<'a> = (&'a str, &'a str, u32, fn(u32) -> Edit);
             let rows: [Row; 3] = [
@@ -65,7 +66,7 @@ fn target(ui: &mut Ui, scenario: &Scenario, lang: Lang, cmds: &mut Vec<Command>)
                 let label = ui.label(label).on_hover_text(tip);
                 let max = if i == 0 { 100_000 } else { target.total };
                 let (r, v) = count_field(ui, value, 0..=max, if i == 0 { 10.0 } else { 1.0 }, lang);
-                let r = r.labelled_by(label.id).on_hover_text(tip);
+                let r = help::tip(r.labelled_by(label.id), tip, HelpSection::Overview, lang);
                 push_edit(&r, v != value, edit(v), cmds);
                 ui.end_row();
             }
@@ -76,19 +77,19 @@ fn target(ui: &mut Ui, scenario: &Scenario, lang: Lang, cmds: &mut Vec<Command>)
 fn computation(ui: &mut Ui, scenario: &Scenario, dataset: &Dataset, lang: Lang, cmds: &mut Vec<Command>) {
     let t = ControlTexts::get(lang);
     CollapsingHeader::new(t.computation).id_salt("computation").default_open(true).show(ui, |ui| {
-        crate::gui::help::link(ui, crate::gui::help::HelpSection::Rounding, lang, cmds);
+        help::link(ui, HelpSection::Rounding, lang, cmds);
         Grid::new("computation grid").num_columns(2).spacing([12.0, 6.0]).show(ui, |ui| {
             ui.label(t.method).on_hover_text(t.method_tip);
             let mut method = scenario.rounding;
-            egui::ComboBox::from_id_salt("method")
+            let method_box = egui::ComboBox::from_id_salt("method")
                 .selected_text(method_label(method, lang))
                 .show_ui(ui, |ui| {
                     for m in Method::ALL {
                         ui.selectable_value(&mut method, m, method_label(m, lang));
                     }
                 })
-                .response
-                .on_hover_text(t.method_tip);
+                .response;
+            help::tip(method_box, t.method_tip, HelpSection::Rounding, lang);
             if method != scenario.rounding {
                 cmds.push(Command::Edit { edit: Edit::SetMethod(method), gesture: None });
             }
@@ -96,7 +97,8 @@ fn computation(ui: &mut Ui, scenario: &Scenario, dataset: &Dataset, lang: Lang, 
 
             ui.label("");
             let mut county_first = scenario.county_first;
-            if ui.checkbox(&mut county_first, t.county_first).on_hover_text(t.county_first_tip).changed() {
+            let county_box = ui.checkbox(&mut county_first, t.county_first);
+            if help::tip(county_box, t.county_first_tip, HelpSection::Rounding, lang).changed() {
                 cmds.push(Command::Edit { edit: Edit::SetCountyFirst(county_first), gesture: None });
             }
             ui.end_row();

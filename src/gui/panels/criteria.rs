@@ -7,6 +7,7 @@ use super::widgets::{column_combo, push_edit};
 use crate::data::Dataset;
 use crate::gui::command::Command;
 use crate::gui::edit::Edit;
+use crate::gui::help::{self, HelpSection};
 use crate::lang::Lang;
 use crate::numfmt;
 use crate::scenario::{CriterionId, MissingPolicy, Scenario};
@@ -32,7 +33,7 @@ pub fn show(ui: &mut Ui, scenario: &Scenario, dataset: &Dataset, lang: Lang, cmd
     let shares = scenario.normalised_weights();
     let warnings = crate::analysis::data_warnings(scenario, dataset);
     CollapsingHeader::new(t.criteria).id_salt("criteria").default_open(true).show(ui, |ui| {
-        crate::gui::help::link(ui, crate::gui::help::HelpSection::Criteria, lang, cmds);
+        help::link(ui, HelpSection::Criteria, lang, cmds);
         if shares.is_none() {
             ui.colored_label(ui.visuals().warn_fg_color, t.no_weights);
         }
@@ -61,8 +62,8 @@ pub fn show(ui: &mut Ui, scenario: &Scenario, dataset: &Dataset, lang: Lang, cmd
                             .custom_parser(super::widgets::parse_number)
                             .update_while_editing(false),
                     )
-                    .labelled_by(name.id)
-                    .on_hover_text(t.weight_tip);
+                    .labelled_by(name.id);
+                let r = help::tip(r, t.weight_tip, HelpSection::Criteria, lang);
                 push_edit(&r, weight != c.weight, Edit::SetWeight { idx, value: weight }, cmds);
                 if c.id == CriterionId::Size {
                     size_exponent(ui, scenario, lang, cmds);
@@ -99,8 +100,8 @@ fn size_exponent(ui: &mut Ui, scenario: &Scenario, lang: Lang, cmds: &mut Vec<Co
                     .custom_parser(super::widgets::parse_number)
                     .update_while_editing(false),
             )
-            .labelled_by(label.id)
-            .on_hover_text(t.size_exponent_tip);
+            .labelled_by(label.id);
+        let r = help::tip(r, t.size_exponent_tip, HelpSection::Criteria, lang);
         push_edit(&r, a != scenario.size_exponent, Edit::SetSizeExponent(a), cmds);
     });
 }
@@ -130,7 +131,7 @@ fn indicator(
         };
         let selected = missing.map_or_else(|| default_text.clone(), |p| p.label(lang).to_owned());
         let mut choice = missing;
-        egui::ComboBox::from_id_salt(("missing", idx))
+        let missing_box = egui::ComboBox::from_id_salt(("missing", idx))
             .selected_text(selected)
             .show_ui(ui, |ui| {
                 ui.selectable_value(&mut choice, None, default_text);
@@ -138,8 +139,8 @@ fn indicator(
                     ui.selectable_value(&mut choice, Some(p), p.label(lang));
                 }
             })
-            .response
-            .on_hover_text(t.missing_tip);
+            .response;
+        help::tip(missing_box, t.missing_tip, HelpSection::Criteria, lang);
         if choice != missing {
             cmds.push(Command::Edit { edit: Edit::SetMissing { idx, policy: choice }, gesture: None });
         }

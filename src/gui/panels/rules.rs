@@ -6,6 +6,7 @@ use super::widgets::{column_combo, count_field, decimal_field, push_edit};
 use crate::data::{Dataset, Kind};
 use crate::gui::command::Command;
 use crate::gui::edit::Edit;
+use crate::gui::help::{self, HelpSection};
 use crate::lang::Lang;
 use crate::scenario::{BelowMinimum, ChangeBand, Scenario};
 
@@ -50,50 +51,52 @@ pub fn show(ui: &mut Ui, scenario: &Scenario, dataset: &Dataset, lang: Lang, cmd
     let t = RuleTexts::get(lang);
     let r = &scenario.rules;
     CollapsingHeader::new(t.rules).id_salt("rules").default_open(true).show(ui, |ui| {
-        crate::gui::help::link(ui, crate::gui::help::HelpSection::Rules, lang, cmds);
+        help::link(ui, HelpSection::Rules, lang, cmds);
         Grid::new("rules grid").num_columns(2).spacing([12.0, 6.0]).show(ui, |ui| {
             // Ceiling: on/off and the percentage.
             let mut on = r.immigrant_share_ceiling.is_some();
-            if ui.checkbox(&mut on, t.ceiling).on_hover_text(t.ceiling_tip).changed() {
+            if help::tip(ui.checkbox(&mut on, t.ceiling), t.ceiling_tip, HelpSection::Rules, lang).changed() {
                 let v = on.then_some(DEFAULT_CEILING);
                 cmds.push(Command::Edit { edit: Edit::SetCeiling(v), gesture: None });
             }
             let value = r.immigrant_share_ceiling.unwrap_or(DEFAULT_CEILING);
             let (resp, v) = ui.add_enabled_ui(on, |ui| decimal_field(ui, value, 0.0..=100.0, 0.5, 1, lang)).inner;
-            let resp = resp.on_hover_text(t.ceiling_tip);
+            let resp = help::tip(resp, t.ceiling_tip, HelpSection::Rules, lang);
             push_edit(&resp, on && v != value, Edit::SetCeiling(Some(v)), cmds);
             ui.end_row();
 
             let mut on = r.min_population.is_some();
-            if ui.checkbox(&mut on, t.min_population).on_hover_text(t.min_population_tip).changed() {
+            if help::tip(ui.checkbox(&mut on, t.min_population), t.min_population_tip, HelpSection::Rules, lang)
+                .changed()
+            {
                 let v = on.then_some(DEFAULT_MIN_POPULATION);
                 cmds.push(Command::Edit { edit: Edit::SetMinPopulation(v), gesture: None });
             }
             let value = r.min_population.unwrap_or(DEFAULT_MIN_POPULATION);
             let (resp, v) = ui.add_enabled_ui(on, |ui| count_field(ui, value, 0..=100_000, 20.0, lang)).inner;
-            let resp = resp.on_hover_text(t.min_population_tip);
+            let resp = help::tip(resp, t.min_population_tip, HelpSection::Rules, lang);
             push_edit(&resp, on && v != value, Edit::SetMinPopulation(Some(v)), cmds);
             ui.end_row();
 
             let label = ui.label(t.min_request).on_hover_text(t.min_request_tip);
             let (resp, v) = count_field(ui, r.min_request, 0..=1000, 0.2, lang);
-            let resp = resp.labelled_by(label.id).on_hover_text(t.min_request_tip);
+            let resp = help::tip(resp.labelled_by(label.id), t.min_request_tip, HelpSection::Rules, lang);
             push_edit(&resp, v != r.min_request, Edit::SetMinRequest(v), cmds);
             ui.end_row();
 
             let mut on = r.max_per_1000.is_some();
-            if ui.checkbox(&mut on, t.max_per_1000).on_hover_text(t.max_per_1000_tip).changed() {
+            if help::tip(ui.checkbox(&mut on, t.max_per_1000), t.max_per_1000_tip, HelpSection::Rules, lang).changed() {
                 let v = on.then_some(DEFAULT_MAX_PER_1000);
                 cmds.push(Command::Edit { edit: Edit::SetMaxPer1000(v), gesture: None });
             }
             let value = r.max_per_1000.unwrap_or(DEFAULT_MAX_PER_1000);
             let (resp, v) = ui.add_enabled_ui(on, |ui| decimal_field(ui, value, 0.1..=1000.0, 0.05, 1, lang)).inner;
-            let resp = resp.on_hover_text(t.max_per_1000_tip);
+            let resp = help::tip(resp, t.max_per_1000_tip, HelpSection::Rules, lang);
             push_edit(&resp, on && v != value, Edit::SetMaxPer1000(Some(v)), cmds);
             ui.end_row();
 
             let mut on = r.capacity_column.is_some();
-            if ui.checkbox(&mut on, t.capacity).on_hover_text(t.capacity_tip).changed() {
+            if help::tip(ui.checkbox(&mut on, t.capacity), t.capacity_tip, HelpSection::Rules, lang).changed() {
                 let v = if on { default_capacity_column(dataset) } else { None };
                 cmds.push(Command::Edit { edit: Edit::SetCapacityColumn(v), gesture: None });
             }
@@ -108,7 +111,7 @@ pub fn show(ui: &mut Ui, scenario: &Scenario, dataset: &Dataset, lang: Lang, cmd
 
             let label = ui.label(t.minors_threshold).on_hover_text(t.minors_threshold_tip);
             let (resp, v) = count_field(ui, r.minors_threshold, 0..=1000, 0.2, lang);
-            let resp = resp.labelled_by(label.id).on_hover_text(t.minors_threshold_tip);
+            let resp = help::tip(resp.labelled_by(label.id), t.minors_threshold_tip, HelpSection::Rules, lang);
             push_edit(&resp, v != r.minors_threshold, Edit::SetMinorsThreshold(v), cmds);
             ui.end_row();
 
@@ -148,7 +151,7 @@ fn bounds_rows(ui: &mut Ui, scenario: &Scenario, dataset: &Dataset, lang: Lang, 
     ui.end_row();
 
     let mut on = r.change_band.is_some();
-    if ui.checkbox(&mut on, t.band).on_hover_text(t.band_tip).changed() {
+    if help::tip(ui.checkbox(&mut on, t.band), t.band_tip, HelpSection::Rules, lang).changed() {
         let band = on.then(|| {
             let column =
                 scenario.reference_column.clone().or_else(|| dataset.columns.first().map(|c| c.meta.id.clone()));

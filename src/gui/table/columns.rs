@@ -198,6 +198,19 @@ pub fn sort_value(
     }
 }
 
+/// The note a row shows: its [`note`], and that the municipality is overridden (a lock says so itself).
+pub fn shown_note(ctx: &ViewContext, row: usize, result: Option<&crate::engine::MunicipalityResult>) -> String {
+    let mut s = result.map(|x| note(&x.status, ctx.lang)).unwrap_or_default();
+    let code = ctx.dataset.municipalities.get(row).map(|m| m.code.as_str()).unwrap_or_default();
+    if ctx.scenario.overrides.contains_key(code) && !matches!(result.map(|x| &x.status), Some(Status::Locked)) {
+        if !s.is_empty() {
+            s.push_str("; ");
+        }
+        s.push_str(super::TableTexts::get(ctx.lang).overridden);
+    }
+    s
+}
+
 /// The note for a row: the reason it is not asked, or that its number is locked.
 pub fn note(status: &Status, lang: Lang) -> String {
     match status {

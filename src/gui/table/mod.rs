@@ -1,21 +1,26 @@
 //! The Table tab: every municipality with its result, sortable and filterable, with virtual scrolling.
 
+mod cells;
 mod columns;
+mod header;
 mod rows;
+#[cfg(test)]
+mod tests;
+mod widths;
 
 pub use columns::RangeColumn;
+pub(in crate::gui) use header::{HEADER_HEIGHT, header_width, sort_header, text_width, widest};
 pub use rows::RowCache;
 
 use egui::{Align, Layout, RichText, Sense, Ui};
 use egui_extras::{Column, TableBuilder};
 
-use crate::engine::Status;
 use crate::gui::command::Command;
 use crate::gui::edit::Edit;
 use crate::gui::view::{ViewAction, ViewContext};
 use crate::gui::view_state::TableView;
-use crate::numfmt::{decimal, integer};
-use columns::{Col, filled_lookup, indicator_value, note};
+use crate::numfmt::integer;
+use columns::{Col, filled_lookup};
 
 texts!(TableTexts {
     all_counties: "Alle fylker", "All counties";
@@ -129,12 +134,7 @@ pub fn show_table(
     };
     let scroll_to = scroll_to.filter(|_| !rows.is_empty());
 
-    // Wide tables (many indicators) scroll sideways; rows scroll virtually inside.
-    egui::ScrollArea::horizontal().id_salt("results scroll").auto_shrink([false, false]).show(ui, |ui| {
-        // Cell text is not selectable, so a click anywhere on a row selects the row.
-        ui.style_mut().interaction.selectable_labels = false;
-        table(ui, ctx, view, &rows, &cols, range, scroll_to, cmds, &mut actions);
-    });
+    table(ui, ctx, view, &rows, &cols, range, scroll_to, &mut cache.scroll_y, cmds, &mut actions);
     // A row clicked here is already in view: no scrolling to it next frame.
     if let Some(ViewAction::Select(row)) = actions.last() {
         cache.shown_selection = *row;
@@ -159,6 +159,8 @@ pub fn municipality_table<'a>(ui: &'a mut Ui, id: &str, scroll_to: Option<usize>
     }
 }
 
+/// The table in two halves side by side: code and name stay in place on the left while the other columns
+/// scroll sideways on the right. Both halves scroll up and down together through `scroll_y`.
 #[allow(clippy::too_many_arguments)]
 fn table(
     ui: &mut Ui,
@@ -168,148 +170,117 @@ fn table(
     cols: &[Col],
     range: Option<&RangeColumn>,
     scroll_to: Option<usize>,
+    scroll_y: &mut f32,
     cmds: &mut Vec<Command>,
     actions: &mut Vec<ViewAction>,
 ) {
-    let t = TableTexts::get(ctx.lang);
-    let filled = ctx.allocation.map(filled_lookup).unwrap_or_default();
-    let mut builder = municipality_table(ui, "results", scroll_to);
-    for col in cols {
-        builder = builder.column(match col {
-            Col::Code => Column::exact(40.0),
-            Col::Name => Column::initial(130.0).at_least(80.0).clip(true),
-            Col::County => Column::initial(120.0).at_least(60.0).clip(true),
-            Col::Indicator { .. } | Col::Reference(_) => Column::initial(84.0).at_least(50.0).clip(true),
-            Col::Note => Column::remainder().at_least(200.0).clip(true),
-            _ => Column::initial(72.0).at_least(50.0).clip(true),
+    let frozen = cols.iter().take_while(|c| matches!(c, Col::Code | Col::Name)).count();
+    let (left, right) = cols.split_at(frozen);
+    let widths = widths::column_widths(ui, ctx, rows, cols, range);
+    let (left_widths, right_widths) = widths.split_at(frozen);
+    let y = *scroll_y;
+    let mut offsets = [y, y];
+    ui.horizontal_top(|ui| {
+        // Cell text is not selectable, so a click anywhere on a row selects the row.
+        ui.style_mut().interaction.selectable_labels = false;
+        // Each half lays out top to bottom (header, then rows) inside the row of the two.
+        ui.vertical(|ui| {
+            let half = Half { cols: left, widths: left_widths, rows, range, scroll_to, offset: y };
+            offsets[0] = half.show(ui, ctx, view, "results.frozen", true, cmds, actions);
         });
+        // Wide tables (many indicators) scroll sideways; rows scroll virtually inside.
+        egui::ScrollArea::horizontal().id_salt("results scroll").auto_shrink([false, false]).show(ui, |ui| {
+            ui.vertical(|ui| {
+                let half = Half { cols: right, widths: right_widths, rows, range, scroll_to, offset: y };
+                offsets[1] = half.show(ui, ctx, view, "results", false, cmds, actions);
+            });
+        });
+    });
+    // The half the user scrolled leads; the other follows on the next frame.
+    if let Some(&moved) = offsets.iter().find(|&&o| (o - y).abs() > 0.1) {
+        *scroll_y = moved;
+        ui.ctx().request_repaint();
     }
-    builder
-        .header(24.0, |mut header| {
-            for col in cols {
-                header.col(|ui| {
-                    let (text, tip) = match (col, range) {
-                        (Col::Range, Some(r)) => (r.header.clone(), r.tip.clone()),
-                        _ => col.header(ctx.dataset, ctx.lang),
-                    };
-                    let key = col.sort_key();
-                    let arrow = match (view.sort == key, view.descending) {
-                        (true, false) => " ⏶",
-                        (true, true) => " ⏷",
-                        _ => "",
-                    };
-                    let button =
-                        egui::Button::new(RichText::new(format!("{text}{arrow}")).strong()).frame(false).truncate();
-                    if ui.add(button).on_hover_text(tip).clicked() {
-                        view.click_header(key);
-                    }
-                });
-            }
-        })
-        .body(|body| {
-            body.rows(ROW_HEIGHT, rows.len(), |mut row| {
-                let r = rows[row.index()];
-                let m = &ctx.dataset.municipalities[r];
-                let result = ctx.allocation.ok().and_then(|a| a.rows.get(r));
-                let asked = result.is_some_and(|x| x.asked());
-                let weak = result.is_some() && !asked;
-                row.set_selected(ctx.selected == Some(r));
-                let text = |s: String| if weak { RichText::new(s).weak() } else { RichText::new(s) };
-                for col in cols {
-                    row.col(|ui| match *col {
-                        Col::Code => {
-                            ui.label(text(m.code.clone()));
-                        }
-                        Col::Name => {
-                            ui.add(egui::Label::new(text(ctx.dataset.display_name(r))).truncate());
-                        }
-                        Col::County => {
-                            ui.add(egui::Label::new(text(m.county_name.clone())).truncate());
-                        }
-                        Col::Population => number_cell(ui, text(integer(m.population, ctx.lang))),
-                        Col::Indicator { column, .. } => match indicator_value(ctx, &filled, column, r) {
-                            Some((v, None)) => match ctx.dataset.columns[column].meta.estimate_of(&m.code) {
-                                // An estimate from a border change: marked like a filled cell, with its reason.
-                                Some(reason) => {
-                                    ui.with_layout(Layout::right_to_left(Align::Center), |ui| {
-                                        ui.label(text(format!("{}*", decimal(v, 1, ctx.lang))).italics())
-                                            .on_hover_text(ctx.lang.pick(&reason.nb, &reason.en));
-                                    });
-                                }
-                                None => number_cell(ui, text(decimal(v, 1, ctx.lang))),
-                            },
-                            Some((v, Some(policy))) => {
-                                ui.with_layout(Layout::right_to_left(Align::Center), |ui| {
-                                    ui.label(text(format!("{}*", decimal(v, 1, ctx.lang))).italics())
-                                        .on_hover_text(format!("{} {}", t.filled, policy.label(ctx.lang)));
-                                });
-                            }
-                            None => number_cell(ui, text("–".into())),
-                        },
-                        Col::Quota => {
-                            number_cell(ui, text(result.map_or("–".into(), |x| decimal(x.quota, 2, ctx.lang))))
-                        }
-                        Col::Request => {
-                            let s = result.map_or("–".into(), |x| integer(f64::from(x.allocation), ctx.lang));
-                            let lock =
-                                if matches!(result.map(|x| &x.status), Some(Status::Locked)) { "🔒 " } else { "" };
-                            number_cell(ui, text(format!("{lock}{s}")).strong());
-                        }
-                        Col::Minors => {
-                            number_cell(ui, text(result.map_or("–".into(), |x| integer(f64::from(x.minors), ctx.lang))))
-                        }
-                        Col::Per1000 => {
-                            number_cell(ui, text(result.map_or("–".into(), |x| decimal(x.per_1000, 2, ctx.lang))))
-                        }
-                        Col::Reference(c) => {
-                            let v = ctx.dataset.columns[c].values.get(r).copied().flatten();
-                            number_cell(ui, text(v.map_or("–".into(), |v| integer(v, ctx.lang))));
-                        }
-                        Col::Difference(c) => {
-                            let v = ctx.dataset.columns[c].values.get(r).copied().flatten();
-                            let d = result.zip(v).map(|(x, v)| f64::from(x.allocation) - v);
-                            let s = d.map_or("–".into(), |d| {
-                                let sign = if d > 0.0 { "+" } else { "" };
-                                format!("{sign}{}", integer(d, ctx.lang))
-                            });
-                            number_cell(ui, text(s));
-                        }
-                        Col::Note => {
-                            let mut s = result.map(|x| note(&x.status, ctx.lang)).unwrap_or_default();
-                            if ctx.scenario.overrides.contains_key(&m.code)
-                                && !matches!(result.map(|x| &x.status), Some(Status::Locked))
-                            {
-                                if !s.is_empty() {
-                                    s.push_str("; ");
-                                }
-                                s.push_str(t.overridden);
-                            }
-                            ui.add(egui::Label::new(text(s)).truncate());
-                        }
-                        Col::Range => {
-                            let cell = range.and_then(|c| c.rows).map_or("…".into(), |rows| {
-                                rows.get(r).map_or("–".into(), |&(lo, hi)| {
-                                    let int = |v: u32| integer(f64::from(v), ctx.lang);
-                                    if lo == hi { int(lo) } else { format!("{}–{}", int(lo), int(hi)) }
-                                })
-                            });
-                            number_cell(ui, text(cell));
+}
+
+/// One half of the table: some of its columns for every row shown.
+struct Half<'a> {
+    cols: &'a [Col],
+    widths: &'a [Column],
+    rows: &'a [usize],
+    range: Option<&'a RangeColumn<'a>>,
+    scroll_to: Option<usize>,
+    /// Where both halves were scrolled to.
+    offset: f32,
+}
+
+impl Half<'_> {
+    /// Draws the half; returns its vertical scroll offset after this frame's scrolling.
+    #[allow(clippy::too_many_arguments)]
+    fn show(
+        &self,
+        ui: &mut Ui,
+        ctx: &ViewContext,
+        view: &mut TableView,
+        id: &str,
+        frozen: bool,
+        cmds: &mut Vec<Command>,
+        actions: &mut Vec<ViewAction>,
+    ) -> f32 {
+        let filled = ctx.allocation.map(filled_lookup).unwrap_or_default();
+        let mut builder = municipality_table(ui, id, self.scroll_to)
+            .vertical_scroll_offset(self.offset)
+            // A jump to a row lands at once in both halves.
+            .animate_scrolling(false);
+        if frozen {
+            // As narrow as its columns; the right half's scroll bar serves both.
+            builder = builder
+                .auto_shrink([true, false])
+                .scroll_bar_visibility(egui::scroll_area::ScrollBarVisibility::AlwaysHidden);
+        }
+        for width in self.widths {
+            builder = builder.column(*width);
+        }
+        let output = builder
+            .header(HEADER_HEIGHT, |mut header| {
+                for col in self.cols {
+                    header.col(|ui| {
+                        let (text, tip) = match (col, self.range) {
+                            (Col::Range, Some(r)) => (r.header.clone(), r.tip.clone()),
+                            _ => col.header(ctx.dataset, ctx.lang),
+                        };
+                        let key = col.sort_key();
+                        let tip = if tip == text { tip } else { format!("{text}\n{tip}") };
+                        if sort_header(ui, &text, &tip, (view.sort == key).then_some(view.descending)) {
+                            view.click_header(key);
                         }
                     });
                 }
-                let response = row.response();
-                let response = match result.and_then(|x| x.reason()) {
-                    Some(reason) => response.on_hover_text(reason.message(ctx.lang)),
-                    None => response,
-                };
-                if response.clicked() {
-                    actions.push(ViewAction::Select(Some(r)));
-                }
-                response.context_menu(|ui| {
-                    override_menu(ui, ctx, r, cmds);
+            })
+            .body(|body| {
+                body.rows(ROW_HEIGHT, self.rows.len(), |mut row| {
+                    let r = self.rows[row.index()];
+                    let result = ctx.allocation.ok().and_then(|a| a.rows.get(r));
+                    row.set_selected(ctx.selected == Some(r));
+                    let cell = cells::Cell { ctx, filled: &filled, range: self.range, row: r, result };
+                    for col in self.cols {
+                        row.col(|ui| cell.show(ui, *col));
+                    }
+                    let response = row.response();
+                    let response = match result.and_then(|x| x.reason()) {
+                        Some(reason) => response.on_hover_text(reason.message(ctx.lang)),
+                        None => response,
+                    };
+                    if response.clicked() {
+                        actions.push(ViewAction::Select(Some(r)));
+                    }
+                    response.context_menu(|ui| {
+                        override_menu(ui, ctx, r, cmds);
+                    });
                 });
             });
-        });
+        output.state.clamped_offset().y
+    }
 }
 
 /// A right-aligned number as one widget filling the cell. (A right-to-left child layout per cell would add a

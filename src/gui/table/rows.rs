@@ -23,6 +23,9 @@ pub struct RowCache {
     pub(super) shown_selection: Option<usize>,
     /// The sort or a filter changed since the table last scrolled: it goes back to the top.
     pub(super) order_changed: bool,
+    /// How far down both halves of the table are scrolled (the code and name columns stay in place on the
+    /// left, the rest scrolls sideways on the right).
+    pub(super) scroll_y: f32,
 }
 
 impl RowCache {

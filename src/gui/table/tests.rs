@@ -1,0 +1,78 @@
+//! The Table tab as a user scrolls it: code and name stay in place, both halves move up and down together,
+//! and headers fit on two lines.
+
+use egui::accesskit::Role;
+use egui_kittest::Harness;
+use egui_kittest::kittest::Queryable as _;
+
+use crate::gui::app::App;
+use crate::gui::document::Document;
+use crate::gui::test_harness::harness;
+use crate::gui::view_state::Prefs;
+
+fn wheel(h: &mut Harness<'_, App>, at: egui::Pos2, delta: egui::Vec2) {
+    h.event(egui::Event::PointerMoved(at));
+    h.event(egui::Event::MouseWheel {
+        unit: egui::MouseWheelUnit::Point,
+        delta,
+        phase: egui::TouchPhase::Move,
+        source: egui::MouseWheelSource::Unknown,
+        modifiers: egui::Modifiers::NONE,
+    });
+    h.run();
+    h.run();
+}
+
+/// The rectangle of the label showing exactly `text`.
+fn label_rect(h: &Harness<'_, App>, text: &str) -> Option<egui::Rect> {
+    h.query_all_by(|n| n.value().as_deref() == Some(text) || n.label().as_deref() == Some(text))
+        .map(|n| n.rect())
+        .find(|r| r.width() > 0.0)
+}
+
+#[test]
+fn code_and_name_stay_while_both_halves_scroll_together() {
+    let mut h = harness(App::new(Document::new_default().unwrap(), Prefs::default()));
+    let name_header = h.get_by_role_and_label(Role::Button, "Kommune").rect();
+    let population_header = h.get_by_role_and_label(Role::Button, "Folketall").rect();
+    assert!(label_rect(&h, "Oslo").is_some(), "the first row shows");
+
+    // Down, with the pointer over the right half: the left half follows.
+    wheel(&mut h, population_header.center() + egui::vec2(0.0, 200.0), egui::vec2(0.0, -600.0));
+    assert!(label_rect(&h, "Oslo").is_none(), "scrolled past the first rows");
+    let d = h.state().doc.dataset();
+    let lang = h.state().view.lang;
+    // A municipality whose name shows on the left has its population on the same line on the right.
+    let (row, name) = (0..d.len())
+        .filter_map(|r| label_rect(&h, &d.display_name(r)).map(|rect| (r, rect)))
+        .min_by(|a, b| a.1.top().total_cmp(&b.1.top()))
+        .expect("names in view");
+    let population = label_rect(&h, &crate::numfmt::integer(d.municipalities[row].population, lang))
+        .expect("its population in view");
+    assert!((name.center().y - population.center().y).abs() < 1.0, "{name:?} against {population:?}");
+
+    // Right: the other columns move, the name column does not.
+    wheel(&mut h, population_header.center() + egui::vec2(0.0, 200.0), egui::vec2(-5000.0, 0.0));
+    assert_eq!(h.get_by_role_and_label(Role::Button, "Kommune").rect(), name_header, "the name stays in place");
+    let note = h.get_by_role_and_label(Role::Button, "Merknad").rect();
+    assert!(note.right() <= 1400.0 && note.left() > name_header.right(), "the last column came into view: {note:?}");
+    let moved = h.query_all_by_role_and_label(Role::Button, "Folketall").next().map(|n| n.rect());
+    assert!(moved.is_none_or(|r| r.left() < population_header.left()), "the population column moved left");
+}
+
+#[test]
+fn a_long_header_fits_on_two_lines_at_its_width() {
+    let header = "Introduksjonsprogram: i arbeid eller utdanning";
+    let mut h = Harness::new_ui(|ui| {
+        let width = super::header_width(ui, header);
+        let galley = egui::WidgetText::from(egui::RichText::new(format!("{header} ⏷")).strong()).into_galley(
+            ui,
+            Some(egui::TextWrapMode::Wrap),
+            width - 2.0 * ui.spacing().button_padding.x,
+            egui::TextStyle::Body,
+        );
+        assert!(galley.rows.len() <= 2, "{} rows at {width}", galley.rows.len());
+        assert!(width < super::text_width(ui, header, true), "narrower than on one line");
+    });
+    h.run();
+}
