@@ -46,7 +46,7 @@ pub fn municipality_table(dataset: &Dataset, f: &FollowUp, lang: Lang) -> Result
         .map(|(m, s)| {
             let optional = |v: Option<i64>| v.map_or(Cell::Empty, Cell::Int);
             vec![
-                Cell::Text(m.code.clone()),
+                Cell::Code(m.code.clone()),
                 Cell::Text(m.name.clone()),
                 Cell::Text(m.county_name.clone()),
                 int(s.request),
@@ -99,7 +99,7 @@ pub fn county_table(f: &FollowUp, lang: Lang) -> ResultTable {
         .counties
         .iter()
         .map(|c| {
-            let mut row = vec![Cell::Text(c.code.clone()), Cell::Text(c.name.clone())];
+            let mut row = vec![Cell::Code(c.code.clone()), Cell::Text(c.name.clone())];
             row.extend(count_cells(&c.totals));
             row
         })

@@ -221,6 +221,20 @@ fn followup_text_and_csv() {
     let text = stdout(&o);
     assert!(text.starts_with("Code,Municipality,County,Request,Decision,Difference,Settled so far,Remaining,Status"));
     assert_eq!(text.lines().count(), 358);
+    // The Excel CSV keeps codes as text, as every other table does.
+    let o = bosetting(&[
+        "followup",
+        "scenarios/imdi-2024.ron",
+        "--request",
+        "anmodning_2024",
+        "--decisions",
+        "vedtak_2024",
+        "--format",
+        "csv",
+        "--csv-style",
+        "excel-no",
+    ]);
+    assert!(stdout(&o).lines().nth(1).is_some_and(|l| l.starts_with("=\"0301\";Oslo;")), "{}", stdout(&o));
 }
 
 #[test]
