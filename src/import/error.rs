@@ -41,6 +41,10 @@ pub enum ImportError {
     )]
     TooManyCells { file: String, cells: usize },
 
+    /// The cells' text would take more than 4 GiB in memory (never for a file within the size limit).
+    #[error("{file}: the table's text takes more than 4 GiB in memory; download a smaller selection")]
+    TableTooLarge { file: String },
+
     /// Not a delimited text table or JSON-stat (a workbook, a web page, binary data, one column).
     #[error("{file}, line {line}: not a table: {cause}")]
     NotATable { file: String, line: usize, cause: String },
