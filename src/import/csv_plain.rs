@@ -297,7 +297,8 @@ pub(crate) fn read(text: &str, file: &str, encoding: &'static str) -> Result<Tab
     let preamble: Vec<Record> = head.by_ref().take(header_at).collect();
     let header = head.next().expect("header_index returns a valid index");
     let width = header.fields.len();
-    let mut table = Rows::with_capacity(width, bound.saturating_add(1).min(MAX_TABLE_CELLS), text.len());
+    // Grown as rows come (nothing reserved up front): a file refused on line 3 costs next to nothing.
+    let mut table = Rows::new(width);
     let mut notes = Footnotes::default();
     // The rows of the head, then the rest of the file as it is read.
     let rest = records.map_while(|item| item.map_err(|s| stop = Some(s)).ok());

@@ -75,17 +75,6 @@ impl Rows {
         Rows { width, text: String::new(), spans: Vec::new(), lines: Lines::Listed(Vec::new()) }
     }
 
-    /// Like [`Rows::new`], with room for about `cells` cells and `bytes` bytes of text.
-    pub(crate) fn with_capacity(width: usize, cells: usize, bytes: usize) -> Self {
-        let rows = cells.checked_div(width).unwrap_or(0);
-        Rows {
-            width,
-            text: String::with_capacity(bytes),
-            spans: Vec::with_capacity(cells),
-            lines: Lines::Listed(Vec::with_capacity(rows)),
-        }
-    }
-
     /// Rows numbered 1, 2, 3, … from their cells' text and `width` spans per row (a last partial row is
     /// dropped; a span outside the text reads as an empty cell).
     pub(crate) fn numbered(width: usize, text: CellText, mut spans: Vec<Span>) -> Self {
