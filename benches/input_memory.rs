@@ -133,6 +133,15 @@ fn bench(c: &mut Criterion) {
     let accepted_csv = csv(63 << 20, 28);
     report("CSV, 4 columns, 63 MB, under the cell limit", &accepted_csv, "accepted.csv");
     report("CSV, 4 short columns, 60 MB, over the cell limit", &csv(60 << 20, 8), "short.csv");
+    let mut bad_line_3 = csv(60 << 20, 28);
+    if let Some(end) = bad_line_3.iter().position(|&b| b == b'\n') {
+        // Line 3 gets a fifth field; the rest of the file is fine.
+        let line_3 = end + 1 + bad_line_3[end + 1..].iter().position(|&b| b == b'\n').unwrap_or(0) + 1;
+        bad_line_3.insert(line_3, b';');
+        bad_line_3.insert(line_3, b'x');
+    }
+    report("CSV, 4 columns, 60 MB, a fifth field on line 3", &bad_line_3, "bad-line-3.csv");
+    drop(bad_line_3);
     report("JSON-stat, 400 × 3700 observations (5.9 M cells)", &jsonstat(3700), "accepted.json");
     report("JSON-stat, 400 × 5000 observations (8 M cells)", &jsonstat(5000), "refused.json");
     drop(accepted_csv);

@@ -102,14 +102,14 @@ fn reference_from_table(table: &Table, file: &str, dataset: &Dataset) -> Result<
         dataset.municipalities.iter().enumerate().map(|(i, m)| (m.code.as_str(), i)).collect();
     let mut values = vec![Some(0.0); dataset.len()];
     let mut seen: Vec<Option<usize>> = vec![None; dataset.len()];
-    let mark = DecimalMark::of_column(table.rows.iter().map(|r| (r.line, r.cells[1].as_str())));
+    let mark = DecimalMark::of_column(table.rows.iter().map(|r| (r.line, r.cells.get(1).unwrap_or(""))));
     for row in &table.rows {
-        let (code_cell, value_cell) = (&row.cells[0], &row.cells[1]);
+        let (code_cell, value_cell) = (row.cells.get(0).unwrap_or(""), row.cells.get(1).unwrap_or(""));
         let line = row.line;
         let code = municipality_code(code_cell).ok_or_else(|| CalibrateError::NotACode {
             file: file.to_owned(),
             line,
-            code: code_cell.clone(),
+            code: code_cell.to_owned(),
         })?;
         let &i = index.get(code.as_str()).ok_or_else(|| CalibrateError::UnknownCode {
             file: file.to_owned(),

@@ -7,7 +7,7 @@ use std::time::Duration;
 
 use anyhow::Result;
 
-use super::import::{ImportArgs, base_dataset, import_table};
+use super::import::{ImportArgs, NewColumnArgs, base_dataset, import_table};
 use crate::import::read_table;
 use crate::ssb::{Client, Request, Stage, YearChoice, base_url, fetch};
 
@@ -33,18 +33,8 @@ pub struct FetchSsbArgs {
     /// Unit (defaults to the table's).
     #[arg(long)]
     pub unit: Option<String>,
-    /// higher (higher is better) or lower.
-    #[arg(long, value_parser = ["higher", "lower"], default_value = "higher")]
-    pub direction: String,
-    /// intensive (a rate, e.g. %) or extensive (a count).
-    #[arg(long, value_parser = ["intensive", "extensive"], default_value = "intensive")]
-    pub kind: String,
-    /// Refuse when any code is not in the dataset.
-    #[arg(long)]
-    pub strict: bool,
-    /// Do not map values on other municipality borders through SSB's code changes.
-    #[arg(long)]
-    pub no_crosswalk: bool,
+    #[command(flatten)]
+    pub column: NewColumnArgs,
     /// The API's address (default: SSB's, or the BOSETTING_SSB_URL environment variable).
     #[arg(long)]
     pub base_url: Option<String>,
@@ -93,10 +83,7 @@ pub fn run(args: &FetchSsbArgs) -> Result<ExitCode> {
         year: s.year.clone().unwrap_or_default(),
         source: format!("SSB, tabell {}", args.table.trim()),
         licence: "CC BY 4.0 (SSB)".to_owned(),
-        direction: args.direction.clone(),
-        kind: args.kind.clone(),
-        strict: args.strict,
-        no_crosswalk: args.no_crosswalk,
+        column: args.column.clone(),
         out: args.out.clone(),
     };
     import_table(&import, &dataset, &table)

@@ -48,6 +48,17 @@ pub struct ImportArgs {
     /// Licence of the values.
     #[arg(long, default_value = "NLOD 2.0")]
     pub licence: String,
+    #[command(flatten)]
+    pub column: NewColumnArgs,
+    /// Where to write the dataset with the new column (`*.dataset.ron`; `-` is standard output). It may not be
+    /// the imported file or the dataset file itself.
+    #[arg(long)]
+    pub out: PathBuf,
+}
+
+/// How the new column is read and matched: the options `import` and `fetch-ssb` share.
+#[derive(clap::Args, Debug, Clone)]
+pub struct NewColumnArgs {
     /// higher (higher is better) or lower.
     #[arg(long, value_parser = ["higher", "lower"], default_value = "higher")]
     pub direction: String,
@@ -61,10 +72,6 @@ pub struct ImportArgs {
     /// that the dataset does not have are then left out as unknown.
     #[arg(long)]
     pub no_crosswalk: bool,
-    /// Where to write the dataset with the new column (`*.dataset.ron`; `-` is standard output). It may not be
-    /// the imported file or the dataset file itself.
-    #[arg(long)]
-    pub out: PathBuf,
 }
 
 fn column_index(table: &Table, spec: &str, what: &str) -> Result<usize> {
@@ -137,8 +144,8 @@ pub fn import_table(args: &ImportArgs, dataset: &Dataset, table: &Table) -> Resu
     for p in &extracted.problems {
         eprintln!("{}", safe(&format!("{}: {p}", table.source_name)));
     }
-    let kind = if args.kind == "extensive" { Kind::Extensive } else { Kind::Intensive };
-    let on_borders = if args.no_crosswalk { None } else { to_dataset_borders(&extracted, dataset, kind) };
+    let kind = if args.column.kind == "extensive" { Kind::Extensive } else { Kind::Intensive };
+    let on_borders = if args.column.no_crosswalk { None } else { to_dataset_borders(&extracted, dataset, kind) };
     if let Some(b) = &on_borders {
         for line in std::iter::once(b.report.summary(Lang::En)).chain(b.report.details(Lang::En)) {
             eprintln!("{}", safe(&format!("{}: {line}", table.source_name)));
@@ -156,7 +163,7 @@ pub fn import_table(args: &ImportArgs, dataset: &Dataset, table: &Table) -> Resu
             ))
         );
     }
-    if args.strict && !matched.unknown_codes.is_empty() {
+    if args.column.strict && !matched.unknown_codes.is_empty() {
         bail!("{}: {} codes are not in the dataset (--strict)", table.source_name, matched.unknown_codes.len());
     }
     let label = args.label.clone().unwrap_or_else(|| args.name.clone());
@@ -167,9 +174,13 @@ pub fn import_table(args: &ImportArgs, dataset: &Dataset, table: &Table) -> Resu
         year: args.year.clone(),
         source: args.source.clone(),
         licence: args.licence.clone(),
-        direction: if args.direction == "lower" { Direction::LowerIsBetter } else { Direction::HigherIsBetter },
+        direction: if args.column.direction == "lower" { Direction::LowerIsBetter } else { Direction::HigherIsBetter },
         kind,
-        default_missing: if args.kind == "extensive" { MissingPolicy::Zero } else { MissingPolicy::CountyMedian },
+        default_missing: if args.column.kind == "extensive" {
+            MissingPolicy::Zero
+        } else {
+            MissingPolicy::CountyMedian
+        },
         range: None,
         estimated: on_borders.map(|b| b.estimated).unwrap_or_default(),
     };

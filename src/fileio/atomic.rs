@@ -3,7 +3,8 @@
 //! * a regular file is replaced atomically: the new content goes to a temporary file beside it (unpredictable
 //!   name, created exclusively, so nothing planted at a guessable path can redirect the write), is flushed to
 //!   disk, and is renamed over the old one; a failed write leaves the old file as it was and no temporary;
-//! * the replaced file keeps its permissions; a new file gets the usual ones (0666 less the umask);
+//! * the replaced file keeps its permissions, its owner and group (where the saving user may set them) and its
+//!   extended attributes (see `fileio::keep`); a new file gets the usual ones (0666 less the umask);
 //! * a read-only file is refused, not silently replaced; a directory is refused;
 //! * a symbolic link is followed: the file it points to is replaced and the link stays;
 //! * a device (`/dev/stdout`, `/dev/null`) or a named pipe with a reader is written through, never renamed
@@ -12,16 +13,17 @@
 //!   complete and on disk before the old one goes, and a symbolic link at the backup path is replaced, never
 //!   written through.
 
-use std::fs::{Metadata, Permissions};
+use std::fs::Metadata;
 use std::io::{Error, ErrorKind, Write};
 use std::path::{Path, PathBuf};
 
+use super::keep::Kept;
 use super::kind::describe;
 
 /// Where the bytes go.
 enum Target {
-    /// A regular file to replace (the end of any symbolic links), with its permissions.
-    Replace { path: PathBuf, permissions: Permissions },
+    /// A regular file to replace (the end of any symbolic links), with what the new file keeps of it.
+    Replace { path: PathBuf, kept: Kept },
     /// Nothing is there yet.
     Create(PathBuf),
     /// A device or a named pipe: written through.
@@ -73,7 +75,8 @@ fn target(path: &Path) -> std::io::Result<Target> {
         ));
     }
     let real = if path.is_symlink() { std::fs::canonicalize(path)? } else { path.to_owned() };
-    Ok(Target::Replace { path: real, permissions: meta.permissions() })
+    let kept = Kept::of(&real, &meta);
+    Ok(Target::Replace { path: real, kept })
 }
 
 /// The folder a file is in ("." for a bare name).
@@ -82,21 +85,22 @@ fn folder_of(path: &Path) -> &Path {
 }
 
 /// Writes `bytes` into a new temporary file in `path`'s folder, flushes it to disk and renames it over `path`.
-/// `permissions`: those of the file being replaced, or `None` for a new file.
-fn replace(path: &Path, bytes: &[u8], permissions: Option<Permissions>) -> std::io::Result<()> {
+/// `kept`: what the new file keeps of the file being replaced (permissions, owner, extended attributes), or
+/// `None` for a new file.
+fn replace(path: &Path, bytes: &[u8], kept: Option<&Kept>) -> std::io::Result<()> {
     let folder = folder_of(path);
     let mut builder = tempfile::Builder::new();
     // Short, so a file name near the 255-byte limit still has a temporary beside it.
     builder.prefix(".bst").suffix("");
     #[cfg(unix)]
-    if permissions.is_none() {
+    if kept.is_none() {
         use std::os::unix::fs::PermissionsExt;
         // Masked by the umask at creation, as for any new file.
-        builder.permissions(Permissions::from_mode(0o666));
+        builder.permissions(std::fs::Permissions::from_mode(0o666));
     }
     let mut tmp = builder.tempfile_in(folder)?;
-    if let Some(p) = permissions {
-        tmp.as_file().set_permissions(p)?;
+    if let Some(kept) = kept {
+        kept.apply_to(tmp.as_file())?;
     }
     tmp.write_all(bytes)?;
     tmp.as_file().sync_all()?;
@@ -135,7 +139,7 @@ fn write_through(path: &Path, is_pipe: bool, bytes: &[u8]) -> std::io::Result<()
 /// Writes `bytes` to `path` as described in the module documentation.
 pub fn write_atomic(path: &Path, bytes: &[u8]) -> std::io::Result<()> {
     match target(path)? {
-        Target::Replace { path, permissions } => replace(&path, bytes, Some(permissions)),
+        Target::Replace { path, kept } => replace(&path, bytes, Some(&kept)),
         Target::Create(path) => replace(&path, bytes, None),
         Target::WriteThrough { is_pipe } => write_through(path, is_pipe, bytes),
     }
@@ -152,10 +156,10 @@ pub fn backup_path(path: &Path) -> PathBuf {
 /// place like any save, before the file itself is touched: at every moment the old or the new backup is whole.
 pub fn write_atomic_with_backup(path: &Path, bytes: &[u8]) -> std::io::Result<()> {
     match target(path)? {
-        Target::Replace { path: real, permissions } => {
+        Target::Replace { path: real, kept } => {
             let old = std::fs::read(&real)?;
-            replace(&backup_path(path), &old, Some(permissions.clone()))?;
-            replace(&real, bytes, Some(permissions))
+            replace(&backup_path(path), &old, Some(&kept))?;
+            replace(&real, bytes, Some(&kept))
         }
         Target::Create(path) => replace(&path, bytes, None),
         Target::WriteThrough { is_pipe } => write_through(path, is_pipe, bytes),

@@ -44,6 +44,7 @@ fn a_directory_is_refused_with_a_message() {
 
 #[cfg(unix)]
 mod unix {
+    use std::fs::Permissions;
     use std::os::unix::fs::{FileTypeExt, PermissionsExt, symlink};
 
     use super::*;
@@ -216,5 +217,54 @@ mod unix {
         assert_eq!(std::fs::read(&path).unwrap(), old, "the file is untouched");
         assert_eq!(std::fs::read(backup_path(&path)).unwrap(), older, "the old backup is whole");
         assert_eq!(entries(dir.path()), ["plan.ron", "plan.ron.bak"], "no temporary is left");
+    }
+
+    fn owner(path: &Path) -> (u32, u32) {
+        use std::os::unix::fs::MetadataExt;
+        let meta = std::fs::metadata(path).unwrap();
+        (meta.uid(), meta.gid())
+    }
+
+    /// As root a saved file (and its backup) stays with its owner and group; as another user the test has
+    /// nobody to give a file to and is skipped.
+    #[test]
+    fn a_replaced_file_keeps_its_owner_and_group() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("shared.ron");
+        std::fs::write(&path, "old").unwrap();
+        if let Err(e) = std::os::unix::fs::chown(&path, Some(1234), Some(1234)) {
+            eprintln!("skipped: giving a file to uid 1234 needs root ({e})");
+            return;
+        }
+        write_atomic_with_backup(&path, b"new").unwrap();
+        assert_eq!(std::fs::read(&path).unwrap(), b"new");
+        assert_eq!(owner(&path), (1234, 1234));
+        assert_eq!(owner(&backup_path(&path)), (1234, 1234));
+        write_atomic(&path, b"newer").unwrap();
+        assert_eq!(owner(&path), (1234, 1234));
+        // A new file belongs to whoever saves it.
+        let fresh = dir.path().join("fresh.ron");
+        write_atomic(&fresh, b"x").unwrap();
+        assert_eq!(owner(&fresh).0, owner(dir.path()).0);
+    }
+
+    #[test]
+    fn a_replaced_file_keeps_its_extended_attributes() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("tagged.csv");
+        std::fs::write(&path, "old").unwrap();
+        if let Err(e) = xattr::set(&path, "user.test", b"kept") {
+            eprintln!("skipped: this filesystem refuses extended attributes ({e})");
+            return;
+        }
+        xattr::set(&path, "user.second", b"").unwrap();
+        write_atomic_with_backup(&path, b"new").unwrap();
+        assert_eq!(std::fs::read(&path).unwrap(), b"new");
+        for file in [path.clone(), backup_path(&path)] {
+            assert_eq!(xattr::get(&file, "user.test").unwrap().as_deref(), Some(&b"kept"[..]), "{}", file.display());
+            assert_eq!(xattr::get(&file, "user.second").unwrap().as_deref(), Some(&b""[..]));
+        }
+        write_atomic(&path, b"newer").unwrap();
+        assert_eq!(xattr::get(&path, "user.test").unwrap().as_deref(), Some(&b"kept"[..]));
     }
 }

@@ -8,8 +8,8 @@ use thiserror::Error;
 /// Largest file `read_table` accepts: 64 MiB. A full SSB municipality table is a few megabytes.
 pub const MAX_FILE_BYTES: usize = 64 * 1024 * 1024;
 
-/// Most cells a table may have: each costs memory far beyond its text (a `String` of its own), so this,
-/// not the file size, bounds the memory an import takes (about 0.6 GB at the limit; see the `input_memory`
+/// Most cells a table may have: each costs eight bytes besides its text (see [`Rows`](super::Rows)), so this
+/// and the file size bound the memory an import takes (about 0.2 GB at the limit; see the `input_memory`
 /// benchmark). An SSB API request returns at most 800 000 values, a few cells each.
 pub const MAX_TABLE_CELLS: usize = 6_000_000;
 
@@ -40,6 +40,10 @@ pub enum ImportError {
         max = MAX_TABLE_CELLS
     )]
     TooManyCells { file: String, cells: usize },
+
+    /// The cells' text would take more than 4 GiB in memory (never for a file within the size limit).
+    #[error("{file}: the table's text takes more than 4 GiB in memory; download a smaller selection")]
+    TableTooLarge { file: String },
 
     /// Not a delimited text table or JSON-stat (a workbook, a web page, binary data, one column).
     #[error("{file}, line {line}: not a table: {cause}")]

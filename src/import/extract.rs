@@ -28,7 +28,7 @@ pub struct ExtractedValue {
     pub value: Option<f64>,
     /// The cell was `:`, SSB's "not for publication": a value exists but is suppressed.
     pub hidden: bool,
-    /// Line of the row the value came from (see [`Row::line`](super::Row::line)).
+    /// Line of the row the value came from (see [`RowRef::line`](super::RowRef::line)).
     pub line: usize,
 }
 
@@ -98,14 +98,12 @@ pub fn extract(table: &Table, code_column: usize, value_column: usize) -> Extrac
     let value_header = &table.headers[value_column];
     let label_column = name_column(table, code_column, value_column);
     // One decimal convention for the whole column, so `1.234` means the same on every line.
-    let mark = DecimalMark::of_column(
-        table.rows.iter().map(|r| (r.line, r.cells.get(value_column).map_or("", String::as_str))),
-    );
+    let mark = DecimalMark::of_column(table.rows.iter().map(|r| (r.line, r.cells.get(value_column).unwrap_or(""))));
     let mut seen: HashMap<String, usize> = HashMap::new();
     // code → lines of its repeats with a value other than the kept one
     let mut conflicts: HashMap<String, Vec<usize>> = HashMap::new();
     for row in &table.rows {
-        let cell = |c: usize| row.cells.get(c).map_or("", String::as_str);
+        let cell = |c: usize| row.cells.get(c).unwrap_or("");
         let code_cell = cell(code_column);
         let Some(found) = code_in_cell(code_cell) else {
             out.problems.push(Problem { line: row.line, message: not_a_code(code_cell, code_header) });
@@ -280,7 +278,7 @@ pub fn guess_columns(table: &Table) -> Option<(usize, usize)> {
 /// years over years only). When no column qualifies, the guess is [`Guess::Unclear`] and lists the
 /// columns with numbers, rather than falling back to one of them.
 pub fn guess(table: &Table) -> Guess {
-    let sample = &table.rows[..table.rows.len().min(2000)];
+    let sample = || table.rows.iter().take(2000);
     let width = table.headers.len();
     // (mostly strong codes, header names codes, distinct codes, leftmost) and the column.
     type Rank = (bool, bool, usize, std::cmp::Reverse<usize>);
@@ -288,7 +286,7 @@ pub fn guess(table: &Table) -> Guess {
     for c in 0..width {
         let (mut non_empty, mut codes, mut strong) = (0usize, 0usize, 0usize);
         let mut distinct = HashSet::new();
-        for cell in sample.iter().filter_map(|r| r.cells.get(c)) {
+        for cell in sample().filter_map(|r| r.cells.get(c)) {
             if cell.is_empty() {
                 continue;
             }
@@ -314,7 +312,7 @@ pub fn guess(table: &Table) -> Guess {
     for c in (0..width).filter(|&c| c != code) {
         let (mut non_empty, mut numeric) = (0usize, 0usize);
         let mut numbers: Vec<f64> = Vec::new();
-        for cell in sample.iter().filter_map(|r| r.cells.get(c)) {
+        for cell in sample().filter_map(|r| r.cells.get(c)) {
             if cell.is_empty() {
                 continue;
             }

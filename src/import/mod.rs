@@ -22,6 +22,7 @@ pub mod error;
 pub mod extract;
 pub mod jsonstat;
 pub mod numbers;
+pub mod rows;
 pub mod ssb_csv;
 pub mod table;
 pub mod text_formula;
@@ -32,5 +33,6 @@ pub use extract::{
     Extracted, ExtractedValue, Guess, Match, Problem, ValueCandidate, extract, guess, guess_columns, match_codes,
 };
 pub use numbers::{Cell, DecimalMark, parse_number, parse_number_in};
-pub use table::{Format, Row, Table, read_table};
+pub use rows::{Cells, Row, RowRef, Rows};
+pub use table::{Format, Table, read_table};
 pub use text_formula::text_formula_value;

@@ -19,12 +19,14 @@
 //!   different from the most common one, and a leading block of records set off by a blank line
 //!   none of which has the most common field count (an unquoted title with commas in it).
 //! * **Footnotes**: trailing records after a blank line that have at most one non-empty field
-//!   and fewer fields than the header.
+//!   and fewer fields than the header (found by the reader as it goes, see
+//!   [`csv_plain`](super::csv_plain)).
 //! * **SSB format**: a title starting with a five-digit table number (`07459:`), or region cells
 //!   with SSB's `K-`/`F-` prefixes, or a column named `region` whose cells are `code name`.
 
 use super::codes::code_in_cell;
 use super::csv_plain::Record;
+use super::rows::Rows;
 
 /// Index in `records` of the header: the first record after any title lines.
 ///
@@ -48,28 +50,15 @@ pub(crate) fn header_index(records: &[Record]) -> usize {
     }
 }
 
-/// Index in `records` where footnotes start (`records.len()` if there are none).
-pub(crate) fn footnote_start(records: &[Record], header: usize) -> usize {
-    let Some(width) = records.get(header).map(|r| r.fields.len()) else {
-        return records.len();
-    };
-    let is_note = |r: &Record| r.non_empty() <= 1 && r.fields.len() < width;
-    let mut k = records.len();
-    while k > header + 1 && is_note(&records[k - 1]) {
-        k -= 1;
-    }
-    (k..records.len()).find(|&i| records[i].blank_before).unwrap_or(records.len())
-}
-
 /// Whether a delimited table is an SSB statbank export (see the module docs): `preamble` are the
 /// records before the header, `data` those after it.
-pub(crate) fn looks_like_ssb(preamble: &[Record], header: &Record, data: &[Record]) -> bool {
+pub(crate) fn looks_like_ssb(preamble: &[Record], header: &Record, data: &Rows) -> bool {
     let titled = preamble.iter().filter_map(|r| r.fields.iter().find(|f| !f.is_empty())).any(|f| is_table_title(f));
     if titled {
         return true;
     }
-    let sample = &data[..data.len().min(200)];
-    let prefixed = sample.iter().flat_map(|r| &r.fields).any(|c| {
+    let sample = || data.iter().take(200);
+    let prefixed = sample().flat_map(|r| r.cells).any(|c| {
         let b = c.as_bytes();
         b.len() > 2 && (b[0] == b'K' || b[0] == b'F') && b[1] == b'-' && b[2].is_ascii_digit()
     });
@@ -77,7 +66,7 @@ pub(crate) fn looks_like_ssb(preamble: &[Record], header: &Record, data: &[Recor
         return true;
     }
     header.fields.iter().position(|h| h.eq_ignore_ascii_case("region")).is_some_and(|col| {
-        sample.iter().any(|r| r.fields.get(col).and_then(|c| code_in_cell(c)).is_some_and(|c| !c.label.is_empty()))
+        sample().any(|r| r.cells.get(col).and_then(code_in_cell).is_some_and(|c| !c.label.is_empty()))
     })
 }
 
@@ -128,15 +117,15 @@ mod tests {
         assert_eq!(t.delimiter, Some(';'));
         assert_eq!(t.headers, v(&["region", "age", "Persons 2024"]));
         // Title on line 1, blank line 2, header line 3.
-        assert_eq!(t.rows[0].line, 4);
-        assert_eq!(t.rows[0].cells, v(&["K-3101 Halden", "0 years", "253"]));
-        assert!(t.rows.iter().any(|r| r.cells[0] == "K-3201 Bærum"));
-        assert!(t.rows.iter().any(|r| r.cells[0] == "K-1508 Ålesund"));
-        assert!(t.rows.iter().any(|r| r.cells[0] == "K-5636 Unjárga - Nesseby"));
-        assert!(t.rows.iter().any(|r| r.cells[2] == ":"));
+        assert_eq!(t.rows.get(0).unwrap().line, 4);
+        assert_eq!(t.rows.get(0).unwrap().cells, v(&["K-3101 Halden", "0 years", "253"]));
+        assert!(t.rows.iter().any(|r| r.cells.get(0).unwrap() == "K-3201 Bærum"));
+        assert!(t.rows.iter().any(|r| r.cells.get(0).unwrap() == "K-1508 Ålesund"));
+        assert!(t.rows.iter().any(|r| r.cells.get(0).unwrap() == "K-5636 Unjárga - Nesseby"));
+        assert!(t.rows.iter().any(|r| r.cells.get(2).unwrap() == ":"));
         // Footnotes after the data are not rows.
-        assert!(t.rows.iter().all(|r| !r.cells[0].starts_with("Kilde")));
-        assert_eq!(t.rows.last().unwrap().cells[0], "F-31 Østfold");
+        assert!(t.rows.iter().all(|r| !r.cells.get(0).unwrap().starts_with("Kilde")));
+        assert_eq!(t.rows.last().unwrap().cells.get(0).unwrap(), "F-31 Østfold");
     }
 
     #[test]
@@ -145,11 +134,11 @@ mod tests {
         assert_eq!(t.format, Format::SsbCsv);
         assert_eq!(t.delimiter, Some('\t'));
         assert_eq!(t.encoding, "UTF-8");
-        assert_eq!(t.rows[0].line, 4);
-        let kautokeino = t.rows.iter().find(|r| r.cells[0].starts_with("K-5612")).unwrap();
-        assert_eq!(kautokeino.cells[0], "K-5612 Guovdageaidnu - Kautokeino");
-        assert_eq!(kautokeino.cells[1], ":");
-        assert!(t.rows.iter().any(|r| r.cells[0] == "K-5622 Porsáŋgu - Porsanger - Porsanki"));
+        assert_eq!(t.rows.get(0).unwrap().line, 4);
+        let kautokeino = t.rows.iter().find(|r| r.cells.get(0).unwrap().starts_with("K-5612")).unwrap();
+        assert_eq!(kautokeino.cells.get(0).unwrap(), "K-5612 Guovdageaidnu - Kautokeino");
+        assert_eq!(kautokeino.cells.get(1).unwrap(), ":");
+        assert!(t.rows.iter().any(|r| r.cells.get(0).unwrap() == "K-5622 Porsáŋgu - Porsanger - Porsanki"));
     }
 
     #[test]
@@ -158,7 +147,7 @@ mod tests {
         assert_eq!(t.format, Format::SsbCsv); // column "region" with "0101 Halden"
         assert_eq!(t.delimiter, Some(','));
         assert_eq!(t.headers, v(&["region", "age", "Persons 2019"]));
-        assert_eq!(t.rows[0].cells, v(&["0101 Halden", "0 years", "245"]));
+        assert_eq!(t.rows.get(0).unwrap().cells, v(&["0101 Halden", "0 years", "245"]));
     }
 
     #[test]
@@ -167,8 +156,8 @@ mod tests {
         assert_eq!(t.delimiter, Some(';'));
         assert_eq!(t.headers[0], "");
         assert_eq!(t.headers[1], "1. kvartal 2023");
-        assert_eq!(t.rows[0].cells[0], "Innvandrere i alt");
-        assert_eq!(t.rows[1].cells[1], "4,0");
+        assert_eq!(t.rows.get(0).unwrap().cells.get(0).unwrap(), "Innvandrere i alt");
+        assert_eq!(t.rows.get(1).unwrap().cells.get(1).unwrap(), "4,0");
         assert_eq!(t.rows.len(), 3);
     }
 
@@ -178,7 +167,7 @@ mod tests {
             .unwrap();
         assert_eq!(t.format, Format::SsbCsv);
         assert_eq!(t.headers, v(&["region", "verdi"]));
-        assert_eq!(t.rows[0].line, 4);
+        assert_eq!(t.rows.get(0).unwrap().line, 4);
     }
 
     #[test]

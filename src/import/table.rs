@@ -2,6 +2,7 @@
 
 use super::encoding;
 use super::error::{ImportError, MAX_FILE_BYTES};
+use super::rows::Rows;
 use super::{csv_plain, jsonstat};
 
 /// A file read as a grid of text cells with column names.
@@ -17,16 +18,8 @@ pub struct Table {
     pub delimiter: Option<char>,
     /// Column names; every row has exactly this many cells.
     pub headers: Vec<String>,
-    pub rows: Vec<Row>,
-}
-
-/// One row of a [`Table`].
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Row {
-    /// 1-based line in the file where the row starts; for JSON-stat the 1-based observation number.
-    pub line: usize,
-    /// Trimmed cell texts, as many as the table has headers.
-    pub cells: Vec<String>,
+    /// The rows, their cells' text kept together (see [`Rows`]).
+    pub rows: Rows,
 }
 
 /// The kind of file a table came from.
@@ -87,13 +80,15 @@ pub fn read_table(bytes: &[u8], source_name: &str) -> Result<Table, ImportError>
     }
     let decoded = encoding::decode(bytes);
     let text = decoded.text.as_str();
-    if let Some(nul) = text.find('\0') {
-        let line = line_of(text, nul);
-        return Err(not_a_table(line, "the file contains NUL bytes: it is binary data, not text"));
-    }
     let Some(first) = text.trim_start().chars().next() else {
         return Err(ImportError::Empty { file: file.to_owned(), detail: " (only whitespace)".to_owned() });
     };
+    // Delimited text meets a NUL where its rows reach it (after any mistake above it); JSON is refused first.
+    if matches!(first, '{' | '[' | '<')
+        && let Some(nul) = text.find('\0')
+    {
+        return Err(not_a_table(line_of(text, nul), csv_plain::NUL_CAUSE));
+    }
     match first {
         '{' | '[' => jsonstat::read(text, file, decoded.encoding),
         '<' => Err(not_a_table(
@@ -105,7 +100,7 @@ pub fn read_table(bytes: &[u8], source_name: &str) -> Result<Table, ImportError>
 }
 
 /// 1-based line of byte offset `at` (counting `\n`, `\r\n` and lone `\r`).
-fn line_of(text: &str, at: usize) -> usize {
+pub(crate) fn line_of(text: &str, at: usize) -> usize {
     let before = text.as_bytes().get(..at).unwrap_or(text.as_bytes());
     let mut line = 1;
     let mut prev_cr = false;

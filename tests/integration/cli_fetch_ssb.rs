@@ -1,70 +1,16 @@
 //! `fetch-ssb` against a local server on 127.0.0.1 that replays SSB's answers from `tests/fixtures/ssb/`.
 //! No test here reaches the internet.
 
-use std::io::{BufRead, BufReader, Read, Write};
 use std::net::TcpListener;
-use std::path::Path;
 use std::process::{Command, Output};
 
 use bosetting::data::{embedded_dataset, load_dataset_file};
 
 use crate::common::stderr;
 
-fn fixture(name: &str) -> Vec<u8> {
-    std::fs::read(Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/ssb").join(name)).unwrap()
-}
-
-/// The answer to one request: (status, body).
-fn route(method: &str, path: &str, body: &str) -> (u16, Vec<u8>) {
-    let path = path.split('?').next().unwrap_or("");
-    match (method, path) {
-        ("GET", "/api/tables/07459/metadata") => (200, fixture("07459-metadata.json")),
-        ("POST", "/api/tables/07459/data") if body.contains("\"2020\"") => (200, fixture("07459-data-2020.json")),
-        ("POST", "/api/tables/07459/data") => (200, fixture("07459-data-2024.json")),
-        ("GET", "/api/tables/05300/metadata") => (200, fixture("05300-metadata.json")),
-        // A table whose metadata is fine but whose data request SSB refuses for its size.
-        ("GET", "/api/tables/07777/metadata") => (200, fixture("07459-metadata.json")),
-        ("POST", "/api/tables/07777/data") => (400, fixture("too-many-cells.json")),
-        _ => (404, fixture("no-table.json")),
-    }
-}
-
-/// Serves every connection on a thread of its own until the test process ends; returns the base URL.
+/// The library's replaying server (`bosetting::ssb::test_server`), answering every request.
 fn serve() -> String {
-    let listener = TcpListener::bind("127.0.0.1:0").unwrap();
-    let base = format!("http://{}/api", listener.local_addr().unwrap());
-    std::thread::spawn(move || {
-        for stream in listener.incoming().flatten() {
-            std::thread::spawn(move || {
-                let mut reader = BufReader::new(stream.try_clone().unwrap());
-                let mut first = String::new();
-                reader.read_line(&mut first).unwrap();
-                let mut length = 0;
-                loop {
-                    let mut line = String::new();
-                    if reader.read_line(&mut line).unwrap() == 0 || line == "\r\n" {
-                        break;
-                    }
-                    if let Some(v) = line.to_ascii_lowercase().strip_prefix("content-length:") {
-                        length = v.trim().parse().unwrap();
-                    }
-                }
-                let mut body = vec![0; length];
-                reader.read_exact(&mut body).unwrap();
-                let mut parts = first.split_whitespace();
-                let (method, path) = (parts.next().unwrap_or(""), parts.next().unwrap_or(""));
-                let (status, answer) = route(method, path, &String::from_utf8_lossy(&body));
-                let mut stream = stream;
-                let head = format!(
-                    "HTTP/1.1 {status} X\r\nContent-Type: application/json\r\nContent-Length: {}\r\nConnection: close\r\n\r\n",
-                    answer.len()
-                );
-                let _ = stream.write_all(head.as_bytes());
-                let _ = stream.write_all(&answer);
-            });
-        }
-    });
-    base
+    bosetting::ssb::test_server::serve(false)
 }
 
 fn fetch(base: &str, args: &[&str]) -> Output {
@@ -161,13 +107,7 @@ fn refusals_are_clear_and_write_nothing() {
 #[test]
 fn a_timeout_and_a_dead_proxy_are_named() {
     // A server that accepts and never answers.
-    let silent = TcpListener::bind("127.0.0.1:0").unwrap();
-    let base = format!("http://{}/api", silent.local_addr().unwrap());
-    let keep = std::thread::spawn(move || {
-        let held: Vec<_> = silent.incoming().take(1).flatten().collect();
-        std::thread::sleep(std::time::Duration::from_secs(5));
-        drop(held);
-    });
+    let base = bosetting::ssb::test_server::serve(true);
     let dir = tempfile::tempdir().unwrap();
     let out = dir.path().join("x.dataset.ron");
     let o = fetch(
@@ -177,7 +117,6 @@ fn a_timeout_and_a_dead_proxy_are_named() {
     let err = stderr(&o);
     assert_eq!(o.status.code(), Some(1), "{err}");
     assert!(err.contains("no answer within 1 s (timeout)"), "{err}");
-    drop(keep);
 
     // A proxy that is not there: the request never leaves this machine.
     let closed = TcpListener::bind("127.0.0.1:0").unwrap();
