@@ -28,6 +28,10 @@ fn dataset_columns(columns: &[&str]) -> BTreeMap<String, Vec<Option<f64>>> {
     out
 }
 
+/// `followup` of the 2024 example: the request against the decisions.
+const STATUS_2024: [&str; 6] =
+    ["followup", "scenarios/imdi-2024.ron", "--request", "anmodning_2024", "--decisions", "vedtak_2024"];
+
 fn json(args: &[&str]) -> Value {
     let o = bosetting(args);
     assert!(o.status.success(), "{args:?}: {}", stderr(&o));
@@ -222,18 +226,7 @@ fn followup_text_and_csv() {
     assert!(text.starts_with("Code,Municipality,County,Request,Decision,Difference,Settled so far,Remaining,Status"));
     assert_eq!(text.lines().count(), 358);
     // The Excel CSV keeps codes as text, as every other table does.
-    let o = bosetting(&[
-        "followup",
-        "scenarios/imdi-2024.ron",
-        "--request",
-        "anmodning_2024",
-        "--decisions",
-        "vedtak_2024",
-        "--format",
-        "csv",
-        "--csv-style",
-        "excel-no",
-    ]);
+    let o = bosetting(&[&STATUS_2024[..], &["--format", "csv", "--csv-style", "excel-no"]].concat());
     assert!(stdout(&o).lines().nth(1).is_some_and(|l| l.starts_with("=\"0301\";Oslo;")), "{}", stdout(&o));
 }
 
@@ -263,7 +256,7 @@ fn old_scenario_files_open_unchanged_and_a_bad_band_is_reported() {
 #[test]
 fn followup_and_revise_write_like_allocate() {
     let dir = tempfile::tempdir().unwrap();
-    let base = ["followup", "scenarios/imdi-2024.ron", "--request", "anmodning_2024", "--decisions", "vedtak_2024"];
+    let base = STATUS_2024;
     // `--out -` is standard output, in the format asked for.
     let o = bosetting(&[&base[..], &["--format", "json", "--out", "-"]].concat());
     assert!(o.status.success(), "{}", stderr(&o));
