@@ -35,11 +35,11 @@ pub fn run(args: &CheckArgs) -> Result<ExitCode> {
     }
     // Valid fields can still describe an impossible plan (caps too tight, minimum too high).
     if let Err(e) = allocate(&dataset, &scenario) {
-        eprintln!("{}", safe(&format!("{}: {e}", path.display())));
+        eprintln!("{}", safe(&format!("{}: {}", path.display(), e.message(lang))));
         return Ok(ExitCode::from(1));
     }
     let warning = lang.pick("advarsel", "warning");
-    for w in plan_warnings(&scenario, &dataset) {
+    for w in plan_warnings(&scenario, &dataset, lang) {
         eprintln!("{}", safe(&format!("{}: {warning}: {w}", path.display())));
     }
     for w in data_warnings(&scenario, &dataset) {

@@ -8,6 +8,7 @@ mod collect;
 mod contributions;
 mod eligibility;
 mod error;
+mod error_text;
 mod fill;
 mod keys;
 mod minors;

@@ -3,17 +3,24 @@
 use std::collections::BTreeMap;
 
 use crate::data::Dataset;
+use crate::lang::Lang;
 use crate::scenario::Scenario;
 
 /// Every doubt, one sentence each, in a fixed order.
-pub fn plan_warnings(scenario: &Scenario, dataset: &Dataset) -> Vec<String> {
+pub fn plan_warnings(scenario: &Scenario, dataset: &Dataset, lang: Lang) -> Vec<String> {
     let mut out = Vec::new();
     let population: f64 = dataset.municipalities.iter().map(|m| m.population).sum();
     if f64::from(scenario.target.total) > population {
-        out.push(format!(
-            "target.total: {} refugees is more than the whole population of the dataset {} ({population})",
-            scenario.target.total, dataset.id
-        ));
+        out.push(match lang {
+            Lang::Nb => format!(
+                "target.total: {} flyktninger er mer enn hele folketallet i datasettet {} ({population})",
+                scenario.target.total, dataset.id
+            ),
+            Lang::En => format!(
+                "target.total: {} refugees is more than the whole population of the dataset {} ({population})",
+                scenario.target.total, dataset.id
+            ),
+        });
     }
     let mut names: BTreeMap<&str, Vec<&str>> = BTreeMap::new();
     for m in dataset.municipalities.iter() {
@@ -24,12 +31,20 @@ pub fn plan_warnings(scenario: &Scenario, dataset: &Dataset) -> Vec<String> {
     }
     for (code, list) in names.iter().filter(|(_, l)| l.len() > 1) {
         let quoted: Vec<String> = list.iter().map(|n| format!("{n:?}")).collect();
-        out.push(format!(
-            "dataset {}: county {code} has {} names ({}); county totals are by code",
-            dataset.id,
-            list.len(),
-            quoted.join(", ")
-        ));
+        out.push(match lang {
+            Lang::Nb => format!(
+                "datasettet {}: fylke {code} har {} navn ({}); fylkessummene går etter nummer",
+                dataset.id,
+                list.len(),
+                quoted.join(", ")
+            ),
+            Lang::En => format!(
+                "dataset {}: county {code} has {} names ({}); county totals are by code",
+                dataset.id,
+                list.len(),
+                quoted.join(", ")
+            ),
+        });
     }
     out
 }
@@ -47,7 +62,7 @@ mod tests {
     #[test]
     fn a_sound_plan_has_no_warnings() {
         let (s, d) = imdi();
-        assert_eq!(plan_warnings(&s, &d), Vec::<String>::new());
+        assert_eq!(plan_warnings(&s, &d, Lang::En), Vec::<String>::new());
     }
 
     #[test]
@@ -61,7 +76,7 @@ mod tests {
         let small = crate::data::parse_dataset(&text, "small").unwrap();
         let population: f64 = small.municipalities.iter().map(|m| m.population).sum();
         s.target.total = population as u32 + 1;
-        let w = plan_warnings(&s, &small);
+        let w = plan_warnings(&s, &small, Lang::En);
         assert_eq!(w.len(), 2, "{w:?}");
         assert!(
             w[0].starts_with(&format!("target.total: {} refugees is more than the whole population", s.target.total))

@@ -187,8 +187,10 @@ fn an_impossible_setting_shows_why_and_keeps_the_inputs() {
     let mut h = harness(new_app());
     h.state_mut().apply(edit(Edit::SetTargetMinors(6000)));
     h.run();
-    let message = h.state().computed.result.as_ref().unwrap_err().to_string();
-    assert!(shows(&h, &message), "{message}");
+    let error = h.state().computed.result.as_ref().unwrap_err().clone();
+    let message = error.message(crate::lang::Lang::Nb);
+    assert!(shows(&h, &message), "the cause in the planner's language: {message}");
+    assert_ne!(message, error.to_string());
     assert!(shows(&h, "Ingen fordeling med disse innstillingene"));
     assert!(shows(&h, "⚠ Ingen fordeling"));
     assert_eq!(h.state().doc.scenario().target.minors, 6000);

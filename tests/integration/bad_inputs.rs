@@ -276,7 +276,8 @@ fn every_corpus_file_gives_its_expected_error() {
 fn assert_cli_refuses(path: &Path, message: &str) {
     let file = path.file_name().and_then(|n| n.to_str()).unwrap_or_default();
     let arg = path.to_str().unwrap();
-    for args in [["check", arg, ""], ["allocate", arg, "--format=json"]] {
+    // The corpus holds the English messages; `check` speaks bokmål unless told otherwise.
+    for args in [["check", arg, "--lang=en"], ["allocate", arg, "--format=json"]] {
         let args: Vec<&str> = args.into_iter().filter(|a| !a.is_empty()).collect();
         let o = bosetting(&args);
         let stderr = String::from_utf8_lossy(&o.stderr);
@@ -284,6 +285,15 @@ fn assert_cli_refuses(path: &Path, message: &str) {
         assert!(stderr.contains(file), "{file}: `{}` does not name the file: {stderr}", args[0]);
         assert_eq!(stderr.matches(message).count(), 1, "{file}: `{}` says {message:?} once: {stderr}", args[0]);
     }
+}
+
+#[test]
+fn check_gives_the_cause_of_an_impossible_plan_in_bokmål() {
+    let path = corpus_dir().join("s_everyone_too_small.ron");
+    let o = bosetting(&["check", path.to_str().unwrap()]);
+    assert_eq!(o.status.code(), Some(1));
+    let stderr = String::from_utf8_lossy(&o.stderr);
+    assert!(stderr.contains("ingen kommune kan anmodes etter reglene som gjelder nå"), "{stderr}");
 }
 
 #[test]

@@ -58,7 +58,7 @@ pub fn alloc_error(ui: &mut Ui, error: &AllocError, lang: Lang) {
     let t = NoticeTexts::get(lang);
     banner(ui, fill_for(ui, Level::Error), |ui| {
         ui.label(RichText::new(format!("⛔ {}", t.no_allocation)).strong());
-        ui.label(error.to_string());
+        ui.label(error.message(lang));
         ui.weak(t.fix_hint);
     });
 }
