@@ -626,6 +626,27 @@ impl<'de> DeserializeSeed<'de> for &mut ValueSlots<'_> {
     }
 }
 
+/// The scalars a member's visitor does not take: each is refused as the wrong type, with its kind named.
+macro_rules! refuse_scalars {
+    () => {
+        fn visit_bool<E: de::Error>(self, _: bool) -> Result<(), E> {
+            self.wrong_type("a boolean")
+        }
+
+        fn visit_i64<E: de::Error>(self, _: i64) -> Result<(), E> {
+            self.wrong_type("a number")
+        }
+
+        fn visit_u64<E: de::Error>(self, _: u64) -> Result<(), E> {
+            self.wrong_type("a number")
+        }
+
+        fn visit_f64<E: de::Error>(self, _: f64) -> Result<(), E> {
+            self.wrong_type("a number")
+        }
+    };
+}
+
 impl<'de> Visitor<'de> for &mut ValueSlots<'_> {
     type Value = ();
 
@@ -680,21 +701,7 @@ impl<'de> Visitor<'de> for &mut ValueSlots<'_> {
         self.wrong_type("null")
     }
 
-    fn visit_bool<E: de::Error>(self, _: bool) -> Result<(), E> {
-        self.wrong_type("a boolean")
-    }
-
-    fn visit_i64<E: de::Error>(self, _: i64) -> Result<(), E> {
-        self.wrong_type("a number")
-    }
-
-    fn visit_u64<E: de::Error>(self, _: u64) -> Result<(), E> {
-        self.wrong_type("a number")
-    }
-
-    fn visit_f64<E: de::Error>(self, _: f64) -> Result<(), E> {
-        self.wrong_type("a number")
-    }
+    refuse_scalars!();
 
     fn visit_str<E: de::Error>(self, _: &str) -> Result<(), E> {
         self.wrong_type("a string")
@@ -837,21 +844,7 @@ impl<'de> Visitor<'de> for &mut StatusSymbols<'_> {
         Ok(())
     }
 
-    fn visit_bool<E: de::Error>(self, _: bool) -> Result<(), E> {
-        self.wrong_type("a boolean")
-    }
-
-    fn visit_i64<E: de::Error>(self, _: i64) -> Result<(), E> {
-        self.wrong_type("a number")
-    }
-
-    fn visit_u64<E: de::Error>(self, _: u64) -> Result<(), E> {
-        self.wrong_type("a number")
-    }
-
-    fn visit_f64<E: de::Error>(self, _: f64) -> Result<(), E> {
-        self.wrong_type("a number")
-    }
+    refuse_scalars!();
 }
 
 impl StatusSymbols<'_> {
