@@ -47,6 +47,7 @@ fn fill_of(values: &Values, classes: Option<&Classes>, row: Option<usize>) -> Fi
         match values.status[row] {
             RowStatus::NotAsked => return Fill::NotAsked,
             RowStatus::Excluded => return Fill::Excluded,
+            RowStatus::NoResult => return Fill::NoData,
             RowStatus::Asked => {}
         }
     }

@@ -31,18 +31,20 @@ impl MapMeasure {
     }
 }
 
-/// A municipality's standing in the plan.
+/// Where a municipality stands in the plan; the figures and the Map tab colour by it.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum RowStatus {
     Asked,
-    /// Eligible, but asked for none.
+    /// Eligible, but the request came out at zero (minimum request, rounding, locked to 0).
     NotAsked,
     /// Excluded by a rule or by hand.
     Excluded,
+    /// There is no result (the scenario cannot be allocated).
+    NoResult,
 }
 
 impl RowStatus {
-    fn of(r: &MunicipalityResult) -> RowStatus {
+    pub fn of(r: &MunicipalityResult) -> RowStatus {
         if r.asked() {
             RowStatus::Asked
         } else if r.eligible {

@@ -21,7 +21,7 @@ use plotters::coord::Shift;
 use plotters::prelude::*;
 
 pub use error::FigureError;
-pub use measure::{MapMeasure, MeasureValues, measure_values, value_format};
+pub use measure::{MapMeasure, MeasureValues, RowStatus, Values, measure_values, value_format};
 
 use crate::data::Dataset;
 use crate::engine::Allocation;

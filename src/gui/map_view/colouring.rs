@@ -149,11 +149,11 @@ fn fill_for(
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::figure::Values;
     use crate::gui::map_view::measure::Measure;
 
     fn data(values: Vec<Option<f64>>, status: Vec<RowStatus>, request_based: bool, scheme: Scheme) -> MeasureData {
-        MeasureData {
-            measure: Measure::Request,
+        let data = Values {
             title: "t".into(),
             unit: "u".into(),
             values,
@@ -162,7 +162,8 @@ mod tests {
             integer: true,
             decimals: 0,
             request_based,
-        }
+        };
+        MeasureData { measure: Measure::Request, data }
     }
 
     #[test]

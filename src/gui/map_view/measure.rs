@@ -2,8 +2,8 @@
 
 use super::classes::Scheme;
 use super::texts::MapTexts;
-use crate::engine::MunicipalityResult;
-use crate::figure::{MapMeasure, measure_values, value_format};
+pub use crate::figure::RowStatus;
+use crate::figure::{MapMeasure, Values, measure_values, value_format};
 use crate::followup::Answer;
 use crate::gui::view::ViewContext;
 
@@ -26,44 +26,20 @@ pub enum Measure {
 /// The follow-up statuses the map colours, in legend order (not asked is hatched like any not-asked row).
 pub const STATUS_CLASSES: [Answer; 5] = [Answer::Below, Answer::At, Answer::Above, Answer::No, Answer::NotAnswered];
 
-/// Where a municipality stands in the current result.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum RowStatus {
-    Asked,
-    /// Eligible, but the request came out at zero (minimum request, rounding, locked to 0).
-    NotAsked,
-    /// Excluded by a rule or by hand.
-    Excluded,
-    /// There is no result (the scenario cannot be allocated).
-    NoResult,
-}
-
-impl RowStatus {
-    pub fn of(result: &MunicipalityResult) -> RowStatus {
-        if result.asked() {
-            RowStatus::Asked
-        } else if !result.eligible {
-            RowStatus::Excluded
-        } else {
-            RowStatus::NotAsked
-        }
-    }
-}
-
-/// One measure evaluated for every dataset row.
+/// One measure evaluated for every dataset row: the values the figures draw, under the Map tab's own measure
+/// (which has the follow-up status besides the figures' measures). Reads as its [`Values`].
 #[derive(Debug, Clone, PartialEq)]
 pub struct MeasureData {
     pub measure: Measure,
-    pub title: String,
-    pub unit: String,
-    /// `None`: nothing to colour (missing value, or not asked for a request measure).
-    pub values: Vec<Option<f64>>,
-    pub status: Vec<RowStatus>,
-    pub scheme: Scheme,
-    pub integer: bool,
-    pub decimals: usize,
-    /// The value only means something for asked municipalities (request, per 1,000).
-    pub request_based: bool,
+    pub data: Values,
+}
+
+impl std::ops::Deref for MeasureData {
+    type Target = Values;
+
+    fn deref(&self) -> &Values {
+        &self.data
+    }
 }
 
 impl Measure {
@@ -174,14 +150,7 @@ impl Measure {
         let (integer, decimals) = value_format(*self == Measure::PerThousand, &values);
         MeasureData {
             measure: self.clone(),
-            title: self.label(ctx),
-            unit,
-            values,
-            status,
-            scheme,
-            integer,
-            decimals,
-            request_based,
+            data: Values { title: self.label(ctx), unit, values, status, scheme, integer, decimals, request_based },
         }
     }
 }
