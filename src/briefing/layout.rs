@@ -8,6 +8,8 @@ use ab_glyph::{Font, FontRef};
 pub const PAGE_WIDTH: f32 = 595.28;
 pub const PAGE_HEIGHT: f32 = 841.89;
 pub const MARGIN: f32 = 48.0;
+/// How far a heading reaches down the page: space above, the 13-point line, the rule and the space below.
+pub const HEADING_HEIGHT: f32 = 38.0;
 const FOOTER_ROOM: f32 = 28.0;
 
 pub type Rgb = [u8; 3];
@@ -167,6 +169,7 @@ impl Layout {
             .unwrap_or_else(|| "…".to_owned())
     }
 
+    /// A section heading: HEADING_HEIGHT points of space, rule included.
     pub fn heading(&mut self, text: &str) {
         self.ensure(60.0);
         self.y += 10.0;
@@ -204,8 +207,22 @@ impl Layout {
         self.y += size * 0.4;
     }
 
+    /// How tall a table of `rows` rows (and its header) is at `size`.
+    pub fn table_height(rows: usize, size: f32) -> f32 {
+        size * 1.6 * (rows + 1) as f32 + size
+    }
+
     /// A table of `rows` in `columns` starting at `x` and `width` wide; breaks across pages, repeating the header.
     pub fn table(&mut self, x: f32, width: f32, columns: &[Col], rows: &[Vec<String>], size: f32) {
+        self.table_rows(x, width, columns, rows, size, false);
+    }
+
+    /// A table whose last row is its totals: set in bold under a stronger rule.
+    pub fn table_with_total(&mut self, x: f32, width: f32, columns: &[Col], rows: &[Vec<String>], size: f32) {
+        self.table_rows(x, width, columns, rows, size, true);
+    }
+
+    fn table_rows(&mut self, x: f32, width: f32, columns: &[Col], rows: &[Vec<String>], size: f32, total_last: bool) {
         let row_height = size * 1.6;
         let total: f32 = columns.iter().map(|c| c.width).sum::<f32>().max(f32::EPSILON);
         let widths: Vec<f32> = columns.iter().map(|c| c.width / total * width).collect();
@@ -216,12 +233,16 @@ impl Layout {
         };
         self.ensure(row_height * 3.0);
         header(self);
-        for row in rows {
+        for (k, row) in rows.iter().enumerate() {
             if self.y + row_height > PAGE_HEIGHT - MARGIN - FOOTER_ROOM {
                 self.new_page();
                 header(self);
             }
-            self.cells(x, &widths, columns, row, size, false);
+            let is_total = total_last && k + 1 == rows.len();
+            if is_total {
+                self.line(x, self.y, x + width, self.y, 0.9, TEXT);
+            }
+            self.cells(x, &widths, columns, row, size, is_total);
             self.y += row_height;
             self.line(x, self.y, x + width, self.y, 0.3, RULE);
         }

@@ -1,9 +1,10 @@
 //! The report's sections, in reading order.
 
-use super::layout::{ACCENT, Align, Col, Layout, MARGIN, MUTED, Op, PAGE_WIDTH, Picture, SHADE, TEXT};
+use super::layout::{ACCENT, Align, Col, HEADING_HEIGHT, Layout, MARGIN, MUTED, Op, PAGE_WIDTH, Picture, SHADE, TEXT};
 use super::texts::BriefingTexts;
 use super::{BriefingError, BriefingInput, Compared};
 use crate::analysis::{summary_line, totals_line};
+use crate::engine::{MunicipalityResult, Status};
 use crate::figure::{FigureSpec, Kind, render_rgb};
 use crate::lang::Lang;
 use crate::numfmt;
@@ -23,6 +24,7 @@ pub fn lay_out(
     key_figures(&mut l, input, compared);
     map_and_counties(&mut l, input, compared)?;
     largest(&mut l, input, compared);
+    manual_choices(&mut l, input);
     rules_and_weights(&mut l, input);
     if !plan.scenario.notes.trim().is_empty() {
         l.heading(t.notes);
@@ -91,17 +93,22 @@ fn key_figures(l: &mut Layout, input: &BriefingInput, compared: Option<&Compared
     l.heading(t.key_figures);
     let gap = 8.0;
     let w = (Layout::content_width() - 3.0 * gap) / 4.0;
-    let h = 58.0;
+    let h = 66.0;
     l.ensure(2.0 * h + gap);
     for (k, (label, value, detail)) in cells.iter().enumerate() {
         let x = MARGIN + (k % 4) as f32 * (w + gap);
         let y = l.y + (k / 4) as f32 * (h + gap);
         l.rect(x, y, w, h, SHADE);
-        let label = l.fit(label, 7.5, w - 12.0);
-        l.text_at(x + 6.0, y + 13.0, 7.5, &label, MUTED, false);
-        l.text_at(x + 6.0, y + 36.0, 18.0, value, TEXT, true);
+        // A label takes up to two lines, so none is cut ("Per 1 000 innbyggere, hele landet").
+        let lines = l.wrap(label, 7.5, w - 12.0);
+        for (n, line) in lines.iter().take(2).enumerate() {
+            let line =
+                if n == 1 && lines.len() > 2 { l.fit(&lines[1..].join(" "), 7.5, w - 12.0) } else { line.clone() };
+            l.text_at(x + 6.0, y + 12.0 + n as f32 * 9.0, 7.5, &line, MUTED, false);
+        }
+        l.text_at(x + 6.0, y + 44.0, 18.0, value, TEXT, true);
         let detail = l.fit(detail, 7.5, w - 12.0);
-        l.text_at(x + 6.0, y + 50.0, 7.5, &detail, MUTED, false);
+        l.text_at(x + 6.0, y + 58.0, 7.5, &detail, MUTED, false);
     }
     l.y += 2.0 * h + gap + 6.0;
     if let Some(c) = compared {
@@ -121,7 +128,8 @@ fn map_and_counties(l: &mut Layout, input: &BriefingInput, compared: Option<&Com
     let lang = input.lang;
     l.heading(t.map_and_counties);
     let map_width = 262.0;
-    let spec = FigureSpec { width: 1000, height: 1200, ..FigureSpec::new(Kind::Map, lang) };
+    // The map is printed 262 points wide: its text is enlarged so the legend reads at about 7 points.
+    let spec = FigureSpec { width: 1000, height: 1200, text_scale: 1.7, ..FigureSpec::new(Kind::Map, lang) };
     let map_height = map_width * spec.height as f32 / spec.width as f32;
     l.ensure(map_height);
     let top = l.y;
@@ -162,7 +170,7 @@ fn map_and_counties(l: &mut Layout, input: &BriefingInput, compared: Option<&Com
     rows.push(total);
     let after_map = top + map_height;
     l.y = top;
-    l.table(x, width, &columns, &rows, 8.0);
+    l.table_with_total(x, width, &columns, &rows, 8.0);
     l.y = l.y.max(after_map + 6.0);
     Ok(())
 }
@@ -180,6 +188,8 @@ fn largest(l: &mut Layout, input: &BriefingInput, compared: Option<&Compared>) {
     let mut order: Vec<usize> = (0..a.rows.len()).filter(|&i| a.rows[i].asked()).collect();
     order.sort_by(|&x, &y| a.rows[y].allocation.cmp(&a.rows[x].allocation));
     order.truncate(LARGEST);
+    // The short table moves to the next page whole rather than break after a few rows.
+    l.ensure(HEADING_HEIGHT + Layout::table_height(order.len(), 8.5));
     l.heading(t.largest_requests);
     let mut columns = vec![
         Col { header: t.municipality.into(), width: 2.2, align: Align::Left },
@@ -198,7 +208,7 @@ fn largest(l: &mut Layout, input: &BriefingInput, compared: Option<&Compared>) {
             let r = &a.rows[i];
             let m = &d.municipalities[i];
             let mut row = vec![
-                m.name.clone(),
+                marked_name(&m.name, r, lang),
                 m.county_name.clone(),
                 int(f64::from(r.allocation), lang),
                 int(f64::from(r.minors), lang),
@@ -212,6 +222,50 @@ fn largest(l: &mut Layout, input: &BriefingInput, compared: Option<&Compared>) {
         })
         .collect();
     l.table(MARGIN, Layout::content_width(), &columns, &rows, 8.5);
+    if order.iter().any(|&i| a.rows[i].status == Status::Locked) {
+        l.paragraph(t.locked_note, 8.0, MUTED);
+    }
+}
+
+/// A municipality's name, marked when its number is set by hand.
+fn marked_name(name: &str, row: &MunicipalityResult, lang: Lang) -> String {
+    if row.status == Status::Locked {
+        format!("{name} {}", BriefingTexts::get(lang).locked_mark)
+    } else {
+        name.to_owned()
+    }
+}
+
+/// Every override with its number in the plan and its reason: what the director must know was set by hand.
+fn manual_choices(l: &mut Layout, input: &BriefingInput) {
+    let t = BriefingTexts::get(input.lang);
+    let lang = input.lang;
+    let plan = input.plan;
+    let s = plan.scenario;
+    l.heading(t.manual_choices);
+    if s.overrides.is_empty() {
+        l.paragraph(t.no_manual_choices, 9.5, TEXT);
+        return;
+    }
+    l.paragraph(t.manual_intro, 9.5, TEXT);
+    let items: Vec<String> = s
+        .overrides
+        .iter()
+        .map(|(code, choice)| {
+            let row = plan.dataset.index_of_code(code);
+            let name = row.map_or(code.as_str(), |i| plan.dataset.municipalities[i].name.as_str());
+            let request = row.map_or(0, |i| plan.allocation.rows[i].allocation);
+            let reason = s.override_notes.get(code).map(|r| r.trim()).filter(|r| !r.is_empty());
+            let choice = crate::export::override_text(*choice, lang);
+            let reason = reason.unwrap_or(t.no_reason);
+            format!(
+                "{name} ({code}): {choice}, {} {} — {reason}",
+                t.request.to_lowercase(),
+                int(f64::from(request), lang)
+            )
+        })
+        .collect();
+    l.bullets(&items, 9.0);
 }
 
 fn rules_and_weights(l: &mut Layout, input: &BriefingInput) {
@@ -300,15 +354,18 @@ fn appendix(l: &mut Layout, input: &BriefingInput, compared: Option<&Compared>) 
     ];
     if compared.is_some() {
         columns.push(Col { header: t.reference.into(), width: 1.0, align: Align::Right });
+        columns.push(Col { header: t.difference.into(), width: 0.9, align: Align::Right });
     }
-    let rows: Vec<Vec<String>> = (0..a.rows.len())
-        .filter(|&i| a.rows[i].asked())
-        .map(|i| {
+    l.paragraph(t.appendix_missing, 8.5, MUTED);
+    let asked: Vec<usize> = (0..a.rows.len()).filter(|&i| a.rows[i].asked()).collect();
+    let mut rows: Vec<Vec<String>> = asked
+        .iter()
+        .map(|&i| {
             let r = &a.rows[i];
             let m = &d.municipalities[i];
             let mut row = vec![
                 m.code.clone(),
-                m.name.clone(),
+                marked_name(&m.name, r, lang),
                 m.county_name.clone(),
                 int(m.population, lang),
                 int(f64::from(r.allocation), lang),
@@ -317,11 +374,35 @@ fn appendix(l: &mut Layout, input: &BriefingInput, compared: Option<&Compared>) 
             ];
             if let Some(b) = before(compared, i) {
                 row.push(int(b, lang));
+                row.push(signed(f64::from(r.allocation) - b, lang));
             }
             row
         })
         .collect();
-    l.table(MARGIN, Layout::content_width(), &columns, &rows, 7.5);
+    // The totals of what is listed: the asked municipalities (the reference summed over the same rows).
+    let sum = |f: &dyn Fn(usize) -> f64| asked.iter().map(|&i| f(i)).sum::<f64>();
+    let population = sum(&|i| d.municipalities[i].population);
+    let request = sum(&|i| f64::from(a.rows[i].allocation));
+    let per_1000 = if population > 0.0 { request / population * 1000.0 } else { 0.0 };
+    let mut total = vec![
+        String::new(),
+        t.total_listed.to_owned(),
+        String::new(),
+        int(population, lang),
+        int(request, lang),
+        int(sum(&|i| f64::from(a.rows[i].minors)), lang),
+        numfmt::decimal(per_1000, 2, lang),
+    ];
+    if compared.is_some() {
+        let reference = sum(&|i| before(compared, i).unwrap_or(0.0));
+        total.push(int(reference, lang));
+        total.push(signed(request - reference, lang));
+    }
+    rows.push(total);
+    l.table_with_total(MARGIN, Layout::content_width(), &columns, &rows, 7.5);
+    if asked.iter().any(|&i| a.rows[i].status == Status::Locked) {
+        l.paragraph(t.locked_note, 8.0, MUTED);
+    }
 }
 
 /// A cell of the shared table model as report text.

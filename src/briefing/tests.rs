@@ -74,3 +74,84 @@ fn a_reference_plan_and_a_board_add_their_sections() {
         }
     }
 }
+
+/// The texts of each page, in drawing order.
+fn page_texts(pages: &[Vec<Op>]) -> Vec<Vec<String>> {
+    pages
+        .iter()
+        .map(|page| {
+            page.iter()
+                .filter_map(|op| match op {
+                    Op::Text { text, .. } => Some(text.replace('\u{a0}', " ")),
+                    _ => None,
+                })
+                .collect()
+        })
+        .collect()
+}
+
+#[test]
+fn the_manual_choices_are_listed_with_numbers_and_reasons_and_locked_rows_are_marked() {
+    use crate::scenario::Override;
+    let (d, mut s, _) = test_data::imdi_2020_case();
+    for (code, choice, reason) in [
+        ("0301", Override::Lock(250), "Avtalt med Oslo kommune"),
+        ("4601", Override::Lock(200), "Vedtak i bystyret"),
+        ("5401", Override::Lock(80), ""),
+        ("5001", Override::Exclude, "Bosetter mange enslige mindreårige"),
+    ] {
+        s.overrides.insert(code.into(), choice);
+        if !reason.is_empty() {
+            s.override_notes.insert(code.into(), reason.into());
+        }
+    }
+    let a = crate::engine::allocate(&d, &s).unwrap();
+    let plan = Plan { dataset: &d, scenario: &s, allocation: &a, date: "2026-12-07" };
+    let input =
+        BriefingInput { plan, reference: Some(Reference::Column("anmodning_2019")), board: None, lang: Lang::Nb };
+    let flat = pdf_text(&briefing_pdf(&input).unwrap()).replace('\u{a0}', " ");
+    let flat = flat.split_whitespace().collect::<Vec<_>>().join(" ");
+    assert!(flat.contains("Manuelle valg"), "the section");
+    for line in [
+        "Oslo (0301): låst til 250, anmodning 250 — Avtalt med Oslo kommune",
+        "Bergen (4601): låst til 200, anmodning 200 — Vedtak i bystyret",
+        "Tromsø (5401): låst til 80, anmodning 80 — ingen begrunnelse oppgitt",
+        "Trondheim (5001): utelatt, anmodning 0 — Bosetter mange enslige mindreårige",
+    ] {
+        assert!(flat.contains(line), "{line} in:\n{flat}");
+    }
+    assert!(flat.contains("Oslo (låst)"), "a locked row is marked in the tables");
+    assert!(flat.contains("(låst): tallet er satt for hånd"), "and the mark explained");
+
+    let (pages, _) = briefing_pages(&input).unwrap();
+    let texts = page_texts(&pages);
+    // The appendix has the change column and a totals row that sums what it lists.
+    let appendix = texts.iter().position(|p| p.iter().any(|t| t.starts_with("Vedlegg"))).unwrap();
+    let rest: Vec<&String> = texts[appendix..].iter().flatten().collect();
+    assert!(rest.iter().any(|t| *t == "Endring"), "the appendix's change column");
+    let total = crate::numfmt::integer(a.allocated as f64, Lang::Nb).replace('\u{a0}', " ");
+    let i_alt = rest.iter().rposition(|t| *t == "I alt, anmodede").expect("a totals row");
+    assert!(rest[i_alt..].iter().any(|t| **t == total), "the totals row sums the requests to {total}");
+
+    // The largest requests stay on one page with their heading.
+    let top = texts.iter().position(|p| p.iter().any(|t| t == "De største anmodningene")).unwrap();
+    let mut order: Vec<usize> = (0..a.rows.len()).filter(|&i| a.rows[i].asked()).collect();
+    order.sort_by(|&x, &y| a.rows[y].allocation.cmp(&a.rows[x].allocation));
+    let last = &d.municipalities[order[sections::LARGEST - 1]].name;
+    assert!(texts[top].iter().any(|t| t.starts_with(last.as_str())), "the 15th largest, {last}, on the heading's page");
+
+    // No key-figure label is cut.
+    assert!(texts[0].join(" ").contains("Per 1 000 innbyggere, hele landet"), "{:?}", texts[0]);
+    assert!(!texts[0].iter().any(|t| t.ends_with('…')), "{:?}", texts[0]);
+}
+
+#[test]
+fn without_overrides_the_report_says_so() {
+    let (d, s, a) = test_data::imdi_2020_case();
+    assert!(s.overrides.is_empty());
+    let plan = Plan { dataset: &d, scenario: &s, allocation: &a, date: "2026-12-07" };
+    let input = BriefingInput { plan, reference: None, board: None, lang: Lang::En };
+    let (pages, _) = briefing_pages(&input).unwrap();
+    let all: Vec<String> = page_texts(&pages).concat();
+    assert!(all.iter().any(|t| t.starts_with("No manual choices")), "{all:?}");
+}

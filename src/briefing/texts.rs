@@ -9,8 +9,8 @@ texts!(BriefingTexts {
     asked: "Kommuner anmodet", "Municipalities asked";
     of: "av", "of";
     largest: "Største anmodning", "Largest request";
-    highest_per_1000: "Høyest per 1000 innbyggere", "Highest per 1,000 residents";
-    national_per_1000: "Per 1000 innbyggere, hele landet", "Per 1,000 residents, whole country";
+    highest_per_1000: "Høyest per 1\u{a0}000 innbyggere", "Highest per 1,000 residents";
+    national_per_1000: "Per 1\u{a0}000 innbyggere, hele landet", "Per 1,000 residents, whole country";
     change: "Endring fra referansen", "Change from the reference";
     no_reference: "ingen referanse valgt", "no reference chosen";
     reference: "Referanse", "Reference";
@@ -19,12 +19,13 @@ texts!(BriefingTexts {
     plan: "Planen", "Plan";
     difference: "Endring", "Change";
     total: "I alt", "Total";
+    total_listed: "I alt, anmodede", "Total, asked";
     largest_requests: "De største anmodningene", "The largest requests";
     municipality: "Kommune", "Municipality";
     code: "Nr.", "No.";
     request: "Anmodning", "Request";
     minors_short: "Herav EM", "Minors";
-    per_1000: "Per 1000", "Per 1,000";
+    per_1000: "Per 1\u{a0}000", "Per 1,000";
     population: "Folketall", "Population";
     rules_and_weights: "Regler og vekter", "Rules and weights";
     weights_intro: "Målet fordeles etter disse kriteriene; vekten er andelen av målet hvert kriterium fordeler:",
@@ -41,4 +42,15 @@ texts!(BriefingTexts {
     page_of: "av", "of";
     ties: "Likt", "Ties";
     scenarios: "Scenarioer side om side", "Scenarios side by side";
+    manual_choices: "Manuelle valg", "Manual choices";
+    no_manual_choices: "Ingen manuelle valg: hvert tall kommer fra kriteriene og reglene.",
+        "No manual choices: every number comes from the criteria and the rules.";
+    manual_intro: "Disse kommunene er satt for hånd, ikke av kriteriene (tallet er anmodningen i planen):",
+        "These municipalities are set by hand, not by the criteria (the number is the plan's request):";
+    no_reason: "ingen begrunnelse oppgitt", "no reason given";
+    locked_mark: "(låst)", "(locked)";
+    locked_note: "(låst): tallet er satt for hånd; se «Manuelle valg».",
+        "(locked): the number is set by hand; see “Manual choices”.";
+    appendix_missing: "Kommuner som ikke anmodes, står ikke her; de som er utelatt for hånd, står med begrunnelse under «Manuelle valg».",
+        "Municipalities not asked are not listed; those excluded by hand are listed with their reason under “Manual choices”.";
 });

@@ -211,7 +211,7 @@ fn draw_bars<DB: DrawingBackend>(
     figure: &BarFigure,
     source: &str,
 ) -> Drawn {
-    let canvas = Canvas::new(root);
+    let canvas = Canvas::new(root, spec.text_scale);
     let (mut top, bottom) = canvas.frame(&figure.title, &subtitle(plan, spec.lang), source)?;
     let margin = canvas.px(1.2);
     if !figure.note.is_empty() {

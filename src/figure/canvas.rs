@@ -61,9 +61,10 @@ impl Anchor {
 }
 
 impl<'a, DB: DrawingBackend> Canvas<'a, DB> {
-    pub fn new(area: &'a DrawingArea<DB, Shift>) -> Self {
+    /// `text_scale` enlarges text and spacing together (1 = the figure's own proportions).
+    pub fn new(area: &'a DrawingArea<DB, Shift>, text_scale: f64) -> Self {
         let (w, h) = area.dim_in_pixel();
-        let unit = (f64::from(w.min(h)) / 48.0).clamp(8.0, 64.0);
+        let unit = (f64::from(w.min(h)) / 48.0 * text_scale).clamp(8.0, 96.0);
         Canvas { area, width: w as i32, height: h as i32, unit }
     }
 

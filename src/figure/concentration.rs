@@ -34,7 +34,7 @@ pub fn draw<DB: DrawingBackend>(root: &DrawingArea<DB, Shift>, plan: &Plan, spec
         Some((lang.pick(&c.meta.label.nb, &c.meta.label.en).to_owned(), concentration_curve(&values)?))
     });
 
-    let canvas = Canvas::new(root);
+    let canvas = Canvas::new(root, spec.text_scale);
     let (mut top, bottom) = canvas.frame(t.concentration_title, &subtitle(plan, lang), t.data_source)?;
     let margin = canvas.px(1.2);
     let mut keys = vec![(format!("{} ({}): {}", t.this_plan, plan.scenario.name, summary(&curve, lang)), PLAN)];

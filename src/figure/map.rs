@@ -74,7 +74,7 @@ pub fn draw<DB: DrawingBackend>(root: &DrawingArea<DB, Shift>, plan: &Plan, spec
     let rows: Vec<Option<usize>> = map.shapes.iter().map(|s| plan.dataset.index_of_code(&s.code)).collect();
     let fills: Vec<Fill> = rows.iter().map(|&r| fill_of(&values, classes.as_ref(), r)).collect();
 
-    let canvas = Canvas::new(root);
+    let canvas = Canvas::new(root, spec.text_scale);
     let title =
         if values.request_based && values.title == t.request { t.map_title.to_owned() } else { values.title.clone() };
     let (top, bottom) = canvas.frame(&title, &super::bars::subtitle(plan, spec.lang), t.map_source)?;

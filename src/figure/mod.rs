@@ -99,6 +99,9 @@ pub struct FigureSpec {
     /// Pixels (SVG: user units).
     pub width: u32,
     pub height: u32,
+    /// Text and spacing relative to the figure's size: 1 for a figure on its own, more when it is printed
+    /// small (the briefing's half-page map), so its legend stays readable.
+    pub text_scale: f64,
 }
 
 impl FigureSpec {
@@ -108,7 +111,7 @@ impl FigureSpec {
             Kind::Map => (1000, 1200),
             _ => (1400, 900),
         };
-        FigureSpec { kind, measure: MapMeasure::Request, code: None, lang, width, height }
+        FigureSpec { kind, measure: MapMeasure::Request, code: None, lang, width, height, text_scale: 1.0 }
     }
 }
 
