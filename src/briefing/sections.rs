@@ -18,7 +18,8 @@ pub fn lay_out(
 ) -> Result<(Vec<Vec<Op>>, Vec<Picture>), BriefingError> {
     let t = BriefingTexts::get(input.lang);
     let plan = input.plan;
-    let footer = format!("bosetting · {} · {}", plan.scenario.name, plan.date);
+    let date = crate::export::long_date(plan.date, input.lang);
+    let footer = format!("bosetting · {} · {date}", plan.scenario.name);
     let mut l = Layout::new(footer);
     title(&mut l, input);
     key_figures(&mut l, input, compared);
@@ -55,7 +56,8 @@ fn title(l: &mut Layout, input: &BriefingInput) {
     let name = l.fit(&input.plan.scenario.name, 22.0, Layout::content_width());
     l.text_at(MARGIN, l.y + 22.0, 22.0, &name, TEXT, true);
     l.y += 30.0;
-    let sub = format!("{} · {}", input.lang.pick(&d.title.nb, &d.title.en), input.plan.date);
+    let date = crate::export::long_date(input.plan.date, input.lang);
+    let sub = format!("{} · {date}", input.lang.pick(&d.title.nb, &d.title.en));
     l.text_at(MARGIN, l.y + 10.0, 10.0, &sub, MUTED, false);
     l.y += 18.0;
 }

@@ -5,6 +5,8 @@ use chrono::{DateTime, Datelike, NaiveDate, Utc};
 use chrono_tz::Europe::Oslo;
 use rust_xlsxwriter::ExcelDateTime;
 
+use crate::lang::Lang;
+
 /// How an export date is written as text, and how a workbook shows it.
 const DATE_TEXT: &str = "%Y-%m-%d";
 
@@ -12,6 +14,45 @@ const DATE_TEXT: &str = "%Y-%m-%d";
 /// Oslo carries that day's date, not yesterday's (UTC).
 pub fn today_in_norway() -> String {
     norwegian_date(Utc::now()).format(DATE_TEXT).to_string()
+}
+
+/// A `YYYY-MM-DD` date as a reader writes it: "7. desember 2026" in bokmål, "7 December 2026" in English. Any
+/// other text (a caller's own wording) is returned as it is.
+pub fn long_date(text: &str, lang: Lang) -> String {
+    const NB: [&str; 12] = [
+        "januar",
+        "februar",
+        "mars",
+        "april",
+        "mai",
+        "juni",
+        "juli",
+        "august",
+        "september",
+        "oktober",
+        "november",
+        "desember",
+    ];
+    const EN: [&str; 12] = [
+        "January",
+        "February",
+        "March",
+        "April",
+        "May",
+        "June",
+        "July",
+        "August",
+        "September",
+        "October",
+        "November",
+        "December",
+    ];
+    let Ok(date) = NaiveDate::parse_from_str(text.trim(), DATE_TEXT) else { return text.to_owned() };
+    let month = date.month0() as usize;
+    match lang {
+        Lang::Nb => format!("{}. {} {}", date.day(), NB[month], date.year()),
+        Lang::En => format!("{} {} {}", date.day(), EN[month], date.year()),
+    }
 }
 
 /// The calendar date in Norway at `instant`.
@@ -36,6 +77,13 @@ mod tests {
 
     fn date(y: i32, m: u32, d: u32) -> NaiveDate {
         NaiveDate::from_ymd_opt(y, m, d).unwrap()
+    }
+
+    #[test]
+    fn long_dates_read_as_people_write_them() {
+        assert_eq!(long_date("2026-12-07", Lang::Nb), "7. desember 2026");
+        assert_eq!(long_date("2026-05-17", Lang::En), "17 May 2026");
+        assert_eq!(long_date("i dag", Lang::Nb), "i dag", "other text stays");
     }
 
     #[test]

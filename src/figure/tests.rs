@@ -12,7 +12,7 @@ fn every_kind_renders_as_svg_with_title_source_and_date() {
     for kind in Kind::ALL {
         let svg = render_svg(&plan, &spec(kind, 1200, 800)).unwrap();
         assert!(svg.starts_with("<svg"), "{kind:?}");
-        assert!(svg.contains("2026-12-04") && svg.contains(&s.name), "{kind:?}: subtitle");
+        assert!(svg.contains("4. desember 2026") && svg.contains(&s.name), "{kind:?}: subtitle");
         assert!(svg.contains("SSB, IMDi"), "{kind:?}: source line");
     }
     let map = render_svg(&plan, &spec(Kind::Map, 1000, 1200)).unwrap();
