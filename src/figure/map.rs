@@ -15,6 +15,8 @@ use crate::map::{MapGeometry, colours, decode, embedded_map};
 
 const OUTLINE: RGBColor = RGBColor(0x8c, 0x8c, 0x8c);
 const COUNTY: RGBColor = RGBColor(0x25, 0x25, 0x25);
+/// The hatch over municipalities excluded by hand (darker than both greys, so it shows in greyscale too).
+pub(super) const HATCH: RGBColor = RGBColor(0x4d, 0x4d, 0x4d);
 
 /// How one municipality is filled, and which legend line it counts in.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -133,11 +135,14 @@ fn draw_shapes<DB: DrawingBackend>(
                 continue;
             }
             canvas.area.draw(&Polygon::new(exterior.clone(), colour.filled())).map_err(draw_error)?;
-            for hole in &polygon.holes {
-                let hole = ring(hole);
-                if hole.len() >= 3 {
-                    canvas.area.draw(&Polygon::new(hole, WHITE.filled())).map_err(draw_error)?;
-                }
+            let holes: Vec<Vec<(i32, i32)>> = polygon.holes.iter().map(|h| ring(h)).filter(|h| h.len() >= 3).collect();
+            for hole in &holes {
+                canvas.area.draw(&Polygon::new(hole.clone(), WHITE.filled())).map_err(draw_error)?;
+            }
+            if fills[i] == Fill::Excluded {
+                let mut rings = vec![exterior.clone()];
+                rings.extend(holes);
+                hatch(canvas, &rings)?;
             }
             let mut closed = exterior;
             closed.push(closed[0]);
@@ -150,6 +155,15 @@ fn draw_shapes<DB: DrawingBackend>(
         if points.len() >= 2 {
             canvas.line(points, COUNTY, county_width)?;
         }
+    }
+    Ok(())
+}
+
+/// Diagonal lines across a shape (see `hatch.rs`).
+fn hatch<DB: DrawingBackend>(canvas: &Canvas<DB>, rings: &[Vec<(i32, i32)>]) -> Drawn {
+    let spacing = canvas.px(0.3).max(3);
+    for (a, b) in super::hatch::hatch_segments(rings, spacing) {
+        canvas.line(vec![a, b], HATCH, 1)?;
     }
     Ok(())
 }
@@ -190,6 +204,9 @@ fn draw_legend<DB: DrawingBackend>(
     let size = canvas.px(1.0);
     for (label, fill) in entries {
         canvas.rect((x, y), (x + size, y + size), colour_of(fill, classes))?;
+        if fill == Fill::Excluded {
+            hatch(canvas, &[vec![(x, y), (x + size, y), (x + size, y + size), (x, y + size)]])?;
+        }
         canvas.outline((x, y), (x + size, y + size), OUTLINE, 1)?;
         let text = format!("{label}  ({})", count(fill));
         let lines = canvas.wrap(&text, 0.75, width - size - canvas.px(0.6));

@@ -11,6 +11,7 @@ mod bars;
 mod canvas;
 mod concentration;
 mod error;
+mod hatch;
 mod map;
 mod measure;
 mod texts;

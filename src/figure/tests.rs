@@ -78,3 +78,20 @@ fn bad_requests_are_clear_errors() {
     assert!(matches!(write_figure(&wrong, &plan, &spec(Kind::Top, 800, 600)), Err(FigureError::Format(_))));
     assert!(!wrong.exists());
 }
+
+#[test]
+fn a_municipality_excluded_by_hand_is_hatched_in_print() {
+    let (d, mut s, a) = test_data::imdi_2020_case();
+    let plan = Plan { dataset: &d, scenario: &s, allocation: &a, date: "2026-12-04" };
+    let hatch = |plan: &Plan| {
+        let rgb = render_rgb(plan, &spec(Kind::Map, 1000, 1200)).unwrap();
+        let c = map::HATCH;
+        rgb.chunks_exact(3).filter(|p| p == &[c.0, c.1, c.2]).count()
+    };
+    let before = hatch(&plan);
+    // Kautokeino is large on the map; excluded by hand it is hatched, and so is its legend key.
+    s.overrides.insert("5430".into(), crate::scenario::Override::Exclude);
+    let excluded = crate::engine::allocate(&d, &s).unwrap();
+    let after = hatch(&Plan { dataset: &d, scenario: &s, allocation: &excluded, date: "2026-12-04" });
+    assert!(after > before + 500, "hatch pixels: {before} before, {after} after the exclusion");
+}

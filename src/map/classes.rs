@@ -191,7 +191,7 @@ pub fn legend_decimals(classes: &Classes, most: usize) -> usize {
         .unwrap_or(most)
 }
 
-/// "10 – 19", "7", "≥ 300", "1,5 – 2,5".
+/// "10–19", "7", "≥ 300", "1,5–2,5" (an en dash without spaces, as a range is written).
 pub fn range_label(lo: f64, hi: f64, integer: bool, decimals: usize, lang: Lang) -> String {
     let places = if integer { 0 } else { decimals };
     let f = |v: f64| numfmt::decimal(v, places, lang);
@@ -202,7 +202,7 @@ pub fn range_label(lo: f64, hi: f64, integer: bool, decimals: usize, lang: Lang)
         _ if integer && lo == hi => f(lo),
         // A dash between negative numbers reads as a minus sign.
         _ if lo < 0.0 => format!("{} {} {}", f(lo), lang.pick("til", "to"), f(hi)),
-        _ => format!("{} – {}", f(lo), f(hi)),
+        _ => format!("{}–{}", f(lo), f(hi)),
     }
 }
 

@@ -216,11 +216,11 @@ mod tests {
 
     #[test]
     fn labels() {
-        assert_eq!(range_label(10.0, 19.0, true, 0, Lang::En), "10 – 19");
+        assert_eq!(range_label(10.0, 19.0, true, 0, Lang::En), "10–19");
         assert_eq!(range_label(0.0, 0.0, true, 0, Lang::En), "0");
         assert_eq!(range_label(1200.0, f64::INFINITY, true, 0, Lang::En), "≥ 1,200");
         assert_eq!(range_label(f64::NEG_INFINITY, -21.0, true, 0, Lang::Nb), "≤ −21");
-        assert_eq!(range_label(1.5, 2.25, false, 2, Lang::Nb), "1,50 – 2,25");
+        assert_eq!(range_label(1.5, 2.25, false, 2, Lang::Nb), "1,50–2,25");
         assert_eq!(range_label(-8.0, -4.0, true, 0, Lang::En), "-8 to -4");
         assert_eq!(range_label(-8.0, -4.0, true, 0, Lang::Nb), "−8 til −4");
     }
