@@ -136,27 +136,65 @@ fn scenario_to_save(c: &Calibration, reference: &Reference, target: u32, from: &
     s
 }
 
+/// `value` to `places` decimals: what the report shows, without binary noise (0.4862, not 0.48619999999999997).
+fn rounded(value: f64, places: i32) -> f64 {
+    let scale = 10f64.powi(places);
+    (value * scale).round() / scale
+}
+
+/// Weights as shown (per cent with two decimals: four decimals of a share) that still sum to exactly 1 in those
+/// units: the largest remainders get the spare units.
+fn rounded_weights(weights: &[f64]) -> Vec<f64> {
+    const UNITS: f64 = 10_000.0;
+    let total: f64 = weights.iter().sum();
+    if total <= 0.0 {
+        return weights.to_vec();
+    }
+    let exact: Vec<f64> = weights.iter().map(|w| w / total * UNITS).collect();
+    let mut units: Vec<i64> = exact.iter().map(|e| e.floor() as i64).collect();
+    let mut order: Vec<usize> = (0..exact.len()).collect();
+    order.sort_by(|&a, &b| (exact[b] - exact[b].floor()).total_cmp(&(exact[a] - exact[a].floor())).then(a.cmp(&b)));
+    let spare = UNITS as i64 - units.iter().sum::<i64>();
+    for &i in order.iter().cycle().take(usize::try_from(spare.max(0)).unwrap_or(0)) {
+        units[i] += 1;
+    }
+    units.iter().map(|&u| u as f64 / UNITS).collect()
+}
+
 fn fit_json(f: &Fit) -> serde_json::Value {
-    json!({ "mae": f.mae, "asked_agreement": f.asked_agreement, "r2": f.r2 })
+    json!({ "mae": rounded(f.mae, 3), "asked_agreement": rounded(f.asked_agreement, 4), "r2": rounded(f.r2, 4) })
 }
 
 fn report_json(c: &Calibration, validation: Option<&Validation>) -> serde_json::Value {
+    let shown = rounded_weights(&c.weights.iter().map(|(_, w)| *w).collect::<Vec<_>>());
     let weights: serde_json::Map<String, serde_json::Value> =
-        c.weights.iter().map(|(id, w)| (id.key().to_owned(), json!(w))).collect();
+        c.weights.iter().zip(shown).map(|((id, _), w)| (id.key().to_owned(), json!(w))).collect();
     let mut out = json!({
         "weights": weights,
-        "size_exponent": c.size_exponent,
+        "size_exponent": rounded(c.size_exponent, 3),
         "fit": fit_json(&c.fit),
     });
     if let Some(v) = validation {
-        out["validation"] = json!({
-            "column": v.column,
-            "mae": v.fit.mae,
-            "asked_agreement": v.fit.asked_agreement,
-            "r2": v.fit.r2,
-        });
+        let mut fit = fit_json(&v.fit);
+        fit["column"] = json!(v.column);
+        out["validation"] = fit;
     }
     out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn shown_weights_keep_their_sum_and_lose_their_noise() {
+        let w = rounded_weights(&[0.48619999999999997, 0.2, 0.31380000000000002]);
+        assert_eq!(w, vec![0.4862, 0.2, 0.3138]);
+        let thirds = rounded_weights(&[1.0, 1.0, 1.0]);
+        assert_eq!(thirds.iter().map(|w| (w * 10_000.0).round() as i64).sum::<i64>(), 10_000);
+        assert_eq!(thirds, vec![0.3334, 0.3333, 0.3333]);
+        assert_eq!(rounded(0.95123456, 3), 0.951);
+    }
 }
 
 fn fit_line(f: &Fit, lang: Lang) -> String {
