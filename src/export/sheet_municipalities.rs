@@ -6,6 +6,7 @@ use rust_xlsxwriter::{Worksheet, XlsxError};
 use super::sheet_table::write_excel_table;
 use super::xlsx::Styles;
 use crate::engine::Allocation;
+use crate::lang::Lang;
 use crate::report::ResultTable;
 
 pub(super) fn write(
@@ -14,14 +15,16 @@ pub(super) fn write(
     table: &ResultTable,
     allocation: &Allocation,
     table_name: &str,
+    lang: Lang,
 ) -> Result<(), XlsxError> {
-    // The table's rows are the allocation's rows, in dataset order.
-    write_excel_table(ws, styles, table, 0, |i| allocation.rows.get(i).is_some_and(|r| !r.asked()), table_name)
+    // The table's rows are the allocation's rows, in dataset order; a totals row sums the counts.
+    let not_asked = |i: usize| allocation.rows.get(i).is_some_and(|r| !r.asked());
+    write_excel_table(ws, styles, table, 0, not_asked, table_name, Some(super::words::total(lang)))
 }
 
 #[cfg(test)]
 mod tests {
-    use calamine::Data;
+    use calamine::{Data, Reader};
 
     use super::super::xlsx::read_back::{float, open, sheet, string};
     use crate::export::{allocation_xlsx, test_data};
@@ -32,12 +35,12 @@ mod tests {
         let (d, s, a) = test_data::imdi_2020_case();
         let bytes = allocation_xlsx(&d, &s, &a, Lang::Nb, "2025-03-01").unwrap();
         let range = sheet(&bytes, "Kommuner");
-        assert_eq!(range.height(), 357, "header and 356 municipalities");
+        assert_eq!(range.height(), 358, "header, 356 municipalities and the totals row");
         let header: Vec<String> = range.rows().next().unwrap().iter().map(string).collect();
         let request = header.iter().position(|h| h == "Anmodning").unwrap();
         let note = header.iter().position(|h| h == "Merknad").unwrap();
         let mut sum = 0.0;
-        for (i, row) in range.rows().skip(1).enumerate() {
+        for (i, row) in range.rows().skip(1).take(d.len()).enumerate() {
             assert_eq!(string(&row[0]), d.municipalities[i].code, "codes are text with leading zeros");
             assert_eq!(string(&row[1]), d.display_name(i), "shared names carry their county");
             let value = float(&row[request]);
@@ -51,6 +54,15 @@ mod tests {
         assert_eq!(string(&range.rows().nth(1).unwrap()[0]), "0301");
         assert_eq!(sum, f64::from(s.target.total));
         assert_eq!(sum, a.allocated as f64);
+        // The totals row: a SUBTOTAL over the table's request column that holds the plan's total.
+        let totals = range.rows().next_back().unwrap();
+        assert_eq!(string(&totals[0]), "I alt");
+        assert_eq!(float(&totals[request]), sum);
+        let per_1000 = header.iter().position(|h| h.starts_with("Per 1")).unwrap();
+        assert_eq!(totals[per_1000], Data::Empty, "a rate is not summed");
+        let formulas = open(&bytes).worksheet_formula("Kommuner").unwrap();
+        let total_formula = formulas.get_value(((d.len() + 1) as u32, request as u32)).cloned().unwrap_or_default();
+        assert_eq!(total_formula, "SUBTOTAL(109,[Anmodning])");
     }
 
     #[test]
@@ -80,11 +92,11 @@ mod tests {
         for lang in [Lang::Nb, Lang::En] {
             let bytes = allocation_xlsx(&d, &s, &a, lang, "2025-03-01").unwrap();
             let range = sheet(&bytes, lang.pick("Kommuner", "Municipalities"));
-            let names: Vec<String> = range.rows().skip(1).map(|r| string(&r[1])).collect();
+            let names: Vec<String> = range.rows().skip(1).take(d.len()).map(|r| string(&r[1])).collect();
             assert!(names.contains(&test_data::SAMI_NAME.to_owned()));
             assert!(names.contains(&test_data::SAMI_LETTERS.to_owned()));
             assert!(names.contains(&"Bærum".to_owned()));
-            let counties: Vec<String> = range.rows().skip(1).map(|r| string(&r[2])).collect();
+            let counties: Vec<String> = range.rows().skip(1).take(d.len()).map(|r| string(&r[2])).collect();
             assert!(counties.contains(&"Møre og Romsdal".to_owned()));
             assert!(counties.contains(&"Trøndelag".to_owned()));
             // The locked, excluded and formula-named rows carry the engine's numbers.
@@ -98,7 +110,7 @@ mod tests {
             assert!(a.rows[drammen].allocation > 0, "the formula-named municipality is asked");
             assert_eq!(string(&row("3005")[1]), "'=SUM(A1)");
             assert_eq!(float(&row("3005")[request]), f64::from(a.rows[drammen].allocation));
-            let total: f64 = range.rows().skip(1).map(|r| float(&r[request])).sum();
+            let total: f64 = range.rows().skip(1).take(d.len()).map(|r| float(&r[request])).sum();
             assert_eq!(total, f64::from(s.target.total));
         }
     }

@@ -4,7 +4,7 @@
 
 use std::collections::HashSet;
 
-use rust_xlsxwriter::{Table, TableColumn, TableStyle, Worksheet, XlsxError};
+use rust_xlsxwriter::{Formula, Table, TableColumn, TableFunction, TableStyle, Worksheet, XlsxError};
 
 use super::xlsx::{Styles, display_width, number, print_setup, text};
 use crate::report::{Cell, ResultTable};
@@ -32,7 +32,9 @@ pub(super) fn write_table(
 
 /// Like [`write_table`], but as an Excel table called `name`: filter buttons, banded rows, and a range that
 /// the reader's own formulas can name (`Kommunetabell[Anmodning]`). Excel needs at least one row and
-/// distinct header names for a table; without them the sheet gets the plain filter.
+/// distinct header names for a table; without them the sheet gets the plain filter. With `total`, the table
+/// ends in a totals row so labelled: every column of whole numbers (counts) is summed by a `SUBTOTAL` formula
+/// that follows the filter, stored with its value; shares and rates are not summed.
 pub(super) fn write_excel_table(
     ws: &mut Worksheet,
     styles: &Styles,
@@ -40,6 +42,7 @@ pub(super) fn write_excel_table(
     top: u32,
     grey: impl Fn(usize) -> bool,
     name: &str,
+    total: Option<&str>,
 ) -> Result<(), XlsxError> {
     let mut seen = HashSet::new();
     let distinct = table.headers.iter().all(|h| !h.is_empty() && seen.insert(h.to_lowercase()));
@@ -48,11 +51,53 @@ pub(super) fn write_excel_table(
     }
     write_cells(ws, styles, table, top, grey)?;
     // The names come from the header cells as written; the format keeps them looking like every other header.
-    let columns: Vec<TableColumn> =
-        table.headers.iter().map(|_| TableColumn::new().set_header_format(&styles.header)).collect();
-    let excel_table = Table::new().set_name(name).set_style(TableStyle::Light1).set_columns(&columns);
-    ws.add_table(top, 0, top + table.rows.len() as u32, table.headers.len() as u16 - 1, &excel_table)?;
+    let columns: Vec<TableColumn> = table
+        .headers
+        .iter()
+        .enumerate()
+        .map(|(c, header)| {
+            let column = TableColumn::new().set_header_format(&styles.header);
+            match total {
+                Some(label) if c == 0 => column.set_total_label(label),
+                Some(_) => match column_sum(table, c) {
+                    Some(sum) => column.set_total_function(TableFunction::Custom(
+                        Formula::new(format!("SUBTOTAL(109,[{}])", structured_name(header)))
+                            .set_result(sum.to_string()),
+                    )),
+                    None => column,
+                },
+                None => column,
+            }
+        })
+        .collect();
+    let excel_table =
+        Table::new().set_name(name).set_style(TableStyle::Light1).set_columns(&columns).set_total_row(total.is_some());
+    let last = top + table.rows.len() as u32 + u32::from(total.is_some());
+    ws.add_table(top, 0, last, table.headers.len() as u16 - 1, &excel_table)?;
     Ok(())
+}
+
+/// The sum of a column whose cells are all whole numbers (or empty), if it is one; codes, text and decimals
+/// (shares, rates, quotas) give none.
+fn column_sum(table: &ResultTable, c: usize) -> Option<i64> {
+    let mut any = false;
+    let mut sum = 0i64;
+    for row in &table.rows {
+        match row.get(c) {
+            Some(Cell::Int(v)) => {
+                any = true;
+                sum = sum.saturating_add(*v);
+            }
+            Some(Cell::Empty) | None => {}
+            Some(_) => return None,
+        }
+    }
+    any.then_some(sum)
+}
+
+/// A header as a structured reference names it: `'` escapes `[`, `]`, `#` and `'`.
+fn structured_name(header: &str) -> String {
+    header.replace('\'', "''").replace('#', "'#").replace(']', "']").replace('[', "'[")
 }
 
 /// The header, the typed cells, the column widths, the frozen header and the print setup.
@@ -143,8 +188,16 @@ mod tests {
         };
         let tables_in = |t: &ResultTable| {
             let mut book = Workbook::new();
-            write_excel_table(book.add_worksheet().set_name("T").unwrap(), &Styles::new(), t, 0, |_| false, "Tabell")
-                .unwrap();
+            write_excel_table(
+                book.add_worksheet().set_name("T").unwrap(),
+                &Styles::new(),
+                t,
+                0,
+                |_| false,
+                "Tabell",
+                None,
+            )
+            .unwrap();
             let mut back = open(&book.save_to_buffer().unwrap());
             back.load_tables().unwrap();
             back.table_names().len()

@@ -37,6 +37,11 @@ pub fn override_text(o: Override, lang: Lang) -> String {
     }
 }
 
+/// The label of a totals row or column.
+pub fn total(lang: Lang) -> &'static str {
+    lang.pick("I alt", "Total")
+}
+
 pub fn yes_no(value: bool, lang: Lang) -> &'static str {
     if value { lang.pick("ja", "yes") } else { lang.pick("nei", "no") }
 }

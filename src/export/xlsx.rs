@@ -46,7 +46,7 @@ pub fn allocation_xlsx(
     print_setup(sheet, None)?;
     let table = result_table(dataset, scenario, allocation, lang);
     let sheet = workbook.add_worksheet().set_name(names.municipalities)?;
-    super::sheet_municipalities::write(sheet, &styles, &table, allocation, names.municipality_table)?;
+    super::sheet_municipalities::write(sheet, &styles, &table, allocation, names.municipality_table, lang)?;
     let sheet = workbook.add_worksheet().set_name(names.counties)?;
     super::sheet_counties::write(sheet, &styles, names.counties, dataset, scenario, allocation, lang)?;
     let sheet = workbook.add_worksheet().set_name(names.parameters)?;
@@ -361,6 +361,9 @@ mod tests {
                 // Only the totals row below the header and the counties: sums of numbers the program wrote.
                 assert!(!rows.is_empty());
                 assert!(rows.iter().all(|&r| r == a.counties.len() + 1), "{name}: formulas in rows {rows:?}");
+            } else if name == "Municipalities" {
+                // Only the table's totals row below the municipalities.
+                assert!(rows.iter().all(|&r| r == d.len() + 1), "{name}: formulas in rows {rows:?}");
             } else {
                 assert!(rows.is_empty(), "{name} has formulas in rows {rows:?}");
             }

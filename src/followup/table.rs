@@ -110,24 +110,42 @@ pub fn county_table(f: &FollowUp, lang: Lang) -> ResultTable {
     ResultTable { headers: headers.iter().map(|h| (*h).to_owned()).collect(), rows }
 }
 
-/// The national status as (label, value) lines: target, decided, coverage, shortfall and the counts.
-pub fn summary_lines(f: &FollowUp, lang: Lang) -> Vec<(&'static str, String)> {
+/// The national status as (label, value) figures: target, decided, coverage, shortfall and the counts. Typed, so
+/// a workbook stores numbers and the text report formats them.
+pub fn summary_figures(f: &FollowUp, lang: Lang) -> Vec<(&'static str, Cell)> {
     let t = FollowUpTableTexts::get(lang);
-    let n = |v: f64| crate::numfmt::integer(v, lang);
+    let n = |v: u64| Cell::Int(i64::try_from(v).unwrap_or(i64::MAX));
+    let c = |v: usize| n(v as u64);
     let x = &f.national;
     vec![
-        (t.target, n(f64::from(f.target))),
-        (t.requested, n(x.requested as f64)),
-        (t.decided, n(x.decided as f64)),
-        (t.coverage, crate::numfmt::decimal(f.coverage() * 100.0, 1, lang)),
-        (t.shortfall, n(f.shortfall(false) as f64)),
-        (t.asked, n(x.asked as f64)),
-        (t.answered, n(x.answered as f64)),
-        (t.said_yes, n(x.said_yes as f64)),
-        (t.said_no, n(x.said_no as f64)),
-        (t.not_answered, n(x.not_answered as f64)),
-        (t.settled, n(x.settled as f64)),
+        (t.target, n(u64::from(f.target))),
+        (t.requested, n(x.requested)),
+        (t.decided, n(x.decided)),
+        (t.coverage, Cell::Number(f.coverage() * 100.0, 1)),
+        (t.shortfall, Cell::Int(f.shortfall(false))),
+        (t.asked, c(x.asked)),
+        (t.answered, c(x.answered)),
+        (t.said_yes, c(x.said_yes)),
+        (t.said_no, c(x.said_no)),
+        (t.not_answered, c(x.not_answered)),
+        (t.settled, n(x.settled)),
     ]
+}
+
+/// The national status as (label, text) lines, as the text report prints them.
+pub fn summary_lines(f: &FollowUp, lang: Lang) -> Vec<(&'static str, String)> {
+    summary_figures(f, lang)
+        .into_iter()
+        .map(|(label, cell)| {
+            let text = match cell {
+                Cell::Int(v) => crate::numfmt::integer(v as f64, lang),
+                Cell::Number(v, places) => crate::numfmt::decimal(v, places, lang),
+                Cell::Text(s) | Cell::Code(s) => s,
+                Cell::Empty => String::new(),
+            };
+            (label, text)
+        })
+        .collect()
 }
 
 /// Rows of the municipality table per answer, for status colours.
