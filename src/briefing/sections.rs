@@ -258,7 +258,7 @@ fn manual_choices(l: &mut Layout, input: &BriefingInput) {
             let name = row.map_or(code.as_str(), |i| plan.dataset.municipalities[i].name.as_str());
             let request = row.map_or(0, |i| plan.allocation.rows[i].allocation);
             let reason = s.override_notes.get(code).map(|r| r.trim()).filter(|r| !r.is_empty());
-            let choice = crate::export::override_text(*choice, lang);
+            let choice = choice.label(lang);
             let reason = reason.unwrap_or(t.no_reason);
             format!(
                 "{name} ({code}): {choice}, {} {} — {reason}",

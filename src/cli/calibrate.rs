@@ -182,7 +182,6 @@ fn report_json(c: &Calibration, validation: Option<&Validation>) -> serde_json::
     out
 }
 
-
 fn fit_line(f: &Fit, lang: Lang) -> String {
     format!(
         "{} {}   {} {}   R² {}",

@@ -6,7 +6,7 @@ use std::path::Path;
 use rust_xlsxwriter::{DocProperties, Format, Workbook, Worksheet, XlsxError};
 
 use super::sheet_table::{write_excel_table, write_table};
-use super::xlsx::{Styles, Value, labelled, sum_formula, text};
+use super::xlsx::{Styles, Value, labelled, page_titles, sum_formula, text};
 use super::{DATA_CREDITS, ExportError, ExportFormat, write_csv_file};
 use crate::data::Dataset;
 use crate::followup::{FollowUp, table};
@@ -69,6 +69,7 @@ pub fn followup_xlsx(
             text(ws, i as u32 + 1, status_col, status.answer.label(lang), &fill(rgb))?;
         }
     }
+    page_titles(&mut workbook, t.title, saved_at, lang);
     Ok(workbook.save_to_buffer()?)
 }
 

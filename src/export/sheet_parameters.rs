@@ -3,7 +3,7 @@
 
 use rust_xlsxwriter::{Worksheet, XlsxError};
 
-use super::words::{column_label, dataset_ref, method_name, none, override_text, yes_no};
+use super::words::{column_label, dataset_ref, method_name, none, yes_no};
 use super::xlsx::{Styles, Value, labelled, number, text};
 use crate::data::Dataset;
 use crate::engine::Allocation;
@@ -167,7 +167,7 @@ pub(super) fn write(
             let name = dataset.index_of_code(code).map_or("", |i| dataset.municipalities[i].name.as_str());
             text(ws, row, 0, code, &styles.code)?;
             text(ws, row, 1, name, &styles.text)?;
-            text(ws, row, 2, &override_text(*decision, lang), &styles.text)?;
+            text(ws, row, 2, &decision.label(lang), &styles.text)?;
             if let Some(note) = scenario.override_notes.get(code) {
                 text(ws, row, 3, note, &styles.text)?;
             }

@@ -29,14 +29,6 @@ pub fn method_name(method: Method, lang: Lang) -> &'static str {
     }
 }
 
-pub fn override_text(o: Override, lang: Lang) -> String {
-    match o {
-        Override::Exclude => lang.pick("utelatt", "excluded").to_owned(),
-        Override::Include => lang.pick("tatt med uansett regler", "included regardless of the rules").to_owned(),
-        Override::Lock(n) => format!("{} {n}", lang.pick("låst til", "locked to")),
-    }
-}
-
 /// The label of a totals row or column.
 pub fn total(lang: Lang) -> &'static str {
     lang.pick("I alt", "Total")

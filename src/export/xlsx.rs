@@ -53,7 +53,20 @@ pub fn allocation_xlsx(
     super::sheet_parameters::write(sheet, &styles, dataset, scenario, allocation, lang)?;
     // Several small tables with their own headers: no single row to repeat.
     print_setup(sheet, None)?;
+    page_titles(&mut workbook, &scenario.name, saved_at, lang);
     Ok(workbook.save_to_buffer()?)
+}
+
+/// Every printed page of the workbook says what it is: the title at the top left, the date at the top right,
+/// "Side 2 av 5" at the bottom.
+pub(super) fn page_titles(workbook: &mut Workbook, title: &str, date: &str, lang: Lang) {
+    // In a header `&` starts a code; Excel allows 255 characters in all.
+    let escape = |s: &str| s.chars().take(100).collect::<String>().replace('&', "&&");
+    let header = format!("&L{}&R{}", escape(title), escape(&super::long_date(date, lang)));
+    let footer = format!("&C{} &P {} &N", lang.pick("Side", "Page"), lang.pick("av", "of"));
+    for ws in workbook.worksheets_mut() {
+        ws.set_header(header.as_str()).set_footer(footer.as_str());
+    }
 }
 
 /// Builds the workbook and writes it atomically: a failed write leaves no file (and keeps an older one).
@@ -394,6 +407,12 @@ mod tests {
                 assert!(setup.contains(attribute), "sheet {sheet}: {attribute} in {setup}");
             }
             assert!(!setup.contains("fitToWidth"), "one page wide is the default: {setup}");
+            // Every page names the scenario and the date, and counts pages.
+            assert!(
+                xml.contains(&format!("<oddHeader>&amp;L{}&amp;R1. mars 2025</oddHeader>", s.name)),
+                "sheet {sheet}"
+            );
+            assert!(xml.contains("<oddFooter>&amp;CSide &amp;P av &amp;N</oddFooter>"), "sheet {sheet}");
         }
         // The header rows of the two tables repeat on every printed page.
         let workbook = part("xl/workbook.xml");

@@ -97,24 +97,68 @@ pub fn result_table(dataset: &Dataset, scenario: &Scenario, allocation: &Allocat
                 Cell::Number(r.per_1000, 2),
             ]);
             if let Some(col) = reference {
+                // A count (last year's request) is written as whole numbers, so a workbook can total it.
+                let count = col.meta.kind == crate::data::Kind::Extensive;
+                let cell = |v: f64| if count && v.fract() == 0.0 { Cell::Int(v as i64) } else { Cell::Number(v, 0) };
                 match col.values[i] {
                     Some(v) => {
                         if reference_shown {
-                            row.push(Cell::Number(v, 0));
+                            row.push(cell(v));
                         }
-                        row.push(Cell::Number(f64::from(r.allocation) - v, 0));
+                        row.push(cell(f64::from(r.allocation) - v));
                     }
                     None => row.extend(std::iter::repeat_n(Cell::Empty, 1 + usize::from(reference_shown))),
                 }
             }
-            row.push(match (&r.status, r.reason()) {
-                (crate::engine::Status::Locked, _) => Cell::Text(t("låst", "locked")),
-                (_, Some(reason)) => Cell::Text(reason.message(lang)),
-                _ => Cell::Empty,
-            });
+            row.push(note(scenario, &m.code, r, lang));
             row.push(if filled_here.is_empty() { Cell::Empty } else { Cell::Text(filled_here.join("; ")) });
             row
         })
         .collect();
     ResultTable { headers, rows }
+}
+
+/// The note on a municipality: why it is locked, left out or included, with the analyst's reason for a manual
+/// choice ("låst: Avtalt med kommunen"), so the reason travels with the row.
+fn note(scenario: &Scenario, code: &str, r: &crate::engine::MunicipalityResult, lang: Lang) -> Cell {
+    use crate::scenario::Override;
+    let what = match (&r.status, r.reason(), scenario.overrides.get(code)) {
+        (crate::engine::Status::Locked, _, _) => Some(lang.pick("låst", "locked").to_owned()),
+        (_, Some(reason), _) => Some(reason.message(lang)),
+        (_, None, Some(Override::Include)) => Some(Override::Include.label(lang)),
+        _ => None,
+    };
+    let why = scenario.override_notes.get(code).map(|n| n.trim()).filter(|n| !n.is_empty());
+    match (what, why) {
+        (Some(what), Some(why)) => Cell::Text(format!("{what}: {why}")),
+        (Some(what), None) => Cell::Text(what),
+        (None, Some(why)) => Cell::Text(why.to_owned()),
+        (None, None) => Cell::Empty,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::export::test_data;
+    use crate::scenario::Override;
+
+    #[test]
+    fn a_manual_choice_carries_its_reason_in_the_note_and_counts_are_whole() {
+        let (d, mut s, _) = test_data::imdi_2020_case();
+        s.overrides.insert("0301".into(), Override::Lock(250));
+        s.override_notes.insert("0301".into(), "Avtalt med kommunen".into());
+        s.overrides.insert("5001".into(), Override::Exclude);
+        s.overrides.insert("1812".into(), Override::Include);
+        let a = crate::engine::allocate(&d, &s).unwrap();
+        let table = result_table(&d, &s, &a, Lang::Nb);
+        let note = table.headers.iter().position(|h| h == "Merknad").unwrap();
+        let row = |code: &str| &table.rows[d.index_of_code(code).unwrap()];
+        assert_eq!(row("0301")[note], Cell::Text("låst: Avtalt med kommunen".into()));
+        assert_eq!(row("5001")[note], Cell::Text("utelatt manuelt".into()));
+        assert_eq!(row("1812")[note], Cell::Text("tatt med uansett regler".into()));
+        // The reference (last year's request, a count) and the difference are whole numbers a workbook can total.
+        let reference = table.headers.iter().position(|h| h == "Differanse").unwrap();
+        assert!(matches!(row("0301")[reference], Cell::Int(_)), "{:?}", row("0301")[reference]);
+    }
 }

@@ -269,6 +269,17 @@ pub enum Override {
     Lock(u32),
 }
 
+impl Override {
+    /// The choice in words: "utelatt", "tatt med uansett regler", "låst til 250".
+    pub fn label(self, lang: crate::lang::Lang) -> String {
+        match self {
+            Override::Exclude => lang.pick("utelatt", "excluded").to_owned(),
+            Override::Include => lang.pick("tatt med uansett regler", "included regardless of the rules").to_owned(),
+            Override::Lock(n) => format!("{} {n}", lang.pick("låst til", "locked to")),
+        }
+    }
+}
+
 impl Scenario {
     pub fn criterion(&self, id: CriterionId) -> Option<&Criterion> {
         self.criteria.iter().find(|c| c.id == id)
