@@ -4,6 +4,7 @@
 
 use std::collections::HashSet;
 
+use rust_xlsxwriter::utility::cell_range;
 use rust_xlsxwriter::{Formula, Table, TableColumn, TableFunction, TableStyle, Worksheet, XlsxError};
 
 use super::xlsx::{Styles, display_width, number, print_setup, text};
@@ -55,15 +56,18 @@ pub(super) fn write_excel_table(
         .headers
         .iter()
         .enumerate()
-        .map(|(c, header)| {
+        .map(|(c, _)| {
             let column = TableColumn::new().set_header_format(&styles.header);
             match total {
                 Some(label) if c == 0 => column.set_total_label(label),
                 Some(_) => match column_sum(table, c) {
-                    Some(sum) => column.set_total_function(TableFunction::Custom(
-                        Formula::new(format!("SUBTOTAL(109,[{}])", structured_name(header)))
-                            .set_result(sum.to_string()),
-                    )),
+                    // A plain range rather than `[Header]`: LibreOffice refuses some structured names (Err:507).
+                    Some(sum) => {
+                        let range = cell_range(top + 1, c as u16, top + table.rows.len() as u32, c as u16);
+                        column.set_total_function(TableFunction::Custom(
+                            Formula::new(format!("SUBTOTAL(109,{range})")).set_result(sum.to_string()),
+                        ))
+                    }
                     None => column,
                 },
                 None => column,
@@ -93,11 +97,6 @@ fn column_sum(table: &ResultTable, c: usize) -> Option<i64> {
         }
     }
     any.then_some(sum)
-}
-
-/// A header as a structured reference names it: `'` escapes `[`, `]`, `#` and `'`.
-fn structured_name(header: &str) -> String {
-    header.replace('\'', "''").replace('#', "'#").replace(']', "']").replace('[', "'[")
 }
 
 /// The header, the typed cells, the column widths, the frozen header and the print setup.
