@@ -72,9 +72,11 @@ pub fn county_rows(plan: &Plan, lang: Lang) -> Vec<Row> {
         .reference_column
         .as_deref()
         .and_then(|id| compare(plan.dataset, plan.allocation, Baseline::Column(id)).ok().map(|c| c.counties));
-    plan.allocation
-        .counties
-        .iter()
+    // Largest first, as the planner's county chart (equal totals by county number).
+    let mut counties: Vec<&crate::engine::CountyTotal> = plan.allocation.counties.iter().collect();
+    counties.sort_by(|a, b| b.allocation.cmp(&a.allocation).then_with(|| a.code.cmp(&b.code)));
+    counties
+        .into_iter()
         .map(|c| {
             let mut bars = vec![simple_bar(c.allocation as f64, PLAN, lang)];
             if let Some(r) = reference.as_ref().and_then(|r| r.iter().find(|r| r.code == c.code)) {

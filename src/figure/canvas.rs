@@ -15,9 +15,10 @@ pub const FAMILY: &str = "sans-serif";
 pub const TEXT: RGBColor = RGBColor(0x22, 0x22, 0x22);
 pub const MUTED: RGBColor = RGBColor(0x5f, 0x5f, 0x5f);
 pub const GRID: RGBColor = RGBColor(0xdd, 0xdd, 0xdd);
-/// The plan: dark blue. The reference: orange. Both stay apart for the common colour-vision deficiencies.
-pub const PLAN: RGBColor = RGBColor(0x21, 0x66, 0xac);
-pub const REFERENCE: RGBColor = RGBColor(0xe0, 0x82, 0x14);
+/// The plan: blue. The reference: grey. As in the planner's light charts, so a printed figure reads like the
+/// screen; blue against grey stays apart for every colour-vision deficiency and in greyscale print.
+pub const PLAN: RGBColor = RGBColor(40, 110, 190);
+pub const REFERENCE: RGBColor = RGBColor(120, 120, 120);
 pub const GAIN: RGBColor = RGBColor(0x67, 0xa9, 0xcf);
 pub const LOSS: RGBColor = RGBColor(0xb3, 0x58, 0x06);
 pub const TOTAL: RGBColor = RGBColor(0x3a, 0x3a, 0x3a);

@@ -30,7 +30,8 @@ fn png_has_the_asked_size_and_is_not_blank() {
     assert_eq!((reader.info().width, reader.info().height), (640, 400));
     let mut pixels = vec![0; reader.output_buffer_size().unwrap()];
     reader.next_frame(&mut pixels).unwrap();
-    let plan_blue = pixels.chunks(3).filter(|p| p == &[0x21, 0x66, 0xac]).count();
+    let c = canvas::PLAN;
+    let plan_blue = pixels.chunks(3).filter(|p| p == &[c.0, c.1, c.2]).count();
     assert!(plan_blue > 1000, "the county bars are drawn in the plan's colour: {plan_blue}");
     assert!(pixels.iter().filter(|&&v| v == 255).count() > pixels.len() / 3, "light background");
 }
@@ -47,6 +48,8 @@ fn waterfall_ends_at_the_request_and_bars_follow_the_plan() {
     let counties = bars::county_rows(&plan, Lang::Nb);
     assert_eq!(counties.len(), a.counties.len());
     assert_eq!(counties.iter().map(|r| r.bars[0].to).sum::<f64>(), a.allocated as f64);
+    assert!(counties.windows(2).all(|w| w[0].bars[0].to >= w[1].bars[0].to), "largest county first, as on screen");
+    assert_eq!(counties[0].name, "Viken");
     let top = bars::top_rows(&plan, Lang::Nb, 20);
     assert!(top.windows(2).all(|w| w[0].bars[0].to >= w[1].bars[0].to));
     assert_eq!(top[0].bars[0].to, a.rows.iter().map(|r| f64::from(r.allocation)).fold(0.0, f64::max));
