@@ -14,4 +14,6 @@ mod cli_import;
 #[cfg(feature = "gui")]
 mod clipboard;
 mod common;
+mod docs_architecture;
 mod docs_example;
+mod example_scenarios;
