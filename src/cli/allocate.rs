@@ -27,8 +27,9 @@ pub struct AllocateArgs {
 }
 
 pub fn run(args: &AllocateArgs) -> Result<ExitCode> {
-    args.output.refuse_replacing_without_force()?;
+    let to = args.output.destination()?;
     let (mut scenario, dataset) = super::scenario_input::load(&args.scenario)?;
+    args.output.check_out(|rules| super::scenario_input::reads(rules, &args.scenario, &scenario))?;
     if let Some(t) = args.target {
         scenario.target.total = t;
     }
@@ -36,7 +37,7 @@ pub fn run(args: &AllocateArgs) -> Result<ExitCode> {
         scenario.target.minors = m;
     }
     let allocation = allocate(&dataset, &scenario).with_context(|| args.scenario.display().to_string())?;
-    write_plan(&dataset, &scenario, &allocation, &args.output.destination()?)?;
+    write_plan(&dataset, &scenario, &allocation, &to)?;
     Ok(ExitCode::SUCCESS)
 }
 
@@ -61,9 +62,9 @@ pub(super) fn write_plan(
         _ => text_report(dataset, scenario, allocation, lang).into_bytes(),
     };
     to.write(&bytes)?;
-    for tie in &allocation.ties {
-        eprintln!("{}", super::terminal::safe(&tie.message(lang)));
-    }
+    super::terminal::eprint_lines(allocation.ties.iter().map(|t| t.message(lang)), 20, |n| {
+        lang.pick(&format!("… og {n} uavgjorte til"), &format!("… and {n} more ties")).to_owned()
+    });
     Ok(())
 }
 

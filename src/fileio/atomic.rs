@@ -98,16 +98,26 @@ fn replace(path: &Path, bytes: &[u8], kept: Option<&Kept>) -> std::io::Result<()
         // Masked by the umask at creation, as for any new file.
         builder.permissions(std::fs::Permissions::from_mode(0o666));
     }
-    let mut tmp = builder.tempfile_in(folder)?;
+    // Errors are the system's own, without the temporary's name: the caller names the file being written, and
+    // the temporary is gone by the time the message is read.
+    let mut tmp = builder.tempfile_in(folder).map_err(without_path)?;
     if let Some(kept) = kept {
         kept.apply_to(tmp.as_file())?;
     }
-    tmp.write_all(bytes)?;
+    tmp.as_file_mut().write_all(bytes)?;
     tmp.as_file().sync_all()?;
     // On failure the temporary is removed when the returned value is dropped.
     tmp.persist(path).map_err(|e| e.error)?;
     sync_folder(folder);
     Ok(())
+}
+
+/// The error without the path `tempfile` adds to it ("… at path /abs/folder/.bstXYZ").
+fn without_path(e: Error) -> Error {
+    match e.raw_os_error() {
+        Some(code) => Error::from_raw_os_error(code),
+        None => e,
+    }
 }
 
 /// Makes a rename durable: on unix the folder's entry is flushed too. Best effort (some filesystems refuse).

@@ -91,10 +91,18 @@ proptest! {
         let m = s.rules.min_request;
         let asked = request.iter().flatten().filter(|r| **r > 0).count() as u32;
         let sent: u32 = request.iter().flatten().sum();
-        let keep: Vec<Option<u32>> = locks[..request.len()].to_vec();
+        // Decisions are kept for asked municipalities only: one of a municipality not asked is refused.
+        let keep: Vec<Option<u32>> =
+            locks[..request.len()].iter().zip(&request).map(|(k, r)| k.filter(|_| r.unwrap_or(0) > 0)).collect();
         let kept: u32 = keep.iter().flatten().sum();
         prop_assume!(request.iter().zip(&keep).any(|(r, k)| r.unwrap_or(0) > 0 && k.is_none()));
         let target = ((f64::from(sent) * scale) as u32).max(m * asked + kept);
+        if let Some(outside) = request.iter().position(|r| r.unwrap_or(0) == 0) {
+            let mut widened = keep.clone();
+            widened[outside] = Some(5);
+            let refused = revise(&d, &s, "anmodning_2019", target, Some(&widened), ReviseMode::Proportional);
+            prop_assert!(matches!(refused, Err(FollowUpError::KeptOutsideAsked { .. })), "{:?}", refused.err());
+        }
         let (_, a) = revise(&d, &s, "anmodning_2019", target, Some(&keep), ReviseMode::Proportional).unwrap();
         prop_assert_eq!(a.allocated, u64::from(target));
         for ((r, sent), keep) in a.rows.iter().zip(&request).zip(&keep) {

@@ -10,6 +10,7 @@ mod cli_edges;
 mod cli_excel_csv;
 mod cli_fetch_ssb;
 mod cli_followup;
+mod cli_hardening;
 mod cli_import;
 #[cfg(feature = "gui")]
 mod clipboard;
