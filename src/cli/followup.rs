@@ -58,7 +58,7 @@ pub fn run(args: &FollowUpArgs) -> Result<ExitCode> {
         let among = Among::from_cli_name(&args.among).unwrap_or_default();
         let (plan, allocation) =
             redistribute(&dataset, &scenario, &f, among, args.count_unanswered, Some(&args.request))
-                .with_context(|| format!("{}: shortfall round", args.scenario.display()))?;
+                .with_context(|| args.scenario.display().to_string())?;
         write_plan(&dataset, &plan, &allocation, &to)?;
         return Ok(ExitCode::SUCCESS);
     }

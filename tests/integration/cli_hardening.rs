@@ -471,3 +471,112 @@ fn apportion_summarises_its_ties() {
          r6, r7, r8, r9 got them (larger weight, then earlier row)\n"
     );
 }
+
+/// A server on 127.0.0.1 that answers every request with `answer` (head and body as sent) and closes.
+fn serve_once(answer: &'static str) -> String {
+    use std::io::{Read, Write};
+    let listener = std::net::TcpListener::bind("127.0.0.1:0").unwrap();
+    let base = format!("http://{}", listener.local_addr().unwrap());
+    std::thread::spawn(move || {
+        for stream in listener.incoming().take(4) {
+            let Ok(mut stream) = stream else { continue };
+            let mut buf = [0u8; 4096];
+            let _ = stream.read(&mut buf);
+            let _ = stream.write_all(answer.as_bytes());
+        }
+    });
+    base
+}
+
+fn fetch_from(base: &str, out: &Path) -> Output {
+    Command::new(env!("CARGO_BIN_EXE_bosetting"))
+        .args(["fetch-ssb", "07459", "--dataset", "norway-2024", "--name", "x", "--out", path(out)])
+        .current_dir(env!("CARGO_MANIFEST_DIR"))
+        .env("BOSETTING_SSB_URL", base)
+        .env_remove("HTTPS_PROXY")
+        .env_remove("https_proxy")
+        .env_remove("ALL_PROXY")
+        .env_remove("all_proxy")
+        .env_remove("HTTP_PROXY")
+        .env_remove("http_proxy")
+        .output()
+        .unwrap()
+}
+
+#[test]
+fn an_answer_cut_short_is_not_called_a_failed_connection() {
+    let dir = tempfile::tempdir().unwrap();
+    let out = dir.path().join("x.dataset.ron");
+    let base = serve_once("HTTP/1.1 200 OK\r\nContent-Type: application/json\r\nContent-Length: 5000\r\n\r\n{\"id\"");
+    let o = fetch_from(&base, &out);
+    failed_with(
+        &o,
+        &format!(
+            "{base}: reading table 07459's dimensions…\nbosetting: {base}/tables/07459/metadata?lang=no&\
+             outputFormat=json-stat2: the answer was cut short: io: Peer disconnected; try again later\n"
+        ),
+    );
+    assert!(!out.exists());
+}
+
+#[test]
+fn a_shortfall_round_that_cannot_be_shared_names_its_set() {
+    let dir = tempfile::tempdir().unwrap();
+    let plan = own_plan(dir.path(), |f| {
+        let (r, v, b) = (column(f, "anmodning_2024"), column(f, "vedtak_2024"), column(f, "bosatt_2023"));
+        for row in &mut f.rows {
+            row.values[v] = row.values[r];
+        }
+        // Oslo decided above its request but settled nobody last year; Eigersund said no.
+        f.rows[0].values[v] = f.rows[0].values[r].map(|x| x + 10.0);
+        f.rows[0].values[b] = Some(0.0);
+        f.rows[1].values[v] = Some(0.0);
+    });
+    let o = bosetting(&[
+        "followup",
+        path(&plan),
+        "--request",
+        "anmodning_2024",
+        "--decisions",
+        "vedtak_2024",
+        "--redistribute",
+        "--among",
+        "above",
+    ]);
+    let d = embedded_dataset("norway-2024").unwrap();
+    let eigersund = d.column("anmodning_2024").unwrap().values[1].unwrap();
+    failed_with(
+        &o,
+        &format!(
+            "bosetting: {}: the shortfall round of {} places asks only 1 municipality (among: decided above the \
+             request), and among them criterion capacity has weight but no positive value among eligible \
+             municipalities; set its weight to 0\n",
+            plan.display(),
+            eigersund - 10.0
+        ),
+    );
+}
+
+#[test]
+fn a_revision_that_its_bounds_cannot_meet_names_the_bound() {
+    let o = bosetting(&[
+        "revise",
+        "scenarios/plan-year-2024.ron",
+        "--from",
+        "anmodning_2024",
+        "--target",
+        "100",
+        "--mode",
+        "criteria",
+        "--format",
+        "csv",
+    ]);
+    failed_with(
+        &o,
+        "bosetting: scenarios/plan-year-2024.ron: revising anmodning_2024 to 100: each municipality's revised \
+         request is bounded by its sent request in column \"anmodning_2024\": the bounds cannot be met:\n  - the \
+         lower bounds from rules.change_band and rules.below_minimum (floor at rules.min_request) add up to 18611 \
+         in 355 municipalities, more than the 100 to place (largest: Oslo (0301) 825, Bergen (4601) 600, Stavanger \
+         (1103) 475, Trondheim - Tråante (5001) 423, Tromsø (5501) 345, …)\n",
+    );
+}
