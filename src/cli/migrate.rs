@@ -8,7 +8,7 @@ use anyhow::{Context, Result, bail};
 use super::terminal::line;
 use crate::borders::{Vintage, migrate_scenario};
 use crate::data::dataset_file_text;
-use crate::fileio::{Output, WriteRules, write_replacing};
+use crate::fileio::{Output, WriteRules, write_all_replacing};
 use crate::lang::Lang;
 use crate::scenario::scenario_to_text;
 
@@ -49,9 +49,9 @@ pub fn run(args: &MigrateArgs) -> Result<ExitCode> {
     // Both checked before either is written.
     let dataset_text = dataset_file_text(&moved.dataset, &dataset_path.display().to_string())?;
     let scenario_text = scenario_to_text(&moved.scenario);
-    for (path, text) in [(&dataset_path, &dataset_text), (&args.out, &scenario_text)] {
-        write_replacing(path, text.as_bytes()).with_context(|| format!("cannot write {}", path.display()))?;
-    }
+    // Both or neither: a scenario never names a dataset that was not written.
+    write_all_replacing(&[(&dataset_path, dataset_text.as_bytes()), (&args.out, scenario_text.as_bytes())])
+        .map_err(|(path, e)| anyhow::anyhow!("cannot write {}: {e}", path.display()))?;
     let source = args.scenario.display();
     let report = std::iter::once(moved.report.summary(Lang::En))
         .chain(moved.report.details(Lang::En))

@@ -88,6 +88,28 @@ fn folder_of(path: &Path) -> &Path {
 /// `kept`: what the new file keeps of the file being replaced (permissions, owner, extended attributes), or
 /// `None` for a new file.
 fn replace(path: &Path, bytes: &[u8], kept: Option<&Kept>) -> std::io::Result<()> {
+    prepare(path, bytes, kept)?.commit()
+}
+
+/// New content written in full beside the file it will replace, not yet renamed into place. Dropped without
+/// [`Prepared::commit`], the temporary is removed and the file is untouched.
+struct Prepared {
+    tmp: tempfile::NamedTempFile,
+    path: PathBuf,
+}
+
+impl Prepared {
+    /// Renames the new content over the file.
+    fn commit(self) -> std::io::Result<()> {
+        let folder = folder_of(&self.path).to_owned();
+        self.tmp.persist(&self.path).map_err(|e| e.error)?;
+        sync_folder(&folder);
+        Ok(())
+    }
+}
+
+/// Writes `bytes` to a new temporary beside `path` and flushes it to disk.
+fn prepare(path: &Path, bytes: &[u8], kept: Option<&Kept>) -> std::io::Result<Prepared> {
     let folder = folder_of(path);
     let mut builder = tempfile::Builder::new();
     // Short, so a file name near the 255-byte limit still has a temporary beside it.
@@ -106,10 +128,7 @@ fn replace(path: &Path, bytes: &[u8], kept: Option<&Kept>) -> std::io::Result<()
     }
     tmp.as_file_mut().write_all(bytes)?;
     tmp.as_file().sync_all()?;
-    // On failure the temporary is removed when the returned value is dropped.
-    tmp.persist(path).map_err(|e| e.error)?;
-    sync_folder(folder);
-    Ok(())
+    Ok(Prepared { tmp, path: path.to_owned() })
 }
 
 /// The error without the path `tempfile` adds to it ("… at path /abs/folder/.bstXYZ").
@@ -174,6 +193,39 @@ pub fn write_atomic_with_backup(path: &Path, bytes: &[u8]) -> std::io::Result<()
         Target::Create(path) => replace(&path, bytes, None),
         Target::WriteThrough { is_pipe } => write_through(path, is_pipe, bytes),
     }
+}
+
+/// Like [`write_atomic_with_backup`] for several files that belong together (a scenario and its dataset):
+/// every backup and every new content is written in full before the first file is replaced, so a failure
+/// while writing (a full disk, the file-size limit) leaves every file as it was and no temporary behind.
+/// `Err` carries the index of the file that failed.
+pub fn write_all_with_backup(files: &[(&Path, &[u8])]) -> Result<(), (usize, Error)> {
+    enum Step<'a> {
+        Rename(Prepared),
+        Through(&'a Path, bool, &'a [u8]),
+    }
+    let mut steps = Vec::with_capacity(files.len());
+    for (i, &(path, bytes)) in files.iter().enumerate() {
+        let step = (|| match target(path)? {
+            Target::Replace { path: real, kept } => {
+                let old = std::fs::read(&real)?;
+                replace(&backup_path(path), &old, Some(&kept))?;
+                Ok(Step::Rename(prepare(&real, bytes, Some(&kept))?))
+            }
+            Target::Create(path) => Ok(Step::Rename(prepare(&path, bytes, None)?)),
+            Target::WriteThrough { is_pipe } => Ok(Step::Through(files[i].0, is_pipe, bytes)),
+        })()
+        .map_err(|e: Error| (i, e))?;
+        steps.push(step);
+    }
+    for (i, step) in steps.into_iter().enumerate() {
+        match step {
+            Step::Rename(prepared) => prepared.commit(),
+            Step::Through(path, is_pipe, bytes) => write_through(path, is_pipe, bytes),
+        }
+        .map_err(|e| (i, e))?;
+    }
+    Ok(())
 }
 
 /// Whether two paths name the same existing file (through links, `..`, hard links). For refusing an output

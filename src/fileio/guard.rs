@@ -88,6 +88,12 @@ pub fn write_replacing(path: &Path, bytes: &[u8]) -> std::io::Result<()> {
     write_atomic_with_backup(path, bytes)
 }
 
+/// Writes a command's files that belong together: all or none is replaced, each keeping its `.bak`. On
+/// failure, the path of the file that could not be written and the cause.
+pub fn write_all_replacing<'a>(files: &[(&'a Path, &'a [u8])]) -> Result<(), (&'a Path, std::io::Error)> {
+    super::atomic::write_all_with_backup(files).map_err(|(i, e)| (files[i].0, e))
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

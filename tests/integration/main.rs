@@ -16,3 +16,4 @@ mod cli_import;
 mod clipboard;
 mod common;
 mod docs_example;
+mod write_path;
