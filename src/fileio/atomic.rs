@@ -11,7 +11,10 @@
 //!   over; anything under `/dev` or `/proc` likewise; block devices and sockets are refused;
 //! * with a backup ([`write_atomic_with_backup`]), `FILE.bak` is itself replaced atomically: the new backup is
 //!   complete and on disk before the old one goes, and a symbolic link at the backup path is replaced, never
-//!   written through.
+//!   written through;
+//! * files that belong together ([`write_all_with_backup`]) are all written before the first is replaced;
+//! * SIGINT, SIGTERM and SIGHUP are held while a regular file is saved (see `fileio::signals`), and the
+//!   file-size limit is an error, not a signal: neither leaves a temporary behind.
 
 use std::fs::Metadata;
 use std::io::{Error, ErrorKind, Write};
@@ -19,6 +22,7 @@ use std::path::{Path, PathBuf};
 
 use super::keep::Kept;
 use super::kind::describe;
+use super::signals::hold_signals;
 
 /// Where the bytes go.
 enum Target {
@@ -88,6 +92,7 @@ fn folder_of(path: &Path) -> &Path {
 /// `kept`: what the new file keeps of the file being replaced (permissions, owner, extended attributes), or
 /// `None` for a new file.
 fn replace(path: &Path, bytes: &[u8], kept: Option<&Kept>) -> std::io::Result<()> {
+    let _held = hold_signals();
     prepare(path, bytes, kept)?.commit()
 }
 
@@ -204,6 +209,8 @@ pub fn write_all_with_backup(files: &[(&Path, &[u8])]) -> Result<(), (usize, Err
         Rename(Prepared),
         Through(&'a Path, bool, &'a [u8]),
     }
+    // Files only: a pipe that is slow to read must stay interruptible.
+    let _held = files.iter().all(|(p, _)| !matches!(target(p), Ok(Target::WriteThrough { .. }))).then(hold_signals);
     let mut steps = Vec::with_capacity(files.len());
     for (i, &(path, bytes)) in files.iter().enumerate() {
         let step = (|| match target(path)? {
