@@ -580,3 +580,30 @@ fn a_revision_that_its_bounds_cannot_meet_names_the_bound() {
          (1103) 475, Trondheim - Tråante (5001) 423, Tromsø (5501) 345, …)\n",
     );
 }
+
+#[cfg(unix)]
+#[test]
+fn compare_on_a_terminal_shows_control_characters_instead_of_obeying_them() {
+    let has_script = Command::new("script").arg("--version").output().is_ok_and(|o| o.status.success());
+    if !has_script {
+        eprintln!("skipped: util-linux `script` (a terminal for the test) is not available");
+        return;
+    }
+    let dir = tempfile::tempdir().unwrap();
+    let text = std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/scenarios/imdi-2024.ron")).unwrap();
+    let plan = dir.path().join("plan.ron");
+    std::fs::write(&plan, text.replacen("name: \"IMDi 2024\"", "name: \"Plan\u{1b}[2J\"", 1)).unwrap();
+    let run = format!("'{}' compare '{}' scenarios/imdi-2024.ron", env!("CARGO_BIN_EXE_bosetting"), plan.display());
+    let o = Command::new("script")
+        .args(["-qec", &run, "/dev/null"])
+        .current_dir(env!("CARGO_MANIFEST_DIR"))
+        .output()
+        .unwrap();
+    let shown = String::from_utf8_lossy(&o.stdout);
+    assert!(o.status.success(), "{shown}");
+    let header = shown.lines().next().unwrap();
+    assert_eq!(header.trim_end(), "code,name,county,Plan\\u{1b}[2J,IMDi 2024");
+    // Into a pipe, the CSV is written as it is.
+    let o = bosetting(&["compare", path(&plan), "scenarios/imdi-2024.ron"]);
+    assert!(stdout(&o).starts_with("code,name,county,Plan\u{1b}[2J,IMDi 2024\n"), "{}", stdout(&o));
+}
