@@ -37,7 +37,7 @@ pub fn run(args: &AllocateArgs) -> Result<ExitCode> {
         scenario.target.minors = m;
     }
     let allocation = allocate(&dataset, &scenario).with_context(|| args.scenario.display().to_string())?;
-    write_plan(&dataset, &scenario, &allocation, &to)?;
+    write_plan(&dataset, &scenario, &allocation, &to, &args.scenario)?;
     Ok(ExitCode::SUCCESS)
 }
 
@@ -47,6 +47,7 @@ pub(super) fn write_plan(
     scenario: &crate::scenario::Scenario,
     allocation: &crate::engine::Allocation,
     to: &Destination,
+    source: &std::path::Path,
 ) -> Result<()> {
     let lang = to.lang;
     let bytes = match to.format.as_str() {
@@ -64,6 +65,13 @@ pub(super) fn write_plan(
     to.write(&bytes)?;
     super::terminal::eprint_lines(allocation.ties.iter().map(|t| t.message(lang)), 20, |n| {
         lang.pick(&format!("… og {n} uavgjorte til"), &format!("… and {n} more ties")).to_owned()
+    });
+    // A request no municipality can take (a huge target, a lock above the population) is named.
+    let requests = allocation.rows.iter().map(|r| Some(r.allocation));
+    let doubts = crate::followup::implausible_counts(dataset, "the request", requests);
+    let source = source.display();
+    super::terminal::eprint_lines(doubts.into_iter().map(|w| format!("{source}: warning: {w}")), 20, |n| {
+        format!("{source}: warning: … and {n} more municipalities above their population or 100 per 1,000")
     });
     Ok(())
 }

@@ -59,7 +59,7 @@ pub fn run(args: &FollowUpArgs) -> Result<ExitCode> {
         let (plan, allocation) =
             redistribute(&dataset, &scenario, &f, among, args.count_unanswered, Some(&args.request))
                 .with_context(|| args.scenario.display().to_string())?;
-        write_plan(&dataset, &plan, &allocation, &to)?;
+        write_plan(&dataset, &plan, &allocation, &to, &args.scenario)?;
         return Ok(ExitCode::SUCCESS);
     }
     let lang = to.lang;

@@ -243,3 +243,51 @@ pub fn import_table(
     );
     Ok(ExitCode::SUCCESS)
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn args(out: &Path) -> ImportArgs {
+        ImportArgs {
+            file: PathBuf::from("two.csv"),
+            dataset: "norway-2024".into(),
+            code_column: None,
+            value_column: None,
+            name: "x".into(),
+            label: None,
+            unit: String::new(),
+            year: String::new(),
+            source: String::new(),
+            licence: String::new(),
+            column: NewColumnArgs {
+                direction: "higher".into(),
+                kind: "intensive".into(),
+                strict: false,
+                no_crosswalk: false,
+            },
+            out: out.to_owned(),
+            force: false,
+        }
+    }
+
+    #[test]
+    fn the_advice_names_an_option_the_command_has() {
+        let dir = tempfile::tempdir().unwrap();
+        let a = args(&dir.path().join("x.dataset.ron"));
+        let dataset = embedded_dataset("norway-2024").unwrap();
+        let table = read_table(b"knr;aar;verdi\n0301;2023;x\n3101;2023;n/a\n1508;2023;12\n", "two.csv").unwrap();
+        let advice = |option| import_table(&a, &dataset, &table, option).unwrap_err().to_string();
+        let import = advice(ValueOption::ValueColumn);
+        let fetch = advice(ValueOption::Contents);
+        let why = "two.csv: no column is clearly the values; the columns with numbers are 2 \"aar\": years (all \
+                   2023), 3 \"verdi\": 1 of 3 cells are numbers; choose one";
+        assert_eq!(import, format!("{why}; cannot tell which column holds the values: use --value-column"));
+        assert_eq!(
+            fetch,
+            format!(
+                "{why}; cannot tell which column holds the values: use --contents to choose one statistics variable"
+            )
+        );
+    }
+}

@@ -44,10 +44,6 @@ pub fn run(args: &ReviseArgs) -> Result<ExitCode> {
     }
     let (plan, allocation) = revise(&dataset, &scenario, &args.from, args.target, keep.as_deref(), mode)
         .with_context(|| format!("{}: revising {} to {}", args.scenario.display(), args.from, args.target))?;
-    let revised = allocation.rows.iter().map(|r| Some(r.allocation));
-    for w in implausible_counts(&dataset, "the revised request", revised) {
-        warn(&args.scenario, &w);
-    }
-    write_plan(&dataset, &plan, &allocation, &to)?;
+    write_plan(&dataset, &plan, &allocation, &to, &args.scenario)?;
     Ok(ExitCode::SUCCESS)
 }
