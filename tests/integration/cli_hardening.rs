@@ -618,3 +618,36 @@ fn compare_on_a_terminal_shows_control_characters_instead_of_obeying_them() {
     let o = bosetting(&["compare", path(&plan), "scenarios/imdi-2024.ron"]);
     assert!(stdout(&o).starts_with("code,name,county,Plan\u{1b}[2J,IMDi 2024\n"), "{}", stdout(&o));
 }
+
+#[test]
+fn an_answer_too_large_says_so() {
+    use std::io::{Read, Write};
+    let listener = std::net::TcpListener::bind("127.0.0.1:0").unwrap();
+    let base = format!("http://{}", listener.local_addr().unwrap());
+    std::thread::spawn(move || {
+        let Some(Ok(mut stream)) = listener.incoming().next() else { return };
+        let mut buf = [0u8; 4096];
+        let _ = stream.read(&mut buf);
+        let size = 65 * 1024 * 1024;
+        let head = format!("HTTP/1.1 200 OK\r\nContent-Type: application/json\r\nContent-Length: {size}\r\n\r\n");
+        let _ = stream.write_all(head.as_bytes());
+        let chunk = vec![b' '; 1024 * 1024];
+        for _ in 0..65 {
+            if stream.write_all(&chunk).is_err() {
+                return;
+            }
+        }
+    });
+    let dir = tempfile::tempdir().unwrap();
+    let out = dir.path().join("x.dataset.ron");
+    let o = fetch_from(&base, &out);
+    failed_with(
+        &o,
+        &format!(
+            "{base}: reading table 07459's dimensions…\nbosetting: {base}/tables/07459/metadata?lang=no&\
+             outputFormat=json-stat2: the answer is larger than 67108864 bytes, more than bosetting reads; choose \
+             one statistics variable (--contents) and one year (--year)\n"
+        ),
+    );
+    assert!(!out.exists());
+}
