@@ -5,6 +5,7 @@ use clap::Parser;
 use bosetting::cli::{Cli, Command};
 
 fn main() -> ExitCode {
+    bosetting::fileio::report_file_size_limit();
     let cli = Cli::parse();
     match cli.command {
         None => open_planner(None),

@@ -16,6 +16,17 @@ fn group(digits: &str, sep: char) -> String {
     out
 }
 
+/// A number quoted from a file in a message: as written for ordinary sizes, in exponent form for the tiny and
+/// the huge (`1e300`, not 301 digits; `5e-324`, not 324 decimals).
+pub fn quoted(value: f64) -> String {
+    let magnitude = value.abs();
+    if value == 0.0 || !value.is_finite() || (1e-6..1e15).contains(&magnitude) {
+        value.to_string()
+    } else {
+        format!("{value:e}")
+    }
+}
+
 /// A number rounded to `places` decimals with grouped thousands.
 pub fn decimal(value: f64, places: usize, lang: Lang) -> String {
     if !value.is_finite() {

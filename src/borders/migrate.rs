@@ -26,6 +26,12 @@ pub enum MigrateError {
          the same override, or none, before the move"
     )]
     MergeConflict { code: String, name: String, to: Vintage, parts: String, details: String },
+    #[error(
+        "{parts} become {name} ({code}) on {to} borders, and their locks add up to {sum}, more than a lock holds \
+         ({max}): lower the locks before the move",
+        max = u32::MAX
+    )]
+    LockTooLarge { code: String, name: String, to: Vintage, parts: String, sum: u64 },
     #[error("override for {code}: not a municipality on {from} borders")]
     UnknownOverride { code: String, from: Vintage },
     #[error("{0}")]
@@ -209,10 +215,16 @@ fn move_overrides(
             let of_parts: Vec<Option<Override>> = sources.iter().map(|(c, _)| overrides.get(c).copied()).collect();
             let parts = sources.iter().map(|(c, n)| format!("{n} ({c})")).collect::<Vec<_>>().join(" and ");
             let merged = match of_parts.as_slice() {
+                // Locks first: two equal locks are two municipalities' numbers, which add up.
+                list if list.iter().all(|x| matches!(x, Some(Override::Lock(_)))) => {
+                    let sum: u64 =
+                        list.iter().map(|x| if let Some(Override::Lock(n)) = x { u64::from(*n) } else { 0 }).sum();
+                    let Ok(lock) = u32::try_from(sum) else {
+                        return Err(MigrateError::LockTooLarge { code: t_code, name: t_name, to, parts, sum });
+                    };
+                    Some(Override::Lock(lock))
+                }
                 list if list.iter().all(|x| *x == list[0]) => list[0],
-                list if list.iter().all(|x| matches!(x, Some(Override::Lock(_)))) => Some(Override::Lock(
-                    list.iter().map(|x| if let Some(Override::Lock(n)) = x { *n } else { 0 }).sum(),
-                )),
                 list => {
                     let details = sources
                         .iter()
@@ -320,5 +332,22 @@ mod tests {
         let (moved, _) = move_overrides(&overrides, Vintage::Y2024, Vintage::Y2020).unwrap();
         assert_eq!(moved.get("1507"), Some(&Override::Lock(7)));
         assert_eq!(Vintage::of_dataset(&d2024), Some(Vintage::Y2024));
+    }
+
+    #[test]
+    fn equal_locks_add_up_and_locks_beyond_a_lock_are_refused() {
+        let mut overrides = BTreeMap::new();
+        overrides.insert("1508".to_owned(), Override::Lock(5));
+        overrides.insert("1580".to_owned(), Override::Lock(5));
+        let (moved, _) = move_overrides(&overrides, Vintage::Y2024, Vintage::Y2020).unwrap();
+        assert_eq!(moved.get("1507"), Some(&Override::Lock(10)));
+        overrides.insert("1508".to_owned(), Override::Lock(u32::MAX));
+        overrides.insert("1580".to_owned(), Override::Lock(u32::MAX));
+        let err = move_overrides(&overrides, Vintage::Y2024, Vintage::Y2020).unwrap_err();
+        assert_eq!(
+            err.to_string(),
+            "Ålesund (1508) and Haram (1580) become Ålesund (1507) on 2020 borders, and their locks add up to \
+             8589934590, more than a lock holds (4294967295): lower the locks before the move"
+        );
     }
 }

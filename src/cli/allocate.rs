@@ -27,8 +27,9 @@ pub struct AllocateArgs {
 }
 
 pub fn run(args: &AllocateArgs) -> Result<ExitCode> {
-    args.output.refuse_replacing_without_force()?;
+    let to = args.output.destination()?;
     let (mut scenario, dataset) = super::scenario_input::load(&args.scenario)?;
+    args.output.check_out(|rules| super::scenario_input::reads(rules, &args.scenario, &scenario))?;
     if let Some(t) = args.target {
         scenario.target.total = t;
     }
@@ -36,7 +37,7 @@ pub fn run(args: &AllocateArgs) -> Result<ExitCode> {
         scenario.target.minors = m;
     }
     let allocation = allocate(&dataset, &scenario).with_context(|| args.scenario.display().to_string())?;
-    write_plan(&dataset, &scenario, &allocation, &args.output.destination()?)?;
+    write_plan(&dataset, &scenario, &allocation, &to, &args.scenario)?;
     Ok(ExitCode::SUCCESS)
 }
 
@@ -46,6 +47,7 @@ pub(super) fn write_plan(
     scenario: &crate::scenario::Scenario,
     allocation: &crate::engine::Allocation,
     to: &Destination,
+    source: &std::path::Path,
 ) -> Result<()> {
     let lang = to.lang;
     let bytes = match to.format.as_str() {
@@ -61,9 +63,16 @@ pub(super) fn write_plan(
         _ => text_report(dataset, scenario, allocation, lang).into_bytes(),
     };
     to.write(&bytes)?;
-    for tie in &allocation.ties {
-        eprintln!("{}", super::terminal::safe(&tie.message(lang)));
-    }
+    super::terminal::eprint_lines(allocation.ties.iter().map(|t| t.message(lang)), 20, |n| {
+        lang.pick(&format!("… og {n} uavgjorte til"), &format!("… and {n} more ties")).to_owned()
+    });
+    // A request no municipality can take (a huge target, a lock above the population) is named.
+    let requests = allocation.rows.iter().map(|r| Some(r.allocation));
+    let doubts = crate::followup::implausible_counts(dataset, "the request", requests);
+    let source = source.display();
+    super::terminal::eprint_lines(doubts.into_iter().map(|w| format!("{source}: warning: {w}")), 20, |n| {
+        format!("{source}: warning: … and {n} more municipalities above their population or 100 per 1,000")
+    });
     Ok(())
 }
 

@@ -26,6 +26,10 @@ pub struct ApportionArgs {
     pub file: PathBuf,
 }
 
+/// At most this many ties are listed, each with at most this many names.
+const TIE_LINES: usize = 20;
+const TIE_NAMES: usize = 10;
+
 fn parse_method(s: &str) -> Result<Method, String> {
     Method::from_cli_name(s)
         .ok_or_else(|| format!("unknown method {s:?}; use one of: {}", Method::ALL.map(Method::cli_name).join(", ")))
@@ -67,16 +71,24 @@ pub fn run(args: &ApportionArgs) -> Result<ExitCode> {
         bail!("{file}: no rows");
     }
     let result = apportion(&claims, args.seats, args.method).with_context(|| file.clone())?;
-    for tie in &result.ties {
-        let names_of = |idx: &[usize]| idx.iter().map(|&i| names[i].clone()).collect::<Vec<_>>().join(", ");
-        let message = format!(
+    // Summarised: a file of equal weights is one tie of every row, which named in full would be as long as
+    // the file, and a file of many small ties is as many lines.
+    let names_of = |idx: &[usize]| {
+        let mut list: Vec<String> = idx.iter().take(TIE_NAMES).map(|&i| names[i].clone()).collect();
+        if idx.len() > TIE_NAMES {
+            list.push(format!("and {} more", idx.len() - TIE_NAMES));
+        }
+        list.join(", ")
+    };
+    let ties = result.ties.iter().map(|tie| {
+        format!(
             "tie: {} competed for {} seat(s); {} got them (larger weight, then earlier row)",
             names_of(&tie.contenders),
             tie.units,
             names_of(&tie.winners)
-        );
-        eprintln!("{}", super::terminal::safe(&message));
-    }
+        )
+    });
+    super::terminal::eprint_lines(ties, TIE_LINES, |n| format!("… and {n} more ties"));
     let mut w = csv::Writer::from_writer(std::io::stdout().lock());
     w.write_record(["name", "weight", "seats"])?;
     for ((name, claim), seats) in names.iter().zip(&claims).zip(&result.seats) {

@@ -11,6 +11,7 @@ use serde_json::json;
 use crate::calibrate::{CalibrateOptions, Calibration, Fit, Reference, calibrate, fit};
 use crate::calibrate::{reference_from_column, reference_from_csv};
 use crate::data::Dataset;
+use crate::fileio::WriteRules;
 use crate::lang::Lang;
 use crate::numfmt;
 use crate::scenario::{DatasetRef, Scenario, save_scenario};
@@ -37,9 +38,12 @@ pub struct CalibrateArgs {
     /// text (default) or json.
     #[arg(long, value_parser = ["text", "json"])]
     pub format: Option<String>,
-    /// Save the scenario with the fitted weights to this file (an existing file is kept as FILE.bak).
+    /// Save the scenario with the fitted weights to this file (not one the command reads).
     #[arg(long, value_name = "OUT.ron")]
     pub write: Option<PathBuf>,
+    /// Replace the --write file when it exists, keeping the old one as FILE.bak.
+    #[arg(long)]
+    pub force: bool,
     /// A second dataset column to test the fitted weights on (out of sample).
     #[arg(long, value_name = "COLUMN")]
     pub validate_column: Option<String>,
@@ -65,6 +69,13 @@ pub fn run(args: &CalibrateArgs) -> Result<ExitCode> {
         }
         (None, None) => anyhow::bail!("give the reference: --reference-column COLUMN or --reference FILE.csv"),
     };
+    if let Some(path) = &args.write {
+        let mut rules = super::scenario_input::reads(WriteRules::new(args.force), &args.scenario, &scenario);
+        if let Some(reference) = &args.reference {
+            rules = rules.input(reference, "the reference file");
+        }
+        rules.check(&[path])?;
+    }
     let options = CalibrateOptions {
         fit_exponent: args.fit_exponent,
         target: args.target,

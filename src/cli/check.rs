@@ -6,7 +6,7 @@ use std::process::ExitCode;
 
 use anyhow::Result;
 
-use super::terminal::safe;
+use super::terminal::line;
 use crate::analysis::data_warnings;
 use crate::engine::{allocate, plan_warnings, validate};
 use crate::lang::Lang;
@@ -28,22 +28,22 @@ pub fn run(args: &CheckArgs) -> Result<ExitCode> {
     let problems = validate(&scenario, &dataset);
     if !problems.is_empty() {
         for p in &problems {
-            eprintln!("{}", safe(&format!("{}: {}", path.display(), p.line(lang))));
+            eprintln!("{}", line(&format!("{}: {}", path.display(), p.line(lang))));
         }
         eprintln!("{} {}", problems.len(), lang.pick("problem(er)", "problem(s)"));
         return Ok(ExitCode::from(1));
     }
     // Valid fields can still describe an impossible plan (caps too tight, minimum too high).
     if let Err(e) = allocate(&dataset, &scenario) {
-        eprintln!("{}", safe(&format!("{}: {}", path.display(), e.message(lang))));
+        eprintln!("{}", line(&format!("{}: {}", path.display(), e.message(lang))));
         return Ok(ExitCode::from(1));
     }
     let warning = lang.pick("advarsel", "warning");
     for w in plan_warnings(&scenario, &dataset, lang) {
-        eprintln!("{}", safe(&format!("{}: {warning}: {w}", path.display())));
+        eprintln!("{}", line(&format!("{}: {warning}: {w}", path.display())));
     }
     for w in data_warnings(&scenario, &dataset) {
-        eprintln!("{}", safe(&format!("{}: {warning}: {}", path.display(), w.message(lang))));
+        eprintln!("{}", line(&format!("{}: {warning}: {}", path.display(), w.message(lang))));
     }
     let missing: usize = dataset.columns.iter().map(|c| c.missing_count()).sum();
     let n = |v: usize| numfmt::integer(v as f64, lang);

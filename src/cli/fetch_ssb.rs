@@ -1,13 +1,15 @@
 //! `bosetting fetch-ssb`: an indicator straight from SSB's statistics bank (PxWebApi 2, JSON-stat 2.0), added
 //! to a dataset through the same path as `import` (code list, crosswalk, report).
 
+use std::io::IsTerminal;
 use std::path::PathBuf;
 use std::process::ExitCode;
-use std::time::Duration;
+use std::sync::mpsc::{self, RecvTimeoutError};
+use std::time::{Duration, Instant};
 
 use anyhow::Result;
 
-use super::import::{ImportArgs, NewColumnArgs, base_dataset, import_table};
+use super::import::{ImportArgs, NewColumnArgs, ValueOption, base_dataset, check_out, import_table};
 use crate::import::read_table;
 use crate::ssb::{Client, Request, Stage, YearChoice, base_url, fetch};
 
@@ -41,27 +43,33 @@ pub struct FetchSsbArgs {
     /// Seconds to wait for each answer.
     #[arg(long, default_value_t = 60)]
     pub timeout: u64,
-    /// Where to write the dataset with the new column (`*.dataset.ron`).
+    /// Where to write the dataset with the new column (`*.dataset.ron`; `-` is standard output).
     #[arg(long)]
     pub out: PathBuf,
+    /// Replace the --out file when it exists, keeping the old one as FILE.bak.
+    #[arg(long)]
+    pub force: bool,
 }
 
 pub fn run(args: &FetchSsbArgs) -> Result<ExitCode> {
-    // The dataset first: a wrong name costs no request.
+    // The output and the dataset first: a wrong name costs no request.
+    check_out(&args.out, args.force, &args.dataset, None)?;
     let dataset = base_dataset(&args.dataset)?;
     let base = base_url(args.base_url.as_deref());
     let client = Client::new(&base, Duration::from_secs(args.timeout.max(1)));
     let request =
         Request { table: args.table.clone(), contents: args.contents.clone(), year: YearChoice::parse(&args.year) };
-    let fetched = fetch(
-        &client,
-        &request,
-        |stage| match stage {
-            Stage::Metadata => eprintln!("{base}: reading table {}'s dimensions…", args.table),
-            Stage::Data => eprintln!("{base}: fetching the values…"),
-        },
-        || false,
-    )?;
+    let fetched = with_progress(args.timeout.max(1), || {
+        fetch(
+            &client,
+            &request,
+            |stage| match stage {
+                Stage::Metadata => eprintln!("{base}: reading table {}'s dimensions…", args.table),
+                Stage::Data => eprintln!("{base}: fetching the values…"),
+            },
+            || false,
+        )
+    })?;
     let s = &fetched.selection;
     eprintln!(
         "{}: {} ({}), {} municipalities, year {}",
@@ -85,6 +93,33 @@ pub fn run(args: &FetchSsbArgs) -> Result<ExitCode> {
         licence: "CC BY 4.0 (SSB)".to_owned(),
         column: args.column.clone(),
         out: args.out.clone(),
+        force: args.force,
     };
-    import_table(&import, &dataset, &table)
+    import_table(&import, &dataset, &table, ValueOption::Contents)
+}
+
+/// Seconds between the "still waiting" lines.
+const PROGRESS_EVERY: Duration = Duration::from_secs(5);
+
+/// Runs `work`; on a terminal, says every few seconds that it is still waiting, so a slow answer is not taken
+/// for a hang. In a script (standard error not a terminal) it says nothing more.
+fn with_progress<T>(timeout_secs: u64, work: impl FnOnce() -> T) -> T {
+    if !std::io::stderr().is_terminal() {
+        return work();
+    }
+    let (done, finished) = mpsc::channel::<()>();
+    std::thread::scope(|scope| {
+        scope.spawn(move || {
+            let start = Instant::now();
+            while let Err(RecvTimeoutError::Timeout) = finished.recv_timeout(PROGRESS_EVERY) {
+                eprintln!(
+                    "… still waiting for SSB's answer ({} s so far; each request waits at most {timeout_secs} s)",
+                    start.elapsed().as_secs()
+                );
+            }
+        });
+        let out = work();
+        drop(done);
+        out
+    })
 }

@@ -7,7 +7,8 @@ use anyhow::{Context, Result};
 
 use crate::engine::allocate;
 use crate::export::today_in_norway;
-use crate::figure::{FigureSpec, Kind, MapMeasure, Plan, write_figure};
+use crate::figure::{FigureSpec, Kind, MapMeasure, Plan, render_for};
+use crate::fileio::{WriteRules, write_replacing};
 use crate::lang::Lang;
 
 #[derive(clap::Args, Debug)]
@@ -28,6 +29,9 @@ pub struct FigureArgs {
     /// The file to write; .svg or .png.
     #[arg(long)]
     pub out: PathBuf,
+    /// Replace the --out file when it exists, keeping the old one as FILE.bak.
+    #[arg(long)]
+    pub force: bool,
     /// Width in pixels (default 1000 for the map, 1400 for charts).
     #[arg(long)]
     pub width: Option<u32>,
@@ -40,6 +44,7 @@ pub fn run(args: &FigureArgs) -> Result<ExitCode> {
     let kind = Kind::from_key(&args.kind).context("unknown figure kind")?;
     let lang = Lang::from_code(&args.lang).unwrap_or_default();
     let (scenario, dataset) = super::scenario_input::load(&args.scenario)?;
+    super::scenario_input::reads(WriteRules::new(args.force), &args.scenario, &scenario).check(&[&args.out])?;
     let allocation = allocate(&dataset, &scenario).with_context(|| args.scenario.display().to_string())?;
     let mut spec = FigureSpec::new(kind, lang);
     spec.measure = MapMeasure::parse(&args.measure);
@@ -48,6 +53,7 @@ pub fn run(args: &FigureArgs) -> Result<ExitCode> {
     spec.height = args.height.unwrap_or(spec.height);
     let date = today_in_norway();
     let plan = Plan { dataset: &dataset, scenario: &scenario, allocation: &allocation, date: &date };
-    write_figure(&args.out, &plan, &spec).with_context(|| args.out.display().to_string())?;
+    let bytes = render_for(&args.out, &plan, &spec).with_context(|| args.out.display().to_string())?;
+    write_replacing(&args.out, &bytes).with_context(|| format!("cannot write {}", args.out.display()))?;
     Ok(ExitCode::SUCCESS)
 }

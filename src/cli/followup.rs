@@ -10,7 +10,9 @@ use serde_json::{Value, json};
 use super::allocate::write_plan;
 use super::output_args::OutputArgs;
 use crate::data::Dataset;
-use crate::followup::{Among, FollowUp, Totals, column_counts, follow_up, redistribute, table};
+use crate::followup::{
+    Among, FollowUp, Totals, column_counts, follow_up, implausible_counts, redistribute, table, unasked_decisions,
+};
 use crate::lang::Lang;
 use crate::report::write_csv;
 
@@ -29,11 +31,17 @@ pub struct FollowUpArgs {
     /// Print the shortfall round's additional requests (in `allocate`'s format) instead of the status.
     #[arg(long)]
     pub redistribute: bool,
-    /// Who is asked again in the shortfall round.
-    #[arg(long, value_parser = ["yes", "above", "unanswered", "all-but-no"], default_value = "yes")]
+    /// Who is asked again in the shortfall round (with --redistribute).
+    #[arg(
+        long,
+        value_parser = ["yes", "above", "unanswered", "all-but-no"],
+        default_value = "yes",
+        requires = "redistribute"
+    )]
     pub among: String,
-    /// Count the municipalities that have not answered at their request when computing the shortfall.
-    #[arg(long)]
+    /// Count the municipalities that have not answered at their request when computing the shortfall (with
+    /// --redistribute).
+    #[arg(long, requires = "redistribute")]
     pub count_unanswered: bool,
     /// Status: text (default), csv, json or xlsx; with --redistribute the plan in `allocate`'s formats.
     #[command(flatten)]
@@ -41,17 +49,17 @@ pub struct FollowUpArgs {
 }
 
 pub fn run(args: &FollowUpArgs) -> Result<ExitCode> {
-    args.output.refuse_replacing_without_force()?;
     let to = args.output.destination()?;
     let (scenario, dataset) = super::scenario_input::load(&args.scenario)?;
+    args.output.check_out(|rules| super::scenario_input::reads(rules, &args.scenario, &scenario))?;
     let f =
         load_follow_up(&dataset, scenario.target.total, args).with_context(|| args.scenario.display().to_string())?;
     if args.redistribute {
         let among = Among::from_cli_name(&args.among).unwrap_or_default();
         let (plan, allocation) =
             redistribute(&dataset, &scenario, &f, among, args.count_unanswered, Some(&args.request))
-                .with_context(|| format!("{}: shortfall round", args.scenario.display()))?;
-        write_plan(&dataset, &plan, &allocation, &to)?;
+                .with_context(|| args.scenario.display().to_string())?;
+        write_plan(&dataset, &plan, &allocation, &to, &args.scenario)?;
         return Ok(ExitCode::SUCCESS);
     }
     let lang = to.lang;
@@ -77,11 +85,42 @@ fn sources(args: &FollowUpArgs) -> crate::export::FollowUpSources {
     }
 }
 
+/// The follow-up, and on standard error every number no municipality can have and every decision without a
+/// request.
 fn load_follow_up(dataset: &Dataset, target: u32, args: &FollowUpArgs) -> Result<FollowUp> {
-    let request: Vec<u32> = column_counts(dataset, &args.request)?.iter().map(|v| v.unwrap_or(0)).collect();
-    let decisions = column_counts(dataset, &args.decisions)?;
-    let settled = args.settled.as_deref().map(|c| column_counts(dataset, c)).transpose()?;
-    Ok(follow_up(dataset, target, &request, &decisions, settled.as_deref())?)
+    let counts = |column: &str| -> Result<Vec<Option<u32>>> {
+        let values = column_counts(dataset, column).with_context(|| format!("--{}", option_of(args, column)))?;
+        for w in implausible_counts(dataset, &format!("column {column:?}"), values.iter().copied()) {
+            warn(&args.scenario, &w);
+        }
+        Ok(values)
+    };
+    let request: Vec<u32> = counts(&args.request)?.iter().map(|v| v.unwrap_or(0)).collect();
+    let decisions = counts(&args.decisions)?;
+    let settled = args.settled.as_deref().map(counts).transpose()?;
+    let f = follow_up(dataset, target, &request, &decisions, settled.as_deref())
+        .with_context(|| format!("--request {}", args.request))?;
+    if let Some(w) = unasked_decisions(dataset, &f) {
+        warn(&args.scenario, &format!("column {:?}: {w}", args.decisions));
+    }
+    Ok(f)
+}
+
+/// The option that named `column`, for messages.
+fn option_of(args: &FollowUpArgs, column: &str) -> String {
+    let option = if column == args.request {
+        "request"
+    } else if column == args.decisions {
+        "decisions"
+    } else {
+        "settled"
+    };
+    format!("{option} {column}")
+}
+
+/// A warning on standard error, in `check`'s form.
+pub(super) fn warn(scenario: &std::path::Path, text: &str) {
+    eprintln!("{}", super::terminal::line(&format!("{}: warning: {text}", scenario.display())));
 }
 
 fn totals_json(x: &Totals) -> Value {

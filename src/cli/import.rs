@@ -6,16 +6,15 @@ use std::process::ExitCode;
 use anyhow::{Context, Result, bail};
 
 use crate::data::{
-    ColumnMeta, Dataset, Direction, Kind, Text, add_column, embedded_dataset, load_dataset_file, save_dataset_file,
-    to_file,
+    ColumnMeta, Dataset, Direction, Kind, Text, add_column, dataset_file_text, embedded_dataset, load_dataset_file,
 };
-use crate::fileio::{Output, read_limited, same_file, to_ron_pretty, write_output};
+use crate::fileio::{Output, WriteRules, read_limited, write_output};
 use crate::import::borders::to_dataset_borders;
-use crate::import::{Guess, Table, extract, guess, match_codes, read_table};
+use crate::import::{Conflict, Guess, Table, extract, guess, match_codes, read_table};
 use crate::lang::Lang;
 use crate::scenario::MissingPolicy;
 
-use super::terminal::safe;
+use super::terminal::line;
 
 #[derive(clap::Args, Debug)]
 pub struct ImportArgs {
@@ -54,6 +53,9 @@ pub struct ImportArgs {
     /// the imported file or the dataset file itself.
     #[arg(long)]
     pub out: PathBuf,
+    /// Replace the --out file when it exists, keeping the old one as FILE.bak.
+    #[arg(long)]
+    pub force: bool,
 }
 
 /// How the new column is read and matched: the options `import` and `fetch-ssb` share.
@@ -95,35 +97,68 @@ pub fn base_dataset(spec: &str) -> Result<Dataset> {
     Ok(load_dataset_file(std::path::Path::new(spec))?)
 }
 
-/// Refuses an `--out` that would overwrite one of the command's inputs.
-fn refuse_overwriting_an_input(args: &ImportArgs, output: &Output) -> Result<()> {
-    let Output::File(out) = output else { return Ok(()) };
-    let dataset_file = (!crate::data::EMBEDDED_IDS.contains(&args.dataset.as_str())).then(|| Path::new(&args.dataset));
-    for (input, what) in [(Some(args.file.as_path()), "the imported file"), (dataset_file, "the --dataset file")] {
-        if let Some(input) = input
-            && same_file(input, out)
-        {
-            bail!(
-                "--out {}: this is {what} ({}); write the new dataset to another file",
-                out.display(),
-                input.display()
-            );
-        }
+/// Refuses an `--out` over one of the command's inputs (the imported `file`, the `--dataset` file), or over an
+/// existing file without `--force`; before anything is read or fetched.
+pub fn check_out(out: &Path, force: bool, dataset: &str, file: Option<&Path>) -> Result<()> {
+    let Output::File(out) = Output::from_arg(out) else { return Ok(()) };
+    let mut rules = WriteRules::new(force);
+    if let Some(file) = file {
+        rules = rules.input(file, "the imported file");
     }
-    Ok(())
+    if !crate::data::EMBEDDED_IDS.contains(&dataset) {
+        rules = rules.input(Path::new(dataset), "the --dataset file");
+    }
+    Ok(rules.check(&[&out])?)
 }
 
 pub fn run(args: &ImportArgs) -> Result<ExitCode> {
-    let output = Output::from_arg(&args.out);
-    refuse_overwriting_an_input(args, &output)?;
+    check_out(&args.out, args.force, &args.dataset, Some(&args.file))?;
     let dataset = base_dataset(&args.dataset)?;
     let bytes = read_limited(&args.file)?;
     let table = read_table(&bytes, &args.file.display().to_string())?;
-    import_table(args, &dataset, &table)
+    import_table(args, &dataset, &table, ValueOption::ValueColumn)
+}
+
+/// The refusal of a file that gives a municipality two values (under its 2020 and its 2024 code): every
+/// conflict with its lines and values, so the file can be put right.
+fn conflicts_text(source: &str, dataset: &Dataset, conflicts: &[Conflict]) -> String {
+    let count = match conflicts.len() {
+        1 => "1 municipality of".to_owned(),
+        n => format!("{n} municipalities of"),
+    };
+    let have = if conflicts.len() == 1 { "has" } else { "have" };
+    let mut text = format!(
+        "{source}: {count} {} {have} more than one row (codes of both borders in one file); keep one row for each:",
+        dataset.id
+    );
+    for c in conflicts {
+        let name = dataset.municipalities.iter().find(|m| m.code == c.code).map_or("", |m| m.name.as_str());
+        let rows: Vec<String> = c
+            .rows
+            .iter()
+            .map(|(line, value)| format!("line {line}: {}", value.map_or("no value".to_owned(), crate::numfmt::quoted)))
+            .collect();
+        text.push_str(&format!("\n  {} {name}: {}", c.code, rows.join("; ")));
+    }
+    text
+}
+
+/// The option that names the value column, for the advice when it cannot be guessed.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum ValueOption {
+    /// `import --value-column`.
+    ValueColumn,
+    /// `fetch-ssb --contents`: the statistics variable.
+    Contents,
 }
 
 /// The import once the table is read (from a file, or fetched from SSB by `fetch-ssb`).
-pub fn import_table(args: &ImportArgs, dataset: &Dataset, table: &Table) -> Result<ExitCode> {
+pub fn import_table(
+    args: &ImportArgs,
+    dataset: &Dataset,
+    table: &Table,
+    value_option: ValueOption,
+) -> Result<ExitCode> {
     let output = Output::from_arg(&args.out);
     let guessed = guess(table);
     let unclear = |what: &str, option: &str| {
@@ -138,30 +173,36 @@ pub fn import_table(args: &ImportArgs, dataset: &Dataset, table: &Table) -> Resu
     let value_col = match (&args.value_column, &guessed) {
         (Some(c), _) => column_index(table, c, "value")?,
         (None, Guess::Found { value, .. }) => *value,
+        (None, _) if value_option == ValueOption::Contents => {
+            return Err(unclear("the values", "--contents to choose one statistics variable"));
+        }
         (None, _) => return Err(unclear("the values", "--value-column")),
     };
     let extracted = extract(table, code_col, value_col);
     for p in &extracted.problems {
-        eprintln!("{}", safe(&format!("{}: {p}", table.source_name)));
+        eprintln!("{}", line(&format!("{}: {p}", table.source_name)));
     }
     let kind = if args.column.kind == "extensive" { Kind::Extensive } else { Kind::Intensive };
     let on_borders = if args.column.no_crosswalk { None } else { to_dataset_borders(&extracted, dataset, kind) };
     if let Some(b) = &on_borders {
-        for line in std::iter::once(b.report.summary(Lang::En)).chain(b.report.details(Lang::En)) {
-            eprintln!("{}", safe(&format!("{}: {line}", table.source_name)));
+        for text in std::iter::once(b.report.summary(Lang::En)).chain(b.report.details(Lang::En)) {
+            eprintln!("{}", line(&format!("{}: {text}", table.source_name)));
         }
     }
     let extracted = on_borders.as_ref().map_or(&extracted, |b| &b.extracted);
     let codes: Vec<&str> = dataset.municipalities.iter().map(|m| m.code.as_str()).collect();
     let matched = match_codes(extracted, &codes);
-    for (code, line) in &matched.unknown_codes {
+    for (code, at) in &matched.unknown_codes {
         eprintln!(
             "{}",
-            safe(&format!(
-                "{}, line {line}: code {code} is not a municipality of {} (left out)",
+            line(&format!(
+                "{}, line {at}: code {code} is not a municipality of {} (left out)",
                 table.source_name, dataset.id
             ))
         );
+    }
+    if !matched.conflicts.is_empty() {
+        bail!("{}", conflicts_text(&table.source_name, dataset, &matched.conflicts));
     }
     if args.column.strict && !matched.unknown_codes.is_empty() {
         bail!("{}: {} codes are not in the dataset (--strict)", table.source_name, matched.unknown_codes.len());
@@ -187,17 +228,66 @@ pub fn import_table(args: &ImportArgs, dataset: &Dataset, table: &Table) -> Resu
     let mut out = add_column(dataset, meta, &matched.matched).with_context(|| table.source_name.clone())?;
     out.title.nb = format!("{} + {label}", out.title.nb);
     out.title.en = format!("{} + {label}", out.title.en);
-    match &output {
-        Output::File(path) => save_dataset_file(&out, path)?,
-        Output::Stdout => write_output(&output, to_ron_pretty(&to_file(&out), 2)?.as_bytes())?,
-    }
-    let filled = matched.matched.iter().filter(|(_, v)| v.is_some()).count();
+    let text = dataset_file_text(&out, &output.name())?;
+    write_output(&output, text.as_bytes()).with_context(|| format!("cannot write {}", output.name()))?;
+    let without = out.column(&args.name).map_or(0, |c| c.missing_count());
     eprintln!(
-        "{}: added {} with {filled} values ({} municipalities without a value, {} unknown codes left out)",
-        output.name(),
-        args.name,
-        dataset.len() - filled,
-        matched.unknown_codes.len()
+        "{}",
+        line(&format!(
+            "{}: added {} with {} values ({without} municipalities without a value, {} unknown codes left out)",
+            output.name(),
+            args.name,
+            out.len().saturating_sub(without),
+            matched.unknown_codes.len()
+        ))
     );
     Ok(ExitCode::SUCCESS)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn args(out: &Path) -> ImportArgs {
+        ImportArgs {
+            file: PathBuf::from("two.csv"),
+            dataset: "norway-2024".into(),
+            code_column: None,
+            value_column: None,
+            name: "x".into(),
+            label: None,
+            unit: String::new(),
+            year: String::new(),
+            source: String::new(),
+            licence: String::new(),
+            column: NewColumnArgs {
+                direction: "higher".into(),
+                kind: "intensive".into(),
+                strict: false,
+                no_crosswalk: false,
+            },
+            out: out.to_owned(),
+            force: false,
+        }
+    }
+
+    #[test]
+    fn the_advice_names_an_option_the_command_has() {
+        let dir = tempfile::tempdir().unwrap();
+        let a = args(&dir.path().join("x.dataset.ron"));
+        let dataset = embedded_dataset("norway-2024").unwrap();
+        let table = read_table(b"knr;aar;verdi\n0301;2023;x\n3101;2023;n/a\n1508;2023;12\n", "two.csv").unwrap();
+        let advice = |option| import_table(&a, &dataset, &table, option).unwrap_err().to_string();
+        let import = advice(ValueOption::ValueColumn);
+        let fetch = advice(ValueOption::Contents);
+        let why = "two.csv: no column is clearly the values; the columns with numbers are 2 \"aar\": years (all \
+                   2023), 3 \"verdi\": 1 of 3 cells are numbers; choose one";
+        assert_eq!(import, format!("{why}; cannot tell which column holds the values: use --value-column"));
+        assert_eq!(
+            fetch,
+            format!(
+                "{why}; cannot tell which column holds the values: use --contents to choose one statistics variable"
+            )
+        );
+    }
 }

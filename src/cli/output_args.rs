@@ -1,12 +1,11 @@
 //! `--format`, `--out`, `--force`, `--csv-style` and `--lang`: how every command that prints a table writes it,
 //! so `allocate`, `followup` and `revise` pick formats, refuse and replace files the same way.
 
-use std::io::Write;
 use std::path::PathBuf;
 
 use anyhow::{Context, Result, bail};
 
-use crate::fileio::{Output, write_output};
+use crate::fileio::{Output, WriteRules, write_output};
 use crate::lang::Lang;
 use crate::report::CsvStyle;
 
@@ -20,8 +19,8 @@ pub struct OutputArgs {
     /// replaced atomically and keeps its permissions; a read-only one is refused.
     #[arg(long)]
     pub out: Option<PathBuf>,
-    /// Replace the file given with --out when it exists (otherwise an existing file is kept and nothing is
-    /// written).
+    /// Replace the file given with --out when it exists, keeping the old one as FILE.bak (otherwise an existing
+    /// file is kept and nothing is written). An input of the command is never replaced.
     #[arg(long)]
     pub force: bool,
     /// CSV flavour: excel-no (semicolon, decimal comma, BOM) or plain (comma, point).
@@ -46,16 +45,14 @@ impl OutputArgs {
         Lang::from_code(&self.lang).unwrap_or_default()
     }
 
-    /// Asked before any work, as the planner asks before overwriting. Only a regular file is replaced; a pipe
-    /// or a device (`/dev/stdout`) is written through and needs no --force.
-    pub fn refuse_replacing_without_force(&self) -> Result<()> {
-        if let Some(out) = &self.out
-            && std::fs::metadata(out).is_ok_and(|m| m.is_file())
-            && !self.force
-        {
-            bail!("{} exists; add --force to replace it", out.display());
+    /// Asked before any work, as the planner asks before overwriting: the one rule of
+    /// [`WriteRules`] (never over an input, never over an existing file without --force). A pipe or a device
+    /// (`/dev/stdout`) is written through and needs no --force.
+    pub fn check_out(&self, reads: impl FnOnce(WriteRules) -> WriteRules) -> Result<()> {
+        match self.out.as_deref().map(Output::from_arg) {
+            Some(Output::File(out)) => Ok(reads(WriteRules::new(self.force)).check(&[&out])?),
+            _ => Ok(()),
         }
-        Ok(())
     }
 
     /// The format from --format or the file's extension (text without either), refusing a file name that
@@ -95,8 +92,10 @@ impl Destination {
     /// Writes the bytes to the file (atomically) or to standard output.
     pub fn write(&self, bytes: &[u8]) -> Result<()> {
         match &self.output {
-            Some(out) => write_output(out, bytes).with_context(|| format!("writing {}", out.name())),
-            None => Ok(std::io::stdout().lock().write_all(bytes)?),
+            Some(out @ Output::File(_)) => {
+                write_output(out, bytes).with_context(|| format!("cannot write {}", out.name()))
+            }
+            _ => Ok(super::terminal::print_result(bytes)?),
         }
     }
 }

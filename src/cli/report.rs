@@ -6,10 +6,11 @@ use std::process::ExitCode;
 use anyhow::{Context, Result, bail};
 
 use crate::board::{BoardPlan, board};
-use crate::briefing::{BriefingInput, Reference, write_briefing};
+use crate::briefing::{BriefingInput, Reference, briefing_pdf};
 use crate::engine::{Allocation, allocate};
 use crate::export::today_in_norway;
 use crate::figure::Plan;
+use crate::fileio::{WriteRules, write_replacing};
 use crate::lang::Lang;
 use crate::scenario::Scenario;
 
@@ -34,10 +35,14 @@ pub struct ReportArgs {
     /// The PDF file to write.
     #[arg(long)]
     pub out: PathBuf,
+    /// Replace the --out file when it exists, keeping the old one as FILE.bak.
+    #[arg(long)]
+    pub force: bool,
 }
 
-fn load_plan(path: &std::path::Path, dataset_id: &str) -> Result<(Scenario, Allocation)> {
+fn load_plan(path: &std::path::Path, dataset_id: &str, rules: &mut WriteRules) -> Result<(Scenario, Allocation)> {
     let (scenario, dataset) = super::scenario_input::load(path)?;
+    *rules = super::scenario_input::reads(std::mem::take(rules), path, &scenario);
     if dataset.id != dataset_id {
         bail!(
             "{}: uses the dataset {}, not {dataset_id}; compare scenarios on the same dataset",
@@ -55,15 +60,17 @@ pub fn run(args: &ReportArgs) -> Result<ExitCode> {
         bail!("{}: the report is written as .pdf", args.out.display());
     }
     let (scenario, dataset) = super::scenario_input::load(&args.scenario)?;
+    let mut rules = super::scenario_input::reads(WriteRules::new(args.force), &args.scenario, &scenario);
     let allocation = allocate(&dataset, &scenario).with_context(|| args.scenario.display().to_string())?;
     if let Some(column) = &args.reference
         && dataset.column(column).is_none()
     {
         bail!("the dataset {} has no column {column:?}", dataset.id);
     }
-    let compared = args.compare.as_ref().map(|p| load_plan(p, &dataset.id)).transpose()?;
+    let compared = args.compare.as_ref().map(|p| load_plan(p, &dataset.id, &mut rules)).transpose()?;
     let others: Vec<(Scenario, Allocation)> =
-        args.board.iter().map(|p| load_plan(p, &dataset.id)).collect::<Result<_>>()?;
+        args.board.iter().map(|p| load_plan(p, &dataset.id, &mut rules)).collect::<Result<_>>()?;
+    rules.check(&[&args.out])?;
     let mut plans = vec![BoardPlan { name: &scenario.name, allocation: &allocation }];
     plans.extend(others.iter().map(|(s, a)| BoardPlan { name: &s.name, allocation: a }));
     let board = if plans.len() > 1 { Some(board(&dataset, &plans, args.scaled)?) } else { None };
@@ -79,6 +86,7 @@ pub fn run(args: &ReportArgs) -> Result<ExitCode> {
         board: board.as_ref(),
         lang,
     };
-    write_briefing(&args.out, &input)?;
+    let bytes = briefing_pdf(&input)?;
+    write_replacing(&args.out, &bytes).with_context(|| format!("cannot write {}", args.out.display()))?;
     Ok(ExitCode::SUCCESS)
 }

@@ -7,8 +7,9 @@ use std::process::ExitCode;
 use anyhow::{Context, Result};
 
 use super::allocate::write_plan;
+use super::followup::warn;
 use super::output_args::OutputArgs;
-use crate::followup::{ReviseMode, column_counts, revise};
+use crate::followup::{ReviseMode, column_counts, implausible_counts, revise};
 
 #[derive(clap::Args, Debug)]
 pub struct ReviseArgs {
@@ -31,13 +32,18 @@ pub struct ReviseArgs {
 }
 
 pub fn run(args: &ReviseArgs) -> Result<ExitCode> {
-    args.output.refuse_replacing_without_force()?;
     let to = args.output.destination()?;
     let (scenario, dataset) = super::scenario_input::load(&args.scenario)?;
+    args.output.check_out(|rules| super::scenario_input::reads(rules, &args.scenario, &scenario))?;
     let mode = ReviseMode::from_cli_name(&args.mode).unwrap_or_default();
     let keep = args.keep_decisions.as_deref().map(|c| column_counts(&dataset, c)).transpose()?;
+    if let (Some(column), Some(keep)) = (&args.keep_decisions, &keep) {
+        for w in implausible_counts(&dataset, &format!("column {column:?}"), keep.iter().copied()) {
+            warn(&args.scenario, &w);
+        }
+    }
     let (plan, allocation) = revise(&dataset, &scenario, &args.from, args.target, keep.as_deref(), mode)
         .with_context(|| format!("{}: revising {} to {}", args.scenario.display(), args.from, args.target))?;
-    write_plan(&dataset, &plan, &allocation, &to)?;
+    write_plan(&dataset, &plan, &allocation, &to, &args.scenario)?;
     Ok(ExitCode::SUCCESS)
 }

@@ -46,6 +46,40 @@ pub fn safe(text: &str) -> Cow<'_, str> {
     escape(text, true)
 }
 
+/// [`escape`] for a message of one line (a warning, a note): a line break in a name read from a file is shown
+/// as `\u{a}`, so a file cannot forge a line of its own.
+pub fn line(text: &str) -> Cow<'_, str> {
+    escape(text, false)
+}
+
+/// Prints `lines` on standard error, one each ([`line`]), at most `max` of them and then how many more there
+/// are: a file with a million ties does not write a million lines.
+pub fn eprint_lines(lines: impl IntoIterator<Item = String>, max: usize, more: impl Fn(usize) -> String) {
+    let mut left_out = 0usize;
+    for (i, text) in lines.into_iter().enumerate() {
+        if i < max {
+            eprintln!("{}", line(&text));
+        } else {
+            left_out += 1;
+        }
+    }
+    if left_out > 0 {
+        eprintln!("{}", line(&more(left_out)));
+    }
+}
+
+/// Writes a command's result to standard output: on a terminal with control characters made visible (text
+/// from a file cannot move the cursor or forge a line), into a pipe or a file as it is.
+pub fn print_result(bytes: &[u8]) -> std::io::Result<()> {
+    use std::io::{IsTerminal, Write};
+    let mut out = std::io::stdout().lock();
+    match std::str::from_utf8(bytes) {
+        Ok(text) if out.is_terminal() => out.write_all(safe(text).as_bytes())?,
+        _ => out.write_all(bytes)?,
+    }
+    out.flush()
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

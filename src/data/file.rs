@@ -67,22 +67,15 @@ pub enum DataError {
     CellCount { file: String, row: usize, code: String, expected: usize, found: usize },
     #[error("{file}: row {row} ({code}), column {column}: value {} {reason}", short(*.value))]
     BadValue { file: String, row: usize, code: String, column: String, value: f64, reason: String },
+    #[error("{0}; nothing was written, since the dataset could not be read back")]
+    Unreadable(Box<DataError>),
     #[error("{file}: cannot write the dataset: {source}")]
     Write { file: String, source: std::io::Error },
     #[error("unknown embedded dataset {0:?} (known: norway-2020, norway-2024)")]
     UnknownEmbedded(String),
 }
 
-/// A number for a message: as written for ordinary sizes, in exponent form for the tiny and the huge (so a
-/// subnormal population is `5e-324`, not 324 digits).
-fn short(value: f64) -> String {
-    let magnitude = value.abs();
-    if value == 0.0 || !value.is_finite() || (1e-6..1e15).contains(&magnitude) {
-        value.to_string()
-    } else {
-        format!("{value:e}")
-    }
-}
+use crate::numfmt::quoted as short;
 
 /// Parses and validates dataset text; `file` names the source in messages.
 pub fn parse_dataset(text: &str, file: &str) -> Result<Dataset, DataError> {
@@ -103,11 +96,17 @@ pub fn load_dataset_file(path: &Path) -> Result<Dataset, DataError> {
 }
 
 pub fn save_dataset_file(dataset: &Dataset, path: &Path) -> Result<(), DataError> {
-    let text = to_ron_pretty(&to_file(dataset), 2).map_err(|e| DataError::Write {
-        file: path.display().to_string(),
-        source: std::io::Error::other(e.to_string()),
-    })?;
+    let text = dataset_file_text(dataset, &path.display().to_string())?;
     write_atomic(path, text.as_bytes()).map_err(|source| DataError::Write { file: path.display().to_string(), source })
+}
+
+/// The text of `dataset`'s file, checked exactly as the loader checks a file (`file` names it in messages):
+/// nothing is written that this program would then refuse to read.
+pub fn dataset_file_text(dataset: &Dataset, file: &str) -> Result<String, DataError> {
+    let text = to_ron_pretty(&to_file(dataset), 2)
+        .map_err(|e| DataError::Write { file: file.to_owned(), source: std::io::Error::other(e.to_string()) })?;
+    parse_dataset(&text, file).map_err(|e| DataError::Unreadable(Box::new(e)))?;
+    Ok(text)
 }
 
 pub fn to_file(dataset: &Dataset) -> DatasetFile {

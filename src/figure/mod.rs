@@ -149,7 +149,18 @@ pub fn render_svg(plan: &Plan, spec: &FigureSpec) -> Result<String, FigureError>
         draw(&root, plan, spec)?;
         root.present().map_err(error::draw)?;
     }
-    Ok(out)
+    Ok(xml_chars_only(out))
+}
+
+/// The SVG with every character XML 1.0 does not allow (controls other than tab and line breaks, U+FFFE,
+/// U+FFFF), which a scenario or municipality name may hold, replaced by U+FFFD: the file stays well-formed.
+fn xml_chars_only(svg: String) -> String {
+    let allowed =
+        |c: char| !matches!(c, '\u{0}'..='\u{8}' | '\u{b}' | '\u{c}' | '\u{e}'..='\u{1f}' | '\u{fffe}' | '\u{ffff}');
+    if svg.chars().all(allowed) {
+        return svg;
+    }
+    svg.chars().map(|c| if allowed(c) { c } else { '\u{fffd}' }).collect()
 }
 
 /// The figure as 8-bit RGB pixels, row by row (`width * height * 3` bytes).
@@ -185,13 +196,18 @@ pub fn encode_png(rgb: &[u8], width: u32, height: u32) -> Result<Vec<u8>, Figure
 
 /// Renders in the format of the file's extension and writes it atomically (a failed write leaves no file).
 pub fn write_figure(path: &Path, plan: &Plan, spec: &FigureSpec) -> Result<(), FigureError> {
-    let format = FigureFormat::from_path(path).ok_or_else(|| FigureError::Format(path.display().to_string()))?;
-    let bytes = match format {
-        FigureFormat::Svg => render_svg(plan, spec)?.into_bytes(),
-        FigureFormat::Png => render_png(plan, spec)?,
-    };
+    let bytes = render_for(path, plan, spec)?;
     crate::fileio::write_atomic(path, &bytes)
         .map_err(|e| FigureError::Write { path: path.display().to_string(), cause: e.to_string() })
+}
+
+/// The figure's bytes in the format `path`'s extension names (.svg or .png).
+pub fn render_for(path: &Path, plan: &Plan, spec: &FigureSpec) -> Result<Vec<u8>, FigureError> {
+    let format = FigureFormat::from_path(path).ok_or_else(|| FigureError::Format(path.display().to_string()))?;
+    Ok(match format {
+        FigureFormat::Svg => render_svg(plan, spec)?.into_bytes(),
+        FigureFormat::Png => render_png(plan, spec)?,
+    })
 }
 
 fn draw<DB: DrawingBackend>(root: &DrawingArea<DB, Shift>, plan: &Plan, spec: &FigureSpec) -> Result<(), FigureError> {

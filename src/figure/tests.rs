@@ -98,3 +98,19 @@ fn a_municipality_excluded_by_hand_is_hatched_in_print() {
     let after = hatch(&Plan { dataset: &d, scenario: &s, allocation: &excluded, date: "2026-12-04" });
     assert!(after > before + 500, "hatch pixels: {before} before, {after} after the exclusion");
 }
+
+#[test]
+fn a_name_with_control_characters_gives_well_formed_svg() {
+    let (d, mut s, a) = test_data::imdi_2020_case();
+    s.name = "Plan\u{1}\u{7}\u{1b}[31m <&> \u{ffff}".into();
+    let plan = Plan { dataset: &d, scenario: &s, allocation: &a, date: "2026-12-04" };
+    for kind in Kind::ALL {
+        let svg = render_svg(&plan, &spec(kind, 1200, 800)).unwrap();
+        let bad: Vec<char> = svg
+            .chars()
+            .filter(|&c| (c < ' ' && !matches!(c, '\t' | '\n' | '\r')) || c == '\u{fffe}' || c == '\u{ffff}')
+            .collect();
+        assert!(bad.is_empty(), "{kind:?}: {bad:?}");
+        assert!(svg.contains("Plan\u{fffd}\u{fffd}\u{fffd}[31m &lt;&amp;&gt; \u{fffd}"), "{kind:?}: the name, escaped");
+    }
+}

@@ -11,7 +11,10 @@
 //!   over; anything under `/dev` or `/proc` likewise; block devices and sockets are refused;
 //! * with a backup ([`write_atomic_with_backup`]), `FILE.bak` is itself replaced atomically: the new backup is
 //!   complete and on disk before the old one goes, and a symbolic link at the backup path is replaced, never
-//!   written through.
+//!   written through;
+//! * files that belong together ([`write_all_with_backup`]) are all written before the first is replaced;
+//! * SIGINT, SIGTERM and SIGHUP are held while a regular file is saved (see `fileio::signals`), and the
+//!   file-size limit is an error, not a signal: neither leaves a temporary behind.
 
 use std::fs::Metadata;
 use std::io::{Error, ErrorKind, Write};
@@ -19,6 +22,7 @@ use std::path::{Path, PathBuf};
 
 use super::keep::Kept;
 use super::kind::describe;
+use super::signals::hold_signals;
 
 /// Where the bytes go.
 enum Target {
@@ -88,6 +92,29 @@ fn folder_of(path: &Path) -> &Path {
 /// `kept`: what the new file keeps of the file being replaced (permissions, owner, extended attributes), or
 /// `None` for a new file.
 fn replace(path: &Path, bytes: &[u8], kept: Option<&Kept>) -> std::io::Result<()> {
+    let _held = hold_signals();
+    prepare(path, bytes, kept)?.commit()
+}
+
+/// New content written in full beside the file it will replace, not yet renamed into place. Dropped without
+/// [`Prepared::commit`], the temporary is removed and the file is untouched.
+struct Prepared {
+    tmp: tempfile::NamedTempFile,
+    path: PathBuf,
+}
+
+impl Prepared {
+    /// Renames the new content over the file.
+    fn commit(self) -> std::io::Result<()> {
+        let folder = folder_of(&self.path).to_owned();
+        self.tmp.persist(&self.path).map_err(|e| e.error)?;
+        sync_folder(&folder);
+        Ok(())
+    }
+}
+
+/// Writes `bytes` to a new temporary beside `path` and flushes it to disk.
+fn prepare(path: &Path, bytes: &[u8], kept: Option<&Kept>) -> std::io::Result<Prepared> {
     let folder = folder_of(path);
     let mut builder = tempfile::Builder::new();
     // Short, so a file name near the 255-byte limit still has a temporary beside it.
@@ -98,16 +125,23 @@ fn replace(path: &Path, bytes: &[u8], kept: Option<&Kept>) -> std::io::Result<()
         // Masked by the umask at creation, as for any new file.
         builder.permissions(std::fs::Permissions::from_mode(0o666));
     }
-    let mut tmp = builder.tempfile_in(folder)?;
+    // Errors are the system's own, without the temporary's name: the caller names the file being written, and
+    // the temporary is gone by the time the message is read.
+    let mut tmp = builder.tempfile_in(folder).map_err(without_path)?;
     if let Some(kept) = kept {
         kept.apply_to(tmp.as_file())?;
     }
-    tmp.write_all(bytes)?;
+    tmp.as_file_mut().write_all(bytes)?;
     tmp.as_file().sync_all()?;
-    // On failure the temporary is removed when the returned value is dropped.
-    tmp.persist(path).map_err(|e| e.error)?;
-    sync_folder(folder);
-    Ok(())
+    Ok(Prepared { tmp, path: path.to_owned() })
+}
+
+/// The error without the path `tempfile` adds to it ("… at path /abs/folder/.bstXYZ").
+fn without_path(e: Error) -> Error {
+    match e.raw_os_error() {
+        Some(code) => Error::from_raw_os_error(code),
+        None => e,
+    }
 }
 
 /// Makes a rename durable: on unix the folder's entry is flushed too. Best effort (some filesystems refuse).
@@ -164,6 +198,41 @@ pub fn write_atomic_with_backup(path: &Path, bytes: &[u8]) -> std::io::Result<()
         Target::Create(path) => replace(&path, bytes, None),
         Target::WriteThrough { is_pipe } => write_through(path, is_pipe, bytes),
     }
+}
+
+/// Like [`write_atomic_with_backup`] for several files that belong together (a scenario and its dataset):
+/// every backup and every new content is written in full before the first file is replaced, so a failure
+/// while writing (a full disk, the file-size limit) leaves every file as it was and no temporary behind.
+/// `Err` carries the index of the file that failed.
+pub fn write_all_with_backup(files: &[(&Path, &[u8])]) -> Result<(), (usize, Error)> {
+    enum Step<'a> {
+        Rename(Prepared),
+        Through(&'a Path, bool, &'a [u8]),
+    }
+    // Files only: a pipe that is slow to read must stay interruptible.
+    let _held = files.iter().all(|(p, _)| !matches!(target(p), Ok(Target::WriteThrough { .. }))).then(hold_signals);
+    let mut steps = Vec::with_capacity(files.len());
+    for (i, &(path, bytes)) in files.iter().enumerate() {
+        let step = (|| match target(path)? {
+            Target::Replace { path: real, kept } => {
+                let old = std::fs::read(&real)?;
+                replace(&backup_path(path), &old, Some(&kept))?;
+                Ok(Step::Rename(prepare(&real, bytes, Some(&kept))?))
+            }
+            Target::Create(path) => Ok(Step::Rename(prepare(&path, bytes, None)?)),
+            Target::WriteThrough { is_pipe } => Ok(Step::Through(files[i].0, is_pipe, bytes)),
+        })()
+        .map_err(|e: Error| (i, e))?;
+        steps.push(step);
+    }
+    for (i, step) in steps.into_iter().enumerate() {
+        match step {
+            Step::Rename(prepared) => prepared.commit(),
+            Step::Through(path, is_pipe, bytes) => write_through(path, is_pipe, bytes),
+        }
+        .map_err(|e| (i, e))?;
+    }
+    Ok(())
 }
 
 /// Whether two paths name the same existing file (through links, `..`, hard links). For refusing an output

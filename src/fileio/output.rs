@@ -1,4 +1,5 @@
-//! A command's `--out`: a file (written with [`write_atomic`](super::write_atomic)) or `-`, standard output.
+//! A command's `--out`: a file (written with [`write_replacing`](super::write_replacing)) or `-`, standard
+//! output.
 
 use std::io::Write;
 use std::path::{Path, PathBuf};
@@ -33,7 +34,7 @@ impl Output {
     }
 }
 
-/// Writes `bytes` to the output: standard output as is, a file atomically.
+/// Writes `bytes` to the output: standard output as is, a file atomically with a backup of the file replaced.
 pub fn write_output(output: &Output, bytes: &[u8]) -> std::io::Result<()> {
     match output {
         Output::Stdout => {
@@ -41,6 +42,6 @@ pub fn write_output(output: &Output, bytes: &[u8]) -> std::io::Result<()> {
             out.write_all(bytes)?;
             out.flush()
         }
-        Output::File(path) => super::write_atomic(path, bytes),
+        Output::File(path) => super::write_replacing(path, bytes),
     }
 }

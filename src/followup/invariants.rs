@@ -67,6 +67,34 @@ fn impossible_revisions_name_their_cause() {
     assert!(matches!(e, FollowUpError::EmptyRequest { .. }));
 }
 
+#[test]
+fn criteria_mode_keeps_the_scenarios_own_band_on_the_other_side() {
+    let d = synthetic_dataset(80, 7);
+    let mut s = base();
+    s.rules.change_band = Some(crate::scenario::ChangeBand { column: "anmodning_2019".into(), lower: 0.5, upper: 1.5 });
+    let request: Vec<u32> = column_counts(&d, "anmodning_2019").unwrap().iter().map(|v| v.unwrap_or(0)).collect();
+    let sent: u32 = request.iter().sum();
+    let (_, up) = revise(&d, &s, "anmodning_2019", sent * 5 / 4, None, ReviseMode::Criteria).unwrap();
+    for (r, &q) in up.rows.iter().zip(&request).filter(|(_, q)| **q > 0) {
+        assert!(
+            r.allocation >= q && f64::from(r.allocation) <= (1.5 * f64::from(q)).floor(),
+            "{} of {q}",
+            r.allocation
+        );
+    }
+    let (_, down) = revise(&d, &s, "anmodning_2019", sent * 3 / 4, None, ReviseMode::Criteria).unwrap();
+    for (r, &q) in down.rows.iter().zip(&request).filter(|(_, q)| **q > 0) {
+        assert!(r.allocation <= q && f64::from(r.allocation) >= (0.5 * f64::from(q)).ceil(), "{} of {q}", r.allocation);
+    }
+    s.rules.change_band = Some(crate::scenario::ChangeBand { column: "bosatt_2019".into(), lower: 0.5, upper: 1.5 });
+    let e = revise(&d, &s, "anmodning_2019", sent, None, ReviseMode::Criteria).unwrap_err();
+    assert_eq!(
+        e.to_string(),
+        "the scenario's change band is on column \"bosatt_2019\", but the revision bounds by the sent request in \
+         \"anmodning_2019\"; one band cannot hold both: set the scenario's band on \"anmodning_2019\", or remove it"
+    );
+}
+
 fn request_strategy() -> impl Strategy<Value = (Vec<Option<u32>>, u64)> {
     (
         prop::collection::vec(prop_oneof![1 => Just(None), 1 => Just(Some(0)), 4 => (1u32..300).prop_map(Some)], 3..50),
@@ -91,10 +119,18 @@ proptest! {
         let m = s.rules.min_request;
         let asked = request.iter().flatten().filter(|r| **r > 0).count() as u32;
         let sent: u32 = request.iter().flatten().sum();
-        let keep: Vec<Option<u32>> = locks[..request.len()].to_vec();
+        // Decisions are kept for asked municipalities only: one of a municipality not asked is refused.
+        let keep: Vec<Option<u32>> =
+            locks[..request.len()].iter().zip(&request).map(|(k, r)| k.filter(|_| r.unwrap_or(0) > 0)).collect();
         let kept: u32 = keep.iter().flatten().sum();
         prop_assume!(request.iter().zip(&keep).any(|(r, k)| r.unwrap_or(0) > 0 && k.is_none()));
         let target = ((f64::from(sent) * scale) as u32).max(m * asked + kept);
+        if let Some(outside) = request.iter().position(|r| r.unwrap_or(0) == 0) {
+            let mut widened = keep.clone();
+            widened[outside] = Some(5);
+            let refused = revise(&d, &s, "anmodning_2019", target, Some(&widened), ReviseMode::Proportional);
+            prop_assert!(matches!(refused, Err(FollowUpError::KeptOutsideAsked { .. })), "{:?}", refused.err());
+        }
         let (_, a) = revise(&d, &s, "anmodning_2019", target, Some(&keep), ReviseMode::Proportional).unwrap();
         prop_assert_eq!(a.allocated, u64::from(target));
         for ((r, sent), keep) in a.rows.iter().zip(&request).zip(&keep) {

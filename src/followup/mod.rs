@@ -5,6 +5,7 @@
 //! their results are ordinary allocations of the engine — with its bounds, exact rounding, explanation and
 //! exports — and never a second copy of the engine's steps.
 
+mod doubts;
 mod error;
 mod revise;
 mod sent;
@@ -15,6 +16,7 @@ pub mod table;
 #[cfg(test)]
 mod invariants;
 
+pub use doubts::{IMPLAUSIBLE_PER_1000, implausible_counts, unasked_decisions};
 pub use error::FollowUpError;
 pub use revise::{ReviseMode, revise, revision_scenario};
 pub use sent::record_sent_plan;

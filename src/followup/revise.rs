@@ -57,6 +57,23 @@ pub fn revision_scenario(
     if sent == 0 {
         return Err(FollowUpError::EmptyRequest { column: from.to_owned() });
     }
+    let grows = u64::from(target) >= sent;
+    // The asked set is kept (proportional) or not widened (criteria, falling): a kept decision of a
+    // municipality that was not asked would ask it.
+    if let Some(keep) = keep
+        && (mode == ReviseMode::Proportional || !grows)
+    {
+        let outside: Vec<String> = dataset
+            .municipalities
+            .iter()
+            .zip(keep.iter().zip(&request))
+            .filter(|(_, (d, r))| d.is_some_and(|d| d > 0) && r.unwrap_or(0) == 0)
+            .map(|(m, (d, _))| format!("{} ({}) {}", m.name, m.code, d.unwrap_or(0)))
+            .collect();
+        if !outside.is_empty() {
+            return Err(FollowUpError::KeptOutsideAsked { column: from.to_owned(), list: outside.join(", ") });
+        }
+    }
     let mut s = match mode {
         ReviseMode::Proportional => Scenario {
             criteria: vec![Criterion {
@@ -79,9 +96,17 @@ pub fn revision_scenario(
         },
         ReviseMode::Criteria => {
             let mut s = scenario.clone();
-            let grows = u64::from(target) >= sent;
             let (lower, upper) = if grows { (1.0, f64::INFINITY) } else { (0.0, 1.0) };
-            s.rules.change_band = Some(ChangeBand { column: from.to_owned(), lower, upper });
+            // The sent request bounds one way, the scenario's own band (if any) both ways: the tighter of each.
+            s.rules.change_band = Some(match &scenario.rules.change_band {
+                None => ChangeBand { column: from.to_owned(), lower, upper },
+                Some(own) if own.column == from => {
+                    ChangeBand { column: from.to_owned(), lower: own.lower.max(lower), upper: own.upper.min(upper) }
+                }
+                Some(own) => {
+                    return Err(FollowUpError::BandOnOtherColumn { band: own.column.clone(), from: from.to_owned() });
+                }
+            });
             if !grows {
                 for (m, r) in dataset.municipalities.iter().zip(&request) {
                     if r.unwrap_or(0) == 0 {
@@ -120,6 +145,10 @@ pub fn revise(
     mode: ReviseMode,
 ) -> Result<(Scenario, Allocation), FollowUpError> {
     let s = revision_scenario(dataset, scenario, from, target, keep, mode)?;
-    let a = allocate(dataset, &s)?;
+    let a = allocate(dataset, &s).map_err(|cause| match mode {
+        // The bound the revision added is named, so "the caps" are not a mystery.
+        ReviseMode::Criteria => FollowUpError::RevisionBounded { column: from.to_owned(), cause },
+        ReviseMode::Proportional => FollowUpError::Allocation(cause),
+    })?;
     Ok((s, a))
 }

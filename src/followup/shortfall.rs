@@ -106,6 +106,11 @@ pub fn redistribute(
     sent_column: Option<&str>,
 ) -> Result<(Scenario, Allocation), FollowUpError> {
     let s = shortfall_scenario(dataset, scenario, follow_up, among, count_unanswered, sent_column)?;
-    let a = allocate(dataset, &s)?;
+    let a = allocate(dataset, &s).map_err(|cause| FollowUpError::ShortfallRound {
+        shortfall: s.target.total,
+        admitted: follow_up.rows.iter().filter(|r| among.admits(r) && r.answer != Answer::No).count(),
+        among: among.label(Lang::En),
+        cause,
+    })?;
     Ok((s, a))
 }

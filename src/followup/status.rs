@@ -172,6 +172,14 @@ pub fn column_counts(dataset: &Dataset, column: &str) -> Result<Vec<Option<u32>>
     let col = dataset
         .column(column)
         .ok_or_else(|| FollowUpError::NoColumn { dataset: dataset.id.clone(), column: column.to_owned() })?;
+    // A rate, a score or a class (1–6) is not a number of people, whatever its cells look like.
+    if col.meta.kind != crate::data::Kind::Extensive {
+        return Err(FollowUpError::NotCounts {
+            column: column.to_owned(),
+            label: col.meta.label.en.clone(),
+            unit: col.meta.unit.clone(),
+        });
+    }
     col.values
         .iter()
         .zip(dataset.municipalities.iter())
@@ -185,9 +193,23 @@ pub fn column_counts(dataset: &Dataset, column: &str) -> Result<Vec<Option<u32>>
                 code: m.code.clone(),
                 name: m.name.clone(),
                 value: *x,
+                why: not_a_count(*x),
             }),
         })
         .collect()
+}
+
+/// Why `x` is not a count of refugees, in words.
+fn not_a_count(x: f64) -> &'static str {
+    if !x.is_finite() {
+        "not a number"
+    } else if x < 0.0 {
+        "a negative number; a count is at least 0"
+    } else if x.fract() != 0.0 {
+        "not a whole number"
+    } else {
+        "more than the largest count this program handles (4294967295)"
+    }
 }
 
 /// The follow-up of `request` (per dataset row; 0 = not asked) against `decisions` and, if given, the refugees
@@ -204,6 +226,9 @@ pub fn follow_up(
         if len != n {
             return Err(FollowUpError::WrongLength { got: len, expected: n });
         }
+    }
+    if request.iter().all(|&r| r == 0) {
+        return Err(FollowUpError::NobodyAsked);
     }
     let rows: Vec<MunicipalityStatus> = (0..n)
         .map(|i| MunicipalityStatus {

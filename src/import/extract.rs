@@ -57,6 +57,17 @@ pub struct Match {
     pub unknown_codes: Vec<(String, usize)>,
     /// Dataset codes that no row of the file has, in dataset order.
     pub missing_codes: Vec<String>,
+    /// Codes with more than one row after the border mapping (a file holding a municipality under both its
+    /// 2020 and its 2024 code): every row's line and value, the first of them in `matched`.
+    pub conflicts: Vec<Conflict>,
+}
+
+/// One municipality given twice.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Conflict {
+    pub code: String,
+    /// The rows: line and value (`None`: empty or hidden), in file order.
+    pub rows: Vec<(usize, Option<f64>)>,
 }
 
 /// Header words that name a column of municipality names.
@@ -368,18 +379,25 @@ pub fn match_codes(extracted: &Extracted, dataset_codes: &[&str]) -> Match {
         dataset_codes.iter().map(|c| municipality_code(c).unwrap_or_else(|| c.trim().to_owned())).collect();
     let known: HashSet<&str> = normalised.iter().map(String::as_str).collect();
     let mut out = Match::default();
-    let mut found: HashSet<&str> = HashSet::new();
+    let mut found: HashMap<&str, &ExtractedValue> = HashMap::new();
     for v in &extracted.values {
-        if known.contains(v.code.as_str()) {
+        if let Some(first) = found.get(v.code.as_str()) {
+            match out.conflicts.iter_mut().find(|c| c.code == v.code) {
+                Some(conflict) => conflict.rows.push((v.line, v.value)),
+                None => out
+                    .conflicts
+                    .push(Conflict { code: v.code.clone(), rows: vec![(first.line, first.value), (v.line, v.value)] }),
+            }
+        } else if known.contains(v.code.as_str()) {
             out.matched.push((v.code.clone(), v.value));
-            found.insert(v.code.as_str());
+            found.insert(v.code.as_str(), v);
         } else {
             out.unknown_codes.push((v.code.clone(), v.line));
         }
     }
     let mut listed = HashSet::new();
     for code in &normalised {
-        if !found.contains(code.as_str()) && listed.insert(code.as_str()) {
+        if !found.contains_key(code.as_str()) && listed.insert(code.as_str()) {
             out.missing_codes.push(code.clone());
         }
     }

@@ -30,7 +30,8 @@ pub mod text_formula;
 pub use codes::municipality_code;
 pub use error::{ImportError, MAX_FILE_BYTES, MAX_TABLE_CELLS};
 pub use extract::{
-    Extracted, ExtractedValue, Guess, Match, Problem, ValueCandidate, extract, guess, guess_columns, match_codes,
+    Conflict, Extracted, ExtractedValue, Guess, Match, Problem, ValueCandidate, extract, guess, guess_columns,
+    match_codes,
 };
 pub use numbers::{Cell, DecimalMark, parse_number, parse_number_in};
 pub use rows::{Cells, Row, RowRef, Rows};

@@ -73,11 +73,7 @@ pub fn resolve_dataset(
     let file = scenario_path.map_or_else(|| "scenario".to_owned(), |p| p.display().to_string());
     let dataset = match &scenario.dataset {
         DatasetRef::Embedded(id) => embedded_dataset(id),
-        DatasetRef::File(rel) => {
-            let base =
-                scenario_path.and_then(Path::parent).map(Path::to_path_buf).unwrap_or_else(|| PathBuf::from("."));
-            load_dataset_file(&base.join(portable_path(rel)))
-        }
+        DatasetRef::File(rel) => load_dataset_file(&dataset_file_path(scenario_path, rel)),
     }
     .map_err(|source| ScenarioError::Data { file: file.clone(), source: Box::new(source) })?;
     let warning = match &scenario.dataset_fingerprint {
@@ -88,6 +84,21 @@ pub fn resolve_dataset(
         _ => None,
     };
     Ok((dataset, warning))
+}
+
+/// The dataset file a scenario names (`rel`, relative to the scenario's folder).
+fn dataset_file_path(scenario_path: Option<&Path>, rel: &str) -> PathBuf {
+    let base = scenario_path.and_then(Path::parent).map(Path::to_path_buf).unwrap_or_else(|| PathBuf::from("."));
+    base.join(portable_path(rel))
+}
+
+/// The files a scenario at `path` is read from: the scenario itself and, when it names one, its dataset file.
+pub fn scenario_files(path: &Path, scenario: &Scenario) -> Vec<PathBuf> {
+    let mut files = vec![path.to_owned()];
+    if let DatasetRef::File(rel) = &scenario.dataset {
+        files.push(dataset_file_path(Some(path), rel));
+    }
+    files
 }
 
 /// A dataset path as written in a scenario file, for this platform: a file saved on Windows may say

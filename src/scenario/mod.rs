@@ -5,7 +5,9 @@ mod file;
 mod model;
 mod unique_map;
 
-pub use file::{ScenarioError, load_scenario, parse_scenario, resolve_dataset, save_scenario, scenario_to_text};
+pub use file::{
+    ScenarioError, load_scenario, parse_scenario, resolve_dataset, save_scenario, scenario_files, scenario_to_text,
+};
 pub use model::{
     BelowMinimum, ChangeBand, Criterion, CriterionId, DatasetRef, MissingPolicy, Override, Rules, SCENARIO_VERSION,
     Scenario, Target,

@@ -76,8 +76,13 @@ impl Client {
     ) -> Result<(u16, Vec<u8>), SsbError> {
         let mut response = response.map_err(|e| self.error(url, e))?;
         let status = response.status().as_u16();
-        let bytes =
-            response.body_mut().with_config().limit(MAX_INPUT_BYTES).read_to_vec().map_err(|e| self.error(url, e))?;
+        // Connected and answered: a failure now is the answer's, never "cannot connect".
+        let bytes = response.body_mut().with_config().limit(MAX_INPUT_BYTES).read_to_vec().map_err(|e| match e {
+            ureq::Error::BodyExceedsLimit(limit) => SsbError::AnswerTooLarge { url: url.to_owned(), limit },
+            ureq::Error::Timeout(_) => self.error(url, e),
+            ureq::Error::Io(io) if io.kind() == std::io::ErrorKind::TimedOut => self.error(url, ureq::Error::Io(io)),
+            other => SsbError::AnswerCut { url: url.to_owned(), cause: other.to_string() },
+        })?;
         Ok((status, bytes))
     }
 

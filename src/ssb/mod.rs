@@ -40,6 +40,13 @@ pub enum SsbError {
     Timeout { url: String, secs: u64 },
     #[error("{url}: cannot connect: {cause}")]
     Connect { url: String, cause: String },
+    #[error(
+        "{url}: the answer is larger than {limit} bytes, more than bosetting reads; choose one statistics variable \
+         (--contents) and one year (--year)"
+    )]
+    AnswerTooLarge { url: String, limit: u64 },
+    #[error("{url}: the answer was cut short: {cause}; try again later")]
+    AnswerCut { url: String, cause: String },
     #[error("{url}: SSB answered HTTP {status}: {message}")]
     Http { url: String, status: u16, message: String },
     #[error(

@@ -114,7 +114,7 @@ fn a_replaced_output_keeps_its_mode_and_a_read_only_one_is_refused() {
     assert_eq!(
         stderr(&o),
         format!(
-            "bosetting: writing {}: the file is read-only; make it writable or choose another name\n",
+            "bosetting: cannot write {}: the file is read-only; make it writable or choose another name\n",
             locked.display()
         )
     );
@@ -134,7 +134,7 @@ fn import_refuses_to_overwrite_its_own_input() {
     assert_eq!(
         stderr(&o),
         format!(
-            "bosetting: --out {}: this is the imported file ({}); write the new dataset to another file\n",
+            "bosetting: {}: this is the imported file ({}); write to another file\n",
             through_dots.display(),
             table.display()
         )

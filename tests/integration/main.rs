@@ -10,6 +10,7 @@ mod cli_edges;
 mod cli_excel_csv;
 mod cli_fetch_ssb;
 mod cli_followup;
+mod cli_hardening;
 mod cli_import;
 #[cfg(feature = "gui")]
 mod clipboard;
@@ -17,3 +18,4 @@ mod common;
 mod docs_architecture;
 mod docs_example;
 mod example_scenarios;
+mod write_path;
