@@ -31,10 +31,11 @@ pub struct ExpectArgs {
     /// the shares are learnt from.
     #[arg(long, value_name = "REQUEST:DECISIONS")]
     pub history: Vec<String>,
-    /// Refugees settled in the year before the request: a request counts only up to a multiple of it.
+    /// Refugees settled in the year before the request: the part of a request above it is expected at a lower
+    /// share than the part up to it.
     #[arg(long, value_name = "COLUMN")]
     pub settled: Option<String>,
-    /// A class column (centrality class): each municipality is pulled towards its class's share.
+    /// A class column (centrality class): each municipality's factor is pulled towards its class's.
     #[arg(long, value_name = "COLUMN")]
     pub group: Option<String>,
     /// Instead of the estimate, write the plan whose expected decisions reach the target (in `allocate`'s
