@@ -169,3 +169,31 @@ fn reading_refuses_unknown_columns_rates_and_empty_decisions() {
     );
     assert!(ExpectError::NoDecisions { column: "vedtak_2024".into() }.to_string().contains("vedtak_2024"));
 }
+
+#[test]
+fn the_needed_request_reaches_the_target_within_bounds_and_names_who_goes_above_its_record() {
+    let inputs = hand_inputs();
+    let years: Vec<&Year> = inputs.history.iter().collect();
+    let model = Model::fit(&inputs, &years, &|_| true).unwrap();
+    let plan = [100.0, 50.0, 40.0, 0.0, 50.0];
+    let upper = [150.0, f64::INFINITY, 40.0, 0.0, 75.0];
+    let expected_of = |r: &[f64]| model.estimate(&inputs, r).unwrap().iter().map(|e| e.expected).sum::<f64>();
+    let target = expected_of(&plan) + 30.0;
+    let n = needed_request(&model, &inputs, &plan, &upper, target).unwrap();
+    assert!(n.reached && n.expected >= target, "{n:?}");
+    assert!((n.expected - expected_of(&n.request)).abs() < 1e-9);
+    assert_eq!(n.request[3], 0.0, "not asked stays unasked");
+    assert_eq!(n.request[2], 40.0, "held at its bound");
+    for ((r, p), u) in n.request.iter().zip(plan).zip(upper) {
+        assert!(*r >= p && *r <= u.max(p), "{r} outside [{p}, {u}]");
+    }
+    // A decided at most 100: asked above that it is named; B has no record and no settled figure.
+    let named: Vec<usize> = n.above_record.iter().map(|(row, _)| *row).collect();
+    assert_eq!(named.contains(&0), n.request[0] > 100.0);
+    assert!(!named.contains(&1));
+    // Out of reach: everyone at the bound, and it says so.
+    let far = needed_request(&model, &inputs, &plan, &upper, 10_000.0).unwrap();
+    assert!(!far.reached);
+    assert_eq!(far.request[0], 150.0);
+    assert_eq!(far.request[4], 75.0);
+}
