@@ -15,6 +15,7 @@ pub mod calibrate;
 pub mod cli;
 pub mod data;
 pub mod engine;
+pub mod expect;
 pub mod export;
 pub mod figure;
 pub mod fileio;

@@ -5,6 +5,8 @@ mod apportion;
 mod calibrate;
 mod check;
 mod compare;
+mod expect;
+mod expect_backtest;
 mod explain;
 mod fetch_ssb;
 mod figure;
@@ -46,6 +48,9 @@ pub enum Command {
     Import(import::ImportArgs),
     /// Fit the weights that reproduce a reference allocation (e.g. last year's requests) and report the fit.
     Calibrate(calibrate::CalibrateArgs),
+    /// The decisions to expect for the plan (or a request column), learnt from past decisions; with
+    /// --backtest county, how well that would have predicted a year's decisions.
+    Expect(expect::ExpectArgs),
     /// Explain one municipality's request step by step: criteria, caps, drops, rounding.
     Explain(explain::ExplainArgs),
     /// Move a scenario and its dataset to other municipality borders (2020 ↔ 2024), reporting every changed code.
@@ -75,6 +80,7 @@ pub fn run(command: Command) -> ExitCode {
         Command::Check(args) => check::run(&args),
         Command::Import(args) => import::run(&args),
         Command::Calibrate(args) => calibrate::run(&args),
+        Command::Expect(args) => expect::run(&args),
         Command::Explain(args) => explain::run(&args),
         Command::Migrate(args) => migrate::run(&args),
         Command::FetchSsb(args) => fetch_ssb::run(&args),

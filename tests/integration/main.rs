@@ -8,6 +8,7 @@ mod cli_calibrate;
 mod cli_daily;
 mod cli_edges;
 mod cli_excel_csv;
+mod cli_expect;
 mod cli_fetch_ssb;
 mod cli_followup;
 mod cli_hardening;
