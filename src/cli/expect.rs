@@ -50,12 +50,12 @@ pub struct ExpectArgs {
 }
 
 pub fn run(args: &ExpectArgs) -> Result<ExitCode> {
-    args.output.refuse_replacing_without_force()?;
     let to = args.output.destination()?;
     if to.format == "xlsx" {
         bail!("expect writes text, csv or json; XLSX is not offered");
     }
     let (scenario, dataset) = super::scenario_input::load(&args.scenario)?;
+    args.output.check_out(|rules| super::scenario_input::reads(rules, &args.scenario, &scenario))?;
     let choice = ColumnChoice {
         history: args.history.iter().map(|h| history_pair(h)).collect::<Result<_>>()?,
         settled: args.settled.clone(),
@@ -147,7 +147,7 @@ fn needed(
         }
     }
     let allocation = crate::engine::allocate(dataset, &raised).with_context(context)?;
-    super::allocate::write_plan(dataset, &raised, &allocation, to)?;
+    super::allocate::write_plan(dataset, &raised, &allocation, to, &args.scenario)?;
     let lang = to.lang;
     let num = |v: f64| numfmt::integer(v, lang);
     eprintln!(
