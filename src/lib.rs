@@ -27,3 +27,4 @@ pub mod numfmt;
 pub mod report;
 pub mod scenario;
 pub mod ssb;
+pub mod year;

@@ -11,6 +11,7 @@ mod cli_excel_csv;
 mod cli_fetch_ssb;
 mod cli_followup;
 mod cli_import;
+mod cli_year;
 #[cfg(feature = "gui")]
 mod clipboard;
 mod common;
