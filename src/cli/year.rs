@@ -212,7 +212,9 @@ fn made_round(args: &RoundArgs, year: &Year, dataset: &Dataset, kind: RoundKind,
                 keep_plan_bounds: !args.drop_bounds,
                 ceiling: args.max_per_1000,
             };
-            revision_round(year, dataset, date, revision, &args.note)?
+            revision_round(year, dataset, date, revision, &args.note).with_context(|| {
+                if revision.keep_plan_bounds { "with the plan's bounds kept (--drop-bounds drops them)" } else { "" }
+            })?
         }
     };
     Ok(made)

@@ -133,10 +133,13 @@ fn cell_text(c: &Cell) -> String {
     }
 }
 
-/// A table as aligned text: each column as wide as its widest cell, names cut at 28 characters.
+/// A table as aligned text: each column as wide as its widest cell, names cut at 28 characters (the last
+/// column, a note, is whole).
 fn aligned(table: &ResultTable) -> String {
+    let last = table.headers.len().saturating_sub(1);
+    let cut = |k: usize, c: &Cell| if k == last { cell_text(c) } else { cell_text(c).chars().take(28).collect() };
     let cells: Vec<Vec<String>> =
-        table.rows.iter().map(|r| r.iter().map(|c| cell_text(c).chars().take(28).collect()).collect()).collect();
+        table.rows.iter().map(|r| r.iter().enumerate().map(|(k, c)| cut(k, c)).collect()).collect();
     let widths: Vec<usize> = (0..table.headers.len())
         .map(|k| {
             cells.iter().map(|r| r[k].chars().count()).chain([table.headers[k].chars().count()]).max().unwrap_or(0)

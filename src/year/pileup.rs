@@ -65,12 +65,13 @@ impl PileUp {
                 lang.pick("per 1000", "per 1,000")
             ),
             PileUpKind::Concentrated { share, moved } => format!(
-                "{} % {} {} {} {}: {names}",
+                "{} % {} {} {} {} {}: {names}",
                 d1(share * 100.0),
                 lang.pick("av endringen på", "of the change of"),
                 numfmt::integer(moved as f64, lang),
                 lang.pick("plasser faller på", "places falls on"),
-                self.rows.len()
+                self.rows.len(),
+                lang.pick("kommune(r)", "municipality(ies)")
             ),
         }
     }

@@ -17,7 +17,7 @@ crate::texts!(YearTableTexts {
     municipalities: "Kommuner", "Municipalities";
     need: "Behov", "Need";
     note: "Merknad", "Note";
-    missing: "Mangler", "Missing";
+    missing: "Mangler av anmodet", "Not decided of requested";
     decided_change: "Endring i vedtak siden forrige", "Change in decisions since the last";
     timeline: "Tidslinje", "Timeline";
 });
@@ -70,10 +70,12 @@ pub fn municipality_table(dataset: &Dataset, status: &YearStatus, lang: Lang) ->
     ResultTable { headers, rows }
 }
 
-/// Per county and for the whole country: requested, decided, shortfall, settled.
+/// Per county and for the whole country: requested, decided, not decided of requested (the municipalities'
+/// shortfalls summed; the shortfall against the target is in [`summary_lines`]), settled.
 pub fn county_table(status: &YearStatus, lang: Lang) -> ResultTable {
     let t = FollowUpTableTexts::get(lang);
-    let headers = [t.county_code, t.county, t.requested, t.decided, t.shortfall, t.settled].map(str::to_owned).to_vec();
+    let y = YearTableTexts::get(lang);
+    let headers = [t.county_code, t.county, t.requested, t.decided, y.missing, t.settled].map(str::to_owned).to_vec();
     let mut rows: Vec<Vec<Cell>> = status
         .follow_up
         .counties
@@ -95,7 +97,7 @@ pub fn county_table(status: &YearStatus, lang: Lang) -> ResultTable {
         Cell::Text(lang.pick("Hele landet", "Norway").to_owned()),
         big(status.requested()),
         big(status.decided()),
-        big(status.shortfall()),
+        big(status.county_shortfall.iter().sum()),
         big(status.settled()),
     ]);
     ResultTable { headers, rows }
