@@ -93,13 +93,25 @@ impl YearStatus {
     }
 }
 
-/// `counts` per dataset row; codes the dataset does not have are skipped (the file's check refuses them).
+/// The dataset rows of `counts`' codes, in one pass: the map and the dataset's code order are both sorted as
+/// strings compare. Codes the dataset does not have are skipped (the file's check refuses them).
+fn rows_of<'a>(dataset: &'a Dataset, counts: &'a Counts) -> impl Iterator<Item = (usize, u32)> + 'a {
+    let by_code = &dataset.row_index().by_code;
+    let code_at = move |k: usize| dataset.municipalities[by_code[k] as usize].code.as_str();
+    let mut k = 0;
+    counts.iter().filter_map(move |(code, &v)| {
+        while k < by_code.len() && code_at(k) < code.as_str() {
+            k += 1;
+        }
+        (k < by_code.len() && code_at(k) == code).then(|| (by_code[k] as usize, v))
+    })
+}
+
+/// `counts` per dataset row.
 fn per_row(dataset: &Dataset, counts: &Counts) -> Vec<Option<u32>> {
     let mut out = vec![None; dataset.len()];
-    for (code, &v) in counts {
-        if let Some(i) = dataset.index_of_code(code) {
-            out[i] = Some(v);
-        }
+    for (i, v) in rows_of(dataset, counts) {
+        out[i] = Some(v);
     }
     out
 }
@@ -137,8 +149,7 @@ pub fn year_status(year: &Year, dataset: &Dataset, as_of: Option<Date>) -> Resul
         } else {
             last_shortfall = Some(round);
         }
-        for (code, &v) in &round.requests {
-            let Some(i) = dataset.index_of_code(code) else { continue };
+        for (i, v) in rows_of(dataset, &round.requests) {
             rows[i].rounds[k] = v;
             let slot = if round.kind.replaces() { &mut base[i] } else { &mut extra[i] };
             *slot = slot.saturating_add(v);
