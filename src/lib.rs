@@ -28,3 +28,4 @@ pub mod numfmt;
 pub mod report;
 pub mod scenario;
 pub mod ssb;
+pub mod year;

@@ -18,6 +18,8 @@ mod report;
 mod revise;
 mod scenario_input;
 mod terminal;
+mod year;
+mod year_report;
 
 use std::path::PathBuf;
 use std::process::ExitCode;
@@ -69,6 +71,9 @@ pub enum Command {
     Report(report::ReportArgs),
     /// Set two to six scenarios side by side: one column per scenario (CSV) or with key figures (JSON).
     Compare(compare::CompareArgs),
+    /// The settlement year as a file of its own: its need, rounds (request, shortfall rounds, revisions) and
+    /// dated decisions and settled counts, and where it stands.
+    Year(year::YearArgs),
 }
 
 /// Runs a CLI command. Errors go to stderr with exit code 1; usage errors exit 2 (clap).
@@ -89,6 +94,7 @@ pub fn run(command: Command) -> ExitCode {
         Command::Figure(args) => figure::run(&args),
         Command::Report(args) => report::run(&args),
         Command::Compare(args) => compare::run(&args),
+        Command::Year(args) => year::run(&args),
     };
     match result {
         Ok(code) => code,

@@ -24,6 +24,7 @@ mod sheet_table;
 mod tsv;
 mod words;
 mod xlsx;
+mod year;
 
 #[cfg(test)]
 pub(crate) mod test_data;
@@ -39,6 +40,7 @@ pub use sheet_table::result_table_sheet;
 pub use tsv::table_tsv;
 pub use words::{column_label, rules_in_words};
 pub use xlsx::{allocation_xlsx, write_xlsx};
+pub use year::year_xlsx;
 
 /// Where the numbers come from; printed in every workbook.
 pub const DATA_CREDITS: &str = "Statistikk: SSB og IMDi (NLOD 2.0). Kart: © Kartverket (CC BY 4.0).";

@@ -3,7 +3,7 @@
 mod examples;
 mod file;
 mod model;
-mod unique_map;
+pub(crate) mod unique_map;
 
 pub use file::{
     ScenarioError, load_scenario, parse_scenario, resolve_dataset, save_scenario, scenario_files, scenario_to_text,

@@ -1,0 +1,148 @@
+//! `bosetting year` as a user runs it: a 2024 year made from the request, the decisions and a shortfall
+//! round, its status, a revision that warns, and a broken file.
+
+use std::path::Path;
+
+use serde_json::Value;
+
+use crate::common::{bosetting, stderr, stdout};
+
+fn run(args: &[&str]) -> String {
+    let o = bosetting(args);
+    assert!(o.status.success(), "{args:?}: {}", stderr(&o));
+    stdout(&o)
+}
+
+fn path(p: &Path) -> &str {
+    p.to_str().unwrap()
+}
+
+/// The 2024 year: the request as sent and the decisions.
+fn year_2024(dir: &Path) -> std::path::PathBuf {
+    let file = dir.join("2024.year.ron");
+    let f = path(&file);
+    run(&[
+        "year",
+        "new",
+        "--scenario",
+        "scenarios/plan-year-2024.ron",
+        "--target",
+        "36985",
+        "--date",
+        "2023-06-15",
+        "--out",
+        f,
+    ]);
+    run(&["year", "round", f, "--kind", "request", "--from", "anmodning_2024", "--date", "2023-10-01"]);
+    run(&["year", "decisions", f, "--from", "vedtak_2024", "--date", "2024-02-01"]);
+    file
+}
+
+/// The places a plan printed in `allocate`'s JSON asks for.
+fn allocated(plan: &Value) -> u64 {
+    plan["municipalities"].as_array().unwrap().iter().map(|m| m["allocation"].as_u64().unwrap()).sum()
+}
+
+fn status(f: &str, extra: &[&str]) -> Value {
+    let mut args = vec!["year", "status", f, "--format", "json"];
+    args.extend_from_slice(extra);
+    serde_json::from_str(&run(&args)).unwrap()
+}
+
+#[test]
+fn a_2024_year_with_a_shortfall_round() {
+    let dir = tempfile::tempdir().unwrap();
+    let file = year_2024(dir.path());
+    let f = path(&file);
+    let before = std::fs::read(&file).unwrap();
+    let dry = run(&[
+        "year",
+        "round",
+        f,
+        "--kind",
+        "shortfall",
+        "--among",
+        "yes",
+        "--date",
+        "2024-03-01",
+        "--dry-run",
+        "--format",
+        "json",
+    ]);
+    let plan: Value = serde_json::from_str(&dry).unwrap();
+    assert_eq!((plan["target"].as_u64(), allocated(&plan)), (Some(36_985 - 28_327), 36_985 - 28_327));
+    assert_eq!(std::fs::read(&file).unwrap(), before, "a dry run writes nothing");
+    run(&["year", "round", f, "--kind", "shortfall", "--among", "yes", "--date", "2024-03-01"]);
+    assert!(dir.path().join("2024.year.ron.bak").exists(), "the previous version is kept");
+    let v = status(f, &[]);
+    let round_total = v["rounds"][1]["total"].as_u64().unwrap();
+    assert_eq!(v["rounds"][1]["kind"], "shortfall");
+    assert_eq!(round_total, 36_985 - 28_327);
+    assert_eq!(v["target"], 36_985);
+    assert_eq!(v["requested"].as_u64(), Some(36_985 + round_total));
+    assert_eq!(v["decided"], 28_327);
+    assert_eq!(v["shortfall"], 36_985 - 28_327);
+    let rows = v["municipalities"].as_array().unwrap();
+    let mut extra = 0;
+    for m in rows {
+        assert!(m["shortfall"].as_i64().unwrap() >= 0, "{m}");
+        let rounds: Vec<u64> = m["rounds"].as_array().unwrap().iter().map(|x| x.as_u64().unwrap()).collect();
+        assert_eq!(m["requested"].as_u64(), Some(rounds.iter().sum()), "{m}");
+        if rounds[1] > 0 {
+            extra += rounds[1];
+            assert_eq!(m["note_text"], format!("+{} ekstra", rounds[1]), "{m}");
+        }
+    }
+    assert_eq!(extra, round_total);
+    assert!(rows.iter().any(|m| m["note_text"] == "vedtok under anmodningen — ikke med i runden"));
+    let county_sum: u64 = v["counties"].as_array().unwrap().iter().map(|c| c["decided"].as_u64().unwrap()).sum();
+    assert_eq!(county_sum, 28_327);
+    // As of a date before the round the year is the request alone.
+    let earlier = status(f, &["--as-of", "2024-02-15"]);
+    assert_eq!((earlier["requested"].as_u64(), earlier["rounds"].as_array().unwrap().len()), (Some(36_985), 1));
+    let csv = run(&["year", "status", f, "--format", "csv"]);
+    assert!(csv.contains("ekstra") && csv.lines().count() == rows.len() + 1, "{}", &csv[..400]);
+    let text = run(&["year", "status", f, "--lang", "en"]);
+    assert!(text.contains("Target") && text.contains("shortfall round"), "{text}");
+}
+
+#[test]
+fn a_revision_that_piles_places_up_is_named_and_not_recorded() {
+    let dir = tempfile::tempdir().unwrap();
+    let file = year_2024(dir.path());
+    let f = path(&file);
+    let before = std::fs::read(&file).unwrap();
+    let args = ["year", "round", f, "--kind", "revision", "--target", "30000", "--keep-decisions", "--drop-bounds"];
+    let o = bosetting(&[&args[..], &["--date", "2024-04-01"]].concat());
+    assert!(!o.status.success());
+    let e = stderr(&o);
+    for name in ["Bygland", "Utsira", "Måsøy", "Rakkestad"] {
+        assert!(e.contains(name), "{name}: {e}");
+    }
+    assert!(e.contains("--accept-warnings"), "{e}");
+    assert_eq!(std::fs::read(&file).unwrap(), before, "not recorded");
+    let o = bosetting(&[&args[..], &["--date", "2024-04-01", "--dry-run", "--format", "json"]].concat());
+    assert!(o.status.success(), "{}", stderr(&o));
+    assert!(stderr(&o).contains("Bygland"));
+    let plan: Value = serde_json::from_str(&stdout(&o)).unwrap();
+    assert_eq!(allocated(&plan), 30_000);
+    run(&[&args[..], &["--date", "2024-04-01", "--accept-warnings"]].concat());
+    let v = status(f, &[]);
+    assert_eq!((v["target"].as_u64(), v["requested"].as_u64()), (Some(30_000), Some(30_000)), "the revision replaces");
+}
+
+#[test]
+fn a_broken_year_file_is_named_with_its_line() {
+    let dir = tempfile::tempdir().unwrap();
+    let file = year_2024(dir.path());
+    let text = std::fs::read_to_string(&file).unwrap();
+    let at = text.find("requests: {").unwrap();
+    let broken = format!("{}{}", &text[..at], text[at..].replacen("\"0301\": ", "\"0301\": -", 1));
+    std::fs::write(&file, broken).unwrap();
+    let o = bosetting(&["year", "status", path(&file)]);
+    assert!(!o.status.success());
+    let e = stderr(&o);
+    assert!(e.contains("2024.year.ron, line ") && e.contains("negative"), "{e}");
+    let o = bosetting(&["year", "round", path(&file), "--kind", "shortfall"]);
+    assert!(stderr(&o).contains("2024.year.ron, line "), "{}", stderr(&o));
+}
