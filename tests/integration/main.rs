@@ -15,3 +15,5 @@ mod cli_import;
 mod clipboard;
 mod common;
 mod docs_example;
+#[path = "../support/ssb_server.rs"]
+mod ssb_server;
