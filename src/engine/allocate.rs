@@ -1,7 +1,7 @@
 //! The whole pipeline of `docs/model.md`: the integer stage (`stage`: eligibility, keys, locks, caps,
 //! minimum-request drop, rounding), then the minors and the result rows.
 
-use super::bounds::BoundRule;
+use super::bounds::{BoundRule, bound};
 use super::contributions::Contributions;
 use super::eligibility::Gate;
 use super::error::AllocError;
@@ -13,10 +13,11 @@ use crate::scenario::Scenario;
 
 /// Computes the request to every municipality. The same input gives the same output, bit for bit.
 pub fn allocate(dataset: &Dataset, scenario: &Scenario) -> Result<Allocation, AllocError> {
-    let stage = Stage::new(dataset, scenario)?;
+    let mut stage = Stage::new(dataset, scenario)?;
     let target = scenario.target;
     let Shares { requests: allocations, keys, open_target, scale, quotas, dropped, mut ties } =
         stage.shares(&stage.weights, target)?;
+    stage.free_groups();
     let n = dataset.len();
     let index = dataset.row_index();
     let (g, eligible) = (&stage.gates, &stage.eligible);
@@ -65,7 +66,8 @@ pub fn allocate(dataset: &Dataset, scenario: &Scenario) -> Result<Allocation, Al
                 cap_rule: stage.cap_rules[i],
                 floor: match g[i] {
                     Gate::Open { .. } if !dropped[i] => {
-                        let b = stage.bounds[i];
+                        let include = g[i] == Gate::Open { include: true };
+                        let b = bound(&scenario.rules, include, stage.band_lower[i], stage.caps[i], keys[i]);
                         let rule = if stage.band_lower[i] == b.quota_lower {
                             BoundRule::ChangeBand
                         } else {

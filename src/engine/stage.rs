@@ -44,8 +44,6 @@ pub struct Stage<'a> {
     pub(super) caps: Vec<Option<u32>>,
     pub(super) cap_rules: Vec<Option<BoundRule>>,
     pub(super) band_lower: Vec<u32>,
-    /// Per row, its bounds were it open.
-    pub(super) bounds: Vec<Bound>,
     pub(super) filled: Vec<FilledCell>,
     /// Per row, its lock (0 for every other row): where every result starts.
     locks: Vec<u32>,
@@ -190,7 +188,6 @@ impl<'a> Stage<'a> {
             any_include: open.iter().any(|&i| g.gates[i] == Gate::Open { include: true }),
             open,
             groups,
-            bounds,
             gates: g.gates,
             caps: g.caps,
             cap_rules: g.cap_rules,
@@ -232,6 +229,13 @@ impl<'a> Stage<'a> {
     /// Every row's share and request, with the water-filled quotas, the drops and the ties (for `allocate`).
     pub(super) fn shares(&self, weights: &[f64], target: Target) -> Result<Shares, AllocError> {
         self.run(weights, target, None, true)
+    }
+
+    /// Frees what only sharing needs, once `allocate` has its shares: on a large dataset the result rows then
+    /// take the memory the groups held.
+    pub(super) fn free_groups(&mut self) {
+        self.groups = Vec::new();
+        self.open = Vec::new();
     }
 
     fn run(&self, weights: &[f64], target: Target, warm: Option<&[u32]>, detail: bool) -> Result<Shares, AllocError> {
@@ -289,7 +293,7 @@ impl<'a> Stage<'a> {
         if group.rows.is_empty() {
             return Ok(());
         }
-        self.check_bounds(&group.rows, total)?;
+        self.check_bounds(group, total)?;
         let keys: Vec<f64> = group.rows.iter().map(|&i| out.keys[i]).collect();
         let set = OpenSet {
             keys: &keys,
@@ -395,27 +399,33 @@ impl<'a> Stage<'a> {
 
     /// Refuses bounds that cannot be met before any sharing, naming the municipalities and the rules: a lower
     /// bound above an upper one, or lower bounds (of rows that stay asked) that add up to more than the total.
-    fn check_bounds(&self, rows: &[usize], total: u32) -> Result<(), AllocError> {
+    fn check_bounds(&self, group: &Group, total: u32) -> Result<(), AllocError> {
         let municipality = |i: usize| &self.dataset.municipalities[i];
-        let crossed: Vec<BoundsReason> = rows
-            .iter()
-            .filter_map(|&i| {
-                let b = &self.bounds[i];
-                let upper = b.upper.filter(|u| b.lower > *u)?;
-                Some(BoundsReason::LowerAboveUpper {
+        // No upper bound is `u32::MAX`, which no lower bound exceeds.
+        let crossed: Vec<BoundsReason> = (0..group.rows.len())
+            .filter(|&l| group.lower[l] > group.upper[l])
+            .map(|l| {
+                let i = group.rows[l];
+                BoundsReason::LowerAboveUpper {
                     municipality: municipality(i).name.clone(),
                     code: municipality(i).code.clone(),
-                    lower: b.lower,
-                    upper,
+                    lower: group.lower[l],
+                    upper: group.upper[l],
                     upper_rule: self.cap_rules[i].unwrap_or(BoundRule::ChangeBand),
-                })
+                }
             })
             .collect();
         if !crossed.is_empty() {
             return Err(AllocError::Bounds { reasons: crossed });
         }
-        let mut held: Vec<(u32, usize)> =
-            rows.iter().map(|&i| (self.bounds[i].quota_lower, i)).filter(|(lower, _)| *lower > 0).collect();
+        // Share lower bounds are whole numbers kept as `f64` for water-filling.
+        let mut held: Vec<(u32, usize)> = group
+            .quota_lower
+            .iter()
+            .zip(&group.rows)
+            .map(|(&lower, &i)| (lower as u32, i))
+            .filter(|(lower, _)| *lower > 0)
+            .collect();
         let sum: u64 = held.iter().map(|(lo, _)| u64::from(*lo)).sum();
         if sum > u64::from(total) {
             held.sort_by(|a, b| b.0.cmp(&a.0).then(self.index.code_rank[a.1].cmp(&self.index.code_rank[b.1])));
