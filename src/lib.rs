@@ -12,6 +12,7 @@ pub mod board;
 pub mod borders;
 pub mod briefing;
 pub mod calibrate;
+pub mod choices;
 pub mod cli;
 pub mod data;
 pub mod engine;

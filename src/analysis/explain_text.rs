@@ -7,7 +7,7 @@ use crate::numfmt;
 use crate::scenario::{CriterionId, Scenario};
 
 use super::explain::{Explanation, Step, StepKind};
-use super::words::{method_name, share, short, signed, small_share, unit};
+use super::words::{share, short, signed, small_share, unit};
 
 /// One sentence per step (and a few for context), ending with the request: "Anmodning: 74.".
 pub fn explain_sentences(
@@ -115,7 +115,7 @@ pub fn explain_sentences(
                 ),
             }),
             StepKind::Rounding => {
-                let method = method_name(scenario.rounding, lang);
+                let method = scenario.rounding.label(lang);
                 out.push(match lang {
                     Lang::Nb => format!("Avrunding med {method} gir {}.", signed(step.delta, lang)),
                     Lang::En => format!("Rounding with {method} gives {}.", signed(step.delta, lang)),

@@ -9,8 +9,6 @@ mod explain_text;
 mod quality;
 mod reweight;
 mod sensitivity;
-mod stage;
-mod warm_divisor;
 mod words;
 
 #[cfg(test)]
@@ -28,4 +26,3 @@ pub use sensitivity::{
     Curve, Impact, PlanPoint, PlanSweep, TargetRange, TornadoBar, shares, target_range, tornado, weight_sweep,
     whole_plan_sweep,
 };
-pub use words::method_name;

@@ -7,11 +7,10 @@
 //! municipality's curve.
 
 use crate::data::Dataset;
-use crate::engine::{AllocError, Allocation, allocate};
+use crate::engine::{AllocError, Allocation, Stage, allocate};
 use crate::scenario::{CriterionId, Scenario};
 
 use super::reweight::with_weight_share;
-use super::stage::Frame;
 
 /// One municipality's request as one criterion's weight share goes from 0 to 1; refused points are left out.
 #[derive(Debug, Clone, PartialEq)]
@@ -95,7 +94,7 @@ pub fn weight_sweep(dataset: &Dataset, scenario: &Scenario, row: usize, steps: u
 
 /// The whole plan at every point of every criterion's sweep (criteria in scenario order). The criteria are
 /// shared between two threads; within one, each point after the first with the same weighted criteria runs
-/// only the integer stage of the engine (see `stage`).
+/// only the integer stage of the engine (`engine::Stage`).
 pub fn whole_plan_sweep(dataset: &Dataset, scenario: &Scenario, steps: usize) -> Vec<PlanSweep> {
     let grid = shares(steps);
     let base = allocate(dataset, scenario);
@@ -202,21 +201,20 @@ pub fn target_range(dataset: &Dataset, scenario: &Scenario, from: u32, to: u32, 
 }
 
 /// Answers many variants of one scenario that differ only in weights or target: the scenario's own
-/// allocation for itself, the integer stage where a frame with the same weighted criteria exists, and the
-/// full engine otherwise (its result then becomes a frame).
+/// allocation for itself, and otherwise the engine's integer stage, one per set of weighted criteria, each
+/// point's rounding started from the last answer.
 struct Solver<'a> {
     dataset: &'a Dataset,
     base: Option<(&'a Scenario, Vec<u32>)>,
-    frames: Vec<Frame>,
+    stages: Vec<Stage<'a>>,
     /// The last answer: where the next nearby point's rounding starts.
     last: Option<Vec<u32>>,
 }
 
 impl<'a> Solver<'a> {
     fn new(dataset: &'a Dataset, scenario: &'a Scenario, base: Option<&Allocation>) -> Solver<'a> {
-        let frames = base.and_then(|a| Frame::new(dataset, scenario, a)).into_iter().collect();
         let base = base.map(|a| (scenario, a.rows.iter().map(|r| r.allocation).collect()));
-        Solver { dataset, base, frames, last: None }
+        Solver { dataset, base, stages: Vec::new(), last: None }
     }
 
     fn requests(&mut self, variant: &Scenario) -> Result<Vec<u32>, AllocError> {
@@ -234,21 +232,20 @@ impl<'a> Solver<'a> {
         {
             return Ok(requests.clone());
         }
-        let weights = variant.normalised_weights();
-        if let Some(weights) = &weights
-            && let Some(frame) = self.frames.iter().find(|f| f.fits(weights))
-            && let Ok(requests) = frame.requests(weights, variant.target, self.last.as_deref())
-        {
-            return Ok(requests);
+        let warm = self.last.as_deref();
+        if let Some(weights) = variant.normalised_weights() {
+            if let Some(answer) = self.stages.iter().find_map(|s| s.requests(&weights, variant.target, warm)) {
+                return answer;
+            }
+            let stage = Stage::new(self.dataset, variant)?;
+            let answer = stage.requests(&weights, variant.target, warm);
+            self.stages.push(stage);
+            if let Some(answer) = answer {
+                return answer;
+            }
         }
-        let a = allocate(self.dataset, variant)?;
-        if let Some(weights) = &weights
-            && !self.frames.iter().any(|f| f.fits(weights))
-            && let Some(frame) = Frame::new(self.dataset, variant, &a)
-        {
-            self.frames.push(frame);
-        }
-        Ok(a.rows.iter().map(|r| r.allocation).collect())
+        // Weights that weight nothing: the engine names the problem.
+        allocate(self.dataset, variant).map(|a| a.rows.iter().map(|r| r.allocation).collect())
     }
 }
 

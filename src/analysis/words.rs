@@ -1,6 +1,5 @@
 //! Small pieces of wording shared by the analysis texts.
 
-use crate::engine::Method;
 use crate::lang::Lang;
 use crate::numfmt;
 
@@ -44,17 +43,6 @@ pub fn unit(unit: &str, lang: Lang) -> String {
         .map(|part| words.iter().find(|(nb, _)| *nb == part).map_or(part, |(_, en)| en))
         .collect::<Vec<_>>()
         .join("/")
-}
-
-/// The rounding method as analysts name it.
-pub fn method_name(method: Method, lang: Lang) -> &'static str {
-    match method {
-        Method::SainteLague => "Sainte-Laguë",
-        Method::ModifiedSainteLague => lang.pick("modifisert Sainte-Laguë (1,4)", "modified Sainte-Laguë (1.4)"),
-        Method::DHondt => "D'Hondt",
-        Method::Hamilton => lang.pick("Hamilton (største brøk)", "Hamilton (largest remainder)"),
-        Method::HuntingtonHill => "Huntington-Hill",
-    }
 }
 
 #[cfg(test)]

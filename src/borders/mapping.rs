@@ -13,13 +13,7 @@ use super::vintage::Vintage;
 use crate::data::{Kind, Text};
 use crate::engine::{Claim, Method, apportion};
 
-/// A cell whose value is an estimate, with the reason shown in the table's tooltip.
-#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
-#[serde(deny_unknown_fields)]
-pub struct Estimate {
-    pub code: String,
-    pub reason: Text,
-}
+pub use crate::data::Estimate;
 
 /// One value on the new borders and where it came from.
 #[derive(Debug, Clone, PartialEq)]

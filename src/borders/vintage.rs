@@ -3,6 +3,7 @@
 use serde::{Deserialize, Serialize};
 
 use super::crosswalk::crosswalk;
+use crate::data::Dataset;
 
 /// A municipality list as it stood from 1 January of a year until the next change.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
@@ -56,7 +57,7 @@ impl Vintage {
 
     /// The vintage of a dataset's municipality list: the one with the most of its codes, `None` for lists
     /// that are neither (synthetic data) or that cannot tell.
-    pub fn of_dataset(dataset: &crate::data::Dataset) -> Option<Vintage> {
+    pub fn of_dataset(dataset: &Dataset) -> Option<Vintage> {
         let codes = dataset.municipalities.iter().map(|m| m.code.as_str());
         let old = Vintage::Y2020.count_known(codes.clone());
         let new = Vintage::Y2024.count_known(codes);
@@ -77,5 +78,13 @@ impl Vintage {
 impl std::fmt::Display for Vintage {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         write!(f, "{}", self.year())
+    }
+}
+
+/// Borders are read from a dataset here, so the data layer does not depend on them.
+impl Dataset {
+    /// The border vintage of the municipality list, from its codes (`None` for lists on neither).
+    pub fn vintage(&self) -> Option<Vintage> {
+        Vintage::of_dataset(self)
     }
 }

@@ -2,8 +2,7 @@
 //! exponent from one allocation, continuous quotas with the minimum-request drop, no caps and no rounding.
 //! About twenty times cheaper than `allocate`; the final figures always come from the real pipeline.
 //!
-//! One allocation with every fitted criterion weighted gives each criterion's key part (its `contributions`,
-//! normalised). The size key and intensive keys are P^a times something that does not depend on a, so their
+//! One allocation with every fitted criterion weighted gives each criterion's key part (`key_parts`). The size key and intensive keys are P^a times something that does not depend on a, so their
 //! parts at another exponent are the parts at a0 times P^(a − a0), normalised again (`docs/model.md`, Keys).
 
 use crate::data::{Dataset, Kind};
@@ -17,7 +16,7 @@ pub(super) struct QuickModel {
     open: Vec<bool>,
     include: Vec<bool>,
     reference: Vec<Option<f64>>,
-    /// Per fitted criterion, per eligible row: its contribution at `a0`, and whether it scales with P^a.
+    /// Per fitted criterion, per eligible row: its key part at `a0`, and whether it scales with P^a.
     base: Vec<Vec<f64>>,
     scales: Vec<bool>,
     a0: f64,
@@ -91,7 +90,7 @@ impl QuickModel {
             m.include.push(scenario.overrides.get(&dataset.municipalities[i].code) == Some(&Override::Include));
             m.reference.push(r);
             for (b, &k) in m.base.iter_mut().zip(free) {
-                b.push(row.contributions[k]);
+                b.push(allocation.key_parts.get(k).and_then(Option::as_ref).map_or(0.0, |part| part[i]));
             }
         }
         m

@@ -206,7 +206,7 @@ impl Search<'_, '_> {
         Ok(v)
     }
 
-    /// One allocation with every fitted criterion weighted equally (its `contributions` hold the key parts),
+    /// One allocation with every fitted criterion weighted equally (its `key_parts` are what the quick model needs),
     /// after leaving out criteria whose column has no positive value among eligible municipalities.
     fn probe(&mut self) -> Result<Allocation, CalibrateError> {
         loop {

@@ -58,8 +58,8 @@ pub fn add_column(
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::choices::MissingPolicy;
     use crate::data::{Direction, Kind, Text, embedded_dataset};
-    use crate::scenario::MissingPolicy;
 
     fn meta(id: &str) -> ColumnMeta {
         ColumnMeta {

@@ -6,7 +6,7 @@ use serde::{Deserialize, Serialize};
 
 use super::cells::Cells;
 use super::municipalities::{Municipalities, RowIndex};
-use crate::engine::MissingPolicy;
+use crate::choices::MissingPolicy;
 
 /// A text in both interface languages.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, Default)]
@@ -57,7 +57,15 @@ pub struct ColumnMeta {
     /// Cells that are estimates (a rate copied to the municipalities it was split into, a population-weighted
     /// mean of merged ones), by municipality code, with the reason; shown like filled cells. Absent in older files.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
-    pub estimated: Vec<crate::borders::Estimate>,
+    pub estimated: Vec<Estimate>,
+}
+
+/// A cell whose value is an estimate, with the reason shown in the table's tooltip.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Estimate {
+    pub code: String,
+    pub reason: Text,
 }
 
 impl ColumnMeta {
@@ -150,11 +158,6 @@ impl Dataset {
     /// [`Dataset::row_index`], shared: it tells whether the municipality list changed since it was taken.
     pub fn shared_row_index(&self) -> &Arc<RowIndex> {
         self.municipalities.shared_index()
-    }
-
-    /// The border vintage of the municipality list, from its codes (`None` for lists on neither).
-    pub fn vintage(&self) -> Option<crate::borders::Vintage> {
-        crate::borders::Vintage::of_dataset(self)
     }
 
     /// The municipality's name as shown everywhere: with its county when another municipality has the same

@@ -16,7 +16,9 @@ pub mod synthetic;
 
 pub use add_column::{AddColumnError, add_column};
 pub use cells::Cells;
-pub use dataset::{Column, ColumnMeta, Dataset, Direction, HistoryKind, HistoryPoint, Kind, Municipality, Text};
+pub use dataset::{
+    Column, ColumnMeta, Dataset, Direction, Estimate, HistoryKind, HistoryPoint, Kind, Municipality, Text,
+};
 pub use embedded::{EMBEDDED_IDS, embedded_crosswalk, embedded_dataset};
 pub use file::{
     DataError, DatasetFile, MAX_INPUT_BYTES, dataset_file_text, load_dataset_file, parse_dataset, save_dataset_file,

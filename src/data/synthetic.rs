@@ -2,7 +2,7 @@
 
 use super::dataset::{Column, ColumnMeta, Dataset, Direction, Kind, Municipality, Text};
 use super::fingerprint::fingerprint;
-use crate::scenario::MissingPolicy;
+use crate::choices::MissingPolicy;
 
 /// SplitMix64: tiny, fast, and the same on every platform.
 pub struct Rng(u64);

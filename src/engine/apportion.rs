@@ -15,9 +15,13 @@ use std::cmp::{Ordering, Reverse};
 use std::collections::BinaryHeap;
 
 use super::collect::collect_within;
+use crate::lang::Lang;
 
 #[cfg(test)]
 mod tests;
+mod warm;
+
+pub(crate) use warm::apportion_from;
 
 /// Relative tolerance under which two priorities (or two remainders) count as equal.
 ///
@@ -32,46 +36,18 @@ pub const TIE_TOLERANCE: f64 = 1e-12;
 /// 250 orders of magnitude.
 const NEGLIGIBLE_WEIGHT: f64 = 1e-250;
 
-/// How integers are derived from the weights.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, serde::Serialize, serde::Deserialize, Default)]
-#[serde(rename_all = "snake_case")]
-pub enum Method {
-    /// Divisors 0.5, 1.5, 2.5, …: no systematic advantage for large or small items.
-    #[default]
-    SainteLague,
-    /// Sainte-Laguë with the first divisor raised to 0.7 (1.4 on the 1, 3, 5 scale), as in
-    /// Norwegian elections: a first unit is slightly harder to get.
-    ModifiedSainteLague,
-    /// Divisors 1, 2, 3, …: favours large items.
-    #[serde(rename = "dhondt")]
-    DHondt,
-    /// Largest remainder on the bounded quotas: every item within one unit of its quota, but not
-    /// house monotone (the Alabama paradox).
-    Hamilton,
-    /// Divisors √(s(s+1)), the US House method: every item with weight gets a first unit before
-    /// any item gets a second.
-    HuntingtonHill,
-}
+pub use crate::choices::Method;
 
 impl Method {
-    /// Every method, in the order a user interface should list them.
-    pub const ALL: [Method; 5] =
-        [Method::SainteLague, Method::ModifiedSainteLague, Method::DHondt, Method::Hamilton, Method::HuntingtonHill];
-
-    /// The name used on the command line (files use the same words with `_`: `sainte_lague`).
-    pub fn cli_name(self) -> &'static str {
+    /// The method's name as analysts write it.
+    pub fn label(self, lang: Lang) -> &'static str {
         match self {
-            Method::SainteLague => "sainte-lague",
-            Method::ModifiedSainteLague => "modified-sainte-lague",
-            Method::DHondt => "dhondt",
-            Method::Hamilton => "hamilton",
-            Method::HuntingtonHill => "huntington-hill",
+            Method::SainteLague => "Sainte-Laguë",
+            Method::ModifiedSainteLague => lang.pick("Modifisert Sainte-Laguë (1,4)", "Modified Sainte-Laguë (1.4)"),
+            Method::DHondt => "D'Hondt",
+            Method::Hamilton => lang.pick("Hamilton (største brøk)", "Hamilton (largest remainder)"),
+            Method::HuntingtonHill => "Huntington-Hill",
         }
-    }
-
-    /// Inverse of [`Method::cli_name`] (exact match).
-    pub fn from_cli_name(s: &str) -> Option<Method> {
-        Method::ALL.into_iter().find(|m| m.cli_name() == s)
     }
 
     fn divisor_rule(self) -> Option<Divisor> {

@@ -102,12 +102,23 @@ pub(crate) fn caps(dataset: &Dataset, rules: &Rules, bands: &[Option<(u32, u32)>
         .collect()
 }
 
-/// What makes a set of bounds impossible, naming the municipalities and the rules.
-pub(crate) fn lower_above_upper(name: &str, code: &str, lower: u32, upper: u32, upper_rule: BoundRule) -> String {
-    format!(
-        "{name} ({code}): the lower bound {lower} from rules.change_band is above the upper bound {upper} from {}",
-        upper_rule.field()
-    )
+/// What makes a set of bounds impossible, naming the municipalities, the rules and the numbers (rendered in
+/// the user's language by `error_text`).
+#[derive(Debug, Clone, PartialEq)]
+pub enum BoundsReason {
+    /// A municipality's lower bound (from the change band) is above its upper bound.
+    LowerAboveUpper { municipality: String, code: String, lower: u32, upper: u32, upper_rule: BoundRule },
+    /// The lower bounds of the municipalities that stay asked add up to more than the total to place.
+    LowerBoundsAboveTotal {
+        /// The rules that set lower bounds.
+        rules: Vec<BoundRule>,
+        sum: u64,
+        /// Municipalities with a lower bound.
+        count: usize,
+        total: u32,
+        /// The largest lower bounds (at most five): name, code, bound.
+        largest: Vec<(String, String, u32)>,
+    },
 }
 
 #[cfg(test)]

@@ -33,7 +33,7 @@ pub enum AllocError {
     #[error("every municipality is locked, and the locks sum to {locked}, fewer than the target {target}")]
     LocksBelowTarget { locked: u64, target: u32 },
     #[error("the bounds cannot be met:\n{}", .reasons.iter().map(|r| format!("  - {r}")).collect::<Vec<_>>().join("\n"))]
-    Bounds { reasons: Vec<String> },
+    Bounds { reasons: Vec<super::bounds::BoundsReason> },
     #[error("rounding failed: {0}")]
     Rounding(#[from] super::apportion::ApportionError),
 }

@@ -22,14 +22,7 @@ pub fn minors(
     if total == 0 {
         return Ok(Minors { minors: out, ties: Vec::new() });
     }
-    let rows = collect_within(
-        allocations.len(),
-        (0..allocations.len()).filter(|&i| allocations[i] > 0 && allocations[i] >= threshold && keys[i] > 0.0),
-    );
-    let room: u64 = rows.iter().map(|&i| u64::from(allocations[i])).sum();
-    if room < u64::from(total) {
-        return Err(AllocError::MinorsInfeasible { minors: total, threshold, room });
-    }
+    let rows = minors_room(allocations, keys, total, threshold)?;
     let claims: Vec<Claim> =
         rows.iter().map(|&i| Claim { weight: keys[i], lower: 0, upper: allocations[i], rank: rank[i] }).collect();
     let result = apportion(&claims, total, method)?;
@@ -45,4 +38,21 @@ pub fn minors(
         })
         .collect();
     Ok(Minors { minors: out, ties })
+}
+
+/// The rows that may receive minors (asked for at least `threshold`, with a positive key), refused when their
+/// requests cannot hold `total` minors.
+pub fn minors_room(allocations: &[u32], keys: &[f64], total: u32, threshold: u32) -> Result<Vec<usize>, AllocError> {
+    if total == 0 {
+        return Ok(Vec::new());
+    }
+    let rows = collect_within(
+        allocations.len(),
+        (0..allocations.len()).filter(|&i| allocations[i] > 0 && allocations[i] >= threshold && keys[i] > 0.0),
+    );
+    let room: u64 = rows.iter().map(|&i| u64::from(allocations[i])).sum();
+    if room < u64::from(total) {
+        return Err(AllocError::MinorsInfeasible { minors: total, threshold, room });
+    }
+    Ok(rows)
 }

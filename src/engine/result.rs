@@ -194,6 +194,9 @@ pub struct Allocation {
     pub ties: Vec<TieReport>,
     /// Missing cells the model filled, for the criteria and rules in use.
     pub filled: Vec<crate::engine::FilledCell>,
+    /// Per criterion (scenario order), its key per dataset row, normalised to sum 1 over the eligible set;
+    /// `None` for a criterion without weight. What a row's contributions are made of: w_k·key_ik·T'/ΣK.
+    pub key_parts: Vec<Option<Vec<f64>>>,
 }
 
 impl Allocation {

@@ -2,7 +2,7 @@
 
 use crate::data::Dataset;
 use crate::lang::Lang;
-use crate::scenario::{CriterionId, Override, Scenario};
+use crate::scenario::{CriterionId, Override, Scenario, Target};
 
 #[derive(Debug, Clone, PartialEq)]
 pub struct Problem {
@@ -137,15 +137,7 @@ pub fn validate(scenario: &Scenario, dataset: &Dataset) -> Vec<Problem> {
     let unknown_column =
         |column: &str| ProblemKind::UnknownColumn { dataset: dataset.id.clone(), column: column.to_owned() };
     let t = scenario.target;
-    if t.minors > t.total {
-        add("target.minors".into(), ProblemKind::MinorsAboveTotal { minors: t.minors, total: t.total });
-    }
-    if t.resettlement > t.total {
-        add(
-            "target.resettlement".into(),
-            ProblemKind::ResettlementAboveTotal { resettlement: t.resettlement, total: t.total },
-        );
-    }
+    target_parts(t).into_iter().for_each(|p| add(p.field, p.kind));
     let a = scenario.size_exponent;
     if !(a.is_finite() && a > 0.0 && a <= 1.0) {
         add("size_exponent".into(), ProblemKind::ExponentOutOfRange(Number(a)));
@@ -232,10 +224,39 @@ pub fn validate(scenario: &Scenario, dataset: &Dataset) -> Vec<Problem> {
             locked += u64::from(*n);
         }
     }
-    if locked > u64::from(t.total) {
-        add("overrides".into(), ProblemKind::LocksAboveTarget { locked, total: t.total });
+    locks_above(locked, t).into_iter().for_each(|p| add(p.field, p.kind));
+    problems
+}
+
+/// The problems of [`validate`] that depend on the target, in its order, for a scenario whose locks sum to
+/// `locked` and that is valid otherwise.
+pub(crate) fn target_problems(target: Target, locked: u64) -> Vec<Problem> {
+    let mut problems = target_parts(target);
+    problems.extend(locks_above(locked, target));
+    problems
+}
+
+/// Parts of the target larger than the whole.
+fn target_parts(t: Target) -> Vec<Problem> {
+    let mut problems = Vec::new();
+    if t.minors > t.total {
+        problems.push(Problem {
+            field: "target.minors".into(),
+            kind: ProblemKind::MinorsAboveTotal { minors: t.minors, total: t.total },
+        });
+    }
+    if t.resettlement > t.total {
+        problems.push(Problem {
+            field: "target.resettlement".into(),
+            kind: ProblemKind::ResettlementAboveTotal { resettlement: t.resettlement, total: t.total },
+        });
     }
     problems
+}
+
+fn locks_above(locked: u64, t: Target) -> Option<Problem> {
+    (locked > u64::from(t.total))
+        .then(|| Problem { field: "overrides".into(), kind: ProblemKind::LocksAboveTarget { locked, total: t.total } })
 }
 
 #[cfg(test)]

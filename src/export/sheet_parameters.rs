@@ -3,7 +3,7 @@
 
 use rust_xlsxwriter::{Worksheet, XlsxError};
 
-use super::words::{column_label, dataset_ref, method_name, none, yes_no};
+use super::words::{column_label, dataset_ref, none, yes_no};
 use super::xlsx::{Styles, Value, labelled, number, text};
 use crate::data::Dataset;
 use crate::engine::Allocation;
@@ -149,7 +149,7 @@ pub(super) fn write(
     setting(ws, &mut row, t.minors_threshold, Value::Int(threshold), "rules.minors_threshold")?;
 
     section(ws, &mut row, t.rounding)?;
-    let method = format!("{} ({})", method_name(scenario.rounding, lang), scenario.rounding.cli_name());
+    let method = format!("{} ({})", scenario.rounding.label(lang), scenario.rounding.cli_name());
     setting(ws, &mut row, t.method, Value::Text(&method), "rounding")?;
     setting(ws, &mut row, t.county_first, Value::Text(yes_no(scenario.county_first, lang)), "county_first")?;
     let reference = scenario.reference_column.as_deref().unwrap_or(none(lang));

@@ -1,7 +1,6 @@
 //! Scenario settings in plain words, for the summary and the parameter sheet.
 
 use crate::data::Dataset;
-use crate::engine::Method;
 use crate::lang::Lang;
 use crate::numfmt;
 use crate::scenario::{DatasetRef, Override, Scenario};
@@ -16,16 +15,6 @@ pub fn short_number(value: f64, lang: Lang) -> String {
             if frac.is_empty() { int.to_owned() } else { format!("{int}{point}{frac}") }
         }
         None => text,
-    }
-}
-
-pub fn method_name(method: Method, lang: Lang) -> &'static str {
-    match method {
-        Method::SainteLague => "Sainte-Laguë",
-        Method::ModifiedSainteLague => lang.pick("Modifisert Sainte-Laguë (1,4)", "Modified Sainte-Laguë (1.4)"),
-        Method::DHondt => "D'Hondt",
-        Method::Hamilton => lang.pick("Hamilton (største brøk)", "Hamilton (largest remainder)"),
-        Method::HuntingtonHill => "Huntington-Hill",
     }
 }
 
@@ -105,7 +94,7 @@ pub fn rules_in_words(dataset: &Dataset, scenario: &Scenario, lang: Lang) -> Vec
             .to_owned(),
         );
     }
-    out.push(format!("{}: {}", lang.pick("Avrunding", "Rounding"), method_name(scenario.rounding, lang)));
+    out.push(format!("{}: {}", lang.pick("Avrunding", "Rounding"), scenario.rounding.label(lang)));
     if !scenario.overrides.is_empty() {
         let count = |f: fn(&Override) -> bool| scenario.overrides.values().filter(|o| f(o)).count();
         let (excluded, included, locked) = (

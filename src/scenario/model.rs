@@ -4,7 +4,7 @@ use std::collections::BTreeMap;
 
 use serde::{Deserialize, Serialize};
 
-use crate::engine::Method;
+pub use crate::choices::{Method, MissingPolicy};
 
 /// The newest scenario file version this program reads and writes.
 pub const SCENARIO_VERSION: u32 = 1;
@@ -111,22 +111,7 @@ impl CriterionId {
     }
 }
 
-/// How missing cells of an indicator are filled before the model uses them.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, Default)]
-#[serde(rename_all = "snake_case")]
-pub enum MissingPolicy {
-    #[default]
-    CountyMedian,
-    NationalMedian,
-    Zero,
-    /// The municipality is not eligible when the cell is missing.
-    Exclude,
-}
-
 impl MissingPolicy {
-    pub const ALL: [MissingPolicy; 4] =
-        [MissingPolicy::CountyMedian, MissingPolicy::NationalMedian, MissingPolicy::Zero, MissingPolicy::Exclude];
-
     pub fn label(self, lang: crate::lang::Lang) -> &'static str {
         let (nb, en) = match self {
             MissingPolicy::CountyMedian => ("fylkesmedian", "county median"),

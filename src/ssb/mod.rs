@@ -7,9 +7,6 @@
 
 pub mod client;
 pub mod query;
-// The tests' stand-in for SSB's API, shared by the unit and the integration tests; not part of the program.
-#[doc(hidden)]
-pub mod test_server;
 
 pub use client::{Client, Fetched, Stage, fetch};
 pub use query::{Request, Selection, YearChoice, plan};

@@ -8,9 +8,9 @@ use bosetting::data::{embedded_dataset, load_dataset_file};
 
 use crate::common::stderr;
 
-/// The library's replaying server (`bosetting::ssb::test_server`), answering every request.
+/// The tests' replaying server (`tests/support/ssb_server.rs`), answering every request.
 fn serve() -> String {
-    bosetting::ssb::test_server::serve(false)
+    crate::ssb_server::serve(false)
 }
 
 fn fetch(base: &str, args: &[&str]) -> Output {
@@ -107,7 +107,7 @@ fn refusals_are_clear_and_write_nothing() {
 #[test]
 fn a_timeout_and_a_dead_proxy_are_named() {
     // A server that accepts and never answers.
-    let base = bosetting::ssb::test_server::serve(true);
+    let base = crate::ssb_server::serve(true);
     let dir = tempfile::tempdir().unwrap();
     let out = dir.path().join("x.dataset.ron");
     let o = fetch(

@@ -20,4 +20,6 @@ mod common;
 mod docs_architecture;
 mod docs_example;
 mod example_scenarios;
+#[path = "../support/ssb_server.rs"]
+mod ssb_server;
 mod write_path;

@@ -667,3 +667,11 @@ proptest! {
         }
     }
 }
+
+#[test]
+fn every_method_has_one_label_of_its_own_in_each_language() {
+    for lang in [crate::lang::Lang::Nb, crate::lang::Lang::En] {
+        let labels: std::collections::BTreeSet<&str> = Method::ALL.iter().map(|m| m.label(lang)).collect();
+        assert_eq!(labels.len(), Method::ALL.len(), "{labels:?}");
+    }
+}

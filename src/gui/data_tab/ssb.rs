@@ -218,10 +218,14 @@ pub fn show(ctx: &Context, state: &mut DataTabState, dataset: &Dataset, lang: La
 }
 
 #[cfg(test)]
+#[path = "../../../tests/support/ssb_server.rs"]
+mod ssb_server;
+
+#[cfg(test)]
 mod tests {
+    use super::ssb_server::serve;
     use super::*;
     use crate::data::embedded_dataset;
-    use crate::ssb::test_server::serve;
 
     #[test]
     fn a_fetched_2020_table_opens_in_the_import_dialog_on_2024_borders() {

@@ -2,7 +2,7 @@
 
 use egui::{CollapsingHeader, Grid, Ui};
 
-use super::widgets::{column_combo, count_field, method_label, push_edit};
+use super::widgets::{column_combo, count_field, push_edit};
 use crate::data::{Dataset, EMBEDDED_IDS};
 use crate::engine::Method;
 use crate::gui::command::Command;
@@ -82,10 +82,10 @@ fn computation(ui: &mut Ui, scenario: &Scenario, dataset: &Dataset, lang: Lang, 
             ui.label(t.method).on_hover_text(t.method_tip);
             let mut method = scenario.rounding;
             let method_box = egui::ComboBox::from_id_salt("method")
-                .selected_text(method_label(method, lang))
+                .selected_text(method.label(lang))
                 .show_ui(ui, |ui| {
                     for m in Method::ALL {
-                        ui.selectable_value(&mut method, m, method_label(m, lang));
+                        ui.selectable_value(&mut method, m, m.label(lang));
                     }
                 })
                 .response;

@@ -3,7 +3,6 @@
 use egui::{Response, Ui};
 
 use crate::data::{ColumnMeta, Dataset};
-use crate::engine::Method;
 use crate::export::ExportFormat;
 use crate::gui::command::Command;
 use crate::gui::edit::Edit;
@@ -156,25 +155,6 @@ pub fn push_edit(response: &Response, changed: bool, edit: Edit, cmds: &mut Vec<
     }
     if response.drag_stopped() || response.clicked() {
         cmds.push(Command::EndGesture);
-    }
-}
-
-texts!(MethodTexts {
-    sainte_lague: "Sainte-Laguë", "Sainte-Laguë";
-    modified: "Modifisert Sainte-Laguë (1,4)", "Modified Sainte-Laguë (1.4)";
-    dhondt: "d'Hondt", "d'Hondt";
-    hamilton: "Hamilton (største brøk)", "Hamilton (largest remainder)";
-    huntington_hill: "Huntington-Hill", "Huntington-Hill";
-});
-
-pub fn method_label(method: Method, lang: Lang) -> &'static str {
-    let t = MethodTexts::get(lang);
-    match method {
-        Method::SainteLague => t.sainte_lague,
-        Method::ModifiedSainteLague => t.modified,
-        Method::DHondt => t.dhondt,
-        Method::Hamilton => t.hamilton,
-        Method::HuntingtonHill => t.huntington_hill,
     }
 }
 

@@ -4,83 +4,42 @@
 //! result is repaired: units move from the lowest "last" priority w/D(s-1) to the highest "next" priority
 //! w/D(s) until the total is right and no next priority exceeds a last one. Such a state is what handing out
 //! units one by one gives, and it is unique when the two priorities at the margin are clearly apart. When they
-//! are not (a tie the engine would decide and report), or anything else is unusual, this gives up and the
-//! caller uses the engine's `apportion`, so results never depend on this shortcut.
+//! are not (a tie that [`apportion`](super::apportion) would decide and report), or anything else is unusual,
+//! this gives up and the caller solves from scratch, so results never depend on this shortcut.
 
 use std::cmp::{Ordering, Reverse};
 use std::collections::BinaryHeap;
 
-use crate::engine::{Claim, Method};
+use super::{Claim, Key, Method, Problem};
 
-/// Margins closer than this (relative) count as possible ties and go to the engine. Far above the engine's
-/// own tie tolerance (1e-12), so a tie the engine sees is always handed back.
+/// Margins closer than this (relative) count as possible ties and are left to `apportion`. Far above its
+/// own tie tolerance (1e-12), so a tie it sees is always handed back.
 const CLEAR_MARGIN: f64 = 1e-9;
 
-/// The engine's divisor sequences: D(s) is the threshold for the seat after `s`.
-fn threshold(method: Method, seats: u32) -> Option<f64> {
-    let s = f64::from(seats);
-    Some(match method {
-        Method::SainteLague => s + 0.5,
-        Method::ModifiedSainteLague if seats == 0 => 0.7,
-        Method::ModifiedSainteLague => s + 0.5,
-        Method::DHondt => s + 1.0,
-        Method::HuntingtonHill => (s * (s + 1.0)).sqrt(),
-        Method::Hamilton => return None,
-    })
-}
+/// A heap entry: the key, and the item's seats when it was made (an entry for other seats is stale).
+type Entry = (Key, u32);
 
-#[derive(Clone, Copy, PartialEq)]
-struct Entry {
-    priority: f64,
-    index: usize,
-    /// The item's seats when the entry was made; an entry for other seats is stale.
-    seats: u32,
-}
-
-impl Eq for Entry {}
-
-impl Ord for Entry {
-    fn cmp(&self, other: &Self) -> Ordering {
-        self.priority.total_cmp(&other.priority).then(other.index.cmp(&self.index))
-    }
-}
-
-impl PartialOrd for Entry {
-    fn partial_cmp(&self, other: &Self) -> Option<Ordering> {
-        Some(self.cmp(other))
-    }
-}
-
-/// The seats `apportion(claims, total, method)` would give, found from `start` (one per claim); `None` when
-/// the engine must decide (Hamilton, infeasible bounds, extreme weights, a possible tie, or too far to go).
-pub(crate) fn divisor_from(claims: &[Claim], total: u32, method: Method, start: &[u32]) -> Option<Vec<u32>> {
-    threshold(method, 0)?;
+/// The seats `apportion(claims, total, method)` gives, found from `start` (one per claim); `None` when it
+/// must be solved from scratch (Hamilton, infeasible bounds, a possible tie, a forced result, or too far to go).
+pub(crate) fn apportion_from(claims: &[Claim], total: u32, method: Method, start: &[u32]) -> Option<Vec<u32>> {
+    let rule = method.divisor_rule()?;
     let n = claims.len();
     if start.len() != n {
         return None;
     }
-    let max_weight = claims.iter().map(|c| c.weight).fold(0.0, f64::max);
-    // Weights the engine would treat as zero or reject are left to it.
-    let ordinary = |w: f64| w.is_finite() && (w == 0.0 || w >= max_weight * 1e-200);
-    if !(max_weight > 0.0 && max_weight.is_finite()) || claims.iter().any(|c| !ordinary(c.weight) || c.lower > c.upper)
-    {
-        return None;
-    }
-    let movable = |i: usize| claims[i].weight > 0.0 && claims[i].lower < claims[i].upper;
-    let next = |i: usize, s: u32| threshold(method, s).map_or(0.0, |d| claims[i].weight / d);
-    let mut seats: Vec<u32> = (0..n)
-        .map(|i| if movable(i) { start[i].clamp(claims[i].lower, claims[i].upper) } else { claims[i].lower })
-        .collect();
+    let p = Problem::new(claims, total).ok()?;
+    let next = |i: usize, s: u32| rule.priority(p.weights[i], u64::from(s));
+    let mut seats: Vec<u32> =
+        (0..n).map(|i| if p.movable(i) { start[i].clamp(p.lower(i), p.upper(i)) } else { p.lower(i) }).collect();
     let mut gap = i64::from(total) - seats.iter().map(|&s| i64::from(s)).sum::<i64>();
 
     // Highest next priority (room below the upper bound) and lowest last priority (above the lower bound),
     // built in one go (linear) rather than by n pushes.
-    let up_entry = |i: usize, s: u32| (s < claims[i].upper).then(|| Entry { priority: next(i, s), index: i, seats: s });
-    let down_entry = |i: usize, s: u32| {
-        (s > claims[i].lower).then(|| Reverse(Entry { priority: next(i, s - 1), index: i, seats: s }))
-    };
+    let up_entry = |i: usize, s: u32| (s < p.upper(i)).then(|| (Key { priority: next(i, s), index: i }, s));
+    let down_entry =
+        |i: usize, s: u32| (s > p.lower(i)).then(|| Reverse((Key { priority: next(i, s - 1), index: i }, s)));
     let (mut up, mut down) = (Vec::with_capacity(n + 64), Vec::with_capacity(n + 64));
-    for i in (0..n).filter(|&i| movable(i)) {
+    for i in (0..n).filter(|&i| p.movable(i)) {
         up.extend(up_entry(i, seats[i]));
         down.extend(down_entry(i, seats[i]));
     }
@@ -89,19 +48,19 @@ pub(crate) fn divisor_from(claims: &[Claim], total: u32, method: Method, start: 
         up.extend(up_entry(i, s));
         down.extend(down_entry(i, s));
     };
-    let top_up = |up: &mut BinaryHeap<Entry>, seats: &[u32]| -> Option<Entry> {
-        while let Some(e) = up.peek().copied() {
-            if seats[e.index] == e.seats {
-                return Some(e);
+    let top_up = |up: &mut BinaryHeap<Entry>, seats: &[u32]| -> Option<Key> {
+        while let Some((key, s)) = up.peek().copied() {
+            if seats[key.index] == s {
+                return Some(key);
             }
             up.pop();
         }
         None
     };
-    let top_down = |down: &mut BinaryHeap<Reverse<Entry>>, seats: &[u32]| -> Option<Entry> {
-        while let Some(Reverse(e)) = down.peek().copied() {
-            if seats[e.index] == e.seats {
-                return Some(e);
+    let top_down = |down: &mut BinaryHeap<Reverse<Entry>>, seats: &[u32]| -> Option<Key> {
+        while let Some(Reverse((key, s))) = down.peek().copied() {
+            if seats[key.index] == s {
+                return Some(key);
             }
             down.pop();
         }
@@ -114,7 +73,7 @@ pub(crate) fn divisor_from(claims: &[Claim], total: u32, method: Method, start: 
         let (give, take) = (top_up(&mut up, &seats), top_down(&mut down, &seats));
         match gap.cmp(&0) {
             Ordering::Greater => {
-                // `None`: everyone at the upper bound; the engine names the problem.
+                // `None`: everyone at the upper bound; `apportion` names the problem.
                 let g = give?.index;
                 seats[g] += 1;
                 gap -= 1;
@@ -136,7 +95,7 @@ pub(crate) fn divisor_from(claims: &[Claim], total: u32, method: Method, start: 
                     push(g.index, seats[g.index], &mut up, &mut down);
                 }
                 (Some(g), Some(t)) => return (g.priority < t.priority * (1.0 - CLEAR_MARGIN)).then_some(seats),
-                // Everyone at a bound: a forced result, which the engine gives directly.
+                // Everyone at a bound: a forced result, which `apportion` gives directly.
                 _ => return None,
             },
         }
@@ -177,25 +136,25 @@ mod tests {
                     }
                     // The exact result and a nearby one are always repaired; from the lower bounds it is too
                     // far, and the engine is asked.
-                    assert_eq!(divisor_from(&c, total, method, &exact).as_ref(), Some(&exact), "{method:?} {seed}");
-                    assert_eq!(divisor_from(&c, total, method, &near).as_ref(), Some(&exact), "{method:?} {seed}");
+                    assert_eq!(apportion_from(&c, total, method, &exact).as_ref(), Some(&exact), "{method:?} {seed}");
+                    assert_eq!(apportion_from(&c, total, method, &near).as_ref(), Some(&exact), "{method:?} {seed}");
                     let lowers: Vec<u32> = c.iter().map(|c| c.lower).collect();
-                    assert_eq!(divisor_from(&c, total, method, &lowers), None);
+                    assert_eq!(apportion_from(&c, total, method, &lowers), None);
                 }
             }
             // All at the lower bounds is forced: the engine's case.
             let c = claims(9, 150);
-            assert_eq!(divisor_from(&c, 1500, method, &[10; 150]), None);
+            assert_eq!(apportion_from(&c, 1500, method, &[10; 150]), None);
         }
     }
 
     #[test]
     fn ties_hamilton_and_impossible_bounds_go_to_the_engine() {
         let tied: Vec<Claim> = (0..4).map(|i| Claim { weight: 1.0, lower: 0, upper: u32::MAX, rank: i }).collect();
-        assert_eq!(divisor_from(&tied, 6, Method::SainteLague, &[2, 2, 1, 1]), None);
-        assert_eq!(divisor_from(&tied, 8, Method::SainteLague, &[2, 2, 2, 2]), Some(vec![2, 2, 2, 2]));
-        assert_eq!(divisor_from(&tied, 8, Method::Hamilton, &[2, 2, 2, 2]), None);
+        assert_eq!(apportion_from(&tied, 6, Method::SainteLague, &[2, 2, 1, 1]), None);
+        assert_eq!(apportion_from(&tied, 8, Method::SainteLague, &[2, 2, 2, 2]), Some(vec![2, 2, 2, 2]));
+        assert_eq!(apportion_from(&tied, 8, Method::Hamilton, &[2, 2, 2, 2]), None);
         let tight: Vec<Claim> = (0..2).map(|i| Claim { weight: 1.0, lower: 0, upper: 3, rank: i }).collect();
-        assert_eq!(divisor_from(&tight, 7, Method::DHondt, &[3, 3]), None);
+        assert_eq!(apportion_from(&tight, 7, Method::DHondt, &[3, 3]), None);
     }
 }

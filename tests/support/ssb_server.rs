@@ -1,5 +1,6 @@
 //! A server on 127.0.0.1 that replays SSB's answers from `tests/fixtures/ssb/`, for the unit tests and the
-//! integration tests alike (so both test the same answers). Nothing here reaches the internet.
+//! integration tests alike (so both test the same answers); test code only, not part of the library. Nothing
+//! here reaches the internet.
 
 use std::io::{BufRead, BufReader, Read, Write};
 use std::net::{TcpListener, TcpStream};
