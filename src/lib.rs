@@ -15,6 +15,7 @@ pub mod calibrate;
 pub mod choices;
 pub mod cli;
 pub mod data;
+pub mod dates;
 pub mod engine;
 pub mod expect;
 pub mod export;

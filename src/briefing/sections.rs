@@ -18,7 +18,7 @@ pub fn lay_out(
 ) -> Result<(Vec<Vec<Op>>, Vec<Picture>), BriefingError> {
     let t = BriefingTexts::get(input.lang);
     let plan = input.plan;
-    let date = crate::export::long_date(plan.date, input.lang);
+    let date = crate::dates::long_date(plan.date, input.lang);
     let footer = format!("bosetting · {} · {date}", plan.scenario.name);
     let mut l = Layout::new(footer);
     title(&mut l, input);
@@ -56,7 +56,7 @@ fn title(l: &mut Layout, input: &BriefingInput) {
     let name = l.fit(&input.plan.scenario.name, 22.0, Layout::content_width());
     l.text_at(MARGIN, l.y + 22.0, 22.0, &name, TEXT, true);
     l.y += 30.0;
-    let date = crate::export::long_date(input.plan.date, input.lang);
+    let date = crate::dates::long_date(input.plan.date, input.lang);
     let sub = format!("{} · {date}", input.lang.pick(&d.title.nb, &d.title.en));
     l.text_at(MARGIN, l.y + 10.0, 10.0, &sub, MUTED, false);
     l.y += 18.0;

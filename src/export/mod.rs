@@ -29,10 +29,10 @@ mod year;
 #[cfg(test)]
 pub(crate) mod test_data;
 
+pub use crate::dates::{long_date, today_in_norway};
 pub use board::{board_xlsx, write_board};
 pub use comparison::{ComparedPlan, PlanTotals, comparison_xlsx, county_comparison_table, write_comparison};
 pub use csv_file::write_csv_file;
-pub use date::{long_date, today_in_norway};
 pub use error::ExportError;
 pub use followup::{FollowUpSources, followup_xlsx, write_followup};
 pub use format::{ExportFormat, export_to_file};

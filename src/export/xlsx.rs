@@ -62,7 +62,7 @@ pub fn allocation_xlsx(
 pub(super) fn page_titles(workbook: &mut Workbook, title: &str, date: &str, lang: Lang) {
     // In a header `&` starts a code; Excel allows 255 characters in all.
     let escape = |s: &str| s.chars().take(100).collect::<String>().replace('&', "&&");
-    let header = format!("&L{}&R{}", escape(title), escape(&super::long_date(date, lang)));
+    let header = format!("&L{}&R{}", escape(title), escape(&crate::dates::long_date(date, lang)));
     let footer = format!("&C{} &P {} &N", lang.pick("Side", "Page"), lang.pick("av", "of"));
     for ws in workbook.worksheets_mut() {
         ws.set_header(header.as_str()).set_footer(footer.as_str());

@@ -25,7 +25,7 @@ pub fn subtitle(plan: &Plan, lang: Lang) -> String {
         lang.pick(&d.title.nb, &d.title.en),
         t.target,
         numfmt::integer(f64::from(plan.allocation.target), lang),
-        crate::export::long_date(plan.date, lang)
+        crate::dates::long_date(plan.date, lang)
     )
 }
 

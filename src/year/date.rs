@@ -16,7 +16,7 @@ impl Date {
 
     /// Today in Norway, the date a round or a snapshot gets when none is given.
     pub fn today() -> Date {
-        crate::export::today_in_norway().parse().unwrap_or(Date(NaiveDate::MIN))
+        crate::dates::today_in_norway().parse().unwrap_or(Date(NaiveDate::MIN))
     }
 }
 

@@ -104,17 +104,19 @@ fn every_cli_subcommand_is_on_the_page_and_none_that_is_not() {
     assert!(unknown.is_empty(), "{PAGE} names subcommands that do not exist: {unknown:?}");
 }
 
-/// The text of a source file without its tests: test code may reach anywhere.
+/// The code of a source file without its tests and comments: test code may reach anywhere, and a comment that
+/// names a module does not use it.
 fn without_tests(path: &Path) -> String {
     let n = name(path);
     if n == "tests.rs" || n.ends_with("_tests.rs") || n == "test_harness.rs" {
         return String::new();
     }
     let text = std::fs::read_to_string(path).unwrap_or_else(|e| panic!("read {}: {e}", path.display()));
-    match text.find("#[cfg(test)]\nmod tests") {
-        Some(at) => text[..at].to_owned(),
-        None => text,
-    }
+    let code = match text.find("#[cfg(test)]\nmod tests") {
+        Some(at) => &text[..at],
+        None => &text,
+    };
+    code.lines().map(|line| line.split("//").next().unwrap_or_default()).collect::<Vec<_>>().join("\n")
 }
 
 fn rust_files(path: &Path, out: &mut Vec<PathBuf>) {
