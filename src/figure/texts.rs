@@ -9,14 +9,14 @@ texts!(FigureTexts {
     target: "mål", "target";
     persons: "personer", "persons";
     per_1000_unit: "per 1000 innbyggere", "per 1,000 residents";
-    request: "Anmodning", "Request";
+    request: crate::lang::Words::NB.request, crate::lang::Words::EN.request;
     per_1000: "Anmodning per 1000 innbyggere", "Request per 1,000 residents";
     difference_from: "Differanse fra", "Difference from";
     this_plan: "Denne planen", "This plan";
-    reference: "Referanse", "Reference";
+    reference: crate::lang::Words::NB.reference, crate::lang::Words::EN.reference;
     equality: "Lik fordeling", "Equal shares";
-    not_asked: "Ikke anmodet", "Not asked";
-    excluded: "Utelatt (regler eller manuelt)", "Excluded (rules or by hand)";
+    not_asked: crate::lang::Words::NB.not_asked, crate::lang::Words::EN.not_asked;
+    excluded: crate::lang::Words::NB.excluded, crate::lang::Words::EN.excluded;
     no_data: "Ingen verdi", "No value";
     map_source: "Kart: © Kartverket, CC BY 4.0; data: SSB, IMDi", "Map: © Kartverket, CC BY 4.0; data: SSB, IMDi";
     data_source: "Data: SSB, IMDi (NLOD 2.0)", "Data: SSB, IMDi (NLOD 2.0)";
@@ -26,7 +26,7 @@ texts!(FigureTexts {
     gini: "Gini", "Gini";
     increase: "Øker", "Adds";
     decrease: "Trekker ned", "Takes away";
-    total: "Anmodning", "Request";
+    total: crate::lang::Words::NB.request, crate::lang::Words::EN.request;
     of_which_minors: "herav enslige mindreårige", "of which unaccompanied minors";
     steps_axis: "Personer (andel før avrunding)", "Persons (share before rounding)";
 });

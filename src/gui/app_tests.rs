@@ -99,7 +99,7 @@ fn unsaved_changes_guard_asks_before_new() {
     assert!(shows(&h, "Ulagrede endringer"));
     h.get_by_role_and_label(Role::Button, "Avbryt").click();
     h.run();
-    assert!(h.state().pending.is_none());
+    assert!(h.state().modal.guard().is_none());
     assert_eq!(h.state().doc.scenario().target.total, 6000, "Cancel keeps the edit");
     assert!(h.query_by_role_and_label(Role::Button, "Forkast").is_none(), "the dialog is gone");
 
@@ -239,7 +239,7 @@ fn the_path_field_takes_the_keyboard_and_opens_the_typed_file() {
     h.key_press(egui::Key::Enter);
     h.run();
     assert_eq!(h.state().doc.scenario().name, "Typed");
-    assert!(h.state().path_field.is_none());
+    assert!(h.state().modal.path_field().is_none());
 }
 
 /// The commands the app sent to the window in the last frame.
@@ -338,7 +338,7 @@ fn an_existing_export_target_asks_and_cancel_keeps_the_file() {
     assert!(shows(&h, "Filen finnes"));
     h.get_by_role_and_label(Role::Button, "Avbryt").click();
     h.run();
-    assert!(h.state().export_confirm.is_none());
+    assert!(h.state().modal.export_exists().is_none());
     assert_eq!(std::fs::read_to_string(&path).unwrap(), "keep me");
 
     h.state_mut().apply(Command::Export(path.clone(), ExportFormat::Xlsx));
@@ -367,15 +367,17 @@ fn an_existing_chart_file_asks_before_it_is_replaced() {
     assert!(shows(&h, "Filen finnes"));
     h.get_by_role_and_label(Role::Button, "Avbryt").click();
     h.run();
-    assert!(h.state().chart_pending.is_none());
+    assert!(h.state().chart.is_none());
     assert_eq!(std::fs::read_to_string(&path).unwrap(), "keep me");
 }
 
 /// Runs frames until the background export is done (or 60 s pass).
 fn wait_for_export(h: &mut Harness<'static, App>) {
     let start = std::time::Instant::now();
-    while h.state().chart_pending.is_some() && start.elapsed() < std::time::Duration::from_secs(60) {
-        std::thread::sleep(std::time::Duration::from_millis(50));
+    while let Some(pending) = &mut h.state_mut().chart
+        && start.elapsed() < std::time::Duration::from_secs(60)
+    {
+        pending.wait(std::time::Duration::from_secs(60));
         h.run();
     }
 }

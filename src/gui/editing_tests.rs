@@ -85,12 +85,12 @@ fn switching_dataset_says_what_will_not_match_and_asks() {
     let to = DatasetRef::Embedded("norway-2024".into());
     h.state_mut().apply(Command::AskDataset(to.clone()));
     h.run();
-    assert!(h.state().dataset_switch.is_some());
+    assert!(h.state().modal.dataset_switch().is_some());
     assert!(shows(&h, "Bytte datasett?"));
     assert!(shows(&h, "criteria["), "the problems name the scenario field");
     h.get_by_role_and_label(Role::Button, "Avbryt").click();
     h.run();
-    assert!(h.state().dataset_switch.is_none());
+    assert!(h.state().modal.dataset_switch().is_none());
     assert_eq!(h.state().doc.scenario().dataset, DatasetRef::Embedded("norway-2020".into()), "Cancel keeps it");
 
     h.state_mut().apply(Command::AskDataset(to.clone()));
