@@ -122,7 +122,7 @@ fn f1_on_a_control_opens_the_help_at_its_section() {
     assert!(shows(&h, "Kriterier, vekter og nøkler"));
     h.state_mut().apply(Command::ShowHelp(None));
     // F1 away from the controls opens the page at the top.
-    h.get_by_role_and_label(Role::Button, "Fil").hover();
+    h.get_by_role_and_label(Role::Button, crate::gui::panels::menu::MenuTexts::NB.file).hover();
     h.run();
     h.key_press(egui::Key::F1);
     h.run();

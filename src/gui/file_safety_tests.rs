@@ -76,7 +76,7 @@ fn after_a_crash_the_work_can_be_recovered() {
     let mut h = harness(app_in(data.path()));
     assert!(shows(&h, "Gjenopprette ulagret arbeid fra"));
     assert!(shows(&h, "plan.ron"), "the dialog names the file the work belongs to");
-    h.get_by_role_and_label(Role::Button, "Gjenopprett").click();
+    h.get_by_role_and_label(Role::Button, crate::gui::panels::dialogs::DialogTexts::NB.recover).click();
     h.run();
     let app = h.state();
     assert!(app.modal.recovery().is_none());
@@ -113,7 +113,7 @@ fn recovered_work_asks_before_overwriting_a_file_changed_since() {
     h.state_mut().apply(Command::Save);
     h.run();
     assert!(shows(&h, "Filen er endret på disken siden du åpnet den."));
-    h.get_by_role_and_label(Role::Button, "Overskriv").click();
+    h.get_by_role_and_label(Role::Button, crate::gui::panels::dialogs::DialogTexts::NB.overwrite).click();
     h.run();
     assert_eq!(load_scenario(&original).unwrap().name, "Edited");
     assert!(!h.state().doc.is_dirty());
@@ -126,7 +126,7 @@ fn discarding_the_recovery_deletes_it() {
     Autosave::in_folder(Some(data.path().into())).write(&doc).unwrap();
 
     let mut h = harness(app_in(data.path()));
-    h.get_by_role_and_label(Role::Button, "Forkast").click();
+    h.get_by_role_and_label(Role::Button, crate::gui::panels::dialogs::DialogTexts::NB.discard).click();
     h.run();
     assert!(h.state().modal.recovery().is_none());
     assert_eq!(h.state().doc.scenario().name, "IMDi 2020");
@@ -182,8 +182,8 @@ fn a_file_changed_on_disk_asks_before_it_is_overwritten() {
     h.state_mut().apply(Command::Save);
     h.run();
     assert!(shows(&h, "Filen er endret på disken siden du åpnet den."));
-    assert!(h.query_by_role_and_label(Role::Button, "Lagre som …").is_some());
-    h.get_by_role_and_label(Role::Button, "Avbryt").click();
+    assert!(h.query_by_role_and_label(Role::Button, crate::gui::panels::dialogs::DialogTexts::NB.save_as).is_some());
+    h.get_by_role_and_label(Role::Button, crate::gui::panels::dialogs::DialogTexts::NB.cancel).click();
     h.run();
     assert!(h.state().modal.disk_conflict().is_none());
     assert_eq!(std::fs::read(&path).unwrap(), theirs, "Cancel leaves their file alone");
