@@ -63,6 +63,9 @@ texts!(Words {
     not_asked_lower: "ikke anmodet", "not asked";
     asked: "Anmodet", "Asked";
     request: "Anmodning", "Request";
+    request_per_1000: "Anmodning per 1 000 innbyggere", "Request per 1,000 inhabitants";
+    per_1000_unit: "per 1 000 innbyggere", "per 1,000 inhabitants";
+    persons: "personer", "persons";
     excluded: "Utelatt (regler eller manuelt)", "Excluded (rules or by hand)";
     reference: "Referanse", "Reference";
     followup_status: "Oppfølging: status for vedtak", "Follow-up: status of decisions";

@@ -37,7 +37,7 @@ pub use followup::{FollowUpSources, followup_xlsx, write_followup};
 pub use format::{ExportFormat, export_to_file};
 pub use sheet_table::result_table_sheet;
 pub use tsv::table_tsv;
-pub use words::{column_label, rules_in_words};
+pub use words::{column_label, method_name, rules_in_words};
 pub use xlsx::{allocation_xlsx, write_xlsx};
 
 /// Where the numbers come from; printed in every workbook.

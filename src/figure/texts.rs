@@ -7,10 +7,10 @@ texts!(FigureTexts {
     concentration_title: "Hvor samlet er anmodningene?", "How concentrated are the requests?";
     waterfall_title: "Slik blir anmodningen til", "How the request comes about";
     target: "mål", "target";
-    persons: "personer", "persons";
-    per_1000_unit: "per 1000 innbyggere", "per 1,000 residents";
+    persons: crate::lang::Words::NB.persons, crate::lang::Words::EN.persons;
+    per_1000_unit: crate::lang::Words::NB.per_1000_unit, crate::lang::Words::EN.per_1000_unit;
     request: crate::lang::Words::NB.request, crate::lang::Words::EN.request;
-    per_1000: "Anmodning per 1000 innbyggere", "Request per 1,000 residents";
+    per_1000: crate::lang::Words::NB.request_per_1000, crate::lang::Words::EN.request_per_1000;
     difference_from: "Differanse fra", "Difference from";
     this_plan: "Denne planen", "This plan";
     reference: crate::lang::Words::NB.reference, crate::lang::Words::EN.reference;

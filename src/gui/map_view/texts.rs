@@ -3,7 +3,7 @@
 texts!(MapTexts {
     show: "Vis", "Show";
     request: crate::lang::Words::NB.request, crate::lang::Words::EN.request;
-    per_1000: "Anmodning per 1 000 innbyggere", "Request per 1,000 inhabitants";
+    per_1000: crate::lang::Words::NB.request_per_1000, crate::lang::Words::EN.request_per_1000;
     difference_from: "Forskjell fra", "Difference from";
     indicators: "Indikatorer", "Indicators";
     mark_not_asked: "Marker ikke anmodet", "Mark not asked";
@@ -21,9 +21,9 @@ texts!(MapTexts {
     excluded: crate::lang::Words::NB.excluded, crate::lang::Words::EN.excluded;
     no_data: "Mangler verdi", "No value";
     no_municipality: "Ikke i datasettet", "Not in the dataset";
-    persons: "personer", "persons";
+    persons: crate::lang::Words::NB.persons, crate::lang::Words::EN.persons;
     followup_status: crate::lang::Words::NB.followup_status, crate::lang::Words::EN.followup_status;
-    per_1000_unit: "per 1 000 innbyggere", "per 1,000 inhabitants";
+    per_1000_unit: crate::lang::Words::NB.per_1000_unit, crate::lang::Words::EN.per_1000_unit;
     request_line: crate::lang::Words::NB.request, crate::lang::Words::EN.request;
     per_1000_line: "Per 1 000 innbyggere", "Per 1,000 inhabitants";
     locked: "låst", "locked";

@@ -159,23 +159,9 @@ pub fn push_edit(response: &Response, changed: bool, edit: Edit, cmds: &mut Vec<
     }
 }
 
-texts!(MethodTexts {
-    sainte_lague: "Sainte-Laguë", "Sainte-Laguë";
-    modified: "Modifisert Sainte-Laguë (1,4)", "Modified Sainte-Laguë (1.4)";
-    dhondt: "d'Hondt", "d'Hondt";
-    hamilton: "Hamilton (største brøk)", "Hamilton (largest remainder)";
-    huntington_hill: "Huntington-Hill", "Huntington-Hill";
-});
-
+/// The rounding method's name, as the exports write it (one spelling everywhere).
 pub fn method_label(method: Method, lang: Lang) -> &'static str {
-    let t = MethodTexts::get(lang);
-    match method {
-        Method::SainteLague => t.sainte_lague,
-        Method::ModifiedSainteLague => t.modified,
-        Method::DHondt => t.dhondt,
-        Method::Hamilton => t.hamilton,
-        Method::HuntingtonHill => t.huntington_hill,
-    }
+    crate::export::method_name(method, lang)
 }
 
 #[cfg(test)]
