@@ -88,6 +88,14 @@ impl SsbForm {
         result.map_err(|e| self.error = Some(e.to_string())).ok()
     }
 
+    /// Waits until the running request has ended, leaving its answer for [`SsbForm::poll`] (tests).
+    #[cfg(test)]
+    pub fn settle(&mut self) {
+        if let Some(job) = &mut self.job {
+            job.wait(Duration::from_secs(120));
+        }
+    }
+
     /// Waits for the running request (tests).
     #[cfg(test)]
     pub fn wait(&mut self) -> Option<FetchedTable> {

@@ -297,3 +297,25 @@ fn the_label_stays_in_place_when_the_columns_scroll_sideways() {
     assert!(last.right() <= 1000.0, "the last column came into view: {last:?}");
     assert!(rect(&h, "Enhet").is_none_or(|r| r.left() < unit.left()), "the unit column moved left");
 }
+
+#[test]
+fn a_fetched_ssb_table_replaces_the_form_with_the_import_dialog() {
+    use super::texts::{ImportTexts, SsbTexts};
+    let mut h = harness(App::new(Document::new_default().unwrap(), Prefs::default()));
+    h.state_mut().apply(import(ImportCmd::OpenSsb));
+    h.run();
+    assert!(shows(&h, SsbTexts::NB.title));
+    assert!(h.state().modal.is_up(), "the form has the keyboard");
+    let form = h.state_mut().modal.ssb_mut().unwrap();
+    form.table = "07459".into();
+    form.year = "2020".into();
+    form.base = Some(crate::ssb::test_server::serve(false));
+    h.state_mut().apply(import(ImportCmd::FetchSsb));
+    assert!(h.state().modal.ssb().is_some_and(super::ssb::SsbForm::is_running));
+    h.state_mut().modal.ssb_mut().unwrap().settle();
+    h.run();
+    assert!(h.state().modal.ssb().is_none(), "the form is gone");
+    let d = h.state().modal.import().expect("the import dialog is open");
+    assert!(d.table.is_some() && d.source.contains("07459"), "{}", d.source);
+    assert!(shows(&h, ImportTexts::NB.title));
+}
