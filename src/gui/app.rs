@@ -40,8 +40,6 @@ pub struct ChangeTracker {
 /// What the app knows of its window.
 pub struct Window {
     pub ctx: Option<egui::Context>,
-    /// Where the central area was drawn in the last frame (points).
-    pub central_rect: egui::Rect,
     /// Set once the user agreed to close; the next close request goes through.
     pub allow_close: bool,
     /// The look last handed to egui; set again when the preference changes.
@@ -85,14 +83,7 @@ impl App {
             dialogs: FileDialogs::default(),
             chart: None,
             autosave: Autosave::off(),
-            window: Window {
-                ctx: None,
-                central_rect: egui::Rect::NOTHING,
-                allow_close: false,
-                theme_applied: None,
-                started: None,
-                title: String::new(),
-            },
+            window: Window { ctx: None, allow_close: false, theme_applied: None, started: None, title: String::new() },
         }
     }
 
@@ -204,10 +195,9 @@ impl App {
         egui::Panel::left("controls").resizable(true).default_size(400.0).min_size(300.0).show(ui, |ui| {
             panels::controls::show(ui, self.doc.scenario(), self.doc.dataset(), lang, &mut cmds);
         });
-        let central = egui::CentralPanel::default().show(ui, |ui| {
+        egui::CentralPanel::default().show(ui, |ui| {
             self.central(ui, &mut cmds);
         });
-        self.window.central_rect = central.response.rect;
         self.poll_chart();
         super::help::show(&ctx, self.view.help, lang, &mut cmds);
         let dc = DialogContext {
