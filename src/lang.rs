@@ -54,3 +54,19 @@ macro_rules! texts {
         }
     };
 }
+
+// The planner's domain words, each defined once: every text table that names one takes it from here, so
+// the figures, the map, the charts, the explanations and the exports say the same thing.
+texts!(Words {
+    not_asked: "Ikke anmodet", "Not asked";
+    // In running text.
+    not_asked_lower: "ikke anmodet", "not asked";
+    asked: "Anmodet", "Asked";
+    request: "Anmodning", "Request";
+    request_per_1000: "Anmodning per 1 000 innbyggere", "Request per 1,000 inhabitants";
+    per_1000_unit: "per 1 000 innbyggere", "per 1,000 inhabitants";
+    persons: "personer", "persons";
+    excluded: "Utelatt (regler eller manuelt)", "Excluded (rules or by hand)";
+    reference: "Referanse", "Reference";
+    followup_status: "Oppfølging: status for vedtak", "Follow-up: status of decisions";
+});

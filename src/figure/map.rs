@@ -7,7 +7,7 @@ use plotters::prelude::*;
 
 use super::canvas::{Anchor, Canvas, Drawn, MUTED, TEXT, rgb};
 use super::error::{FigureError, draw as draw_error};
-use super::measure::{RowStatus, Values, evaluate};
+use super::measure::{RowStatus, STATUS_CLASSES, Values, evaluate, status_classes};
 use super::texts::FigureTexts;
 use super::{FigureSpec, Plan};
 use crate::map::classes::{Classes, SEQUENTIAL_CLASSES, Scheme, legend_decimals, range_label};
@@ -38,8 +38,7 @@ fn classes_of(values: &Values) -> Option<Classes> {
     match values.scheme {
         Scheme::Sequential => Classes::sequential(&present, SEQUENTIAL_CLASSES, values.integer),
         Scheme::Diverging => Classes::diverging(&present, values.integer),
-        // Figures draw plan measures and indicators; follow-up statuses are the Map tab's.
-        Scheme::Status => None,
+        Scheme::Status => Some(status_classes()),
     }
 }
 
@@ -192,8 +191,14 @@ fn draw_legend<DB: DrawingBackend>(
     if let Some(c) = classes {
         let decimals = legend_decimals(c, values.decimals);
         for k in 0..c.len() {
-            let (lo, hi) = c.range(k);
-            entries.push((range_label(lo, hi, c.integer, decimals, lang), Fill::Class(k)));
+            let label = match c.scheme {
+                Scheme::Status => STATUS_CLASSES.get(k).map_or_else(String::new, |a| a.label(lang).to_owned()),
+                Scheme::Sequential | Scheme::Diverging => {
+                    let (lo, hi) = c.range(k);
+                    range_label(lo, hi, c.integer, decimals, lang)
+                }
+            };
+            entries.push((label, Fill::Class(k)));
         }
     }
     for (label, fill) in [(t.not_asked, Fill::NotAsked), (t.excluded, Fill::Excluded), (t.no_data, Fill::NoData)] {

@@ -4,9 +4,12 @@ use super::error::FigureError;
 use super::texts::FigureTexts;
 use crate::data::{Column, Dataset};
 use crate::engine::{Allocation, MunicipalityResult};
-use crate::lang::Lang;
-use crate::map::classes::Scheme;
+use crate::followup::{Answer, column_counts, follow_up};
+use crate::lang::{Lang, Words};
+use crate::map::classes::{Classes, Scheme};
+use crate::map::colours;
 use crate::scenario::Scenario;
+use ecolor::Color32;
 
 #[derive(Debug, Clone, PartialEq, Eq, Default)]
 pub enum MapMeasure {
@@ -17,6 +20,49 @@ pub enum MapMeasure {
     Difference,
     /// An indicator column of the dataset, by id.
     Column(String),
+    /// The follow-up status of each municipality: its decision (a column) against the request (a column, or
+    /// the plan itself when `None`), in the status colours.
+    FollowUp {
+        request: Option<String>,
+        decisions: String,
+    },
+}
+
+/// The follow-up statuses a map colours, in legend order (not asked is drawn like any not-asked row).
+pub const STATUS_CLASSES: [Answer; 5] = [Answer::Below, Answer::At, Answer::Above, Answer::No, Answer::NotAnswered];
+
+/// One class per follow-up status, in the status colours.
+pub fn status_classes() -> Classes {
+    Classes::categories(
+        STATUS_CLASSES
+            .iter()
+            .map(|a| a.rgb().map_or(colours::NO_DATA, |[r, g, b]| Color32::from_rgb(r, g, b)))
+            .collect(),
+    )
+}
+
+/// The follow-up status per row as class indices into [`STATUS_CLASSES`] (`None` when not asked), or `None`
+/// when the columns cannot be read as counts.
+fn follow_up_classes(
+    dataset: &Dataset,
+    scenario: &Scenario,
+    rows: Option<&[MunicipalityResult]>,
+    request: Option<&str>,
+    decisions: &str,
+) -> Option<Vec<Option<f64>>> {
+    let n = dataset.len();
+    let request: Vec<u32> = match request {
+        Some(id) => column_counts(dataset, id).ok()?.iter().map(|v| v.unwrap_or(0)).collect(),
+        None => rows.filter(|rows| rows.len() == n)?.iter().map(|r| r.allocation).collect(),
+    };
+    let decisions = column_counts(dataset, decisions).ok()?;
+    let f = follow_up(dataset, scenario.target.total, &request, &decisions, None).ok()?;
+    Some(f.rows.iter().map(|r| STATUS_CLASSES.iter().position(|a| *a == r.answer).map(|k| k as f64)).collect())
+}
+
+/// Rows with a follow-up status are drawn as asked; the others are hatched like a not-asked request.
+pub fn follow_up_row_status(values: &[Option<f64>]) -> Vec<RowStatus> {
+    values.iter().map(|v| if v.is_some() { RowStatus::Asked } else { RowStatus::NotAsked }).collect()
 }
 
 impl MapMeasure {
@@ -115,6 +161,12 @@ pub fn measure_values(
             let col = dataset.column(id).ok_or_else(|| FigureError::UnknownMeasure(id.clone()))?;
             (col.values.to_vec(), Scheme::Sequential, false)
         }
+        MapMeasure::FollowUp { request, decisions } => {
+            // Columns that cannot be read give no statuses: every row is drawn as not asked.
+            let values = follow_up_classes(dataset, scenario, rows, request.as_deref(), decisions)
+                .unwrap_or_else(|| vec![None; n]);
+            (values, Scheme::Status, true)
+        }
     };
     let (integer, decimals) = value_format(measure == &MapMeasure::PerThousand, &values);
     Ok(MeasureValues { values, scheme, request_based, integer, decimals })
@@ -142,9 +194,12 @@ pub fn evaluate(
     lang: Lang,
 ) -> Result<Values, FigureError> {
     let t = FigureTexts::get(lang);
-    let status: Vec<RowStatus> = allocation.rows.iter().map(RowStatus::of).collect();
     let MeasureValues { values, scheme, request_based, integer, decimals } =
         measure_values(measure, dataset, scenario, Some(&allocation.rows))?;
+    let status: Vec<RowStatus> = match measure {
+        MapMeasure::FollowUp { .. } => follow_up_row_status(&values),
+        _ => allocation.rows.iter().map(RowStatus::of).collect(),
+    };
     let (title, unit): (String, String) = match measure {
         MapMeasure::Request => (t.request.into(), t.persons.into()),
         MapMeasure::PerThousand => (t.per_1000.into(), t.per_1000_unit.into()),
@@ -157,6 +212,11 @@ pub fn evaluate(
             Some(col) => (lang.pick(&col.meta.label.nb, &col.meta.label.en).to_owned(), col.meta.unit.clone()),
             None => (id.clone(), String::new()),
         },
+        MapMeasure::FollowUp { decisions, .. } => {
+            let label =
+                dataset.column(decisions).map_or(decisions.as_str(), |c| lang.pick(&c.meta.label.nb, &c.meta.label.en));
+            (format!("{} ({label})", Words::get(lang).followup_status), String::new())
+        }
     };
     Ok(Values { title, unit, values, status, scheme, integer, decimals, request_based })
 }

@@ -22,7 +22,10 @@ use plotters::coord::Shift;
 use plotters::prelude::*;
 
 pub use error::FigureError;
-pub use measure::{MapMeasure, MeasureValues, RowStatus, Values, measure_values, value_format};
+pub use measure::{
+    MapMeasure, MeasureValues, RowStatus, STATUS_CLASSES, Values, follow_up_row_status, measure_values, status_classes,
+    value_format,
+};
 
 use crate::data::Dataset;
 use crate::engine::Allocation;

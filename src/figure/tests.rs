@@ -114,3 +114,22 @@ fn a_name_with_control_characters_gives_well_formed_svg() {
         assert!(svg.contains("Plan\u{fffd}\u{fffd}\u{fffd}[31m &lt;&amp;&gt; \u{fffd}"), "{kind:?}: the name, escaped");
     }
 }
+
+#[test]
+fn a_follow_up_map_prints_the_statuses_not_the_request() {
+    let (d, s, a) = test_data::imdi_2020_case();
+    let plan = Plan { dataset: &d, scenario: &s, allocation: &a, date: "2026-12-04" };
+    let mut follow_up = spec(Kind::Map, 1000, 1200);
+    follow_up.measure =
+        MapMeasure::FollowUp { request: Some("anmodning_2019".into()), decisions: "vedtak_2019".into() };
+    let values = measure::evaluate(&follow_up.measure, &d, &s, &a, Lang::Nb).unwrap();
+    assert_eq!(values.scheme, crate::map::classes::Scheme::Status);
+    assert!(values.title.starts_with(crate::lang::Words::NB.followup_status), "{}", values.title);
+    // Every municipality asked in 2019 has a status; those are the ones painted in a status colour.
+    let asked_2019 = d.column("anmodning_2019").unwrap().values.iter().filter(|v| v.is_some_and(|v| v > 0.0)).count();
+    let coloured = map::fills_for_test(&plan, &follow_up).unwrap().iter().filter(|(_, c)| *c).count();
+    assert_eq!(coloured, asked_2019);
+    let svg = render_svg(&plan, &follow_up).unwrap();
+    assert!(!svg.contains(texts::FigureTexts::NB.map_title), "not titled as the request");
+    assert!(svg.contains(crate::followup::Answer::At.label(Lang::Nb)), "the legend names the statuses");
+}

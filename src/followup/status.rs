@@ -3,7 +3,7 @@
 
 use super::FollowUpError;
 use crate::data::Dataset;
-use crate::lang::Lang;
+use crate::lang::{Lang, Words};
 
 /// A municipality's answer to the request.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
@@ -40,7 +40,7 @@ impl Answer {
 
     pub fn label(self, lang: Lang) -> &'static str {
         let (nb, en) = match self {
-            Answer::NotAsked => ("ikke anmodet", "not asked"),
+            Answer::NotAsked => (Words::NB.not_asked_lower, Words::EN.not_asked_lower),
             Answer::NotAnswered => ("ikke svart", "not answered"),
             Answer::No => ("sagt nei", "said no"),
             Answer::Below => ("under anmodning", "below request"),

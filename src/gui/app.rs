@@ -3,12 +3,13 @@
 use std::path::PathBuf;
 use std::time::{Duration, Instant};
 
-use super::autosave::{Autosave, Recovered};
+use super::autosave::Autosave;
 use super::changes::{ChangeNote, asked_flags};
 use super::command::{Command, FileAction};
 use super::document::Document;
 use super::file_dialog::{FileDialogs, Outcome};
 use super::history::History;
+use super::modal::{DialogContext, Modal, Modals, PathField, Pending};
 use super::notices::Notice;
 use super::view::ViewContext;
 use super::view_state::{Prefs, Tab, ViewState};
@@ -28,69 +29,41 @@ pub struct Computed {
     revision: u64,
 }
 
-/// An action that waits for the answer to "Save changes?".
-#[derive(Debug, Clone, PartialEq)]
-pub enum Pending {
-    New,
-    Open(PathBuf),
-    Quit,
+/// Who came in or left with the last change, and the state a drag started from.
+#[derive(Default)]
+pub struct ChangeTracker {
+    pub note: Option<(ChangeNote, Instant)>,
+    /// Who was asked when the open gesture (a slider drag) began: its note covers the whole drag.
+    pub gesture_start: Option<(egui::Id, Vec<bool>)>,
 }
 
-/// A save that waits for the answer to "The file changed on disk".
-#[derive(Debug, Clone, PartialEq)]
-pub struct DiskConflict {
-    /// What runs after the save succeeds (when the save came from the "Save changes?" dialog).
-    pub then: Option<Pending>,
-}
-
-/// The in-app path field, used when no native dialog can be shown.
-pub struct PathField {
-    pub action: FileAction,
-    pub text: String,
-    /// Frames left in which the field asks for the keyboard (a new modal takes a frame to become the top
-    /// one, and focus asked for before that is dropped).
-    pub focus_tries: u8,
+/// What the app knows of its window.
+pub struct Window {
+    pub ctx: Option<egui::Context>,
+    /// Set once the user agreed to close; the next close request goes through.
+    pub allow_close: bool,
+    /// The look last handed to egui; set again when the preference changes.
+    theme_applied: Option<super::view_state::Theme>,
+    started: Option<Instant>,
+    title: String,
 }
 
 pub struct App {
     pub doc: Document,
     pub history: History,
+    pub computed: Computed,
+    pub changes: ChangeTracker,
     pub view: ViewState,
     pub prefs: Prefs,
-    pub computed: Computed,
     pub notices: Vec<Notice>,
-    pub change_note: Option<(ChangeNote, Instant)>,
-    /// Who was asked when the open gesture (a slider drag) began: its note covers the whole drag.
-    pub(super) gesture_start: Option<(egui::Id, Vec<bool>)>,
+    /// The dialogs that take the keyboard.
+    pub modal: Modals,
+    /// The native file dialog while one is open.
     pub dialogs: FileDialogs,
-    pub path_field: Option<PathField>,
-    /// Shown as the Save / Discard / Cancel dialog while set.
-    pub pending: Option<Pending>,
-    /// Run after a "Save as" that the guard dialog started.
-    pub(super) after_save: Option<Pending>,
-    /// Set once the user agreed to close; the next close request goes through.
-    pub(super) allow_close: bool,
-    pub(super) ctx: Option<egui::Context>,
-    pub table_rows: table::RowCache,
+    /// A figure or briefing being written.
+    pub chart: Option<super::chart_png::PendingChart>,
     pub autosave: Autosave,
-    /// Work left by a session that did not end cleanly; the recovery dialog is shown while set.
-    pub recovery: Option<Recovered>,
-    /// Shown as the Overwrite / Save as / Cancel dialog while set.
-    pub disk_conflict: Option<DiskConflict>,
-    /// An export whose target exists; shown as the Overwrite / Cancel dialog while set.
-    pub export_confirm: Option<(PathBuf, super::command::Exported)>,
-    /// A PNG of the central area waiting for its screenshot.
-    pub chart_pending: Option<super::chart_png::PendingChart>,
-    /// Where the central area was drawn in the last frame (points).
-    pub central_rect: egui::Rect,
-    /// The "Fit weights to reference" dialog while it is open.
-    pub calibrate: Option<super::calibrate_dialog::CalibrateDialog>,
-    /// A dataset switch waiting for "Switch dataset?".
-    pub dataset_switch: Option<super::dataset_switch::DatasetSwitch>,
-    /// The look last handed to egui; set again when the preference changes.
-    theme_applied: Option<super::view_state::Theme>,
-    started: Option<Instant>,
-    window_title: String,
+    pub window: Window,
 }
 
 impl App {
@@ -101,42 +74,30 @@ impl App {
         App {
             doc,
             history: History::default(),
+            computed,
+            changes: ChangeTracker::default(),
             view,
             prefs,
-            computed,
             notices: Vec::new(),
-            change_note: None,
-            gesture_start: None,
+            modal: Modals::default(),
             dialogs: FileDialogs::default(),
-            path_field: None,
-            pending: None,
-            after_save: None,
-            allow_close: false,
-            ctx: None,
-            table_rows: table::RowCache::default(),
+            chart: None,
             autosave: Autosave::off(),
-            recovery: None,
-            disk_conflict: None,
-            export_confirm: None,
-            chart_pending: None,
-            central_rect: egui::Rect::NOTHING,
-            calibrate: None,
-            dataset_switch: None,
-            theme_applied: None,
-            started: None,
-            window_title: String::new(),
+            window: Window { ctx: None, allow_close: false, theme_applied: None, started: None, title: String::new() },
         }
     }
 
     /// Prints the time to the first frame (when `BOSETTING_TIMING` is set).
     pub fn with_start_time(mut self, started: Instant) -> Self {
-        self.started = Some(started);
+        self.window.started = Some(started);
         self
     }
 
     /// Autosaves with `autosave`, and offers to recover what an earlier session left there.
     pub fn with_autosave(mut self, mut autosave: Autosave) -> Self {
-        self.recovery = autosave.find();
+        if let Some(found) = autosave.find() {
+            self.modal.open(Modal::Recovery(Box::new(found)));
+        }
         self.autosave = autosave;
         self
     }
@@ -171,29 +132,24 @@ impl App {
         }
         let next = Self::compute(&self.doc, self.computed.generation + 1);
         // Within a gesture the note compares with its start, as its undo step does.
-        let gesture_base = match &self.gesture_start {
+        let gesture_base = match &self.changes.gesture_start {
             Some((id, flags)) if self.history.open_gesture() == Some(*id) => Some(flags),
             _ => None,
         };
         if let (Ok(before), Ok(after)) = (&self.computed.result, &next.result) {
             let before = gesture_base.cloned().unwrap_or_else(|| asked_flags(before));
             match ChangeNote::between(self.doc.dataset(), &before, &asked_flags(after)) {
-                Some(note) => self.change_note = Some((note, Instant::now())),
+                Some(note) => self.changes.note = Some((note, Instant::now())),
                 // Dragged back to where it started: nothing changed over the gesture.
-                None if gesture_base.is_some() => self.change_note = None,
+                None if gesture_base.is_some() => self.changes.note = None,
                 None => {}
             }
         }
         self.computed = next;
     }
 
-    /// Makes `doc` the open document: fresh history, result and selection, no change note.
-    pub(super) fn replace_document(&mut self, doc: Document) {
-        self.doc = doc;
-        self.history.clear();
-        self.view.selected = None;
-        self.change_note = None;
-        self.gesture_start = None;
+    /// A fresh result for the document as it is, without a change note (a new document).
+    pub(super) fn recompute(&mut self) {
         self.computed = Self::compute(&self.doc, self.computed.generation + 1);
     }
 
@@ -209,64 +165,56 @@ impl App {
 
     /// The change note while it is fresh.
     pub fn current_note(&self) -> Option<&ChangeNote> {
-        self.change_note.as_ref().filter(|(_, at)| at.elapsed() < NOTE_LIFETIME).map(|(n, _)| n)
+        self.changes.note.as_ref().filter(|(_, at)| at.elapsed() < NOTE_LIFETIME).map(|(n, _)| n)
     }
 
     /// One frame: input, panels, dialogs; then the commands they returned are applied.
     pub fn show(&mut self, ui: &mut egui::Ui) {
         let ctx = ui.ctx().clone();
-        self.ctx = Some(ctx.clone());
+        self.window.ctx = Some(ctx.clone());
         self.report_first_frame();
-        // While a dialog is up, it has the keyboard.
-        let modal = self.pending.is_some()
-            || self.path_field.is_some()
-            || self.view.show_about
-            || self.recovery.is_some()
-            || self.disk_conflict.is_some()
-            || self.export_confirm.is_some()
-            || self.view.data.import.is_some()
-            || self.calibrate.is_some()
-            || self.dataset_switch.is_some();
-        if self.theme_applied != Some(self.prefs.theme) {
+        if self.window.theme_applied != Some(self.prefs.theme) {
             ctx.set_theme(self.prefs.theme.preference());
-            self.theme_applied = Some(self.prefs.theme);
+            self.window.theme_applied = Some(self.prefs.theme);
         }
-        let mut cmds = if modal { Vec::new() } else { shortcuts::pressed(&ctx) };
+        // While a dialog is up, it has the keyboard.
+        let mut cmds = if self.modal.is_up() { Vec::new() } else { shortcuts::pressed(&ctx) };
         cmds.extend(self.dropped_files(&ctx));
-        self.poll_dialog();
+        cmds.extend(self.poll_dialog());
+        self.poll_ssb();
         self.guard_close(&ctx);
 
         let lang = self.view.lang;
         egui::Panel::top("menu").show(ui, |ui| {
-            panels::menu::show(ui, self, &mut cmds);
+            panels::menu::show(ui, &self.menu_state(), &mut cmds);
             panels::header::show(ui, &self.doc, lang, &mut cmds);
         });
         egui::Panel::bottom("status").show(ui, |ui| {
-            panels::status::show(ui, self);
+            panels::status::show(ui, &self.computed, self.doc.dataset(), self.current_note(), lang);
         });
         egui::Panel::left("controls").resizable(true).default_size(400.0).min_size(300.0).show(ui, |ui| {
             panels::controls::show(ui, self.doc.scenario(), self.doc.dataset(), lang, &mut cmds);
         });
-        let central = egui::CentralPanel::default().show(ui, |ui| {
+        egui::CentralPanel::default().show(ui, |ui| {
             self.central(ui, &mut cmds);
         });
-        self.central_rect = central.response.rect;
         self.poll_chart();
-        // Before the other dialogs: the path field it may open goes on top of it.
-        super::calibrate_dialog::show(&ctx, self, &mut cmds);
-        panels::dialogs::show(&ctx, self, &mut cmds);
-        super::dataset_switch::show(&ctx, self, &mut cmds);
         super::help::show(&ctx, self.view.help, lang, &mut cmds);
-        super::data_tab::dialog::show(&ctx, &mut self.view.data, self.doc.dataset(), lang, &mut cmds);
+        let dc = DialogContext {
+            dataset: self.doc.dataset(),
+            scenario: self.doc.scenario(),
+            path: self.doc.path(),
+            lang,
+            picking: self.dialogs.is_open() || self.modal.path_field().is_some(),
+        };
+        self.modal.show(&ctx, &dc, &mut cmds);
         panels::dialogs::drop_hint(&ctx, self.view.lang);
 
         // The views drew the previous result; draw again at once with the new one.
         if !cmds.is_empty() {
             ctx.request_repaint();
         }
-        for cmd in cmds {
-            self.apply(cmd);
-        }
+        self.apply_all(cmds);
         self.update_title(&ctx);
         self.autosave_tick(Instant::now());
         if self.doc.is_dirty() {
@@ -276,7 +224,7 @@ impl App {
         if self.notices.iter().any(|n| n.level == super::notices::Level::Info) {
             ctx.request_repaint_after(super::notices::INFO_LIFETIME);
         }
-        if let Some((_, at)) = &self.change_note {
+        if let Some((_, at)) = &self.changes.note {
             let left = NOTE_LIFETIME.saturating_sub(at.elapsed());
             if !left.is_zero() {
                 ctx.request_repaint_after(left);
@@ -325,7 +273,7 @@ impl App {
                 ui,
                 &ctx,
                 &mut self.view.table,
-                &mut self.table_rows,
+                &mut self.view.table_rows,
                 generation,
                 range_column.as_ref(),
                 cmds,
@@ -345,7 +293,7 @@ impl App {
     }
 
     fn report_first_frame(&mut self) {
-        if let Some(started) = self.started.take()
+        if let Some(started) = self.window.started.take()
             && std::env::var_os("BOSETTING_TIMING").is_some()
         {
             eprintln!("bosetting: first frame after {} ms", started.elapsed().as_millis());
@@ -359,27 +307,37 @@ impl App {
             .collect()
     }
 
-    fn poll_dialog(&mut self) {
-        match self.dialogs.poll() {
-            Some(Outcome::Chosen(FileAction::Open, path)) => self.apply(Command::Open(path)),
-            Some(Outcome::Chosen(FileAction::SaveAs, path)) => self.apply(Command::SaveAs(path)),
-            Some(Outcome::Chosen(FileAction::Import, path)) => {
-                self.apply(Command::Import(super::data_tab::ImportCmd::Load(path)));
+    /// The command a file dialog's answer makes, if any.
+    fn poll_dialog(&mut self) -> Option<Command> {
+        match self.dialogs.poll()? {
+            Outcome::Chosen(action, path) => return Some(action.chosen(path)),
+            Outcome::Cancelled => {
+                self.modal.take_after_save();
             }
-            Some(Outcome::Chosen(FileAction::Dataset, path)) => {
-                self.apply(Command::Import(super::data_tab::ImportCmd::UseDatasetFile(path)));
-            }
-            Some(Outcome::Chosen(FileAction::Export(format), path)) => self.apply(Command::Export(path, format)),
-            Some(Outcome::Chosen(FileAction::Chart, path)) => self.apply(Command::SaveChart(path)),
-            Some(Outcome::Chosen(FileAction::Briefing, path)) => self.apply(Command::Briefing(path)),
-            Some(Outcome::Chosen(FileAction::CalibrationReference, path)) => {
-                self.apply(Command::Calibrate(super::calibrate_dialog::CalibrateCmd::SetCsv(path)));
-            }
-            Some(Outcome::Chosen(FileAction::Compare(file), path)) => self.apply(file.command(path)),
-            Some(Outcome::Chosen(FileAction::FollowUp(file), path)) => self.apply(file.command(path)),
-            Some(Outcome::Cancelled) => self.after_save = None,
-            Some(Outcome::Unavailable(action)) => self.show_path_field(action),
-            None => {}
+            Outcome::Unavailable(action) => self.show_path_field(action),
+        }
+        None
+    }
+
+    /// A finished SSB fetch opens in the import dialog, in place of the form.
+    fn poll_ssb(&mut self) {
+        let Some(fetched) = self.modal.ssb_mut().and_then(|form| form.poll()) else { return };
+        self.modal.take_ssb();
+        let dialog = super::data_tab::ImportDialog::fetched(fetched, self.doc.dataset());
+        self.modal.open(Modal::Import(Box::new(dialog)));
+    }
+
+    /// What the menu bar shows enabled and checked.
+    fn menu_state(&self) -> panels::menu::MenuState<'_> {
+        panels::menu::MenuState {
+            lang: self.view.lang,
+            theme: self.prefs.theme,
+            recent: &self.prefs.recent,
+            picking: self.dialogs.is_open(),
+            has_result: self.computed.result.is_ok(),
+            writing: self.chart.is_some(),
+            can_undo: self.history.can_undo(),
+            can_redo: self.history.can_redo(),
         }
     }
 
@@ -411,23 +369,23 @@ impl App {
                 dir.map(|d| d.join(&name).display().to_string()).unwrap_or(name)
             }
         };
-        self.path_field = Some(PathField { action, text, focus_tries: 3 });
+        self.modal.open(Modal::PathField(PathField { action, text, focus_tries: 3 }));
     }
 
     /// Closing the window with unsaved changes asks first.
     fn guard_close(&mut self, ctx: &egui::Context) {
-        if ctx.input(|i| i.viewport().close_requested()) && !self.allow_close && self.doc.is_dirty() {
+        if ctx.input(|i| i.viewport().close_requested()) && !self.window.allow_close && self.doc.is_dirty() {
             ctx.send_viewport_cmd(egui::ViewportCommand::CancelClose);
-            self.pending = Some(Pending::Quit);
+            self.modal.open(Modal::Guard(Pending::Quit));
         }
     }
 
     fn update_title(&mut self, ctx: &egui::Context) {
         let mark = if self.doc.is_dirty() { " ●" } else { "" };
         let title = format!("{}{mark} – bosetting", self.doc.display_name());
-        if title != self.window_title {
+        if title != self.window.title {
             ctx.send_viewport_cmd(egui::ViewportCommand::Title(title.clone()));
-            self.window_title = title;
+            self.window.title = title;
         }
     }
 }
@@ -443,7 +401,7 @@ impl eframe::App for App {
 
     /// The window only closes with unsaved changes once the user chose to discard them.
     fn on_exit(&mut self, _gl: Option<&eframe::glow::Context>) {
-        if !self.doc.is_dirty() || self.allow_close {
+        if !self.doc.is_dirty() || self.window.allow_close {
             self.drop_autosave();
         }
     }

@@ -81,7 +81,7 @@ fn opening_a_file_loads_it_and_a_broken_file_keeps_the_work() {
     h.run();
     // The guard asks first (there is an edit); discarding would lose it, so the test saves nothing and
     // discards: the broken file must still leave the current work untouched.
-    h.get_by_role_and_label(Role::Button, "Forkast").click();
+    h.get_by_role_and_label(Role::Button, crate::gui::panels::dialogs::DialogTexts::NB.discard).click();
     h.run();
     let app = h.state();
     assert_eq!(app.doc.scenario().name, "Another plan");
@@ -97,15 +97,18 @@ fn unsaved_changes_guard_asks_before_new() {
     h.state_mut().apply(Command::New);
     h.run();
     assert!(shows(&h, "Ulagrede endringer"));
-    h.get_by_role_and_label(Role::Button, "Avbryt").click();
+    h.get_by_role_and_label(Role::Button, crate::gui::panels::dialogs::DialogTexts::NB.cancel).click();
     h.run();
-    assert!(h.state().pending.is_none());
+    assert!(h.state().modal.guard().is_none());
     assert_eq!(h.state().doc.scenario().target.total, 6000, "Cancel keeps the edit");
-    assert!(h.query_by_role_and_label(Role::Button, "Forkast").is_none(), "the dialog is gone");
+    assert!(
+        h.query_by_role_and_label(Role::Button, crate::gui::panels::dialogs::DialogTexts::NB.discard).is_none(),
+        "the dialog is gone"
+    );
 
     h.state_mut().apply(Command::New);
     h.run();
-    h.get_by_role_and_label(Role::Button, "Forkast").click();
+    h.get_by_role_and_label(Role::Button, crate::gui::panels::dialogs::DialogTexts::NB.discard).click();
     h.run();
     assert_eq!(h.state().doc.scenario().target.total, 5120, "Discard replaces");
     assert!(!h.state().doc.is_dirty());
@@ -171,13 +174,13 @@ fn a_slider_drag_is_one_undo_step() {
 #[test]
 fn language_switch_changes_the_labels() {
     let mut h = harness(new_app());
-    assert!(h.query_by_label("Fil").is_some());
-    h.get_by_label("Vis").click();
+    assert!(h.query_by_label(crate::gui::panels::menu::MenuTexts::NB.file).is_some());
+    h.get_by_label(crate::gui::panels::menu::MenuTexts::NB.view).click();
     h.run();
-    h.get_by_role_and_label(Role::RadioButton, "English").click();
+    h.get_by_role_and_label(Role::RadioButton, crate::gui::panels::menu::MenuTexts::NB.english).click();
     h.run();
-    assert!(h.query_by_label("File").is_some());
-    assert!(h.query_by_label("Fil").is_none());
+    assert!(h.query_by_label(crate::gui::panels::menu::MenuTexts::EN.file).is_some());
+    assert!(h.query_by_label(crate::gui::panels::menu::MenuTexts::NB.file).is_none());
     assert!(shows(&h, "Allocated: 5,120 of 5,120"));
     assert_eq!(h.state().prefs.lang, crate::lang::Lang::En);
 }
@@ -232,14 +235,14 @@ fn the_path_field_takes_the_keyboard_and_opens_the_typed_file() {
     let mut h = harness(new_app());
     h.state_mut().show_path_field(super::command::FileAction::Open);
     h.run();
-    let field = h.get_by_role_and_label(Role::TextInput, "Sti");
+    let field = h.get_by_role_and_label(Role::TextInput, crate::gui::panels::dialogs::DialogTexts::NB.path);
     assert!(field.is_focused(), "the field has the keyboard");
     h.event(egui::Event::Text(path.display().to_string()));
     h.run();
     h.key_press(egui::Key::Enter);
     h.run();
     assert_eq!(h.state().doc.scenario().name, "Typed");
-    assert!(h.state().path_field.is_none());
+    assert!(h.state().modal.path_field().is_none());
 }
 
 /// The commands the app sent to the window in the last frame.
@@ -265,7 +268,7 @@ fn closing_with_unsaved_changes_asks_first() {
     assert!(window_commands(&h).contains(&egui::ViewportCommand::CancelClose));
     h.run();
     assert!(shows(&h, "Ulagrede endringer"));
-    h.get_by_role_and_label(Role::Button, "Forkast").click();
+    h.get_by_role_and_label(Role::Button, crate::gui::panels::dialogs::DialogTexts::NB.discard).click();
     h.step();
     assert!(window_commands(&h).contains(&egui::ViewportCommand::Close));
     h.run();
@@ -336,14 +339,14 @@ fn an_existing_export_target_asks_and_cancel_keeps_the_file() {
     h.state_mut().apply(Command::Export(path.clone(), ExportFormat::Xlsx));
     h.run();
     assert!(shows(&h, "Filen finnes"));
-    h.get_by_role_and_label(Role::Button, "Avbryt").click();
+    h.get_by_role_and_label(Role::Button, crate::gui::panels::dialogs::DialogTexts::NB.cancel).click();
     h.run();
-    assert!(h.state().export_confirm.is_none());
+    assert!(h.state().modal.export_exists().is_none());
     assert_eq!(std::fs::read_to_string(&path).unwrap(), "keep me");
 
     h.state_mut().apply(Command::Export(path.clone(), ExportFormat::Xlsx));
     h.run();
-    h.get_by_role_and_label(Role::Button, "Overskriv").click();
+    h.get_by_role_and_label(Role::Button, crate::gui::panels::dialogs::DialogTexts::NB.overwrite).click();
     h.run();
     assert!(std::fs::read(&path).unwrap().starts_with(b"PK"), "Overwrite writes the workbook");
 }
@@ -365,17 +368,19 @@ fn an_existing_chart_file_asks_before_it_is_replaced() {
     h.state_mut().apply(Command::SaveChart(path.clone()));
     h.run();
     assert!(shows(&h, "Filen finnes"));
-    h.get_by_role_and_label(Role::Button, "Avbryt").click();
+    h.get_by_role_and_label(Role::Button, crate::gui::panels::dialogs::DialogTexts::NB.cancel).click();
     h.run();
-    assert!(h.state().chart_pending.is_none());
+    assert!(h.state().chart.is_none());
     assert_eq!(std::fs::read_to_string(&path).unwrap(), "keep me");
 }
 
 /// Runs frames until the background export is done (or 60 s pass).
 fn wait_for_export(h: &mut Harness<'static, App>) {
     let start = std::time::Instant::now();
-    while h.state().chart_pending.is_some() && start.elapsed() < std::time::Duration::from_secs(60) {
-        std::thread::sleep(std::time::Duration::from_millis(50));
+    while let Some(pending) = &mut h.state_mut().chart
+        && start.elapsed() < std::time::Duration::from_secs(60)
+    {
+        pending.wait(std::time::Duration::from_secs(60));
         h.run();
     }
 }

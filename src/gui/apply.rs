@@ -1,18 +1,40 @@
-//! The one place where commands change the document, the history and the view state.
+//! The one place where commands are carried out. Document changes go through [`App::commit`]; a command
+//! that leads to another queues it instead of carrying it out itself.
 
+use std::collections::VecDeque;
 use std::path::Path;
 
-use super::app::{App, DiskConflict, Pending};
+use super::app::App;
 use super::command::{Command, DiskChoice, Exported, FileAction, GuardChoice};
+use super::commit::Change;
 use super::document::Document;
+use super::modal::{DiskConflict, ExportExists, Modal, Pending};
 use super::notices::Notice;
 
 impl App {
+    /// Carries out `cmd` and the commands it queues.
     pub fn apply(&mut self, cmd: Command) {
+        self.apply_all([cmd]);
+    }
+
+    /// Carries out `cmds` in order; the follow-ups a command queues run right after it.
+    pub(super) fn apply_all(&mut self, cmds: impl IntoIterator<Item = Command>) {
+        let mut queue: VecDeque<Command> = cmds.into_iter().collect();
+        while let Some(cmd) = queue.pop_front() {
+            let mut then = Vec::new();
+            self.carry_out(cmd, &mut then);
+            self.refresh();
+            for next in then.into_iter().rev() {
+                queue.push_front(next);
+            }
+        }
+    }
+
+    fn carry_out(&mut self, cmd: Command, then: &mut Vec<Command>) {
         match cmd {
             Command::New => self.guarded(Pending::New),
             Command::Open(path) => {
-                self.path_field = None;
+                self.modal.take_path_field();
                 self.guarded(Pending::Open(path));
             }
             Command::OpenDialog => self.file_dialog(FileAction::Open),
@@ -21,9 +43,9 @@ impl App {
                 None => self.file_dialog(FileAction::SaveAs),
             },
             Command::SaveAs(path) => {
-                self.path_field = None;
+                self.modal.take_path_field();
                 // What waited for this save runs only if it succeeds; a failed save drops it.
-                let next = self.after_save.take();
+                let next = self.modal.take_after_save();
                 if self.save_to(&path)
                     && let Some(next) = next
                 {
@@ -31,31 +53,12 @@ impl App {
                 }
             }
             Command::SaveAsDialog => self.file_dialog(FileAction::SaveAs),
-            Command::Undo => {
-                if let Some(previous) = self.history.undo(self.doc.snapshot()) {
-                    self.doc.restore(previous);
-                }
-            }
-            Command::Redo => {
-                if let Some(next) = self.history.redo(self.doc.snapshot()) {
-                    self.doc.restore(next);
-                }
-            }
+            Command::Undo => self.undo(),
+            Command::Redo => self.redo(),
             Command::Edit { edit, gesture } => {
-                if let Some(id) = gesture
-                    && self.history.open_gesture() != Some(id)
-                {
-                    let flags = self.computed.result.as_ref().ok().map(super::changes::asked_flags);
-                    self.gesture_start = flags.map(|f| (id, f));
-                }
-                let before = self.doc.snapshot();
-                let mut after = before.scenario.clone();
-                edit.apply(&mut after);
-                if after != before.scenario && self.set_scenario(after) {
-                    self.history.record(before, gesture);
-                }
+                self.commit(Change::Edit(edit), gesture);
             }
-            Command::EndGesture => self.history.end_gesture(),
+            Command::EndGesture => self.end_gesture(),
             Command::SetLang(lang) => {
                 self.view.lang = lang;
                 self.prefs.lang = lang;
@@ -64,10 +67,11 @@ impl App {
             Command::SetTab(tab) => self.view.tab = tab,
             Command::Quit => self.guarded(Pending::Quit),
             Command::Guard(choice) => self.answer_guard(choice),
-            Command::ShowAbout(show) => self.view.show_about = show,
+            Command::ShowAbout(true) => self.modal.open(Modal::About),
+            Command::ShowAbout(false) => self.modal.close_about(),
             Command::CancelPathField => {
-                self.path_field = None;
-                self.after_save = None;
+                self.modal.take_path_field();
+                self.modal.take_after_save();
             }
             Command::DismissNotice(i) => {
                 if i < self.notices.len() {
@@ -77,14 +81,14 @@ impl App {
             Command::ClearRecent => self.prefs.recent.clear(),
             Command::Recover(yes) => self.answer_recovery(yes),
             Command::DiskChanged(choice) => self.answer_disk_conflict(choice),
-            Command::Import(cmd) => self.apply_import(cmd),
+            Command::Import(cmd) => self.apply_import(cmd, then),
             Command::ExportDialog(format) => self.file_dialog(FileAction::Export(format)),
             Command::Export(path, format) => {
-                self.path_field = None;
+                self.modal.take_path_field();
                 self.export_checked(path, format);
             }
             Command::ConfirmExport(overwrite) => {
-                if let Some((path, what)) = self.export_confirm.take()
+                if let Some(ExportExists { path, what }) = self.modal.take_export_exists()
                     && overwrite
                 {
                     match what {
@@ -100,12 +104,12 @@ impl App {
             Command::CopyTable => self.copy_table(),
             Command::SaveChartDialog => self.file_dialog(FileAction::Chart),
             Command::SaveChart(path) => {
-                self.path_field = None;
+                self.modal.take_path_field();
                 self.chart_checked(path);
             }
             Command::BriefingDialog => self.file_dialog(FileAction::Briefing),
             Command::Briefing(path) => {
-                self.path_field = None;
+                self.modal.take_path_field();
                 self.briefing_checked(path);
             }
             Command::Explain(cmd) => self.view.explain.apply(cmd),
@@ -115,29 +119,28 @@ impl App {
             Command::SwitchDataset(yes) => self.answer_dataset(yes),
             Command::ShowHelp(section) => self.view.help = section,
             Command::SetTheme(theme) => self.prefs.theme = theme,
-            Command::FollowUp(cmd) => self.apply_followup(cmd),
+            Command::FollowUp(cmd) => self.apply_followup(cmd, then),
         }
-        self.refresh();
     }
 
     /// Runs `action` now, or asks first when there are unsaved changes.
     fn guarded(&mut self, action: Pending) {
         if self.doc.is_dirty() {
-            self.pending = Some(action);
+            self.modal.open(Modal::Guard(action));
         } else {
             self.perform(action);
         }
     }
 
     fn answer_guard(&mut self, choice: GuardChoice) {
-        let Some(action) = self.pending.take() else { return };
+        let Some(action) = self.modal.take_guard() else { return };
         match choice {
             GuardChoice::Cancel => {}
             GuardChoice::Discard => self.perform(action),
             GuardChoice::Save => match self.doc.path().map(Path::to_path_buf) {
                 Some(path) => self.save_checked(&path, Some(action)),
                 None => {
-                    self.after_save = Some(action);
+                    self.modal.set_after_save(Some(action));
                     self.file_dialog(FileAction::SaveAs);
                 }
             },
@@ -155,8 +158,8 @@ impl App {
             },
             Pending::Open(path) => self.open_now(&path),
             Pending::Quit => {
-                self.allow_close = true;
-                if let Some(ctx) = &self.ctx {
+                self.window.allow_close = true;
+                if let Some(ctx) = &self.window.ctx {
                     ctx.send_viewport_cmd(egui::ViewportCommand::Close);
                 }
             }
@@ -200,7 +203,7 @@ impl App {
     /// or saved here. `then` runs after a successful save.
     fn save_checked(&mut self, path: &Path, then: Option<Pending>) {
         if self.doc.changed_on_disk() {
-            self.disk_conflict = Some(DiskConflict { then });
+            self.modal.open(Modal::DiskConflict(DiskConflict { then }));
             return;
         }
         if self.save_to(path)
@@ -211,7 +214,7 @@ impl App {
     }
 
     fn answer_disk_conflict(&mut self, choice: DiskChoice) {
-        let Some(conflict) = self.disk_conflict.take() else { return };
+        let Some(conflict) = self.modal.take_disk_conflict() else { return };
         match choice {
             DiskChoice::Overwrite => {
                 if let Some(path) = self.doc.path().map(Path::to_path_buf)
@@ -222,7 +225,7 @@ impl App {
                 }
             }
             DiskChoice::SaveAs => {
-                self.after_save = conflict.then;
+                self.modal.set_after_save(conflict.then);
                 self.file_dialog(FileAction::SaveAs);
             }
             DiskChoice::Cancel => {}
@@ -232,7 +235,7 @@ impl App {
     /// Recover opens the left-over work as an unsaved document; Discard deletes it. If it cannot be opened,
     /// it stays on disk and the user is told where.
     fn answer_recovery(&mut self, recover: bool) {
-        let Some(found) = self.recovery.take() else { return };
+        let Some(found) = self.modal.take_recovery() else { return };
         if !recover {
             self.autosave.discard_found();
             return;
@@ -257,24 +260,13 @@ impl App {
         }
     }
 
-    /// Replaces the scenario; a dataset that cannot be loaded is reported and nothing changes.
-    fn set_scenario(&mut self, scenario: crate::scenario::Scenario) -> bool {
-        match self.doc.set_scenario(scenario) {
-            Ok(()) => true,
-            Err(e) => {
-                self.notices.push(Notice::error(e.to_string()));
-                false
-            }
-        }
-    }
-
     /// A native dialog when one can be shown, else the path field. A second request while a dialog is
     /// open does nothing.
     pub(super) fn file_dialog(&mut self, action: FileAction) {
-        if self.dialogs.is_open() || self.path_field.is_some() {
+        if self.dialogs.is_open() || self.modal.path_field().is_some() {
             return;
         }
-        let Some(ctx) = self.ctx.clone() else {
+        let Some(ctx) = self.window.ctx.clone() else {
             self.show_path_field(action);
             return;
         };

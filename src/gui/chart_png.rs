@@ -3,22 +3,39 @@
 //! written atomically.
 
 use std::path::{Path, PathBuf};
-use std::sync::mpsc::{Receiver, channel};
 
 use crate::data::Dataset;
 use crate::engine::Allocation;
-use crate::figure::{FigureSpec, Kind, MapMeasure};
+use crate::figure::{FigureSpec, Kind};
 use crate::lang::Lang;
 use crate::scenario::Scenario;
 
 use super::charts::ChartView;
-use super::map_view::Measure;
+use super::task::{Task, TaskError};
 use super::view_state::{Tab, ViewState};
 
-/// A file on its way: the answer arrives when the thread is done.
+/// A file on its way: the answer arrives when the task is done.
 pub struct PendingChart {
     pub path: PathBuf,
-    pub rx: Receiver<Result<(), String>>,
+    pub task: Result<Task<(), String>, TaskError<String>>,
+}
+
+impl PendingChart {
+    /// How writing the file ended, once it has.
+    pub fn poll(&mut self) -> Option<Result<(), TaskError<String>>> {
+        match &mut self.task {
+            Ok(task) => task.poll(),
+            Err(e) => Some(Err(e.clone())),
+        }
+    }
+
+    /// Blocks until the file is written, at most `limit` (tests).
+    #[cfg(test)]
+    pub fn wait(&mut self, limit: std::time::Duration) {
+        if let Ok(task) = &mut self.task {
+            task.wait(limit);
+        }
+    }
 }
 
 /// The plan, copied for a background thread.
@@ -55,35 +72,14 @@ pub fn figure_for_view(view: &ViewState, dataset: &Dataset, lang: Lang) -> Figur
     };
     let mut spec = FigureSpec::new(kind, lang);
     if kind == Kind::Map {
-        spec.measure = match view.map.0.measure() {
-            Measure::Request => MapMeasure::Request,
-            Measure::PerThousand => MapMeasure::PerThousand,
-            Measure::Difference => MapMeasure::Difference,
-            Measure::Column(id) => MapMeasure::Column(id.clone()),
-            // Printed maps draw plan measures and indicators; the follow-up statuses print as the request.
-            Measure::FollowUp { .. } => MapMeasure::Request,
-        };
+        spec.measure = view.map.0.measure().clone();
     }
     spec.code = view.selected.and_then(|row| dataset.municipalities.get(row)).map(|m| m.code.clone());
     spec
 }
 
 fn spawn(path: &Path, ctx: &egui::Context, work: impl FnOnce() -> Result<(), String> + Send + 'static) -> PendingChart {
-    let (tx, rx) = channel();
-    let repaint = ctx.clone();
-    let spawned = std::thread::Builder::new().name("figure".into()).spawn(move || {
-        // The window may be gone already; then nobody needs the answer.
-        let _ = tx.send(work());
-        repaint.request_repaint();
-    });
-    let (tx_err, rx_err) = channel();
-    match spawned {
-        Ok(_) => PendingChart { path: path.to_path_buf(), rx },
-        Err(e) => {
-            let _ = tx_err.send(Err(e.to_string()));
-            PendingChart { path: path.to_path_buf(), rx: rx_err }
-        }
-    }
+    PendingChart { path: path.to_path_buf(), task: Task::spawn("figure", Some(ctx.clone()), move |_| work()) }
 }
 
 /// Draws the figure into `path` (SVG or PNG by its extension) on a background thread.

@@ -131,3 +131,23 @@ pub enum FileAction {
     /// Where to export the follow-up status.
     FollowUp(super::followup_view::FollowUpFile),
 }
+
+impl FileAction {
+    /// What choosing `path` for this action does.
+    pub fn chosen(self, path: PathBuf) -> Command {
+        use super::calibrate_dialog::CalibrateCmd;
+        use super::data_tab::ImportCmd;
+        match self {
+            FileAction::Open => Command::Open(path),
+            FileAction::SaveAs => Command::SaveAs(path),
+            FileAction::Import => Command::Import(ImportCmd::Load(path)),
+            FileAction::Dataset => Command::Import(ImportCmd::UseDatasetFile(path)),
+            FileAction::Export(format) => Command::Export(path, format),
+            FileAction::Chart => Command::SaveChart(path),
+            FileAction::Briefing => Command::Briefing(path),
+            FileAction::CalibrationReference => Command::Calibrate(CalibrateCmd::SetCsv(path)),
+            FileAction::Compare(file) => file.command(path),
+            FileAction::FollowUp(file) => file.command(path),
+        }
+    }
+}

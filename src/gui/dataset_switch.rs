@@ -1,11 +1,14 @@
 //! Switching the scenario to another dataset: what will not match is listed, and the switch waits for a yes.
 
-use egui::{Context, Id, Modal, RichText};
+use egui::{Context, RichText};
 
 use super::app::App;
 use super::command::Command;
+use super::commit::Change;
 use super::edit::Edit;
+use super::modal::{Modal, confirm};
 use crate::engine::validate;
+use crate::lang::Lang;
 use crate::scenario::{DatasetRef, resolve_dataset};
 
 /// A switch waiting for the answer: the dataset asked for and what of the scenario would not match it.
@@ -42,27 +45,25 @@ impl App {
             Err(_) => Vec::new(),
         };
         if problems.is_empty() {
-            self.apply(Command::Edit { edit: Edit::SetDataset(to), gesture: None });
+            self.commit(Change::Edit(Edit::SetDataset(to)), None);
         } else {
-            self.dataset_switch = Some(DatasetSwitch { to, problems });
+            self.modal.open(Modal::DatasetSwitch(DatasetSwitch { to, problems }));
         }
     }
 
     pub(super) fn answer_dataset(&mut self, switch: bool) {
-        if let Some(asked) = self.dataset_switch.take()
+        if let Some(asked) = self.modal.take_dataset_switch()
             && switch
         {
-            self.apply(Command::Edit { edit: Edit::SetDataset(asked.to), gesture: None });
+            self.commit(Change::Edit(Edit::SetDataset(asked.to)), None);
         }
     }
 }
 
 /// The question, while a switch waits for it.
-pub fn show(ctx: &Context, app: &App, cmds: &mut Vec<Command>) {
-    let Some(asked) = &app.dataset_switch else { return };
-    let t = SwitchTexts::get(app.view.lang);
-    let response = Modal::new(Id::unique("dataset switch")).show(ctx, |ui| {
-        ui.set_width(560.0);
+pub fn show(ctx: &Context, lang: Lang, asked: &DatasetSwitch, cmds: &mut Vec<Command>) {
+    let t = SwitchTexts::get(lang);
+    let body = |ui: &mut egui::Ui| {
         let to = match &asked.to {
             DatasetRef::Embedded(id) | DatasetRef::File(id) => id,
         };
@@ -76,20 +77,9 @@ pub fn show(ctx: &Context, app: &App, cmds: &mut Vec<Command>) {
                 ui.label(format!("… {} {} {}", t.more, asked.problems.len() - PROBLEMS_SHOWN, t.more_tail));
             }
         });
-        let mut answer = None;
-        ui.horizontal(|ui| {
-            if ui.button(t.switch).clicked() {
-                answer = Some(true);
-            }
-            if ui.button(t.cancel).clicked() {
-                answer = Some(false);
-            }
-        });
-        answer
-    });
-    if let Some(answer) = response.inner {
+    };
+    let answers = [(t.switch, true), (t.cancel, false)];
+    if let Some(answer) = confirm(ctx, "dataset switch", 560.0, body, &answers, Some(false)) {
         cmds.push(Command::SwitchDataset(answer));
-    } else if response.should_close() {
-        cmds.push(Command::SwitchDataset(false));
     }
 }

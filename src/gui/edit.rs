@@ -1,4 +1,5 @@
-//! Every change a user can make to the scenario, as data. Applying one is the only way the planner edits it.
+//! Every change a user can make to the scenario, as data. Edits reach the document only through the commit
+//! path (`App::commit`, src/gui/commit.rs), with the dataset changes beside them.
 
 use crate::engine::Method;
 use crate::scenario::{DatasetRef, MissingPolicy, Override, Scenario};

@@ -19,9 +19,9 @@ fn new_app() -> App {
 
 /// Clicks the target field into text editing and types `text` over its value.
 fn type_into_target(h: &mut egui_kittest::Harness<'static, App>, text: &str) {
-    h.get_by_role_and_label(Role::SpinButton, "Flyktninger i alt").click();
+    h.get_by_role_and_label(Role::SpinButton, crate::gui::panels::controls::ControlTexts::NB.total).click();
     h.run();
-    let field = h.get_by_role_and_label(Role::SpinButton, "Flyktninger i alt");
+    let field = h.get_by_role_and_label(Role::SpinButton, crate::gui::panels::controls::ControlTexts::NB.total);
     assert!(field.is_focused(), "the field is being edited");
     field.type_text(text);
     h.run();
@@ -85,17 +85,17 @@ fn switching_dataset_says_what_will_not_match_and_asks() {
     let to = DatasetRef::Embedded("norway-2024".into());
     h.state_mut().apply(Command::AskDataset(to.clone()));
     h.run();
-    assert!(h.state().dataset_switch.is_some());
+    assert!(h.state().modal.dataset_switch().is_some());
     assert!(shows(&h, "Bytte datasett?"));
     assert!(shows(&h, "criteria["), "the problems name the scenario field");
-    h.get_by_role_and_label(Role::Button, "Avbryt").click();
+    h.get_by_role_and_label(Role::Button, crate::gui::dataset_switch::SwitchTexts::NB.cancel).click();
     h.run();
-    assert!(h.state().dataset_switch.is_none());
+    assert!(h.state().modal.dataset_switch().is_none());
     assert_eq!(h.state().doc.scenario().dataset, DatasetRef::Embedded("norway-2020".into()), "Cancel keeps it");
 
     h.state_mut().apply(Command::AskDataset(to.clone()));
     h.run();
-    h.get_by_role_and_label(Role::Button, "Bytt likevel").click();
+    h.get_by_role_and_label(Role::Button, crate::gui::dataset_switch::SwitchTexts::NB.switch).click();
     h.run();
     assert_eq!(h.state().doc.scenario().dataset, to);
     h.state_mut().apply(Command::Undo);

@@ -4,6 +4,7 @@ use std::path::{Path, PathBuf};
 
 use super::app::App;
 use super::command::Exported;
+use super::modal::{ExportExists, Modal};
 use super::notices::Notice;
 use crate::export::{ExportFormat, export_to_file, table_tsv, today_in_norway};
 use crate::report::result_table;
@@ -24,7 +25,7 @@ impl App {
     pub(super) fn export_checked(&mut self, path: PathBuf, chosen: ExportFormat) {
         let (path, format) = target(path, chosen);
         if path.exists() {
-            self.export_confirm = Some((path, Exported::Table(format)));
+            self.modal.open(Modal::ExportExists(ExportExists { path, what: Exported::Table(format) }));
         } else {
             self.export_now(&path, format);
         }
@@ -56,7 +57,7 @@ impl App {
         let path =
             if crate::figure::FigureFormat::from_path(&path).is_none() { path.with_extension("png") } else { path };
         if path.exists() {
-            self.export_confirm = Some((path, Exported::Chart));
+            self.modal.open(Modal::ExportExists(ExportExists { path, what: Exported::Chart }));
         } else {
             self.chart_now(&path);
         }
@@ -66,9 +67,9 @@ impl App {
     /// written when it is done (see [`Self::poll_chart`]).
     pub(super) fn chart_now(&mut self, path: &Path) {
         let Some(plan) = self.plan_copy() else { return };
-        if let Some(ctx) = &self.ctx {
+        if let Some(ctx) = &self.window.ctx {
             let spec = super::chart_png::figure_for_view(&self.view, self.doc.dataset(), self.view.lang);
-            self.chart_pending = Some(super::chart_png::request_figure(ctx, plan, spec, path));
+            self.chart = Some(super::chart_png::request_figure(ctx, plan, spec, path));
             ctx.request_repaint();
         }
     }
@@ -77,7 +78,7 @@ impl App {
     pub(super) fn briefing_checked(&mut self, path: PathBuf) {
         let path = if path.extension().is_none() { path.with_extension("pdf") } else { path };
         if path.exists() {
-            self.export_confirm = Some((path, Exported::Briefing));
+            self.modal.open(Modal::ExportExists(ExportExists { path, what: Exported::Briefing }));
         } else {
             self.briefing_now(&path);
         }
@@ -86,8 +87,8 @@ impl App {
     /// Writes the briefing report on a background thread.
     pub(super) fn briefing_now(&mut self, path: &Path) {
         let Some(plan) = self.plan_copy() else { return };
-        if let Some(ctx) = &self.ctx {
-            self.chart_pending = Some(super::chart_png::request_briefing(ctx, plan, self.view.lang, path));
+        if let Some(ctx) = &self.window.ctx {
+            self.chart = Some(super::chart_png::request_briefing(ctx, plan, self.view.lang, path));
             ctx.request_repaint();
         }
     }
@@ -108,11 +109,11 @@ impl App {
 
     /// Reports a finished chart capture.
     pub(super) fn poll_chart(&mut self) {
-        let Some(pending) = &self.chart_pending else { return };
-        let Ok(result) = pending.rx.try_recv() else { return };
+        let Some(pending) = &mut self.chart else { return };
+        let Some(result) = pending.poll() else { return };
         let t = ExportTexts::get(self.view.lang);
         let shown = pending.path.display().to_string();
-        self.chart_pending = None;
+        self.chart = None;
         let pdf = shown.to_ascii_lowercase().ends_with(".pdf");
         let (saved, failed) =
             if pdf { (t.briefing_saved, t.cannot_save_briefing) } else { (t.chart_saved, t.cannot_save_chart) };
@@ -130,7 +131,7 @@ impl App {
         };
         let lang = self.view.lang;
         let table = result_table(self.doc.dataset(), self.doc.scenario(), allocation, lang);
-        if let Some(ctx) = &self.ctx {
+        if let Some(ctx) = &self.window.ctx {
             ctx.copy_text(table_tsv(&table, lang));
         }
         self.notices.push(Notice::info(t.copied));

@@ -1,10 +1,11 @@
 //! Native file dialogs on a background thread, so the window keeps drawing while one is open.
 
+use std::convert::Infallible;
 use std::path::PathBuf;
-use std::sync::mpsc::{Receiver, TryRecvError, channel};
 use std::time::{Duration, Instant};
 
 use super::command::FileAction;
+use super::task::Task;
 
 /// A dialog that answers "nothing chosen" faster than a person can click could not be shown at all
 /// (rfd returns `None` at once when no portal or helper is available).
@@ -12,7 +13,7 @@ const TOO_FAST: Duration = Duration::from_millis(400);
 
 struct Running {
     action: FileAction,
-    rx: Receiver<Option<PathBuf>>,
+    task: Task<Option<PathBuf>, Infallible>,
     started: Instant,
 }
 
@@ -45,9 +46,7 @@ impl FileDialogs {
         if self.unavailable {
             return false;
         }
-        let (tx, rx) = channel();
-        let ctx = ctx.clone();
-        let spawned = std::thread::Builder::new().name("file-dialog".into()).spawn(move || {
+        let spawned = Task::spawn("file-dialog", Some(ctx.clone()), move |_| {
             let mut dialog = match action {
                 FileAction::Import => {
                     rfd::FileDialog::new().add_filter("CSV, TSV, JSON-stat", &["csv", "tsv", "txt", "json"])
@@ -89,26 +88,25 @@ impl FileDialogs {
                 | FileAction::Compare(_)
                 | FileAction::FollowUp(_) => dialog.set_file_name(name).save_file(),
             };
-            // The window may be gone already; then nobody needs the answer.
-            let _ = tx.send(chosen);
-            ctx.request_repaint();
+            Ok(chosen)
         });
-        if spawned.is_err() {
-            self.unavailable = true;
-            return false;
+        match spawned {
+            Ok(task) => {
+                self.running = Some(Running { action, task, started: Instant::now() });
+                true
+            }
+            Err(_) => {
+                self.unavailable = true;
+                false
+            }
         }
-        self.running = Some(Running { action, rx, started: Instant::now() });
-        true
     }
 
     /// The dialog's answer, once there is one.
     pub fn poll(&mut self) -> Option<Outcome> {
-        let running = self.running.as_ref()?;
-        let answer = match running.rx.try_recv() {
-            Ok(answer) => answer,
-            Err(TryRecvError::Empty) => return None,
-            Err(TryRecvError::Disconnected) => None,
-        };
+        let running = self.running.as_mut()?;
+        // A dialog that broke down chose nothing.
+        let answer = running.task.poll()?.ok().flatten();
         let action = running.action;
         let fast = running.started.elapsed() < TOO_FAST;
         self.running = None;

@@ -76,10 +76,10 @@ fn after_a_crash_the_work_can_be_recovered() {
     let mut h = harness(app_in(data.path()));
     assert!(shows(&h, "Gjenopprette ulagret arbeid fra"));
     assert!(shows(&h, "plan.ron"), "the dialog names the file the work belongs to");
-    h.get_by_role_and_label(Role::Button, "Gjenopprett").click();
+    h.get_by_role_and_label(Role::Button, crate::gui::panels::dialogs::DialogTexts::NB.recover).click();
     h.run();
     let app = h.state();
-    assert!(app.recovery.is_none());
+    assert!(app.modal.recovery().is_none());
     assert_eq!(*app.doc.scenario(), lost);
     assert!(app.doc.is_dirty());
     assert_eq!(app.doc.path(), Some(original.as_path()));
@@ -88,7 +88,7 @@ fn after_a_crash_the_work_can_be_recovered() {
     // Save goes back to its file, after the usual check: unchanged since the lost session opened it.
     h.state_mut().apply(Command::Save);
     h.run();
-    assert!(h.state().disk_conflict.is_none());
+    assert!(h.state().modal.disk_conflict().is_none());
     assert_eq!(load_scenario(&original).unwrap().target.total, 6100);
     assert!(!h.state().doc.is_dirty());
     assert!(nothing_in(data.path()), "saved: nothing left to recover");
@@ -113,7 +113,7 @@ fn recovered_work_asks_before_overwriting_a_file_changed_since() {
     h.state_mut().apply(Command::Save);
     h.run();
     assert!(shows(&h, "Filen er endret på disken siden du åpnet den."));
-    h.get_by_role_and_label(Role::Button, "Overskriv").click();
+    h.get_by_role_and_label(Role::Button, crate::gui::panels::dialogs::DialogTexts::NB.overwrite).click();
     h.run();
     assert_eq!(load_scenario(&original).unwrap().name, "Edited");
     assert!(!h.state().doc.is_dirty());
@@ -126,9 +126,9 @@ fn discarding_the_recovery_deletes_it() {
     Autosave::in_folder(Some(data.path().into())).write(&doc).unwrap();
 
     let mut h = harness(app_in(data.path()));
-    h.get_by_role_and_label(Role::Button, "Forkast").click();
+    h.get_by_role_and_label(Role::Button, crate::gui::panels::dialogs::DialogTexts::NB.discard).click();
     h.run();
-    assert!(h.state().recovery.is_none());
+    assert!(h.state().modal.recovery().is_none());
     assert_eq!(h.state().doc.scenario().name, "IMDi 2020");
     assert!(!h.state().doc.is_dirty());
     assert!(nothing_in(data.path()));
@@ -182,10 +182,10 @@ fn a_file_changed_on_disk_asks_before_it_is_overwritten() {
     h.state_mut().apply(Command::Save);
     h.run();
     assert!(shows(&h, "Filen er endret på disken siden du åpnet den."));
-    assert!(h.query_by_role_and_label(Role::Button, "Lagre som …").is_some());
-    h.get_by_role_and_label(Role::Button, "Avbryt").click();
+    assert!(h.query_by_role_and_label(Role::Button, crate::gui::panels::dialogs::DialogTexts::NB.save_as).is_some());
+    h.get_by_role_and_label(Role::Button, crate::gui::panels::dialogs::DialogTexts::NB.cancel).click();
     h.run();
-    assert!(h.state().disk_conflict.is_none());
+    assert!(h.state().modal.disk_conflict().is_none());
     assert_eq!(std::fs::read(&path).unwrap(), theirs, "Cancel leaves their file alone");
     assert!(h.state().doc.is_dirty());
 
@@ -196,7 +196,7 @@ fn a_file_changed_on_disk_asks_before_it_is_overwritten() {
     assert_eq!(load_scenario(&path).unwrap().target.total, 5500);
     h.state_mut().apply(edit(Edit::SetTargetTotal(5600)));
     h.state_mut().apply(Command::Save);
-    assert!(h.state().disk_conflict.is_none());
+    assert!(h.state().modal.disk_conflict().is_none());
     assert_eq!(load_scenario(&path).unwrap().target.total, 5600);
 }
 
@@ -209,6 +209,6 @@ fn an_unchanged_file_is_saved_without_asking() {
     let mut app = App::new(doc, Prefs::default());
     app.apply(edit(Edit::SetTargetTotal(5200)));
     app.apply(Command::Save);
-    assert!(app.disk_conflict.is_none());
+    assert!(app.modal.disk_conflict().is_none());
     assert_eq!(load_scenario(&path).unwrap().target.total, 5200);
 }

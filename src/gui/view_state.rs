@@ -65,7 +65,8 @@ pub struct ViewState {
     pub selected: Option<usize>,
     pub table: TableView,
     pub lang: Lang,
-    pub show_about: bool,
+    /// The table's rows, sorted and filtered, kept between frames.
+    pub table_rows: super::table::RowCache,
     /// "How the plan is computed", open at this section.
     pub help: Option<super::help::HelpSection>,
     pub charts: super::tabs::ChartsTab,

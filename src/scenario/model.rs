@@ -201,7 +201,7 @@ impl BelowMinimum {
 
     pub fn label(self, lang: crate::lang::Lang) -> &'static str {
         let (nb, en) = match self {
-            BelowMinimum::Drop => ("ikke anmodet", "not asked"),
+            BelowMinimum::Drop => (crate::lang::Words::NB.not_asked_lower, crate::lang::Words::EN.not_asked_lower),
             BelowMinimum::Floor => ("løftet til minste anmodning", "raised to the minimum"),
         };
         lang.pick(nb, en)

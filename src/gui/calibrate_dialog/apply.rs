@@ -3,45 +3,50 @@
 use super::texts::CalibrateTexts;
 use super::{CalibrateCmd, CalibrateDialog, RefChoice};
 use crate::gui::app::App;
-use crate::gui::command::{Command, FileAction};
+use crate::gui::command::FileAction;
+use crate::gui::commit::Change;
 use crate::gui::edit::Edit;
+use crate::gui::modal::Modal;
 use crate::gui::notices::Notice;
 
 impl App {
     pub(in crate::gui) fn apply_calibrate(&mut self, cmd: CalibrateCmd) {
         match cmd {
             CalibrateCmd::Open => {
-                if self.calibrate.is_none() {
-                    self.calibrate = Some(CalibrateDialog::new(self.doc.dataset(), self.doc.scenario()));
+                if self.modal.calibrate().is_none() {
+                    let d = CalibrateDialog::new(self.doc.dataset(), self.doc.scenario());
+                    self.modal.open(Modal::Calibrate(Box::new(d)));
                 }
             }
             CalibrateCmd::PickCsv => self.file_dialog(FileAction::CalibrationReference),
             CalibrateCmd::SetCsv(path) => {
-                self.path_field = None;
-                if let Some(d) = &mut self.calibrate {
+                self.modal.take_path_field();
+                if let Some(d) = self.modal.calibrate_mut() {
                     d.reference = Some(RefChoice::Csv(path));
                 }
             }
             CalibrateCmd::Run => {
-                if let Some(d) = &mut self.calibrate {
-                    d.run(self.doc.dataset(), self.doc.scenario(), self.doc.revision(), self.ctx.clone());
+                if let Some(d) = self.modal.calibrate_mut() {
+                    d.run(self.doc.dataset(), self.doc.scenario(), self.doc.revision(), self.window.ctx.clone());
                 }
             }
             CalibrateCmd::Cancel => {
-                if let Some(d) = &mut self.calibrate {
+                if let Some(d) = self.modal.calibrate_mut() {
                     d.cancel();
                 }
             }
             CalibrateCmd::Accept => self.accept_calibration(),
             // Dropping the dialog stops a running search.
-            CalibrateCmd::Close => self.calibrate = None,
+            CalibrateCmd::Close => {
+                self.modal.take_calibrate();
+            }
         }
     }
 
     /// The fitted weights and exponent as one edit (one undo step); closes the dialog.
     fn accept_calibration(&mut self) {
         let t = CalibrateTexts::get(self.view.lang);
-        let Some(d) = &mut self.calibrate else { return };
+        let Some(d) = self.modal.calibrate_mut() else { return };
         let Some(f) = d.fitted() else { return };
         if f.revision != self.doc.revision() {
             d.outcome = Some(Err(t.stale.to_owned()));
@@ -49,8 +54,8 @@ impl App {
         }
         let edit = Edit::SetWeightsAndExponent { weights: f.weights(), size_exponent: f.calibration.size_exponent };
         let note = format!("{} {}", t.applied, f.reference_name);
-        self.calibrate = None;
-        self.apply(Command::Edit { edit, gesture: None });
+        self.modal.take_calibrate();
+        self.commit(Change::Edit(edit), None);
         self.notices.push(Notice::info(note));
     }
 }

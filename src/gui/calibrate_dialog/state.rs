@@ -2,7 +2,7 @@
 
 use std::path::PathBuf;
 
-use super::worker::{Fitted, Job, Worker};
+use super::worker::{Fitted, Job, Worker, start};
 use crate::calibrate::{CalibrateOptions, reference_from_column};
 use crate::data::{Dataset, Kind};
 use crate::scenario::Scenario;
@@ -73,7 +73,7 @@ impl CalibrateDialog {
 
     /// Share of the search done (0–1) while it runs.
     pub fn progress(&self) -> Option<f32> {
-        self.running.as_ref().map(Worker::progress)
+        self.running.as_ref().map(|w| w.status().clamp(0.0, 1.0))
     }
 
     /// The finished calibration, if the last run succeeded.
@@ -89,9 +89,9 @@ impl CalibrateDialog {
         self.outcome = None;
         let job =
             Job { dataset: dataset.clone(), scenario: scenario.clone(), source, options: self.options(), revision };
-        match Worker::start(job, repaint) {
+        match start(job, repaint) {
             Ok(worker) => self.running = Some(worker),
-            Err(e) => self.outcome = Some(Err(e)),
+            Err(e) => self.outcome = Some(Err(e.to_string())),
         }
     }
 
@@ -104,20 +104,19 @@ impl CalibrateDialog {
 
     /// Takes the search's result once it is there. Never waits.
     pub fn poll(&mut self) {
-        let Some(worker) = &self.running else { return };
-        if let Some(outcome) = worker.try_result() {
+        let Some(worker) = &mut self.running else { return };
+        if let Some(outcome) = worker.poll() {
             self.running = None;
-            self.outcome = Some(outcome.map(Box::new));
+            self.outcome = Some(outcome.map(Box::new).map_err(|e| e.to_string()));
         }
     }
 
     /// Waits up to `limit` for the search to end (tests).
     #[cfg(test)]
     pub fn wait(&mut self, limit: std::time::Duration) -> bool {
-        let start = std::time::Instant::now();
-        while self.running.is_some() && start.elapsed() < limit {
+        let Some(worker) = &mut self.running else { return true };
+        if worker.wait(limit) {
             self.poll();
-            std::thread::sleep(std::time::Duration::from_millis(5));
         }
         self.running.is_none()
     }

@@ -1,20 +1,26 @@
 //! The calibration dialog driven through the real app: widgets found by role and label, the search on its
 //! background thread. A small synthetic dataset keeps the search quick in debug builds.
 
-use std::time::{Duration, Instant};
+use std::time::Duration;
 
 use egui::accesskit::Role;
 use egui_kittest::Harness;
 use egui_kittest::kittest::{NodeT as _, Queryable as _};
 
+use super::texts::CalibrateTexts;
 use super::{CalibrateCmd, RefChoice, reference_columns};
 use crate::data::embedded_dataset;
 use crate::data::synthetic::synthetic_dataset;
 use crate::gui::app::App;
 use crate::gui::command::{Command, FileAction};
 use crate::gui::document::Document;
+use crate::gui::panels::dialogs::DialogTexts;
+use crate::gui::panels::menu::MenuTexts;
 use crate::gui::test_harness::{harness, shows};
 use crate::gui::view_state::Prefs;
+
+/// The dialog's words, as the tests select its widgets by them.
+const T: &CalibrateTexts = &CalibrateTexts::NB;
 
 /// Long enough for a debug-build search on the small dataset on a busy machine.
 const PATIENCE: Duration = Duration::from_secs(120);
@@ -33,28 +39,23 @@ fn weights(app: &App) -> Vec<f64> {
 }
 
 fn running(h: &Harness<'_, App>) -> bool {
-    h.state().calibrate.as_ref().is_some_and(|d| d.is_running())
+    h.state().modal.calibrate().is_some_and(|d| d.is_running())
 }
 
-/// Frames until the search is over, each of them quick (the search never holds a frame up).
+/// Waits for the search (on its own thread, so the frame that started it has returned) and draws its result.
 fn step_until_done(h: &mut Harness<'_, App>) {
-    let start = Instant::now();
-    while running(h) {
-        assert!(start.elapsed() < PATIENCE, "the calibration did not finish");
-        let frame = Instant::now();
-        h.step();
-        assert!(frame.elapsed() < Duration::from_millis(500), "a frame took {:?}", frame.elapsed());
-        std::thread::sleep(Duration::from_millis(10));
-    }
+    assert!(running(h), "the search runs beside the frames, not in the one that started it");
+    let done = h.state_mut().modal.calibrate_mut().is_some_and(|d| d.wait(PATIENCE));
+    assert!(done, "the calibration did not finish");
     h.run();
 }
 
 /// Opens the dialog with the button below the weights and starts the search with the default reference.
 fn open_and_run(h: &mut Harness<'_, App>) {
-    h.get_by_role_and_label(Role::Button, "Tilpass til referanse …").click();
+    h.get_by_role_and_label(Role::Button, T.button).click();
     h.run();
-    assert!(shows(h, "Tilpass vekter til referanse"));
-    h.get_by_role_and_label(Role::Button, "Tilpass").click();
+    assert!(shows(h, T.title));
+    h.get_by_role_and_label(Role::Button, T.run).click();
     h.step();
     step_until_done(h);
 }
@@ -65,16 +66,16 @@ fn fit_accept_and_one_undo_restores_the_weights() {
     let before = weights(h.state());
     let exponent = h.state().doc.scenario().size_exponent;
     open_and_run(&mut h);
-    let fitted = h.state().calibrate.as_ref().unwrap().fitted().expect("a result").weights();
-    assert_eq!(h.state().calibrate.as_ref().unwrap().reference, Some(RefChoice::Column("anmodning_2019".into())));
-    for text in ["Tilpasset til anmodning_2019", "Gjennomsnittlig avvik", "Anmodet/ikke anmodet stemmer", "R²"] {
+    let fitted = h.state().modal.calibrate().unwrap().fitted().expect("a result").weights();
+    assert_eq!(h.state().modal.calibrate().unwrap().reference, Some(RefChoice::Column("anmodning_2019".into())));
+    for text in ["Tilpasset til anmodning_2019", T.mae, T.agreement, "R²"] {
         assert!(shows(&h, text), "{text}");
     }
     assert_eq!(weights(h.state()), before, "nothing changes before Accept");
 
-    h.get_by_role_and_label(Role::Button, "Bruk").click();
+    h.get_by_role_and_label(Role::Button, T.accept).click();
     h.run();
-    assert!(h.state().calibrate.is_none(), "Accept closes the dialog");
+    assert!(h.state().modal.calibrate().is_none(), "Accept closes the dialog");
     assert_eq!(weights(h.state()), fitted);
     assert_ne!(fitted, before);
     assert_eq!(h.state().doc.scenario().size_exponent, exponent, "the exponent was not fitted");
@@ -91,10 +92,10 @@ fn discard_changes_nothing() {
     let mut h = harness(small_app());
     let before = h.state().doc.scenario().clone();
     open_and_run(&mut h);
-    assert!(h.state().calibrate.as_ref().unwrap().fitted().is_some());
-    h.get_by_role_and_label(Role::Button, "Forkast").click();
+    assert!(h.state().modal.calibrate().unwrap().fitted().is_some());
+    h.get_by_role_and_label(Role::Button, T.discard).click();
     h.run();
-    assert!(h.state().calibrate.is_none());
+    assert!(h.state().modal.calibrate().is_none());
     assert_eq!(*h.state().doc.scenario(), before);
     assert!(!h.state().history.can_undo());
 }
@@ -104,14 +105,14 @@ fn the_exponent_is_fitted_when_asked_and_accepted_with_the_weights() {
     let mut h = harness(small_app());
     h.state_mut().apply(Command::Calibrate(CalibrateCmd::Open));
     h.run();
-    h.get_by_role_and_label(Role::CheckBox, "Tilpass også størrelseseksponenten").click();
+    h.get_by_role_and_label(Role::CheckBox, T.fit_exponent).click();
     h.run();
-    assert!(h.state().calibrate.as_ref().unwrap().fit_exponent);
-    h.get_by_role_and_label(Role::Button, "Tilpass").click();
+    assert!(h.state().modal.calibrate().unwrap().fit_exponent);
+    h.get_by_role_and_label(Role::Button, T.run).click();
     h.step();
     step_until_done(&mut h);
-    let f = h.state().calibrate.as_ref().unwrap().fitted().unwrap().clone();
-    h.get_by_role_and_label(Role::Button, "Bruk").click();
+    let f = h.state().modal.calibrate().unwrap().fitted().unwrap().clone();
+    h.get_by_role_and_label(Role::Button, T.accept).click();
     h.run();
     assert_eq!(h.state().doc.scenario().size_exponent, f.calibration.size_exponent);
     h.state_mut().apply(Command::Undo);
@@ -123,11 +124,11 @@ fn a_column_is_picked_from_the_combo() {
     let mut h = harness(small_app());
     h.state_mut().apply(Command::Calibrate(CalibrateCmd::Open));
     h.run();
-    h.get_by_role_and_label(Role::ComboBox, "Referanse").click();
+    h.get_by_role_and_label(Role::ComboBox, T.reference).click();
     h.run();
     h.get_by_label("bosatt_snitt_2017_2019, 2020").click();
     h.run();
-    let d = h.state().calibrate.as_ref().unwrap();
+    let d = h.state().modal.calibrate().unwrap();
     assert_eq!(d.reference, Some(RefChoice::Column("bosatt_snitt_2017_2019".into())));
     // Intensive columns (shares) are no references.
     assert!(!d.columns.iter().any(|c| c.ends_with("_pst")), "{:?}", d.columns);
@@ -143,11 +144,11 @@ fn a_bad_csv_reference_shows_its_message_naming_the_file() {
     h.state_mut().apply(Command::Calibrate(CalibrateCmd::SetCsv(bad)));
     h.run();
     assert!(shows(&h, "ref.csv"), "the chosen file is shown");
-    h.get_by_role_and_label(Role::Button, "Tilpass").click();
+    h.get_by_role_and_label(Role::Button, T.run).click();
     h.step();
     step_until_done(&mut h);
     assert!(shows(&h, "Kunne ikke tilpasse: ref.csv, line 3: municipality 9999 is not in the dataset"));
-    assert!(h.get_by_role_and_label(Role::Button, "Bruk").accesskit_node().is_disabled());
+    assert!(h.get_by_role_and_label(Role::Button, T.accept).accesskit_node().is_disabled());
 
     let zero = dir.path().join("zero.csv");
     std::fs::write(&zero, "kommunenummer,anmodning\n0001,0\n").unwrap();
@@ -174,15 +175,15 @@ fn without_a_file_dialog_the_path_field_sets_a_csv_reference() {
     // What the app does when no native dialog can be shown: the path field, above the calibration dialog.
     h.state_mut().show_path_field(FileAction::CalibrationReference);
     h.run();
-    assert!(shows(&h, "Referanse (CSV)"));
-    let field = h.get_by_role_and_label(Role::TextInput, "Sti");
+    assert!(shows(&h, DialogTexts::NB.reference_path));
+    let field = h.get_by_role_and_label(Role::TextInput, DialogTexts::NB.path);
     assert!(field.is_focused(), "the field has the keyboard");
     h.event(egui::Event::Text(path.display().to_string()));
     h.run();
-    h.get_by_role_and_label(Role::Button, "OK").click();
+    h.get_by_role_and_label(Role::Button, DialogTexts::NB.ok).click();
     h.run();
-    assert!(h.state().path_field.is_none());
-    let d = h.state().calibrate.as_ref().expect("the calibration dialog stays open");
+    assert!(h.state().modal.path_field().is_none());
+    let d = h.state().modal.calibrate().expect("the calibration dialog stays open");
     assert_eq!(d.reference, Some(RefChoice::Csv(path)));
     assert!(shows(&h, "typed.csv"));
 }
@@ -193,36 +194,35 @@ fn the_search_runs_beside_the_frames_and_cancel_drops_it() {
     let mut h = harness(App::new(Document::new_default().unwrap(), Prefs::default()));
     let before = h.state().doc.scenario().clone();
     h.state_mut().apply(Command::Calibrate(CalibrateCmd::Open));
-    h.state_mut().calibrate.as_mut().unwrap().fit_exponent = true;
+    h.state_mut().modal.calibrate_mut().unwrap().fit_exponent = true;
     h.state_mut().apply(Command::Calibrate(CalibrateCmd::Run));
+    // Counted frames, not timed ones: five frames are drawn while the search goes on beside them.
     for _ in 0..5 {
-        let frame = Instant::now();
         h.step();
-        assert!(frame.elapsed() < Duration::from_millis(500), "a frame took {:?}", frame.elapsed());
     }
-    assert!(running(&h), "still searching");
-    assert!(shows(&h, "Tilpasser …"));
-    h.get_by_role_and_label(Role::Button, "Avbryt").click();
+    assert!(running(&h), "still searching after five frames");
+    assert!(shows(&h, T.running));
+    h.get_by_role_and_label(Role::Button, T.cancel).click();
     h.step();
     h.step();
-    let d = h.state().calibrate.as_ref().unwrap();
+    let d = h.state().modal.calibrate().unwrap();
     assert!(!d.is_running() && d.outcome.is_none(), "cancelled: no result");
     assert_eq!(*h.state().doc.scenario(), before);
     // Closing the dialog from the menu path and reopening starts fresh.
     h.state_mut().apply(Command::Calibrate(CalibrateCmd::Close));
     h.run();
-    assert!(!shows(&h, "Tilpass vekter til referanse"));
+    assert!(!shows(&h, T.title));
 }
 
 #[test]
 fn the_edit_menu_opens_the_dialog() {
     let mut h = harness(small_app());
-    h.get_by_role_and_label(Role::Button, "Rediger").click();
+    h.get_by_role_and_label(Role::Button, MenuTexts::NB.edit).click();
     h.run();
-    h.get_by_role_and_label(Role::Button, "Tilpass vekter til referanse …").click();
+    h.get_by_role_and_label(Role::Button, T.menu).click();
     h.run();
-    assert!(h.state().calibrate.is_some());
-    assert!(shows(&h, "Tilpass vekter til referanse"));
+    assert!(h.state().modal.calibrate().is_some());
+    assert!(shows(&h, T.title));
 }
 
 #[test]

@@ -9,8 +9,8 @@ use super::texts::CalibrateTexts;
 use super::worker::Fitted;
 use super::{CalibrateCmd, CalibrateDialog, RefChoice};
 use crate::data::Dataset;
-use crate::gui::app::App;
 use crate::gui::command::Command;
+use crate::gui::modal::DialogContext;
 use crate::gui::panels::widgets::{column_name, count_field};
 use crate::lang::Lang;
 use crate::numfmt;
@@ -20,13 +20,10 @@ const PROGRESS_EVERY: Duration = Duration::from_millis(60);
 const WIDTH: f32 = 820.0;
 const SCATTER: egui::Vec2 = egui::vec2(400.0, 330.0);
 
-pub fn show(ctx: &Context, app: &mut App, cmds: &mut Vec<Command>) {
-    let lang = app.view.lang;
-    let picking = app.dialogs.is_open() || app.path_field.is_some();
-    let dataset = app.doc.dataset();
-    let locks: Vec<(String, u32)> = app
-        .doc
-        .scenario()
+pub fn show(ctx: &Context, d: &mut CalibrateDialog, dc: &DialogContext<'_>, cmds: &mut Vec<Command>) {
+    let (lang, picking, dataset) = (dc.lang, dc.picking, dc.dataset);
+    let locks: Vec<(String, u32)> = dc
+        .scenario
         .overrides
         .iter()
         .filter_map(|(code, o)| match o {
@@ -36,7 +33,6 @@ pub fn show(ctx: &Context, app: &mut App, cmds: &mut Vec<Command>) {
             _ => None,
         })
         .collect();
-    let Some(d) = &mut app.calibrate else { return };
     d.poll();
     if d.is_running() {
         ctx.request_repaint_after(PROGRESS_EVERY);

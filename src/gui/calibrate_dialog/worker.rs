@@ -1,10 +1,7 @@
-//! The calibration off the UI thread: reads the reference, runs the search, and prepares what the dialog
-//! shows. Progress and cancellation go through atomics; the result comes back over a channel.
+//! The calibration off the UI thread (a [`Task`]): reads the reference, runs the search, and prepares what
+//! the dialog shows.
 
 use std::path::Path;
-use std::sync::Arc;
-use std::sync::atomic::{AtomicBool, AtomicU32, Ordering};
-use std::sync::mpsc::{Receiver, TryRecvError, channel};
 
 use crate::calibrate::{
     CalibrateOptions, Calibration, Reference, calibrate, reference_from_column, reference_from_csv,
@@ -15,6 +12,7 @@ use crate::fileio::read_limited;
 use crate::scenario::Scenario;
 
 use super::state::RefChoice;
+use crate::gui::task::{Task, TaskError};
 
 /// What one calibration needs; owned, so the search can run while the document changes hands.
 pub struct Job {
@@ -60,59 +58,17 @@ impl Fitted {
     }
 }
 
-pub struct Worker {
-    rx: Receiver<Result<Fitted, String>>,
-    /// Share done, as f32 bits.
-    progress: Arc<AtomicU32>,
-    cancel: Arc<AtomicBool>,
-}
+/// The calibration as a task: its status is the share of the search done.
+pub type Worker = Task<Fitted, String, f32>;
 
-impl Worker {
-    pub fn start(job: Job, repaint: Option<egui::Context>) -> Result<Self, String> {
-        let (tx, rx) = channel();
-        let progress = Arc::new(AtomicU32::new(0f32.to_bits()));
-        let cancel = Arc::new(AtomicBool::new(false));
-        let (p, c) = (progress.clone(), cancel.clone());
-        std::thread::Builder::new()
-            .name("calibrate".into())
-            .spawn(move || {
-                let result = run(&job, &mut |share| {
-                    p.store(share.to_bits(), Ordering::Relaxed);
-                    !c.load(Ordering::Relaxed)
-                });
-                // A cancelled search has no one waiting for it.
-                let _ = tx.send(result);
-                if let Some(ctx) = repaint {
-                    ctx.request_repaint();
-                }
-            })
-            .map_err(|e| e.to_string())?;
-        Ok(Worker { rx, progress, cancel })
-    }
-
-    pub fn progress(&self) -> f32 {
-        f32::from_bits(self.progress.load(Ordering::Relaxed)).clamp(0.0, 1.0)
-    }
-
-    pub fn cancel(&self) {
-        self.cancel.store(true, Ordering::Relaxed);
-    }
-
-    /// The result once the search has ended; `None` while it runs.
-    pub fn try_result(&self) -> Option<Result<Fitted, String>> {
-        match self.rx.try_recv() {
-            Ok(result) => Some(result),
-            Err(TryRecvError::Empty) => None,
-            Err(TryRecvError::Disconnected) => Some(Err("the calibration stopped unexpectedly".into())),
-        }
-    }
-}
-
-impl Drop for Worker {
-    /// A dialog closed mid-search stops the search too.
-    fn drop(&mut self) {
-        self.cancel();
-    }
+/// Starts the search on its own thread; `repaint` is asked for as it goes and when it ends.
+pub fn start(job: Job, repaint: Option<egui::Context>) -> Result<Worker, TaskError<String>> {
+    Task::spawn("calibrate", repaint, move |progress| {
+        run(&job, &mut |share| {
+            progress.report(share);
+            !progress.cancelled()
+        })
+    })
 }
 
 fn reference(job: &Job) -> Result<Reference, String> {

@@ -239,7 +239,7 @@ mod tests {
         for title in ["Største anmodninger", "Fylker mot referanse", "Konsentrasjon", "Nasjonal historikk"] {
             harness.get_by_role_and_label(Role::Link, title);
         }
-        harness.get_by_label("Nøkkeltall");
+        harness.get_by_label(super::ChartTexts::NB.key_title);
     }
 
     #[test]
@@ -261,7 +261,7 @@ mod tests {
     fn a_link_in_the_overview_opens_the_chart() {
         let mut harness = harness_for(ChartView::Overview, Lang::En, None);
         harness.run_steps(2);
-        harness.get_by_role_and_label(Role::Link, "Largest requests").click();
+        harness.get_by_role_and_label(Role::Link, super::ChartTexts::EN.top_title).click();
         harness.run_steps(2);
         assert_eq!(harness.state().0.view, ChartView::Top);
     }
@@ -328,6 +328,6 @@ mod tests {
             assert!(show_charts(ui, &ctx, &mut state).is_empty());
         });
         harness.run();
-        harness.get_by_label("No allocation to show");
+        harness.get_by_label(super::ChartTexts::EN.no_result);
     }
 }

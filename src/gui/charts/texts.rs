@@ -10,18 +10,18 @@ crate::texts!(ChartTexts {
     top_y: "Kommune", "Municipality";
     top_hint: "Rull for å se flere, ctrl + rull for å zoome, dobbeltklikk for å tilbakestille.",
         "Scroll to see more, ctrl + scroll to zoom, double-click to reset.";
-    request: "Anmodning", "Request";
+    request: crate::lang::Words::NB.request, crate::lang::Words::EN.request;
     minors: "Enslige mindreårige", "Unaccompanied minors";
     per_1000: "Per 1 000 innbyggere", "Per 1,000 inhabitants";
-    not_asked: "Ikke anmodet", "Not asked";
-    asked: "Anmodet", "Asked";
+    not_asked: crate::lang::Words::NB.not_asked, crate::lang::Words::EN.not_asked;
+    asked: crate::lang::Words::NB.asked, crate::lang::Words::EN.asked;
     none_asked: "Ingen kommuner er anmodet.", "No municipality is asked.";
 
     counties_title: "Fylker mot referanse", "Counties against the reference";
     counties_x: "Personer", "Persons";
     counties_y: "Fylke", "County";
     this_scenario: "Dette scenarioet", "This scenario";
-    reference: "Referanse", "Reference";
+    reference: crate::lang::Words::NB.reference, crate::lang::Words::EN.reference;
     difference: "Forskjell", "Difference";
     municipalities_asked: "Anmodede kommuner", "Municipalities asked";
     no_reference: "Scenarioet har ingen referansekolonne, så bare scenarioet vises.",

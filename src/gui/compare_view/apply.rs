@@ -10,6 +10,7 @@ use crate::export::{ExportFormat, today_in_norway, write_comparison};
 use crate::gui::app::{App, Computed};
 use crate::gui::command::{Exported, FileAction};
 use crate::gui::document::Document;
+use crate::gui::modal::{ExportExists, Modal};
 use crate::gui::notices::Notice;
 use crate::lang::Lang;
 
@@ -35,7 +36,7 @@ impl App {
             CompareCmd::UseSaved => self.view.compare.use_saved(),
             CompareCmd::PickFile => self.file_dialog(FileAction::Compare(CompareFile::Baseline)),
             CompareCmd::LoadFile(path) => {
-                self.path_field = None;
+                self.modal.take_path_field();
                 match BaselinePlan::load(&path) {
                     Ok((plan, warning)) => {
                         self.view.compare.use_file(path, plan);
@@ -47,17 +48,17 @@ impl App {
             }
             CompareCmd::ExportDialog(format) => self.file_dialog(FileAction::Compare(CompareFile::Export(format))),
             CompareCmd::Export(path, format) => {
-                self.path_field = None;
+                self.modal.take_path_field();
                 let (path, format) = super::super::export_actions::target(path, format);
                 if path.exists() {
-                    self.export_confirm = Some((path, Exported::Compare(format)));
+                    self.modal.open(Modal::ExportExists(ExportExists { path, what: Exported::Compare(format) }));
                 } else {
                     self.compare_export_now(&path, format);
                 }
             }
             CompareCmd::BoardPickFile => self.file_dialog(FileAction::Compare(CompareFile::BoardScenario)),
             CompareCmd::BoardLoad(path) => {
-                self.path_field = None;
+                self.modal.take_path_field();
                 let lang = self.view.lang;
                 let inputs = inputs(&self.doc, &self.computed, lang);
                 match self.view.compare.board.add_file(&path, &inputs, lang) {
@@ -83,10 +84,10 @@ impl App {
                 self.file_dialog(FileAction::Compare(CompareFile::BoardExport(format)));
             }
             CompareCmd::BoardExport(path, format) => {
-                self.path_field = None;
+                self.modal.take_path_field();
                 let (path, format) = super::super::export_actions::target(path, format);
                 if path.exists() {
-                    self.export_confirm = Some((path, Exported::Board(format)));
+                    self.modal.open(Modal::ExportExists(ExportExists { path, what: Exported::Board(format) }));
                 } else {
                     self.board_export_now(&path, format);
                 }

@@ -50,7 +50,7 @@ fn choosing_a_column_shows_the_summary_line() {
         Some(&super::BaselineChoice::Column("anmodning_2019".into())),
         "before any choice, the scenario's reference column is the baseline"
     );
-    h.get_by_role_and_label(Role::Button, "Sist lagrede versjon").click();
+    h.get_by_role_and_label(Role::Button, super::CompareTexts::NB.saved).click();
     h.run();
     // A combo box shows its choice as its value.
     let chooser = |n: &egui_kittest::kittest::AccessKitNode<'_>| {
@@ -111,7 +111,7 @@ fn summary_counts_match_the_table_rows() {
     cmd(&mut h, CompareCmd::UseColumn("anmodning_2019".into()));
     let c = against_2019(h.state());
     assert!(shows(&h, "Viser 356 av 356"));
-    h.get_by_role_and_label(Role::CheckBox, "Bare endrede").click();
+    h.get_by_role_and_label(Role::CheckBox, super::CompareTexts::NB.only_changed).click();
     h.run();
     let changed = c.gains + c.losses;
     assert!(shows(&h, &format!("Viser {changed} av 356")), "the changed rows are the gains and the losses");
@@ -237,11 +237,11 @@ fn exports_a_workbook_and_a_csv() {
     std::fs::write(&csv, "keep").unwrap();
     cmd(&mut h, CompareCmd::Export(csv.clone(), ExportFormat::Csv(CsvStyle::ExcelNo)));
     assert!(shows(&h, "Filen finnes allerede"));
-    h.get_by_role_and_label(Role::Button, "Avbryt").click();
+    h.get_by_role_and_label(Role::Button, crate::gui::panels::dialogs::DialogTexts::NB.cancel).click();
     h.run();
     assert_eq!(std::fs::read_to_string(&csv).unwrap(), "keep");
     cmd(&mut h, CompareCmd::Export(csv.clone(), ExportFormat::Csv(CsvStyle::ExcelNo)));
-    h.get_by_role_and_label(Role::Button, "Overskriv").click();
+    h.get_by_role_and_label(Role::Button, crate::gui::panels::dialogs::DialogTexts::NB.overwrite).click();
     h.run();
     assert!(std::fs::read_to_string(&csv).unwrap().contains("Kommunenummer"));
 }
@@ -250,7 +250,7 @@ fn exports_a_workbook_and_a_csv() {
 fn the_file_menu_exports_the_comparison_without_visiting_the_tab() {
     let dir = tempfile::tempdir().unwrap();
     let mut h = harness_of(App::new(Document::new_default().unwrap(), Prefs::default()));
-    h.get_by_role_and_label(Role::Button, "Fil").click();
+    h.get_by_role_and_label(Role::Button, crate::gui::panels::menu::MenuTexts::NB.file).click();
     h.run();
     assert!(shows(&h, "Eksporter sammenligning"), "the File menu offers the comparison export");
     let path = dir.path().join("mot-2019.csv");

@@ -70,20 +70,20 @@ fn the_import_dialog_shows_the_border_report_before_anything_is_added() {
     let mut h = harness(App::new(Document::open(&path).unwrap().0, Prefs::default()));
     h.state_mut().apply(Command::Import(ImportCmd::Load(file)));
     let dataset = h.state().doc.dataset().clone();
-    h.state_mut().view.data.import.as_mut().unwrap().wait(&dataset);
-    h.state_mut().view.data.import.as_mut().unwrap().kind = Kind::Extensive;
+    h.state_mut().modal.import_mut().unwrap().wait(&dataset);
+    h.state_mut().modal.import_mut().unwrap().kind = Kind::Extensive;
     h.run();
     let before = h.state().doc.dataset().clone();
-    let preview = h.state().view.data.import.as_ref().unwrap().preview.clone().unwrap();
+    let preview = h.state().modal.import().unwrap().preview.clone().unwrap();
     assert_eq!((preview.with_value, preview.unknown.len()), (357, 0));
     let report = preview.borders.unwrap();
     assert!(shows(&h, &report.summary(crate::lang::Lang::Nb)));
     assert!(shows(&h, "1507 Ålesund → 1508 Ålesund 86,2 %, 1580 Haram 13,8 %"));
     assert_eq!(h.state().doc.dataset(), &before, "nothing is added before Apply");
     // As a rate the same file marks the split municipality's cells as estimates.
-    h.state_mut().view.data.import.as_mut().unwrap().kind = Kind::Intensive;
+    h.state_mut().modal.import_mut().unwrap().kind = Kind::Intensive;
     h.run();
-    let preview = h.state().view.data.import.as_ref().unwrap().preview.clone().unwrap();
+    let preview = h.state().modal.import().unwrap().preview.clone().unwrap();
     assert_eq!(preview.estimated.len(), 2);
     assert!(shows(&h, "verdier blir merket som anslag"));
 }

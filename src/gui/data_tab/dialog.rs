@@ -2,9 +2,9 @@
 
 use egui::{Color32, ComboBox, Context, Grid, Id, Modal, ScrollArea, TextEdit, Ui};
 
+use super::ImportCmd;
 use super::import::ImportDialog;
 use super::texts::{DataTexts, ImportTexts};
-use super::{DataTabState, ImportCmd};
 use crate::data::{Dataset, Direction, Kind};
 use crate::gui::command::Command;
 use crate::import::Table;
@@ -16,9 +16,7 @@ const PREVIEW_ROWS: usize = 15;
 /// Unknown codes and problems listed; the counts say how many there are.
 const LISTED: usize = 200;
 
-pub fn show(ctx: &Context, state: &mut DataTabState, dataset: &Dataset, lang: Lang, cmds: &mut Vec<Command>) {
-    super::ssb::show(ctx, state, dataset, lang, cmds);
-    let Some(d) = &mut state.import else { return };
+pub fn show(ctx: &Context, d: &mut ImportDialog, dataset: &Dataset, lang: Lang, cmds: &mut Vec<Command>) {
     d.poll(dataset);
     d.refresh_if_kind_changed(dataset);
     if d.is_loading() {

@@ -2,11 +2,11 @@
 //! metadata, and the preview of what applying would do.
 
 use std::path::{Path, PathBuf};
-use std::sync::mpsc::{Receiver, TryRecvError, channel};
 
 use crate::borders::{BorderReport, Estimate};
 use crate::data::{ColumnMeta, Dataset, Direction, Kind, Text};
 use crate::fileio::read_limited;
+use crate::gui::task::{Task, TaskError};
 use crate::import::borders::to_dataset_borders;
 use crate::import::{Guess, Problem, Table, extract, guess, match_codes, read_table};
 use crate::scenario::MissingPolicy;
@@ -56,7 +56,7 @@ pub fn preview(table: &Table, code_col: usize, value_col: usize, dataset: &Datas
 
 pub struct ImportDialog {
     pub path: PathBuf,
-    loading: Option<Receiver<Result<Table, String>>>,
+    loading: Option<Task<Table, String>>,
     pub table: Option<Table>,
     /// A file that could not be read, or a refused apply; shown in the dialog.
     pub error: Option<String>,
@@ -101,17 +101,10 @@ impl ImportDialog {
 
     /// Starts reading `path` on a background thread; `repaint` is asked for when it is done.
     pub fn load(path: PathBuf, repaint: Option<egui::Context>) -> Self {
-        let (tx, rx) = channel();
         let file = path.clone();
-        let spawned = std::thread::Builder::new().name("import-read".into()).spawn(move || {
-            let _ = tx.send(read(&file));
-            if let Some(ctx) = repaint {
-                ctx.request_repaint();
-            }
-        });
         let mut dialog = ImportDialog::empty(path);
-        match spawned {
-            Ok(_) => dialog.loading = Some(rx),
+        match Task::spawn("import-read", repaint, move |_| read(&file)) {
+            Ok(task) => dialog.loading = Some(task),
             Err(e) => dialog.error = Some(e.to_string()),
         }
         dialog
@@ -139,24 +132,21 @@ impl ImportDialog {
 
     /// Takes the read table once it is there; guesses the columns and fills the preview.
     pub fn poll(&mut self, dataset: &Dataset) {
-        let Some(rx) = &self.loading else { return };
-        let answer = match rx.try_recv() {
-            Ok(answer) => answer,
-            Err(TryRecvError::Empty) => return,
-            Err(TryRecvError::Disconnected) => Err(format!("{}: reading stopped", self.path.display())),
-        };
+        let Some(answer) = self.loading.as_mut().and_then(Task::poll) else { return };
         self.loading = None;
         self.finish(answer, dataset);
     }
 
-    /// Waits for the read to finish (tests, and callers that must have the table).
+    /// Waits for the read to finish (tests).
+    #[cfg(test)]
     pub fn wait(&mut self, dataset: &Dataset) {
-        let Some(rx) = self.loading.take() else { return };
-        let answer = rx.recv().unwrap_or_else(|_| Err(format!("{}: reading stopped", self.path.display())));
-        self.finish(answer, dataset);
+        if let Some(task) = &mut self.loading {
+            task.wait(std::time::Duration::from_secs(60));
+        }
+        self.poll(dataset);
     }
 
-    fn finish(&mut self, answer: Result<Table, String>, dataset: &Dataset) {
+    fn finish(&mut self, answer: Result<Table, TaskError<String>>, dataset: &Dataset) {
         match answer {
             Ok(table) => {
                 let (code, value) = match guess(&table) {
@@ -181,7 +171,8 @@ impl ImportDialog {
                 self.error = None;
                 self.refresh(dataset);
             }
-            Err(e) => self.error = Some(e),
+            Err(TaskError::Stopped) => self.error = Some(format!("{}: reading stopped", self.path.display())),
+            Err(e) => self.error = Some(e.to_string()),
         }
     }
 

@@ -19,10 +19,6 @@ pub use import::ImportDialog;
 /// State of the Data tab, kept in the view state.
 #[derive(Default)]
 pub struct DataTabState {
-    /// The import dialog while it is open.
-    pub import: Option<ImportDialog>,
-    /// "Hent fra SSB…" while open.
-    pub ssb: Option<ssb::SsbForm>,
     /// What the last move to other borders did, shown in the tab until the next one.
     pub borders_report: Option<Vec<String>>,
 }

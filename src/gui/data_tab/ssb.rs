@@ -1,18 +1,14 @@
 //! "Hent fra SSB…": an SSB table fetched off the UI thread (progress, cancel), then opened in the import
 //! dialog like a file, so it goes through the same preview, code list and crosswalk.
 
-use std::sync::Arc;
-use std::sync::atomic::{AtomicBool, Ordering};
-use std::sync::mpsc::{Receiver, TryRecvError, channel};
 use std::time::Duration;
 
 use egui::{Color32, Context, Grid, Id, Modal, TextEdit};
 
-use super::import::ImportDialog;
+use super::ImportCmd;
 use super::texts::SsbTexts;
-use super::{DataTabState, ImportCmd};
-use crate::data::Dataset;
 use crate::gui::command::Command;
+use crate::gui::task::{Task, TaskError};
 use crate::import::{Table, read_table};
 use crate::lang::Lang;
 use crate::ssb::{Client, Request, Selection, Stage, YearChoice, base_url, fetch};
@@ -27,16 +23,6 @@ pub struct FetchedTable {
     pub selection: Selection,
 }
 
-enum Message {
-    Stage(Stage),
-    Done(Box<Result<FetchedTable, String>>),
-}
-
-struct Job {
-    rx: Receiver<Message>,
-    cancel: Arc<AtomicBool>,
-}
-
 /// The form and, while a request runs, its job.
 #[derive(Default)]
 pub struct SsbForm {
@@ -45,15 +31,19 @@ pub struct SsbForm {
     /// A year, or empty for the latest.
     pub year: String,
     pub error: Option<String>,
-    pub stage: Option<Stage>,
     /// The API's address; `None`: SSB's, or `BOSETTING_SSB_URL`.
     pub base: Option<String>,
-    job: Option<Job>,
+    job: Option<Task<FetchedTable, String, Option<Stage>>>,
 }
 
 impl SsbForm {
     pub fn is_running(&self) -> bool {
         self.job.is_some()
+    }
+
+    /// Where the running request is.
+    pub fn stage(&self) -> Option<Stage> {
+        self.job.as_ref().and_then(Task::status)
     }
 
     /// Starts the request on a background thread; `repaint` is asked for at each step.
@@ -64,38 +54,17 @@ impl SsbForm {
             year: YearChoice::parse(&self.year),
         };
         let base = base_url(self.base.as_deref());
-        let (tx, rx) = channel();
-        let cancel = Arc::new(AtomicBool::new(false));
-        let stop = Arc::clone(&cancel);
-        let spawned = std::thread::Builder::new().name("ssb-fetch".into()).spawn(move || {
+        let spawned = Task::spawn("ssb-fetch", repaint, move |progress| {
             let client = Client::new(&base, TIMEOUT);
-            let nudge = || {
-                if let Some(ctx) = &repaint {
-                    ctx.request_repaint();
-                }
-            };
-            let result = fetch(
-                &client,
-                &request,
-                |stage| {
-                    let _ = tx.send(Message::Stage(stage));
-                    nudge();
-                },
-                || stop.load(Ordering::Relaxed),
-            )
-            .map_err(|e| e.to_string())
-            .and_then(|f| {
-                let table = read_table(&f.bytes, &f.source_name).map_err(|e| e.to_string())?;
-                Ok(FetchedTable { source: f.source_name, table, selection: f.selection })
-            });
-            let _ = tx.send(Message::Done(Box::new(result)));
-            nudge();
+            let f = fetch(&client, &request, |stage| progress.report(Some(stage)), || progress.cancelled())
+                .map_err(|e| e.to_string())?;
+            let table = read_table(&f.bytes, &f.source_name).map_err(|e| e.to_string())?;
+            Ok(FetchedTable { source: f.source_name, table, selection: f.selection })
         });
         match spawned {
-            Ok(_) => {
+            Ok(job) => {
                 self.error = None;
-                self.stage = None;
-                self.job = Some(Job { rx, cancel });
+                self.job = Some(job);
             }
             Err(e) => self.error = Some(e.to_string()),
         }
@@ -104,58 +73,39 @@ impl SsbForm {
     /// Stops waiting: the request's answer, whenever it comes, is dropped; nothing is changed.
     pub fn cancel(&mut self) {
         if let Some(job) = self.job.take() {
-            job.cancel.store(true, Ordering::Relaxed);
+            job.cancel();
         }
-        self.stage = None;
     }
 
     /// The fetched table once it is there.
     pub fn poll(&mut self) -> Option<FetchedTable> {
-        let job = self.job.as_ref()?;
-        loop {
-            match job.rx.try_recv() {
-                Ok(Message::Stage(s)) => self.stage = Some(s),
-                Ok(Message::Done(result)) => {
-                    self.job = None;
-                    self.stage = None;
-                    match *result {
-                        Ok(t) => return Some(t),
-                        Err(e) => {
-                            self.error = Some(e);
-                            return None;
-                        }
-                    }
-                }
-                Err(TryRecvError::Empty) => return None,
-                Err(TryRecvError::Disconnected) => {
-                    self.job = None;
-                    self.error = Some("the request stopped".into());
-                    return None;
-                }
-            }
+        let result = self.job.as_mut()?.poll()?;
+        self.finish(result)
+    }
+
+    fn finish(&mut self, result: Result<FetchedTable, TaskError<String>>) -> Option<FetchedTable> {
+        self.job = None;
+        result.map_err(|e| self.error = Some(e.to_string())).ok()
+    }
+
+    /// Waits until the running request has ended, leaving its answer for [`SsbForm::poll`] (tests).
+    #[cfg(test)]
+    pub fn settle(&mut self) {
+        if let Some(job) = &mut self.job {
+            job.wait(Duration::from_secs(120));
         }
     }
 
     /// Waits for the running request (tests).
+    #[cfg(test)]
     pub fn wait(&mut self) -> Option<FetchedTable> {
-        while self.is_running() {
-            if let Some(t) = self.poll() {
-                return Some(t);
-            }
-            std::thread::sleep(Duration::from_millis(10));
-        }
-        None
+        self.job.as_mut()?.wait(Duration::from_secs(120));
+        self.poll()
     }
 }
 
-/// The SSB form as a modal, while open; a finished fetch opens the import dialog.
-pub fn show(ctx: &Context, state: &mut DataTabState, dataset: &Dataset, lang: Lang, cmds: &mut Vec<Command>) {
-    let Some(form) = &mut state.ssb else { return };
-    if let Some(fetched) = form.poll() {
-        state.import = Some(ImportDialog::fetched(fetched, dataset));
-        state.ssb = None;
-        return;
-    }
+/// The SSB form as a modal, while open (a finished fetch is taken by the app, see `App::poll_work`).
+pub fn show(ctx: &Context, form: &mut SsbForm, lang: Lang, cmds: &mut Vec<Command>) {
     if form.is_running() {
         ctx.request_repaint_after(Duration::from_millis(100));
     }
@@ -177,7 +127,7 @@ pub fn show(ctx: &Context, state: &mut DataTabState, dataset: &Dataset, lang: La
                 ui.end_row();
             }
         });
-        if let Some(stage) = form.stage.filter(|_| running) {
+        if let Some(stage) = form.stage().filter(|_| running) {
             ui.horizontal(|ui| {
                 ui.spinner();
                 ui.label(match stage {
@@ -219,13 +169,14 @@ pub fn show(ctx: &Context, state: &mut DataTabState, dataset: &Dataset, lang: La
 
 #[cfg(test)]
 #[path = "../../../tests/support/ssb_server.rs"]
-mod ssb_server;
+pub(super) mod ssb_server;
 
 #[cfg(test)]
 mod tests {
     use super::ssb_server::serve;
     use super::*;
     use crate::data::embedded_dataset;
+    use crate::gui::data_tab::ImportDialog;
 
     #[test]
     fn a_fetched_2020_table_opens_in_the_import_dialog_on_2024_borders() {

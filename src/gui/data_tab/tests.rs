@@ -33,7 +33,7 @@ fn load(h: &mut Harness<'_, App>, file: &str) {
     h.state_mut().apply(Command::Import(ImportCmd::Load(fixture(file))));
     let app = h.state_mut();
     let dataset = app.doc.dataset().clone();
-    app.view.data.import.as_mut().unwrap().wait(&dataset);
+    app.modal.import_mut().unwrap().wait(&dataset);
     h.run();
 }
 
@@ -75,24 +75,24 @@ fn importing_an_ssb_table_adds_a_column_a_criterion_can_use() {
     let allocated_before = h.state().computed.result.as_ref().unwrap().allocated;
     let scenario_before = h.state().doc.scenario().clone();
     load(&mut h, "ssb_tab_hidden.tsv");
-    let d = h.state().view.data.import.as_ref().unwrap();
+    let d = h.state().modal.import().unwrap();
     let table = d.table.as_ref().unwrap();
     let year_col = table.headers.iter().position(|c| c == "2024").unwrap();
     h.state_mut().apply(import(ImportCmd::SetValueColumn(year_col)));
     h.run();
-    let p = h.state().view.data.import.as_ref().unwrap().preview.clone().unwrap();
+    let p = h.state().modal.import().unwrap().preview.clone().unwrap();
     assert!(p.with_value >= 1);
     assert_eq!(p.without_value, before.len() - p.with_value);
     assert!(shows(&h, &format!("{} kommuner med verdi", p.with_value)));
     assert!(shows(&h, &format!("{} ukjente kommunenummer", p.unknown.len())));
 
-    h.state_mut().view.data.import.as_mut().unwrap().id = "sysselsatte_2024".into();
-    h.state_mut().view.data.import.as_mut().unwrap().label = "Sysselsatte 2024".into();
+    h.state_mut().modal.import_mut().unwrap().id = "sysselsatte_2024".into();
+    h.state_mut().modal.import_mut().unwrap().label = "Sysselsatte 2024".into();
     h.state_mut().apply(import(ImportCmd::SetLeaveOutUnknown(true)));
     h.state_mut().apply(import(ImportCmd::Apply));
     h.run();
     let app = h.state();
-    assert!(app.view.data.import.is_none(), "the dialog closes after applying");
+    assert!(app.modal.import().is_none(), "the dialog closes after applying");
     let col = app.doc.dataset().column("sysselsatte_2024").unwrap();
     assert_eq!(col.values[app.doc.dataset().index_of_code("0301").unwrap()], Some(12.5));
     assert_eq!(app.doc.dataset().columns.len(), before.columns.len() + 1);
@@ -124,10 +124,10 @@ fn an_import_is_one_undo_step_and_keeps_both_labels() {
     let mut h = harness(app_2024());
     let columns_before = h.state().doc.dataset().columns.len();
     load(&mut h, "ssb_tab_hidden.tsv");
-    let table = h.state().view.data.import.as_ref().unwrap().table.clone().unwrap();
+    let table = h.state().modal.import().unwrap().table.clone().unwrap();
     let year_col = table.headers.iter().position(|c| c == "2024").unwrap();
     h.state_mut().apply(import(ImportCmd::SetValueColumn(year_col)));
-    let d = h.state_mut().view.data.import.as_mut().unwrap();
+    let d = h.state_mut().modal.import_mut().unwrap();
     d.id = "sysselsatte_2024".into();
     d.label = "Sysselsatte 2024".into();
     d.label_en = "Employed 2024".into();
@@ -154,14 +154,14 @@ fn an_import_is_one_undo_step_and_keeps_both_labels() {
 fn unknown_codes_are_listed_with_their_lines_and_must_be_left_out() {
     let mut h = harness(App::new(Document::new_default().unwrap(), Prefs::default()));
     load(&mut h, "plain_semicolon_utf8.csv");
-    let d = h.state().view.data.import.as_ref().unwrap();
+    let d = h.state().modal.import().unwrap();
     let p = d.preview.clone().unwrap();
     assert!(!p.unknown.is_empty(), "{p:?}");
     let (code, line) = &p.unknown[0];
     assert!(shows(&h, &format!("linje {line}: {code} (ikke en kommune i norway-2020)")));
-    h.state_mut().view.data.import.as_mut().unwrap().id = "ny".into();
+    h.state_mut().modal.import_mut().unwrap().id = "ny".into();
     h.state_mut().apply(import(ImportCmd::Apply));
-    assert!(h.state().view.data.import.is_some(), "not applied before the unknown codes are left out");
+    assert!(h.state().modal.import().is_some(), "not applied before the unknown codes are left out");
     assert!(h.state().doc.dataset().column("ny").is_none());
 }
 
@@ -170,7 +170,7 @@ fn a_broken_file_shows_its_line_and_changes_nothing() {
     let mut h = harness(app_2024());
     let before = h.state().doc.dataset().fingerprint.clone();
     load(&mut h, "broken_ragged.csv");
-    let d = h.state().view.data.import.as_ref().unwrap();
+    let d = h.state().modal.import().unwrap();
     let error = d.error.clone().unwrap();
     assert!(error.contains("broken_ragged.csv") && error.contains("line 5"), "{error}");
     assert!(shows(&h, &error));
@@ -185,7 +185,7 @@ fn a_broken_file_shows_its_line_and_changes_nothing() {
 fn saving_after_an_import_writes_the_dataset_next_to_the_scenario() {
     let mut h = harness(app_2024());
     load(&mut h, "ssb_tab_hidden.tsv");
-    let d = h.state_mut().view.data.import.as_mut().unwrap();
+    let d = h.state_mut().modal.import_mut().unwrap();
     d.id = "sysselsatte_2024".into();
     d.leave_out_unknown = true;
     h.state_mut().apply(import(ImportCmd::Apply));
@@ -233,7 +233,7 @@ fn a_dataset_file_can_be_used_undone_and_a_broken_one_changes_nothing() {
     h.state_mut().apply(import(ImportCmd::UseDatasetFile(mini.clone())));
     h.run();
     // The scenario's columns are not in the small file: the switch asks first.
-    assert!(h.state().dataset_switch.is_some());
+    assert!(h.state().modal.dataset_switch().is_some());
     h.state_mut().apply(Command::SwitchDataset(true));
     h.run();
     let app = h.state();
@@ -296,4 +296,26 @@ fn the_label_stays_in_place_when_the_columns_scroll_sideways() {
     let last = rect(&h, "Manglende verdier fylles med").expect("the last header");
     assert!(last.right() <= 1000.0, "the last column came into view: {last:?}");
     assert!(rect(&h, "Enhet").is_none_or(|r| r.left() < unit.left()), "the unit column moved left");
+}
+
+#[test]
+fn a_fetched_ssb_table_replaces_the_form_with_the_import_dialog() {
+    use super::texts::{ImportTexts, SsbTexts};
+    let mut h = harness(App::new(Document::new_default().unwrap(), Prefs::default()));
+    h.state_mut().apply(import(ImportCmd::OpenSsb));
+    h.run();
+    assert!(shows(&h, SsbTexts::NB.title));
+    assert!(h.state().modal.is_up(), "the form has the keyboard");
+    let form = h.state_mut().modal.ssb_mut().unwrap();
+    form.table = "07459".into();
+    form.year = "2020".into();
+    form.base = Some(super::ssb::ssb_server::serve(false));
+    h.state_mut().apply(import(ImportCmd::FetchSsb));
+    assert!(h.state().modal.ssb().is_some_and(super::ssb::SsbForm::is_running));
+    h.state_mut().modal.ssb_mut().unwrap().settle();
+    h.run();
+    assert!(h.state().modal.ssb().is_none(), "the form is gone");
+    let d = h.state().modal.import().expect("the import dialog is open");
+    assert!(d.table.is_some() && d.source.contains("07459"), "{}", d.source);
+    assert!(shows(&h, ImportTexts::NB.title));
 }

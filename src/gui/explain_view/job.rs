@@ -5,15 +5,15 @@
 //! the key changes while a run is busy (a slider drag), the latest key starts once the run is done; keys
 //! passed in between are skipped.
 
-#[cfg(test)]
-use std::sync::mpsc::RecvTimeoutError;
-use std::sync::mpsc::{Receiver, TryRecvError};
+use std::convert::Infallible;
 #[cfg(test)]
 use std::time::Duration;
 
+use crate::gui::task::Task;
+
 pub struct Job<K, V> {
     done: Option<(K, V)>,
-    running: Option<(K, Receiver<V>)>,
+    running: Option<(K, Task<V, Infallible>)>,
     /// A key whose run ended without a value (a panic): not started again.
     failed: Option<K>,
 }
@@ -35,30 +35,23 @@ impl<K: Clone + PartialEq, V: Send + 'static> Job<K, V> {
         if has(self.done.as_ref().map(|(k, _)| k)) || has(self.failed.as_ref()) || self.running.is_some() {
             return;
         }
-        let (tx, rx) = std::sync::mpsc::channel();
         let run = work();
-        let ctx = ctx.clone();
-        let spawned = std::thread::Builder::new().name("explain-sensitivity".into()).spawn(move || {
-            // The receiver may be gone (the tab was dropped); nothing to do then.
-            let _ = tx.send(run());
-            ctx.request_repaint();
-        });
-        match spawned {
-            Ok(_) => self.running = Some((key.clone(), rx)),
+        match Task::spawn("explain-sensitivity", Some(ctx.clone()), move |_| Ok(run())) {
+            Ok(task) => self.running = Some((key.clone(), task)),
             Err(_) => self.failed = Some(key.clone()),
         }
     }
 
     /// Takes a finished run's value.
     pub fn poll(&mut self) {
-        let Some((key, rx)) = &self.running else { return };
-        match rx.try_recv() {
-            Ok(value) => {
+        let Some((key, task)) = &mut self.running else { return };
+        match task.poll() {
+            Some(Ok(value)) => {
                 self.done = Some((key.clone(), value));
                 self.running = None;
             }
-            Err(TryRecvError::Empty) => {}
-            Err(TryRecvError::Disconnected) => {
+            None => {}
+            Some(Err(_)) => {
                 self.failed = Some(key.clone());
                 self.running = None;
             }
@@ -83,17 +76,9 @@ impl<K: Clone + PartialEq, V: Send + 'static> Job<K, V> {
     /// Blocks until the run in progress (if any) is done, at most `limit`. For tests and shutdown.
     #[cfg(test)]
     pub fn wait(&mut self, limit: Duration) {
-        let Some((key, rx)) = &self.running else { return };
-        match rx.recv_timeout(limit) {
-            Ok(value) => {
-                self.done = Some((key.clone(), value));
-                self.running = None;
-            }
-            Err(RecvTimeoutError::Timeout) => {}
-            Err(RecvTimeoutError::Disconnected) => {
-                self.failed = Some(key.clone());
-                self.running = None;
-            }
+        let Some((_, task)) = &mut self.running else { return };
+        if task.wait(limit) {
+            self.poll();
         }
     }
 }

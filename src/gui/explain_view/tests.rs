@@ -52,7 +52,10 @@ fn request(app: &App, row: usize) -> u32 {
 #[test]
 fn with_a_selection_the_tab_shows_the_sentences_ending_at_the_request() {
     let mut h = explain_tab();
-    assert!(h.query_by_role_and_label(Role::Button, "Forklaring").is_some(), "the tab is in the tab row");
+    assert!(
+        h.query_by_role_and_label(Role::Button, crate::gui::tabs::TabTexts::NB.explain).is_some(),
+        "the tab is in the tab row"
+    );
     let bodo = row_of(&h, "1804");
     h.state_mut().apply(Command::Select(Some(bodo)));
     h.run();
@@ -76,7 +79,7 @@ fn without_a_selection_the_tab_says_how_and_the_picker_selects() {
     let mut h = explain_tab();
     assert!(shows(&h, "Ingen kommune er valgt"));
     assert!(shows(&h, "Klikk en kommune i tabellen"));
-    h.get_by_role_and_label(Role::TextInput, "Søk").type_text("bodø");
+    h.get_by_role_and_label(Role::TextInput, super::texts::ExplainTexts::NB.search).type_text("bodø");
     h.run();
     h.get_by_label("Bodø (1804), Nordland").click();
     h.run();
@@ -116,7 +119,7 @@ fn the_weight_curves_and_the_tornado_list_every_criterion() {
     }
     assert!(!shows(&h, "Beregner"), "the sweep is done");
 
-    h.get_by_role_and_label(Role::Button, "Hele planen ±10 p.p.").click();
+    h.get_by_role_and_label(Role::Button, super::texts::ExplainTexts::NB.plan).click();
     settle(&mut h);
     assert_eq!(h.state().view.explain.section, Section::Plan);
     // One row per criterion in the table under the tornado, with both sides.
@@ -165,7 +168,7 @@ fn the_target_section_shows_the_selected_range_and_edits_the_span() {
     let range = target_range(app.doc.dataset(), app.doc.scenario(), 4000, 6000, 100);
     let text = format!("Bodø: {}", super::target_range::range_text(range.rows[bodo], Lang::Nb));
     assert!(shows(&h, &text), "{text}");
-    h.get_by_role_and_label(Role::Button, "±20 %").click();
+    h.get_by_role_and_label(Role::Button, super::texts::ExplainTexts::NB.reset_range).click();
     h.run();
     assert_eq!(h.state().view.explain.range.custom, None);
 }

@@ -25,7 +25,7 @@ texts!(ExplainTexts {
     request: "Anmodning", "Request";
     minors_count: "herav {} enslige mindreårige", "of which {} unaccompanied minors";
     minors_one: "herav 1 enslig mindreårig", "of which 1 unaccompanied minor";
-    not_asked: "ikke anmodet", "not asked";
+    not_asked: crate::lang::Words::NB.not_asked_lower, crate::lang::Words::EN.not_asked_lower;
     // Waterfall
     waterfall_x: "Antall (andel av målet)", "Number (share of the target)";
     waterfall_y: "Trinn", "Step";
@@ -34,7 +34,7 @@ texts!(ExplainTexts {
     total: "Anmodning", "Request";
     minors_part: "Herav enslige mindreårige", "Of which unaccompanied minors";
     step_locked: "Låst", "Locked";
-    step_excluded: "Ikke anmodet", "Not asked";
+    step_excluded: crate::lang::Words::NB.not_asked, crate::lang::Words::EN.not_asked;
     step_cap: "Tak", "Cap";
     step_floor: "Nedre grense", "Lower bound";
     step_redistribution: "Omfordeling", "Redistribution";

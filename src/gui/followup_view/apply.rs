@@ -10,8 +10,10 @@ use crate::export::{ExportFormat, FollowUpSources, today_in_norway, write_follow
 use crate::followup::{ReviseMode, column_counts, record_sent_plan, revision_scenario, shortfall_scenario};
 use crate::gui::app::App;
 use crate::gui::command::{Command, Exported, FileAction};
+use crate::gui::commit::Change;
 use crate::gui::edit::Edit;
 use crate::gui::map_view::Measure;
+use crate::gui::modal::{ExportExists, Modal};
 use crate::gui::notices::Notice;
 use crate::gui::view_state::Tab;
 
@@ -30,32 +32,27 @@ impl FollowUpFile {
 }
 
 impl App {
-    pub(in crate::gui) fn apply_followup(&mut self, cmd: FollowUpCmd) {
+    pub(in crate::gui) fn apply_followup(&mut self, cmd: FollowUpCmd, then: &mut Vec<Command>) {
         let t = FollowUpTexts::get(self.view.lang);
         match cmd {
             FollowUpCmd::ShortfallRound | FollowUpCmd::Revise => match self.derived_plan(&cmd) {
-                Ok(plan) => self.apply_followup(FollowUpCmd::UsePlan(Box::new(plan))),
+                Ok(plan) => then.push(Command::FollowUp(FollowUpCmd::UsePlan(Box::new(plan)))),
                 Err(e) => self.notices.push(Notice::error(format!("{} {e}", t.cannot_make))),
             },
             FollowUpCmd::UsePlan(plan) => {
                 let DerivedPlan { scenario, dataset, sent_column } = *plan;
-                match dataset {
+                let change = match dataset {
                     // The dataset gains the sent plan's column: scenario and dataset change as one undo step.
-                    Some(dataset) => {
-                        self.history.end_gesture();
-                        self.history.record(self.doc.snapshot(), None);
-                        self.doc.replace_both(scenario, dataset);
-                    }
-                    None => {
-                        self.apply(Command::Edit { edit: Edit::ReplaceScenario(Box::new(scenario)), gesture: None })
-                    }
-                }
+                    Some(dataset) => Change::Both { scenario: Box::new(scenario), dataset: Box::new(dataset) },
+                    None => Change::Edit(Edit::ReplaceScenario(Box::new(scenario))),
+                };
+                self.commit(change, None);
                 if let Some(column) = sent_column {
                     // The follow-up goes on against what was sent, not against the plan now open.
                     self.view.followup.request = Some(RequestSource::Column(column.clone()));
                     self.notices.push(Notice::info(format!("{} {column}.", t.sent_recorded)));
                 }
-                self.apply(Command::SetTab(Tab::Table));
+                then.push(Command::SetTab(Tab::Table));
                 self.notices.push(Notice::info(t.plan_opened));
             }
             FollowUpCmd::ShowOnMap => {
@@ -67,15 +64,15 @@ impl App {
                         _ => None,
                     };
                     self.view.map.0.set_measure(Measure::FollowUp { request, decisions });
-                    self.apply(Command::SetTab(Tab::Map));
+                    then.push(Command::SetTab(Tab::Map));
                 }
             }
             FollowUpCmd::ExportDialog(format) => self.file_dialog(FileAction::FollowUp(FollowUpFile(format))),
             FollowUpCmd::Export(path, format) => {
-                self.path_field = None;
+                self.modal.take_path_field();
                 let (path, format) = crate::gui::export_actions::target(path, format);
                 if path.exists() {
-                    self.export_confirm = Some((path, Exported::FollowUp(format)));
+                    self.modal.open(Modal::ExportExists(ExportExists { path, what: Exported::FollowUp(format) }));
                 } else {
                     self.followup_export_now(&path, format);
                 }

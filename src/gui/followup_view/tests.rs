@@ -78,7 +78,7 @@ fn a_revision_sums_to_the_new_target_and_the_map_shows_statuses() {
     let mut h = harness();
     h.state_mut().view.followup.revise_target = Some(30_000);
     h.run();
-    h.get_by_role_and_label(Role::Button, "Revider").click();
+    h.get_by_role_and_label(Role::Button, super::FollowUpTexts::NB.make_revision).click();
     h.run();
     let a = h.state().computed.result.as_ref().unwrap().clone();
     assert_eq!(a.allocated, 30_000);
@@ -89,7 +89,7 @@ fn a_revision_sums_to_the_new_target_and_the_map_shows_statuses() {
     h.state_mut().apply(Command::Undo);
     h.state_mut().apply(Command::SetTab(Tab::FollowUp));
     h.run();
-    h.get_by_role_and_label(Role::Button, "Vis status på kartet").click();
+    h.get_by_role_and_label(Role::Button, super::FollowUpTexts::NB.show_on_map).click();
     h.run();
     assert_eq!(h.state().view.tab, Tab::Map);
     assert!(matches!(h.state().view.map.0.measure(), Measure::FollowUp { .. }));
@@ -110,7 +110,7 @@ fn the_status_exports_as_a_workbook() {
 #[test]
 fn the_floor_and_the_band_are_in_the_controls() {
     let mut h = harness();
-    h.get_by_role_and_label(Role::CheckBox, "Endringsbånd").click();
+    h.get_by_role_and_label(Role::CheckBox, crate::gui::panels::rules::RuleTexts::NB.band).click();
     h.run();
     let band = h.state().doc.scenario().rules.change_band.clone().expect("a band");
     assert_eq!((band.column.as_str(), band.lower, band.upper), ("anmodning_2024", 0.5, 1.5), "around the reference");
@@ -134,7 +134,7 @@ fn the_open_plan_is_revised_after_it_is_kept_as_the_sent_request() {
     h.state_mut().view.followup.request = Some(RequestSource::Plan);
     h.state_mut().view.followup.revise_target = Some(30_000);
     h.run();
-    h.get_by_role_and_label(Role::Button, "Revider").click();
+    h.get_by_role_and_label(Role::Button, super::FollowUpTexts::NB.make_revision).click();
     h.run();
     let app = h.state();
     let kept = column(app, "anmodning_sendt");

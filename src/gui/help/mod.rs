@@ -107,3 +107,6 @@ pub fn link(ui: &mut Ui, section: HelpSection, lang: Lang, cmds: &mut Vec<Comman
         cmds.push(Command::ShowHelp(Some(section)));
     }
 }
+
+#[cfg(test)]
+mod example_tests;

@@ -29,8 +29,8 @@ texts!(HelpTexts {
         "Target 100. Two criteria: size with weight 60 % and labour market with weight 40 %. Minimum request 10. Three municipalities:";
     example_table: "Kommune|Folketall|Størrelsesnøkkel|Størrelse (60)|Arbeidsmarkedsnøkkel|Arbeidsmarked (40)\nA|20 000|62,5 %|37,5|50 %|20,0\nB|10 000|31,25 %|18,75|40 %|16,0\nC|2 000|6,25 %|3,75|10 %|4,0",
         "Municipality|Population|Size key|Size (60)|Labour-market key|Labour market (40)\nA|20,000|62.5 %|37.5|50 %|20.0\nB|10,000|31.25 %|18.75|40 %|16.0\nC|2,000|6.25 %|3.75|10 %|4.0";
-    example_drop: "Andelene er A 57,5, B 34,75 og C 7,75. C er under minste anmodning 10 og faller ut. Nøklene deles på nytt mellom A og B: størrelse 20 000 / 30 000 av 60 gir A 40,0 og B 20,0; arbeidsmarked 50 / 90 av 40 gir A 22,22 og B 17,78.",
-        "The shares are A 57.5, B 34.75 and C 7.75. C is below the minimum request of 10 and drops out. The keys are shared again between A and B: size 20,000 / 30,000 of 60 gives A 40.0 and B 20.0; labour market 50 / 90 of 40 gives A 22.22 and B 17.78.";
-    example_result: "A får 62,22 og B 37,78. Avrundet: A 62 og B 38 – til sammen nøyaktig målet 100. Forklar-fanen viser de samme stegene for hver kommune i planen.",
-        "A gets 62.22 and B 37.78. Rounded: A 62 and B 38 – together exactly the target of 100. The Explain tab shows the same steps for every municipality of the plan.";
+    example_drop: "Andelene er A 57,5, B 34,75 og C 7,75. C er under minste anmodning 10 og faller ut. Målet deles på nytt mellom A og B i forhold til andelene deres: A får 100 × 57,5 / 92,25 og B 100 × 34,75 / 92,25.",
+        "The shares are A 57.5, B 34.75 and C 7.75. C is below the minimum request of 10 and drops out. The target is shared again between A and B in proportion to their shares: A gets 100 × 57.5 / 92.25 and B 100 × 34.75 / 92.25.";
+    example_result: "A får 62,33 og B 37,67. Avrundet: A 62 og B 38 – til sammen nøyaktig målet 100. Forklar-fanen viser de samme stegene for hver kommune i planen.",
+        "A gets 62.33 and B 37.67. Rounded: A 62 and B 38 – together exactly the target of 100. The Explain tab shows the same steps for every municipality of the plan.";
 });

@@ -3,14 +3,7 @@
 
 pub use crate::map::classes::*;
 
-use super::palette;
-
-/// One class per follow-up status, in the status colours.
+/// One class per follow-up status, in the status colours (the figures use the same).
 pub fn statuses() -> Classes {
-    Classes::categories(
-        super::measure::STATUS_CLASSES
-            .iter()
-            .map(|a| crate::gui::followup_view::answer_colour(*a).unwrap_or(palette::NO_DATA))
-            .collect(),
-    )
+    crate::figure::status_classes()
 }

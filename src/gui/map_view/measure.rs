@@ -3,28 +3,12 @@
 use super::classes::Scheme;
 use super::texts::MapTexts;
 pub use crate::figure::RowStatus;
-use crate::figure::{MapMeasure, Values, measure_values, value_format};
-use crate::followup::Answer;
+use crate::figure::{Values, follow_up_row_status, measure_values, value_format};
 use crate::gui::view::ViewContext;
 
-#[derive(Debug, Clone, PartialEq, Eq, Default)]
-pub enum Measure {
-    /// The number of refugees asked for.
-    #[default]
-    Request,
-    /// Asked for per 1,000 inhabitants.
-    PerThousand,
-    /// Request minus the scenario's reference column (e.g. last year's request).
-    Difference,
-    /// Any indicator column of the dataset, by id.
-    Column(String),
-    /// The follow-up status of each municipality: its decision (a column) against the request (a column, or
-    /// the current plan when `None`), in the status colours.
-    FollowUp { request: Option<String>, decisions: String },
-}
-
-/// The follow-up statuses the map colours, in legend order (not asked is hatched like any not-asked row).
-pub const STATUS_CLASSES: [Answer; 5] = [Answer::Below, Answer::At, Answer::Above, Answer::No, Answer::NotAnswered];
+/// What the map colours by: the figures' own measures, so a printed map shows what the tab shows.
+pub use crate::figure::MapMeasure as Measure;
+pub use crate::figure::STATUS_CLASSES;
 
 /// One measure evaluated for every dataset row: the values the figures draw, under the Map tab's own measure
 /// (which has the follow-up status besides the figures' measures). Reads as its [`Values`].
@@ -62,19 +46,6 @@ impl Measure {
         out
     }
 
-    /// The follow-up status per row as class indices into [`STATUS_CLASSES`] (`None` when not asked), or
-    /// `None` when the columns cannot be read as counts.
-    fn statuses(ctx: &ViewContext, request: Option<&str>, decisions: &str) -> Option<Vec<Option<f64>>> {
-        let n = ctx.dataset.len();
-        let request: Vec<u32> = match request {
-            Some(id) => crate::followup::column_counts(ctx.dataset, id).ok()?.iter().map(|v| v.unwrap_or(0)).collect(),
-            None => ctx.allocation.ok().filter(|a| a.rows.len() == n)?.rows.iter().map(|r| r.allocation).collect(),
-        };
-        let decisions = crate::followup::column_counts(ctx.dataset, decisions).ok()?;
-        let f = crate::followup::follow_up(ctx.dataset, ctx.scenario.target.total, &request, &decisions, None).ok()?;
-        Some(f.rows.iter().map(|r| STATUS_CLASSES.iter().position(|a| *a == r.answer).map(|k| k as f64)).collect())
-    }
-
     /// This measure if it exists for the current dataset and scenario, else the request.
     pub fn resolve(&self, ctx: &ViewContext) -> Measure {
         let ok = match self {
@@ -109,37 +80,21 @@ impl Measure {
         }
     }
 
-    /// Values and statuses for every dataset row.
+    /// Values and statuses for every dataset row, computed as the figures compute them.
     pub fn evaluate(&self, ctx: &ViewContext) -> MeasureData {
         let t = MapTexts::get(ctx.lang);
         let n = ctx.dataset.len();
         let rows = ctx.allocation.ok().map(|a| &a.rows).filter(|rows| rows.len() == n);
-        let mut status: Vec<RowStatus> = match rows {
-            Some(rows) => rows.iter().map(RowStatus::of).collect(),
-            None => vec![RowStatus::NoResult; n],
-        };
-        // The plan's measures and the indicators are computed as the figures compute them.
-        let shared = match self {
-            Measure::Request => Some(MapMeasure::Request),
-            Measure::PerThousand => Some(MapMeasure::PerThousand),
-            Measure::Difference => Some(MapMeasure::Difference),
-            Measure::Column(id) => Some(MapMeasure::Column(id.clone())),
-            Measure::FollowUp { .. } => None,
-        };
-        let (values, scheme, request_based) = match (self, shared) {
-            (Measure::FollowUp { request, decisions }, _) => {
-                let values = Self::statuses(ctx, request.as_deref(), decisions).unwrap_or_else(|| vec![None; n]);
-                // Not asked is hatched like a not-asked request; every other status has its colour.
-                status =
-                    values.iter().map(|v| if v.is_some() { RowStatus::Asked } else { RowStatus::NotAsked }).collect();
-                (values, Scheme::Status, true)
-            }
-            (_, Some(shared)) => match measure_values(&shared, ctx.dataset, ctx.scenario, rows.map(Vec::as_slice)) {
+        let (values, scheme, request_based) =
+            match measure_values(self, ctx.dataset, ctx.scenario, rows.map(Vec::as_slice)) {
                 Ok(v) => (v.values, v.scheme, v.request_based),
                 // A column or reference that is gone: nothing to colour.
                 Err(_) => (vec![None; n], Scheme::Sequential, false),
-            },
-            (_, None) => (vec![None; n], Scheme::Sequential, false),
+            };
+        let status: Vec<RowStatus> = match (self, rows) {
+            (Measure::FollowUp { .. }, _) => follow_up_row_status(&values),
+            (_, Some(rows)) => rows.iter().map(RowStatus::of).collect(),
+            (_, None) => vec![RowStatus::NoResult; n],
         };
         let unit = match self {
             Measure::Request | Measure::Difference => t.persons.to_owned(),

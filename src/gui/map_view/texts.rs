@@ -2,8 +2,8 @@
 
 texts!(MapTexts {
     show: "Vis", "Show";
-    request: "Anmodning", "Request";
-    per_1000: "Anmodning per 1 000 innbyggere", "Request per 1,000 inhabitants";
+    request: crate::lang::Words::NB.request, crate::lang::Words::EN.request;
+    per_1000: crate::lang::Words::NB.request_per_1000, crate::lang::Words::EN.request_per_1000;
     difference_from: "Forskjell fra", "Difference from";
     indicators: "Indikatorer", "Indicators";
     mark_not_asked: "Marker ikke anmodet", "Mark not asked";
@@ -17,17 +17,17 @@ texts!(MapTexts {
         "No map for this dataset. Maps exist for the built-in 2020 and 2024 municipality borders; the table and charts work as usual.";
     map_error: "Kartet kunne ikke leses", "The map could not be read";
     no_result: "Ingen beregning å vise", "No result to show";
-    not_asked: "Ikke anmodet", "Not asked";
-    excluded: "Utelatt (regler eller manuelt)", "Excluded (rules or by hand)";
+    not_asked: crate::lang::Words::NB.not_asked, crate::lang::Words::EN.not_asked;
+    excluded: crate::lang::Words::NB.excluded, crate::lang::Words::EN.excluded;
     no_data: "Mangler verdi", "No value";
     no_municipality: "Ikke i datasettet", "Not in the dataset";
-    persons: "personer", "persons";
-    followup_status: "Oppfølging: status for vedtak", "Follow-up: status of decisions";
-    per_1000_unit: "per 1 000 innbyggere", "per 1,000 inhabitants";
-    request_line: "Anmodning", "Request";
+    persons: crate::lang::Words::NB.persons, crate::lang::Words::EN.persons;
+    followup_status: crate::lang::Words::NB.followup_status, crate::lang::Words::EN.followup_status;
+    per_1000_unit: crate::lang::Words::NB.per_1000_unit, crate::lang::Words::EN.per_1000_unit;
+    request_line: crate::lang::Words::NB.request, crate::lang::Words::EN.request;
     per_1000_line: "Per 1 000 innbyggere", "Per 1,000 inhabitants";
     locked: "låst", "locked";
-    reference_line: "Referanse", "Reference";
+    reference_line: crate::lang::Words::NB.reference, crate::lang::Words::EN.reference;
     fewer: "færre enn referansen", "fewer than the reference";
     more: "flere enn referansen", "more than the reference";
     same: "som referansen", "same as the reference";

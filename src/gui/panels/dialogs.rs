@@ -3,8 +3,11 @@
 
 use egui::{Context, Id, Modal, RichText};
 
-use crate::gui::app::App;
+use crate::data::Dataset;
+use crate::gui::autosave::Recovered;
 use crate::gui::command::{Command, DiskChoice, FileAction, GuardChoice};
+use crate::gui::modal::{PathField, answer_row, confirm};
+use crate::lang::Lang;
 
 texts!(DialogTexts {
     unsaved_title: "Ulagrede endringer", "Unsaved changes";
@@ -45,115 +48,71 @@ texts!(DialogTexts {
     exists_body: "Filen finnes allerede. Vil du overskrive den?", "The file already exists. Overwrite it?";
 });
 
-pub fn show(ctx: &Context, app: &mut App, cmds: &mut Vec<Command>) {
-    let t = DialogTexts::get(app.view.lang);
-    if app.pending.is_some() {
-        unsaved(ctx, t, cmds);
-    }
-    if let Some(found) = &app.recovery {
-        recovery(ctx, t, found, cmds);
-    }
-    if app.disk_conflict.is_some() {
-        disk_changed(ctx, t, app.doc.path(), cmds);
-    }
-    if app.view.show_about {
-        about(ctx, app, t, cmds);
-    }
-    if let Some((path, _)) = &app.export_confirm {
-        export_exists(ctx, t, path, cmds);
-    }
-    if let Some(field) = &mut app.path_field {
-        let title = match field.action {
-            FileAction::Open => t.open_path,
-            FileAction::SaveAs => t.save_path,
-            FileAction::Import => t.import_path,
-            FileAction::Dataset => t.dataset_path,
-            FileAction::Export(_) => t.export_path,
-            FileAction::Chart => t.chart_path,
-            FileAction::Briefing => t.briefing_path,
-            FileAction::CalibrationReference => t.reference_path,
-            FileAction::Compare(file) => file.title(app.view.lang),
-            FileAction::FollowUp(_) => crate::gui::followup_view::FollowUpTexts::get(app.view.lang).export_path,
-        };
-        let response = Modal::new(Id::unique("path field")).show(ctx, |ui| {
-            ui.set_width(520.0);
-            ui.heading(title);
-            ui.label(t.path_hint);
-            let label = ui.label(t.path);
-            let edit =
-                ui.add(egui::TextEdit::singleline(&mut field.text).desired_width(f32::INFINITY)).labelled_by(label.id);
-            if edit.has_focus() {
-                field.focus_tries = 0;
-            } else if field.focus_tries > 0 {
-                field.focus_tries -= 1;
-                edit.request_focus();
-                ui.ctx().request_repaint();
-            }
-            let entered = edit.lost_focus() && ui.input(|i| i.key_pressed(egui::Key::Enter));
-            let mut done = None;
-            ui.horizontal(|ui| {
-                if (ui.button(t.ok).clicked() || entered) && !field.text.trim().is_empty() {
-                    let path = std::path::PathBuf::from(field.text.trim());
-                    done = Some(match field.action {
-                        FileAction::Open => Command::Open(path),
-                        FileAction::SaveAs => Command::SaveAs(path),
-                        FileAction::Import => Command::Import(crate::gui::data_tab::ImportCmd::Load(path)),
-                        FileAction::Dataset => Command::Import(crate::gui::data_tab::ImportCmd::UseDatasetFile(path)),
-                        FileAction::Export(format) => Command::Export(path, format),
-                        FileAction::Chart => Command::SaveChart(path),
-                        FileAction::Briefing => Command::Briefing(path),
-                        FileAction::CalibrationReference => {
-                            Command::Calibrate(crate::gui::calibrate_dialog::CalibrateCmd::SetCsv(path))
-                        }
-                        FileAction::Compare(file) => file.command(path),
-                        FileAction::FollowUp(file) => file.command(path),
-                    });
-                }
-                if ui.button(t.cancel).clicked() {
-                    done = Some(Command::CancelPathField);
-                }
-            });
-            done
-        });
-        if let Some(cmd) = response.inner {
-            cmds.push(cmd);
-        } else if response.should_close() {
-            cmds.push(Command::CancelPathField);
+/// The in-app path field: the file the `field`'s action asks for, typed.
+pub fn path_field(ctx: &Context, lang: Lang, field: &mut PathField, cmds: &mut Vec<Command>) {
+    let t = DialogTexts::get(lang);
+    let title = match field.action {
+        FileAction::Open => t.open_path,
+        FileAction::SaveAs => t.save_path,
+        FileAction::Import => t.import_path,
+        FileAction::Dataset => t.dataset_path,
+        FileAction::Export(_) => t.export_path,
+        FileAction::Chart => t.chart_path,
+        FileAction::Briefing => t.briefing_path,
+        FileAction::CalibrationReference => t.reference_path,
+        FileAction::Compare(file) => file.title(lang),
+        FileAction::FollowUp(_) => crate::gui::followup_view::FollowUpTexts::get(lang).export_path,
+    };
+    let response = Modal::new(Id::unique("path field")).show(ctx, |ui| {
+        ui.set_width(520.0);
+        ui.heading(title);
+        ui.label(t.path_hint);
+        let label = ui.label(t.path);
+        let edit =
+            ui.add(egui::TextEdit::singleline(&mut field.text).desired_width(f32::INFINITY)).labelled_by(label.id);
+        if edit.has_focus() {
+            field.focus_tries = 0;
+        } else if field.focus_tries > 0 {
+            field.focus_tries -= 1;
+            edit.request_focus();
+            ui.ctx().request_repaint();
         }
+        let entered = edit.lost_focus() && ui.input(|i| i.key_pressed(egui::Key::Enter));
+        let answer = answer_row(ui, &[(t.ok, true), (t.cancel, false)]);
+        let ok = answer == Some(true) || entered;
+        match answer {
+            Some(false) => Some(Command::CancelPathField),
+            _ if ok && !field.text.trim().is_empty() => {
+                Some(field.action.chosen(std::path::PathBuf::from(field.text.trim())))
+            }
+            _ => None,
+        }
+    });
+    if let Some(cmd) = response.inner {
+        cmds.push(cmd);
+    } else if response.should_close() {
+        cmds.push(Command::CancelPathField);
     }
 }
 
-fn unsaved(ctx: &Context, t: &DialogTexts, cmds: &mut Vec<Command>) {
-    let response = Modal::new(Id::unique("unsaved changes")).show(ctx, |ui| {
-        ui.set_width(420.0);
+/// "Save changes?"
+pub fn unsaved(ctx: &Context, lang: Lang, cmds: &mut Vec<Command>) {
+    let t = DialogTexts::get(lang);
+    let body = |ui: &mut egui::Ui| {
         ui.heading(t.unsaved_title);
         ui.label(t.unsaved_body);
         ui.add_space(8.0);
-        let mut choice = None;
-        ui.horizontal(|ui| {
-            if ui.button(t.save).clicked() {
-                choice = Some(GuardChoice::Save);
-            }
-            if ui.button(t.discard).clicked() {
-                choice = Some(GuardChoice::Discard);
-            }
-            if ui.button(t.cancel).clicked() {
-                choice = Some(GuardChoice::Cancel);
-            }
-        });
-        choice
-    });
-    match response.inner {
-        Some(choice) => cmds.push(Command::Guard(choice)),
-        None if response.should_close() => cmds.push(Command::Guard(GuardChoice::Cancel)),
-        None => {}
+    };
+    let answers = [(t.save, GuardChoice::Save), (t.discard, GuardChoice::Discard), (t.cancel, GuardChoice::Cancel)];
+    if let Some(choice) = confirm(ctx, "unsaved changes", 420.0, body, &answers, Some(GuardChoice::Cancel)) {
+        cmds.push(Command::Guard(choice));
     }
 }
 
-fn recovery(ctx: &Context, t: &DialogTexts, found: &crate::gui::autosave::Recovered, cmds: &mut Vec<Command>) {
-    // No way out but an answer: Escape or a click beside it must not throw the work away.
-    let response = Modal::new(Id::unique("recover unsaved work")).show(ctx, |ui| {
-        ui.set_width(460.0);
+/// "Recover unsaved work?"
+pub fn recovery(ctx: &Context, lang: Lang, found: &Recovered, cmds: &mut Vec<Command>) {
+    let t = DialogTexts::get(lang);
+    let body = |ui: &mut egui::Ui| {
         ui.heading(t.recover_title);
         ui.label(format!("{} {}?", t.recover_question, found.time_text()));
         ui.label(t.recover_body);
@@ -161,88 +120,60 @@ fn recovery(ctx: &Context, t: &DialogTexts, found: &crate::gui::autosave::Recove
             ui.weak(format!("{} {}", t.recover_file, path.display()));
         }
         ui.add_space(8.0);
-        let mut choice = None;
-        ui.horizontal(|ui| {
-            if ui.button(t.recover).clicked() {
-                choice = Some(true);
-            }
-            if ui.button(t.discard).clicked() {
-                choice = Some(false);
-            }
-        });
-        choice
-    });
-    if let Some(recover) = response.inner {
+    };
+    // No way out but an answer: Escape or a click beside it must not throw the work away.
+    if let Some(recover) =
+        confirm(ctx, "recover unsaved work", 460.0, body, &[(t.recover, true), (t.discard, false)], None)
+    {
         cmds.push(Command::Recover(recover));
     }
 }
 
-fn disk_changed(ctx: &Context, t: &DialogTexts, path: Option<&std::path::Path>, cmds: &mut Vec<Command>) {
-    let response = Modal::new(Id::unique("changed on disk")).show(ctx, |ui| {
-        ui.set_width(460.0);
+/// "The file changed on disk".
+pub fn disk_changed(ctx: &Context, lang: Lang, path: Option<&std::path::Path>, cmds: &mut Vec<Command>) {
+    let t = DialogTexts::get(lang);
+    let body = |ui: &mut egui::Ui| {
         ui.heading(t.changed_title);
         ui.label(t.changed_body);
         if let Some(path) = path {
             ui.weak(path.display().to_string());
         }
         ui.add_space(8.0);
-        let mut choice = None;
-        ui.horizontal(|ui| {
-            if ui.button(t.overwrite).clicked() {
-                choice = Some(DiskChoice::Overwrite);
-            }
-            if ui.button(t.save_as).clicked() {
-                choice = Some(DiskChoice::SaveAs);
-            }
-            if ui.button(t.cancel).clicked() {
-                choice = Some(DiskChoice::Cancel);
-            }
-        });
-        choice
-    });
-    match response.inner {
-        Some(choice) => cmds.push(Command::DiskChanged(choice)),
-        None if response.should_close() => cmds.push(Command::DiskChanged(DiskChoice::Cancel)),
-        None => {}
+    };
+    let answers =
+        [(t.overwrite, DiskChoice::Overwrite), (t.save_as, DiskChoice::SaveAs), (t.cancel, DiskChoice::Cancel)];
+    if let Some(choice) = confirm(ctx, "changed on disk", 460.0, body, &answers, Some(DiskChoice::Cancel)) {
+        cmds.push(Command::DiskChanged(choice));
     }
 }
 
-fn export_exists(ctx: &Context, t: &DialogTexts, path: &std::path::Path, cmds: &mut Vec<Command>) {
-    let response = Modal::new(Id::unique("export exists")).show(ctx, |ui| {
-        ui.set_width(460.0);
+/// "The file exists. Overwrite it?"
+pub fn export_exists(ctx: &Context, lang: Lang, path: &std::path::Path, cmds: &mut Vec<Command>) {
+    let t = DialogTexts::get(lang);
+    let body = |ui: &mut egui::Ui| {
         ui.heading(t.exists_title);
         ui.label(t.exists_body);
         ui.weak(path.display().to_string());
         ui.add_space(8.0);
-        let mut choice = None;
-        ui.horizontal(|ui| {
-            if ui.button(t.overwrite).clicked() {
-                choice = Some(true);
-            }
-            if ui.button(t.cancel).clicked() {
-                choice = Some(false);
-            }
-        });
-        choice
-    });
-    match response.inner {
-        Some(overwrite) => cmds.push(Command::ConfirmExport(overwrite)),
-        None if response.should_close() => cmds.push(Command::ConfirmExport(false)),
-        None => {}
+    };
+    if let Some(overwrite) =
+        confirm(ctx, "export exists", 460.0, body, &[(t.overwrite, true), (t.cancel, false)], Some(false))
+    {
+        cmds.push(Command::ConfirmExport(overwrite));
     }
 }
 
-fn about(ctx: &Context, app: &App, t: &DialogTexts, cmds: &mut Vec<Command>) {
-    let response = Modal::new(Id::unique("about")).show(ctx, |ui| {
-        ui.set_width(460.0);
+/// About bosetting, with the credits of the open dataset.
+pub fn about(ctx: &Context, lang: Lang, dataset: &Dataset, cmds: &mut Vec<Command>) {
+    let t = DialogTexts::get(lang);
+    let body = |ui: &mut egui::Ui| {
         ui.heading(t.about_title);
         ui.label(format!("bosetting {}", env!("CARGO_PKG_VERSION")));
         ui.add_space(4.0);
         ui.label(t.about_body);
         ui.add_space(8.0);
         ui.label(RichText::new(t.credits).strong());
-        let dataset = app.doc.dataset();
-        let title = app.view.lang.pick(&dataset.title.nb, &dataset.title.en);
+        let title = lang.pick(&dataset.title.nb, &dataset.title.en);
         // A dataset from elsewhere names its own sources.
         if dataset.credits.contains(t.credits) || dataset.credits.contains(DialogTexts::NB.credits) {
             ui.weak(title);
@@ -250,9 +181,8 @@ fn about(ctx: &Context, app: &App, t: &DialogTexts, cmds: &mut Vec<Command>) {
             ui.weak(format!("{title}: {}", dataset.credits));
         }
         ui.add_space(8.0);
-        ui.button(t.close).clicked()
-    });
-    if response.inner || response.should_close() {
+    };
+    if confirm(ctx, "about", 460.0, body, &[(t.close, ())], Some(())).is_some() {
         cmds.push(Command::ShowAbout(false));
     }
 }

@@ -2,7 +2,6 @@
 
 use egui::{Button, Ui};
 
-use crate::gui::app::App;
 use crate::gui::command::Command;
 use crate::gui::compare_view::CompareCmd;
 use crate::gui::panels::widgets::export_formats_menu;
@@ -42,8 +41,23 @@ texts!(MenuTexts {
     about: "Om bosetting", "About bosetting";
 });
 
-pub fn show(ui: &mut Ui, app: &App, cmds: &mut Vec<Command>) {
-    let t = MenuTexts::get(app.view.lang);
+/// What the menu shows enabled and checked.
+pub struct MenuState<'a> {
+    pub lang: Lang,
+    pub theme: Theme,
+    /// Recent files, most recent first.
+    pub recent: &'a [std::path::PathBuf],
+    /// A native file dialog is open.
+    pub picking: bool,
+    pub has_result: bool,
+    /// A figure or briefing is being written.
+    pub writing: bool,
+    pub can_undo: bool,
+    pub can_redo: bool,
+}
+
+pub fn show(ui: &mut Ui, app: &MenuState<'_>, cmds: &mut Vec<Command>) {
+    let t = MenuTexts::get(app.lang);
     let ctx = ui.ctx().clone();
     let item = |ui: &mut Ui, label: &str, shortcut: Option<&egui::KeyboardShortcut>, enabled: bool| {
         let mut button = Button::new(label);
@@ -54,7 +68,7 @@ pub fn show(ui: &mut Ui, app: &App, cmds: &mut Vec<Command>) {
     };
     egui::MenuBar::new().ui(ui, |ui| {
         ui.menu_button(t.file, |ui| {
-            let no_dialog = !app.dialogs.is_open();
+            let no_dialog = !app.picking;
             if item(ui, t.new, Some(&shortcuts::NEW), true) {
                 cmds.push(Command::New);
             }
@@ -62,15 +76,15 @@ pub fn show(ui: &mut Ui, app: &App, cmds: &mut Vec<Command>) {
                 cmds.push(Command::OpenDialog);
             }
             ui.menu_button(t.recent, |ui| {
-                if app.prefs.recent.is_empty() {
+                if app.recent.is_empty() {
                     ui.weak(t.no_recent);
                 }
-                for path in &app.prefs.recent {
+                for path in app.recent {
                     if ui.button(path.display().to_string()).clicked() {
                         cmds.push(Command::Open(path.clone()));
                     }
                 }
-                if !app.prefs.recent.is_empty() {
+                if !app.recent.is_empty() {
                     ui.separator();
                     if ui.button(t.clear_recent).clicked() {
                         cmds.push(Command::ClearRecent);
@@ -88,20 +102,20 @@ pub fn show(ui: &mut Ui, app: &App, cmds: &mut Vec<Command>) {
             if item(ui, t.import, None, no_dialog) {
                 cmds.push(Command::Import(crate::gui::data_tab::ImportCmd::PickFile));
             }
-            let has_result = app.computed.result.is_ok();
+            let has_result = app.has_result;
             ui.add_enabled_ui(has_result && no_dialog, |ui| {
-                if let Some(format) = export_formats_menu(ui, t.export, app.view.lang) {
+                if let Some(format) = export_formats_menu(ui, t.export, app.lang) {
                     cmds.push(Command::ExportDialog(format));
                 }
                 // The comparison of the Compare tab (by default against the scenario's reference column).
-                if let Some(format) = export_formats_menu(ui, t.export_comparison, app.view.lang) {
+                if let Some(format) = export_formats_menu(ui, t.export_comparison, app.lang) {
                     cmds.push(Command::Compare(CompareCmd::ExportDialog(format)));
                 }
             });
-            if item(ui, t.save_chart, None, has_result && no_dialog && app.chart_pending.is_none()) {
+            if item(ui, t.save_chart, None, has_result && no_dialog && !app.writing) {
                 cmds.push(Command::SaveChartDialog);
             }
-            if item(ui, t.briefing, None, has_result && no_dialog && app.chart_pending.is_none()) {
+            if item(ui, t.briefing, None, has_result && no_dialog && !app.writing) {
                 cmds.push(Command::BriefingDialog);
             }
             ui.separator();
@@ -110,24 +124,24 @@ pub fn show(ui: &mut Ui, app: &App, cmds: &mut Vec<Command>) {
             }
         });
         ui.menu_button(t.edit, |ui| {
-            if item(ui, t.undo, Some(&shortcuts::UNDO), app.history.can_undo()) {
+            if item(ui, t.undo, Some(&shortcuts::UNDO), app.can_undo) {
                 cmds.push(Command::Undo);
             }
-            if item(ui, t.redo, Some(&shortcuts::REDO), app.history.can_redo()) {
+            if item(ui, t.redo, Some(&shortcuts::REDO), app.can_redo) {
                 cmds.push(Command::Redo);
             }
             ui.separator();
-            if item(ui, t.copy_table, Some(&shortcuts::COPY_TABLE), app.computed.result.is_ok()) {
+            if item(ui, t.copy_table, Some(&shortcuts::COPY_TABLE), app.has_result) {
                 cmds.push(Command::CopyTable);
             }
             ui.separator();
-            crate::gui::calibrate_dialog::menu_item(ui, app.view.lang, cmds);
+            crate::gui::calibrate_dialog::menu_item(ui, app.lang, cmds);
         });
         ui.menu_button(t.view, |ui| {
             ui.label(t.language);
             // Each language is named in itself.
             for (lang, name) in [(Lang::Nb, t.bokmal), (Lang::En, t.english)] {
-                if ui.radio(app.view.lang == lang, name).clicked() {
+                if ui.radio(app.lang == lang, name).clicked() {
                     cmds.push(Command::SetLang(lang));
                 }
             }
@@ -139,13 +153,13 @@ pub fn show(ui: &mut Ui, app: &App, cmds: &mut Vec<Command>) {
                     Theme::Dark => t.dark,
                     Theme::System => t.system,
                 };
-                if ui.radio(app.prefs.theme == theme, name).clicked() {
+                if ui.radio(app.theme == theme, name).clicked() {
                     cmds.push(Command::SetTheme(theme));
                 }
             }
         });
         ui.menu_button(t.help, |ui| {
-            let how = crate::gui::help::HelpTexts::get(app.view.lang).title;
+            let how = crate::gui::help::HelpTexts::get(app.lang).title;
             if item(ui, how, Some(&shortcuts::HELP), true) {
                 cmds.push(Command::ShowHelp(Some(crate::gui::help::HelpSection::Overview)));
             }

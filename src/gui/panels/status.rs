@@ -2,7 +2,10 @@
 
 use egui::{RichText, Ui};
 
-use crate::gui::app::App;
+use crate::data::Dataset;
+use crate::gui::app::Computed;
+use crate::gui::changes::ChangeNote;
+use crate::lang::Lang;
 use crate::numfmt::{decimal, integer};
 
 texts!(StatusTexts {
@@ -17,12 +20,11 @@ texts!(StatusTexts {
     change: "Endring", "Change";
 });
 
-pub fn show(ui: &mut Ui, app: &App) {
-    let lang = app.view.lang;
+pub fn show(ui: &mut Ui, computed: &Computed, dataset: &Dataset, note: Option<&ChangeNote>, lang: Lang) {
     let t = StatusTexts::get(lang);
     let warn = ui.visuals().warn_fg_color;
     ui.horizontal(|ui| {
-        match &app.computed.result {
+        match &computed.result {
             Ok(a) => {
                 let text = format!(
                     "{}: {} {} {}",
@@ -47,10 +49,10 @@ pub fn show(ui: &mut Ui, app: &App) {
                     integer(f64::from(a.minors_target), lang)
                 ));
                 if let Some((row, per)) = a.largest_per_1000()
-                    && row < app.doc.dataset().len()
+                    && row < dataset.len()
                 {
                     ui.separator();
-                    let name = app.doc.dataset().display_name(row);
+                    let name = dataset.display_name(row);
                     ui.label(format!("{}: {name} ({})", t.largest, decimal(per, 1, lang)));
                 }
             }
@@ -59,10 +61,10 @@ pub fn show(ui: &mut Ui, app: &App) {
             }
         }
         ui.separator();
-        let ms = app.computed.elapsed.as_secs_f64() * 1000.0;
+        let ms = computed.elapsed.as_secs_f64() * 1000.0;
         ui.label(format!("{} {} ms", t.computed, decimal(ms, 2, lang)));
     });
-    if let Some(note) = app.current_note() {
+    if let Some(note) = note {
         ui.horizontal(|ui| {
             ui.label(RichText::new(format!("{}: {}", t.change, note.text(lang))).color(ui.visuals().hyperlink_color));
         });

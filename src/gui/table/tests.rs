@@ -33,8 +33,8 @@ fn label_rect(h: &Harness<'_, App>, text: &str) -> Option<egui::Rect> {
 #[test]
 fn code_and_name_stay_while_both_halves_scroll_together() {
     let mut h = harness(App::new(Document::new_default().unwrap(), Prefs::default()));
-    let name_header = h.get_by_role_and_label(Role::Button, "Kommune").rect();
-    let population_header = h.get_by_role_and_label(Role::Button, "Folketall").rect();
+    let name_header = h.get_by_role_and_label(Role::Button, super::columns::ColumnTexts::NB.name).rect();
+    let population_header = h.get_by_role_and_label(Role::Button, super::columns::ColumnTexts::NB.population).rect();
     assert!(label_rect(&h, "Oslo").is_some(), "the first row shows");
 
     // Down, with the pointer over the right half: the left half follows.
@@ -53,10 +53,17 @@ fn code_and_name_stay_while_both_halves_scroll_together() {
 
     // Right: the other columns move, the name column does not.
     wheel(&mut h, population_header.center() + egui::vec2(0.0, 200.0), egui::vec2(-5000.0, 0.0));
-    assert_eq!(h.get_by_role_and_label(Role::Button, "Kommune").rect(), name_header, "the name stays in place");
-    let note = h.get_by_role_and_label(Role::Button, "Merknad").rect();
+    assert_eq!(
+        h.get_by_role_and_label(Role::Button, super::columns::ColumnTexts::NB.name).rect(),
+        name_header,
+        "the name stays in place"
+    );
+    let note = h.get_by_role_and_label(Role::Button, super::columns::ColumnTexts::NB.note).rect();
     assert!(note.right() <= 1400.0 && note.left() > name_header.right(), "the last column came into view: {note:?}");
-    let moved = h.query_all_by_role_and_label(Role::Button, "Folketall").next().map(|n| n.rect());
+    let moved = h
+        .query_all_by_role_and_label(Role::Button, super::columns::ColumnTexts::NB.population)
+        .next()
+        .map(|n| n.rect());
     assert!(moved.is_none_or(|r| r.left() < population_header.left()), "the population column moved left");
 }
 
