@@ -1,5 +1,5 @@
 //! The commands against inputs that used to destroy data or give a wrong answer with exit code 0: each case
-//! compares the whole message (see docs/robustness-commands.md).
+//! compares the whole message (see docs/robustness.md, "What the commands guarantee").
 
 use std::path::{Path, PathBuf};
 use std::process::{Command, Output};
@@ -603,7 +603,7 @@ fn compare_on_a_terminal_shows_control_characters_instead_of_obeying_them() {
     let dir = tempfile::tempdir().unwrap();
     let text = std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/scenarios/imdi-2024.ron")).unwrap();
     let plan = dir.path().join("plan.ron");
-    std::fs::write(&plan, text.replacen("name: \"IMDi 2024\"", "name: \"Plan\u{1b}[2J\"", 1)).unwrap();
+    std::fs::write(&plan, text.replacen("name: \"Kriteriene på 2024-data\"", "name: \"Plan\u{1b}[2J\"", 1)).unwrap();
     let run = format!("'{}' compare '{}' scenarios/imdi-2024.ron", env!("CARGO_BIN_EXE_bosetting"), plan.display());
     let o = Command::new("script")
         .args(["-qec", &run, "/dev/null"])
@@ -613,10 +613,10 @@ fn compare_on_a_terminal_shows_control_characters_instead_of_obeying_them() {
     let shown = String::from_utf8_lossy(&o.stdout);
     assert!(o.status.success(), "{shown}");
     let header = shown.lines().next().unwrap();
-    assert_eq!(header.trim_end(), "code,name,county,Plan\\u{1b}[2J,IMDi 2024");
+    assert_eq!(header.trim_end(), "code,name,county,Plan\\u{1b}[2J,Kriteriene på 2024-data");
     // Into a pipe, the CSV is written as it is.
     let o = bosetting(&["compare", path(&plan), "scenarios/imdi-2024.ron"]);
-    assert!(stdout(&o).starts_with("code,name,county,Plan\u{1b}[2J,IMDi 2024\n"), "{}", stdout(&o));
+    assert!(stdout(&o).starts_with("code,name,county,Plan\u{1b}[2J,Kriteriene på 2024-data\n"), "{}", stdout(&o));
 }
 
 #[test]
