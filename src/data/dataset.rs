@@ -69,6 +69,24 @@ pub struct Estimate {
 }
 
 impl ColumnMeta {
+    /// A count of persons the program itself derives (a plan kept as a column, the year's requests so far):
+    /// extensive, missing cells read as 0, credited to bosetting.
+    pub fn derived_count(id: &str, label: Text) -> ColumnMeta {
+        ColumnMeta {
+            id: id.to_owned(),
+            label,
+            unit: "personer".to_owned(),
+            year: String::new(),
+            source: "bosetting".to_owned(),
+            licence: String::new(),
+            direction: Direction::HigherIsBetter,
+            kind: Kind::Extensive,
+            default_missing: MissingPolicy::Zero,
+            range: None,
+            estimated: Vec::new(),
+        }
+    }
+
     /// Why the cell of `code` is an estimate, if it is one.
     pub fn estimate_of(&self, code: &str) -> Option<&Text> {
         self.estimated.iter().find(|e| e.code == code).map(|e| &e.reason)

@@ -2,9 +2,8 @@
 //! are answered against it, a revision scales it, a shortfall plan is shown beside it — so a plan used as the
 //! sent request becomes a count column that the document saves with its dataset.
 
-use crate::data::{ColumnMeta, Dataset, Direction, Kind, Text, add_column};
+use crate::data::{ColumnMeta, Dataset, Text, add_column};
 use crate::engine::Allocation;
-use crate::scenario::MissingPolicy;
 
 use super::FollowUpError;
 
@@ -37,19 +36,10 @@ pub fn record_sent_plan(
         return Ok((dataset.clone(), same.meta.id.clone()));
     }
     let id = free_id(dataset);
-    let meta = ColumnMeta {
-        id: id.clone(),
-        label: Text::new(&format!("Sendt anmodning ({scenario_name})"), &format!("Request sent ({scenario_name})")),
-        unit: "personer".to_owned(),
-        year: String::new(),
-        source: "bosetting".to_owned(),
-        licence: String::new(),
-        direction: Direction::HigherIsBetter,
-        kind: Kind::Extensive,
-        default_missing: MissingPolicy::Zero,
-        range: None,
-        estimated: Vec::new(),
-    };
+    let meta = ColumnMeta::derived_count(
+        &id,
+        Text::new(&format!("Sendt anmodning ({scenario_name})"), &format!("Request sent ({scenario_name})")),
+    );
     let values: Vec<(String, Option<f64>)> =
         dataset.municipalities.iter().zip(requests).map(|(m, v)| (m.code.clone(), v)).collect();
     let out = add_column(dataset, meta, &values).map_err(|e| FollowUpError::SentPlan(e.to_string()))?;

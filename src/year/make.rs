@@ -7,10 +7,10 @@ use super::labels::LeftOut;
 use super::model::{Counts, Need, Round, RoundKind, Year};
 use super::pileup::{PileUp, pile_up};
 use super::status::{YearStatus, year_status};
-use crate::data::{ColumnMeta, Dataset, Direction, Kind, Text, add_column};
+use crate::data::{ColumnMeta, Dataset, Text, add_column};
 use crate::engine::{AllocError, Allocation, allocate};
 use crate::followup::{Among, Answer, FollowUpError, ReviseMode, redistribute, revision_scenario};
-use crate::scenario::{MissingPolicy, Override, Scenario, Target};
+use crate::scenario::{Override, Scenario, Target};
 
 #[derive(Debug, thiserror::Error)]
 pub enum RoundError {
@@ -72,19 +72,8 @@ fn with_request_column(dataset: &Dataset, requested: &[u32]) -> Result<(Dataset,
         .chain((2..).map(|n| format!("{REQUEST_COLUMN}_{n}")))
         .find(|id| dataset.column(id).is_none())
         .unwrap_or_else(|| REQUEST_COLUMN.to_owned());
-    let meta = ColumnMeta {
-        id: id.clone(),
-        label: Text::new("Årets anmodning (alle runder)", "The year's request (all rounds)"),
-        unit: "personer".to_owned(),
-        year: String::new(),
-        source: "bosetting".to_owned(),
-        licence: String::new(),
-        direction: Direction::HigherIsBetter,
-        kind: Kind::Extensive,
-        default_missing: MissingPolicy::Zero,
-        range: None,
-        estimated: Vec::new(),
-    };
+    let meta =
+        ColumnMeta::derived_count(&id, Text::new("Årets anmodning (alle runder)", "The year's request (all rounds)"));
     let values: Vec<(String, Option<f64>)> =
         dataset.municipalities.iter().zip(requested).map(|(m, &v)| (m.code.clone(), Some(f64::from(v)))).collect();
     let out = add_column(dataset, meta, &values).map_err(|e| RoundError::RequestColumn(e.to_string()))?;
