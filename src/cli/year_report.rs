@@ -124,20 +124,22 @@ pub fn status_json(dataset: &Dataset, s: &YearStatus, lang: Lang) -> Value {
     })
 }
 
-fn cell_text(c: &Cell) -> String {
+/// A cell as the text report shows it: numbers written as the summary above the table writes them ("36 985").
+fn cell_text(c: &Cell, lang: Lang) -> String {
     match c {
         Cell::Text(t) | Cell::Code(t) => escape(t, false).into_owned(),
-        Cell::Int(v) => v.to_string(),
-        Cell::Number(v, d) => format!("{v:.d$}", d = *d),
+        Cell::Int(v) => crate::numfmt::integer(*v as f64, lang),
+        Cell::Number(v, d) => crate::numfmt::decimal(*v, *d, lang),
         Cell::Empty => "–".to_owned(),
     }
 }
 
 /// A table as aligned text: each column as wide as its widest cell, names cut at 28 characters (the last
 /// column, a note, is whole).
-fn aligned(table: &ResultTable) -> String {
+fn aligned(table: &ResultTable, lang: Lang) -> String {
     let last = table.headers.len().saturating_sub(1);
-    let cut = |k: usize, c: &Cell| if k == last { cell_text(c) } else { cell_text(c).chars().take(28).collect() };
+    let cut =
+        |k: usize, c: &Cell| if k == last { cell_text(c, lang) } else { cell_text(c, lang).chars().take(28).collect() };
     let cells: Vec<Vec<String>> =
         table.rows.iter().map(|r| r.iter().enumerate().map(|(k, c)| cut(k, c)).collect()).collect();
     let widths: Vec<usize> = (0..table.headers.len())
@@ -171,7 +173,7 @@ fn text_report(dataset: &Dataset, s: &YearStatus, lang: Lang) -> String {
     }
     for table in [timeline_table(s, lang), county_table(s, lang), municipality_table(dataset, s, lang)] {
         out.push('\n');
-        out.push_str(&aligned(&table));
+        out.push_str(&aligned(&table, lang));
     }
     out
 }
