@@ -98,11 +98,20 @@ pub fn run(command: Command) -> ExitCode {
     };
     match result {
         Ok(code) => code,
+        // A reader that stopped reading (`| head`) is not an error of the command: end quietly, as other tools do.
+        Err(e) if closed_pipe(&e) => ExitCode::SUCCESS,
         Err(e) => {
             eprintln!("bosetting: {}", terminal::safe(&terminal::error_text(&e)));
             ExitCode::from(1)
         }
     }
+}
+
+/// Whether the error is standard output closed by its reader.
+fn closed_pipe(e: &anyhow::Error) -> bool {
+    e.chain().any(|cause| {
+        cause.downcast_ref::<std::io::Error>().is_some_and(|io| io.kind() == std::io::ErrorKind::BrokenPipe)
+    })
 }
 
 fn unreachable_gui() -> anyhow::Result<ExitCode> {

@@ -271,3 +271,22 @@ fn check_warns_about_a_target_beyond_the_population() {
         plan.display()
     )), "{}", stderr(&o));
 }
+
+#[test]
+fn a_reader_that_stops_early_ends_the_command_quietly() {
+    // `bosetting allocate … | head`: the JSON (about 90 KB) is more than the pipe holds, so the write meets a
+    // closed pipe. That is the reader's choice, not a failure: exit 0 and nothing on standard error.
+    let mut child = Command::new(env!("CARGO_BIN_EXE_bosetting"))
+        .args(["allocate", "scenarios/imdi-2020.ron", "--format", "json"])
+        .current_dir(env!("CARGO_MANIFEST_DIR"))
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .expect("run bosetting");
+    let mut first = [0u8; 16];
+    std::io::Read::read_exact(child.stdout.as_mut().expect("stdout"), &mut first).expect("the output starts");
+    drop(child.stdout.take());
+    let o = child.wait_with_output().expect("bosetting ends");
+    assert!(o.status.success(), "{:?}: {}", o.status, stderr(&o));
+    assert_eq!(stderr(&o), "");
+}
