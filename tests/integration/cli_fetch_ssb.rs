@@ -14,19 +14,7 @@ fn serve() -> String {
 }
 
 fn fetch(base: &str, args: &[&str]) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_bosetting"))
-        .arg("fetch-ssb")
-        .args(args)
-        .current_dir(env!("CARGO_MANIFEST_DIR"))
-        .env("BOSETTING_SSB_URL", base)
-        .env_remove("HTTPS_PROXY")
-        .env_remove("https_proxy")
-        .env_remove("ALL_PROXY")
-        .env_remove("all_proxy")
-        .env_remove("HTTP_PROXY")
-        .env_remove("http_proxy")
-        .output()
-        .unwrap()
+    crate::common::fetch_ssb(base, args)
 }
 
 #[test]

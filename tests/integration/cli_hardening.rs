@@ -500,18 +500,7 @@ fn serve_once(answer: &'static str) -> String {
 }
 
 fn fetch_from(base: &str, out: &Path) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_bosetting"))
-        .args(["fetch-ssb", "07459", "--dataset", "norway-2024", "--name", "x", "--out", path(out)])
-        .current_dir(env!("CARGO_MANIFEST_DIR"))
-        .env("BOSETTING_SSB_URL", base)
-        .env_remove("HTTPS_PROXY")
-        .env_remove("https_proxy")
-        .env_remove("ALL_PROXY")
-        .env_remove("all_proxy")
-        .env_remove("HTTP_PROXY")
-        .env_remove("http_proxy")
-        .output()
-        .unwrap()
+    crate::common::fetch_ssb(base, &["07459", "--dataset", "norway-2024", "--name", "x", "--out", path(out)])
 }
 
 #[test]
