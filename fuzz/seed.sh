@@ -25,8 +25,20 @@ seed reference_csv tests/fixtures/import/plain_* tests/fixtures/import/broken_*.
 seed ssb_csv tests/fixtures/import/ssb_* tests/fixtures/import/broken_no_header.csv
 seed jsonstat tests/fixtures/import/*.json tests/fixtures/apportionment/*.json tests/bad_inputs/t_*.json
 seed map assets/map-*.bin
+# Year files are made by the program itself (a request and its decisions on the 2024 data), when it is built.
+seed year tests/bad_inputs/y_*.year.ron
+bin=$(ls target/release/bosetting target/debug/bosetting 2>/dev/null | head -n 1 || true)
+if [ -n "$bin" ]; then
+    tmp=$(mktemp -d)
+    "$bin" year new --scenario scenarios/plan-year-2024.ron --target 36985 --date 2024-01-10 --out "$tmp/y.year.ron" &&
+        "$bin" year round "$tmp/y.year.ron" --kind request --from anmodning_2024 --date 2024-01-15 &&
+        "$bin" year decisions "$tmp/y.year.ron" --from vedtak_2024 --date 2024-06-01 &&
+        cp "$tmp/y.year.ron" fuzz/corpus/year/seed-2024.year.ron
+    rm -rf "$tmp"
+fi
+seed decisions tests/fixtures/import/plain_* tests/bad_inputs/t_*.csv
 # Regression inputs found by the fuzzers and kept in the test corpus.
 seed map tests/bad_inputs/*.map
-for target in scenario dataset reference_csv ssb_csv jsonstat map; do
+for target in scenario dataset reference_csv ssb_csv jsonstat map year decisions; do
     echo "$target: $(ls "fuzz/corpus/$target" | wc -l) seed files"
 done

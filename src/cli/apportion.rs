@@ -52,20 +52,25 @@ pub fn run(args: &ApportionArgs) -> Result<ExitCode> {
             .with_context(|| format!("{file}: no column {name:?} in the header"))
     };
     let (name_col, weight_col) = (column("name")?, column("weight")?);
-    let mut names = Vec::new();
+    // One text holding every name, and one reused record: a file of millions of rows costs its own size
+    // plus a few words per row, not an allocation per name and per record.
+    let mut names = NameArena::default();
     let mut claims = Vec::new();
-    for (i, record) in reader.records().enumerate() {
+    let mut record = csv::StringRecord::new();
+    for i in 0usize.. {
         let line = i + 2;
-        let record = record.with_context(|| format!("{file}, line {line}: not valid CSV"))?;
+        if !reader.read_record(&mut record).with_context(|| format!("{file}, line {line}: not valid CSV"))? {
+            break;
+        }
         // A name written as `="0301"` (a spreadsheet's way to keep a code as text) is the text inside.
-        let name = crate::import::text_formula_value(record.get(name_col).unwrap_or("")).to_owned();
+        names.push(crate::import::text_formula_value(record.get(name_col).unwrap_or("")));
         let raw = record.get(weight_col).unwrap_or("");
         let weight: f64 =
             raw.parse().ok().filter(|w: &f64| w.is_finite() && *w >= 0.0).with_context(|| {
                 format!("{file}, line {line}, column weight: {raw:?} is not a number of at least 0")
             })?;
-        names.push(name);
-        claims.push(Claim { weight, lower: args.min, upper: args.max.unwrap_or(u32::MAX), rank: i as u32 });
+        let rank = u32::try_from(i).with_context(|| format!("{file}: more rows than {}", u32::MAX))?;
+        claims.push(Claim { weight, lower: args.min, upper: args.max.unwrap_or(u32::MAX), rank });
     }
     if claims.is_empty() {
         bail!("{file}: no rows");
@@ -74,7 +79,7 @@ pub fn run(args: &ApportionArgs) -> Result<ExitCode> {
     // Summarised: a file of equal weights is one tie of every row, which named in full would be as long as
     // the file, and a file of many small ties is as many lines.
     let names_of = |idx: &[usize]| {
-        let mut list: Vec<String> = idx.iter().take(TIE_NAMES).map(|&i| names[i].clone()).collect();
+        let mut list: Vec<String> = idx.iter().take(TIE_NAMES).map(|&i| names.get(i).to_owned()).collect();
         if idx.len() > TIE_NAMES {
             list.push(format!("and {} more", idx.len() - TIE_NAMES));
         }
@@ -91,10 +96,30 @@ pub fn run(args: &ApportionArgs) -> Result<ExitCode> {
     super::terminal::eprint_lines(ties, TIE_LINES, |n| format!("… and {n} more ties"));
     let mut w = csv::Writer::from_writer(std::io::stdout().lock());
     w.write_record(["name", "weight", "seats"])?;
-    for ((name, claim), seats) in names.iter().zip(&claims).zip(&result.seats) {
+    for (i, (claim, seats)) in claims.iter().zip(&result.seats).enumerate() {
+        let name = names.get(i);
         // Names are guarded like every other export, so a spreadsheet does not run `=cmd|...` as a formula.
         w.write_record([neutralise(name).as_ref(), &claim.weight.to_string(), &seats.to_string()])?;
     }
     w.flush()?;
     Ok(ExitCode::SUCCESS)
+}
+
+/// The rows' names in one text, each found by where it ends.
+#[derive(Default)]
+struct NameArena {
+    text: String,
+    ends: Vec<usize>,
+}
+
+impl NameArena {
+    fn push(&mut self, name: &str) {
+        self.text.push_str(name);
+        self.ends.push(self.text.len());
+    }
+
+    fn get(&self, i: usize) -> &str {
+        let start = if i == 0 { 0 } else { self.ends[i - 1] };
+        &self.text[start..self.ends[i]]
+    }
 }

@@ -107,19 +107,57 @@ fn with_progress<T>(timeout_secs: u64, work: impl FnOnce() -> T) -> T {
     if !std::io::stderr().is_terminal() {
         return work();
     }
+    tell_while(PROGRESS_EVERY, timeout_secs, |line| eprintln!("{line}"), work)
+}
+
+/// Runs `work` and, every `every` until it ends, gives `tell` a line saying how long it has waited.
+fn tell_while<T>(every: Duration, timeout_secs: u64, tell: impl Fn(String) + Send, work: impl FnOnce() -> T) -> T {
     let (done, finished) = mpsc::channel::<()>();
     std::thread::scope(|scope| {
         scope.spawn(move || {
             let start = Instant::now();
-            while let Err(RecvTimeoutError::Timeout) = finished.recv_timeout(PROGRESS_EVERY) {
-                eprintln!(
+            while let Err(RecvTimeoutError::Timeout) = finished.recv_timeout(every) {
+                tell(format!(
                     "… still waiting for SSB's answer ({} s so far; each request waits at most {timeout_secs} s)",
                     start.elapsed().as_secs()
-                );
+                ));
             }
         });
         let out = work();
         drop(done);
         out
     })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use std::sync::Mutex;
+
+    #[test]
+    fn a_slow_answer_is_reported_while_waiting_and_not_after() {
+        let lines = Mutex::new(Vec::new());
+        let out = tell_while(
+            Duration::from_millis(20),
+            60,
+            |line| lines.lock().unwrap().push(line),
+            || {
+                std::thread::sleep(Duration::from_millis(150));
+                7
+            },
+        );
+        assert_eq!(out, 7);
+        let told = lines.lock().unwrap().len();
+        assert!(told >= 2, "a wait of several intervals is reported more than once, got {told}");
+        assert!(lines.lock().unwrap().iter().all(|l| l.contains("still waiting") && l.contains("at most 60 s")));
+        std::thread::sleep(Duration::from_millis(60));
+        assert_eq!(lines.lock().unwrap().len(), told, "nothing is said once the answer is in");
+    }
+
+    #[test]
+    fn a_quick_answer_says_nothing() {
+        let lines = Mutex::new(Vec::new());
+        tell_while(Duration::from_secs(5), 60, |line| lines.lock().unwrap().push(line), || ());
+        assert!(lines.lock().unwrap().is_empty());
+    }
 }

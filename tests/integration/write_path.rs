@@ -101,3 +101,50 @@ fn a_write_cut_short_anywhere_leaves_every_file_as_it_was() {
         assert!(failed >= 2, "`{command}`: the limits never cut a write short");
     }
 }
+
+/// The same property for an interrupt: each writing command, sent SIGTERM at moments from its start to its end,
+/// leaves every file either as it was or wholly replaced (the new content equals an uninterrupted run's, and a
+/// `.bak` holds the old), both files of `migrate` or neither, and no temporary.
+#[cfg(unix)]
+#[test]
+fn an_interrupt_at_any_moment_leaves_files_whole() {
+    let fixture = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/fixtures/import/ssb_tab_hidden.tsv");
+    let bin = env!("CARGO_BIN_EXE_bosetting");
+    for command in COMMANDS {
+        let command = command.replace("FIXTURE", fixture);
+        let reference = tempfile::tempdir().unwrap();
+        workspace(reference.path());
+        let run = format!("exec '{bin}' {command} --force");
+        let o = Command::new("sh").args(["-c", &run]).current_dir(reference.path()).output().unwrap();
+        assert!(o.status.success(), "`{command}`: {}", String::from_utf8_lossy(&o.stderr));
+        let finished = snapshot(reference.path());
+        for delay_ms in [0u64, 2, 10, 30, 80, 200] {
+            let dir = tempfile::tempdir().unwrap();
+            workspace(dir.path());
+            let before = snapshot(dir.path());
+            let mut child = Command::new("sh")
+                .args(["-c", &run])
+                .current_dir(dir.path())
+                .stdout(std::process::Stdio::null())
+                .stderr(std::process::Stdio::null())
+                .spawn()
+                .unwrap();
+            std::thread::sleep(std::time::Duration::from_millis(delay_ms));
+            let _ = Command::new("kill").args(["-TERM", &child.id().to_string()]).status();
+            child.wait().unwrap();
+            let after = snapshot(dir.path());
+            let case = format!("`{command}` interrupted after {delay_ms} ms");
+            assert!(after.keys().all(|n| !n.starts_with(".bst")), "{case}: a temporary is left: {:?}", after.keys());
+            for (name, old) in &before {
+                let now = &after[name];
+                if now == old {
+                    continue;
+                }
+                assert_eq!(Some(now), finished.get(name), "{case}: {name} is neither the old file nor the new one");
+                assert_eq!(after.get(&format!("{name}.bak")), Some(old), "{case}: {name} replaced without its backup");
+            }
+            let moved = ["moved.ron", "moved.dataset.ron"].map(|n| after[n] != before[n]);
+            assert_eq!(moved[0], moved[1], "{case}: one file of migrate's pair was written without the other");
+        }
+    }
+}
