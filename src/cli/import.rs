@@ -224,6 +224,7 @@ pub fn import_table(
         },
         range: None,
         estimated: on_borders.map(|b| b.estimated).unwrap_or_default(),
+        role: None,
     };
     let mut out = add_column(dataset, meta, &matched.matched).with_context(|| table.source_name.clone())?;
     out.title.nb = format!("{} + {label}", out.title.nb);

@@ -12,6 +12,7 @@ mod fingerprint;
 mod history;
 mod labels;
 mod municipalities;
+mod role;
 pub mod synthetic;
 
 pub use add_column::{AddColumnError, add_column};
@@ -26,3 +27,4 @@ pub use file::{
 };
 pub use fingerprint::fingerprint;
 pub use municipalities::{Municipalities, RowIndex};
+pub use role::{ColumnRole, RoleKeyError, RoleTexts};

@@ -341,6 +341,7 @@ fn meta(spec: &ColumnSpec) -> ColumnMeta {
         default_missing: spec.missing,
         range: spec.range,
         estimated: Vec::new(),
+        role: None,
     }
 }
 

@@ -219,6 +219,7 @@ impl ImportDialog {
             },
             range: None,
             estimated: preview.estimated.clone(),
+            role: None,
         };
         Ok((meta, &preview.matched))
     }
