@@ -26,8 +26,8 @@ pub struct YearArgs {
 
 #[derive(clap::Subcommand, Debug)]
 pub enum YearCommand {
-    /// Start a year from a plan (scenario) and the year's need. Sent plans kept in the dataset
-    /// (`anmodning_sendt` columns) become its first rounds.
+    /// Start a year from a plan (scenario) and the year's need. Sent plans kept in the dataset (columns with
+    /// the role of a sent plan, `anmodning_sendt…`) become its first rounds.
     New(NewArgs),
     /// Make the next round from the year's state and freeze it into the file (or record one made elsewhere).
     Round(RoundArgs),
@@ -180,7 +180,9 @@ fn new(args: &NewArgs) -> Result<ExitCode> {
     let sent = add_sent_columns(&mut year, &dataset, date)
         .with_context(|| format!("{}: the sent plans in the dataset", args.scenario.display()))?;
     if sent > 0 {
-        eprintln!("note: {sent} sent plan(s) of the dataset (anmodning_sendt…) recorded as rounds dated {date}");
+        eprintln!(
+            "note: {sent} sent plan(s) of the dataset (columns with the role sent:N) recorded as rounds dated {date}"
+        );
     }
     save_year(&args.out, &year)?;
     Ok(ExitCode::SUCCESS)
