@@ -13,6 +13,7 @@ mod history;
 mod labels;
 mod municipalities;
 mod role;
+mod set_role;
 pub mod synthetic;
 
 pub use add_column::{AddColumnError, add_column};
@@ -28,3 +29,4 @@ pub use file::{
 pub use fingerprint::fingerprint;
 pub use municipalities::{Municipalities, RowIndex};
 pub use role::{ColumnRole, RoleKeyError, RoleTexts};
+pub use set_role::{SetRoleError, role_choices, with_role};
