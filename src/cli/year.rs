@@ -102,7 +102,8 @@ pub struct RoundArgs {
     pub date: Option<String>,
     #[arg(long, default_value = "")]
     pub note: String,
-    /// Record a round made elsewhere: a dataset column or a CSV file of `kommunenummer,places`.
+    /// Record a round made elsewhere: a dataset column, or a CSV file or Excel workbook (.xlsx, first sheet)
+    /// of municipality code and places under a header row.
     #[arg(long)]
     pub from: Option<String>,
     /// Print the round in `allocate`'s formats without writing the year; warnings go to standard error.
@@ -115,7 +116,8 @@ pub struct RoundArgs {
 #[derive(clap::Args, Debug)]
 pub struct SnapshotArgs {
     pub file: PathBuf,
-    /// A dataset column or a CSV file of `kommunenummer,count` (empty or unlisted: not answered).
+    /// A dataset column, or a CSV file or Excel workbook (.xlsx, first sheet) of municipality code and count
+    /// under a header row (empty or unlisted: not answered).
     #[arg(long)]
     pub from: String,
     /// The snapshot's date (YYYY-MM-DD; default today).
@@ -155,7 +157,7 @@ fn open(path: &Path) -> Result<(Year, Dataset)> {
     Ok((year, dataset))
 }
 
-/// Numbers from a dataset column, or else from a CSV file (relative to the working folder).
+/// Numbers from a dataset column, or else from a CSV file or workbook (relative to the working folder).
 pub(super) fn read_counts(dataset: &Dataset, from: &str) -> Result<Counts> {
     if dataset.column(from).is_some() {
         return Ok(counts_from_column(dataset, from)?);

@@ -28,6 +28,7 @@ pub mod rows;
 pub mod ssb_csv;
 pub mod table;
 pub mod text_formula;
+pub mod workbook;
 
 pub use codes::municipality_code;
 pub use error::{ImportError, MAX_FILE_BYTES, MAX_TABLE_CELLS};
