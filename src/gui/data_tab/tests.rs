@@ -361,3 +361,30 @@ fn a_role_is_changed_from_the_tab_as_one_undo_step_and_the_follow_up_follows_it(
     assert_eq!(role(&h, "vedtak_2024"), Some(ColumnRole::Decisions { year: 2024 }));
     assert_eq!(role(&h, "bosatt_2023"), Some(ColumnRole::Settled { year: 2023, partial: false }));
 }
+
+#[test]
+fn an_imported_request_is_a_count_with_the_role_its_name_gives() {
+    use crate::data::{ColumnRole, Kind};
+    let dir = tempfile::tempdir().unwrap();
+    let d = crate::data::embedded_dataset("norway-2024").unwrap();
+    let mut text = String::from("kommunenummer;anmodning\n");
+    for (m, v) in d.municipalities.iter().zip(d.column("anmodning_2024").unwrap().values.iter()) {
+        text.push_str(&format!("{};{}\n", m.code, v.unwrap_or(0.0)));
+    }
+    let file = dir.path().join("anmodning.csv");
+    std::fs::write(&file, text).unwrap();
+    let mut h = harness(app_2024());
+    h.state_mut().apply(import(ImportCmd::Load(file)));
+    let dataset = h.state().doc.dataset().clone();
+    h.state_mut().modal.import_mut().unwrap().wait(&dataset);
+    h.run();
+    assert_eq!(h.state().modal.import().unwrap().kind, Kind::Extensive, "whole numbers summing to 36 985");
+    let dialog = h.state_mut().modal.import_mut().unwrap();
+    dialog.id = "anmodning_2025".into();
+    h.run();
+    assert!(shows(&h, "Anmodning 2025 (ut fra id og år; endres i Data-fanen)"), "the role is shown before it is added");
+    h.state_mut().apply(import(ImportCmd::Apply));
+    h.run();
+    let meta = h.state().doc.dataset().column("anmodning_2025").unwrap().meta.clone();
+    assert_eq!((meta.kind, meta.role), (Kind::Extensive, Some(ColumnRole::Request { year: 2025 })));
+}

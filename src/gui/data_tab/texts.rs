@@ -56,6 +56,7 @@ texts!(ImportTexts {
     licence: "Lisens", "Licence";
     direction: "Retning", "Direction";
     kind: "Type", "Kind";
+    role_guessed: "ut fra id og år; endres i Data-fanen", "from the id and year; changed in the Data tab";
     matched: "kommuner med verdi", "municipalities with a value";
     without: "kommuner i datasettet uten verdi", "municipalities of the dataset without a value";
     unknown: "ukjente kommunenummer", "unknown codes";
