@@ -25,7 +25,7 @@ texts!(DataTexts {
     role: "Rolle", "Role";
     role_tip: "Hva kolonnen er for bosettingsåret: oppfølgingen, historikken og kalibreringen finner anmodning, vedtak og bosatte etter rollen, ikke etter kolonnens id",
         "What the column is for the settlement year: the follow-up, the history and calibration find the request, decisions and settled by their role, not by the column's id";
-    role_rate: "— (rate)", "— (rate)";
+    role_rate: "— (ikke et antall)", "— (not a count)";
     missing: "Mangler", "Missing";
     filled: "Manglende verdier fylles med", "Missing cells filled with";
     not_used: "ikke brukt", "not used";
