@@ -153,18 +153,19 @@ fn conflicts_text(source: &str, dataset: &Dataset, conflicts: &[Conflict]) -> St
 
 /// The report's line on the column's kind: always stated, with the reason.
 fn kind_note(name: &str, kind: Kind, reason: KindReason) -> String {
-    match (kind, reason) {
-        (_, KindReason::Chosen) => format!("{name} is {} (--kind)", kind_words(kind)),
-        (_, KindReason::Role) => format!("{name} is {} (a column with a role counts persons)", kind_words(kind)),
-        (_, KindReason::Count { total }) => format!(
-            "{name} is {}: whole numbers summing to {}, a national total (--kind intensive if it is a rate)",
-            kind_words(kind),
+    let kind = kind_words(kind);
+    match reason {
+        KindReason::Chosen => format!("{name} is {kind} (--kind)"),
+        KindReason::Role => format!("{name} is {kind} (a column with a role counts persons)"),
+        KindReason::Count { total } => format!(
+            "{name} is {kind}: whole numbers summing to {}, a national total (--kind intensive if it is a rate)",
             crate::numfmt::integer(total, Lang::En)
         ),
-        (_, KindReason::Rate) => format!(
-            "{name} is {}: not whole numbers summing to a national total (--kind extensive if it is a count)",
-            kind_words(kind)
-        ),
+        KindReason::Rate => {
+            format!(
+                "{name} is {kind}: not whole numbers summing to a national total (--kind extensive if it is a count)"
+            )
+        }
     }
 }
 
@@ -230,11 +231,13 @@ pub fn import_table(
         eprintln!("{}", line(&format!("{}: {p}", table.source_name)));
     }
     let values: Vec<Option<f64>> = extracted.values.iter().map(|v| v.value).collect();
+    let chosen = args.column.kind.as_deref().map(|k| if k == "extensive" { Kind::Extensive } else { Kind::Intensive });
     let (role, role_guessed) = match &args.column.role {
         Some(key) => (ColumnRole::from_key(key).map_err(|e| anyhow::anyhow!("--role: {e}"))?, false),
+        // A rate the user chose has no role, whatever its name.
+        None if chosen == Some(Kind::Intensive) => (None, true),
         None => (guess_role(&args.name, &args.year, &values), true),
     };
-    let chosen = args.column.kind.as_deref().map(|k| if k == "extensive" { Kind::Extensive } else { Kind::Intensive });
     if let (Some(role), Some(Kind::Intensive)) = (role, chosen) {
         bail!("--role {} is a count of persons, but --kind intensive makes the column a rate; drop one", role.key());
     }

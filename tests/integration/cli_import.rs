@@ -137,6 +137,9 @@ fn a_role_is_taken_from_the_option_or_guessed_from_the_name_with_a_note() {
     let o = import(&["--name", "svar", "--role", "decisions:2025", "--kind", "intensive"]);
     assert_eq!(o.status.code(), Some(1));
     assert!(String::from_utf8_lossy(&o.stderr).contains("--role decisions:2025 is a count"));
+    let o = import(&["--name", "anmodning_2026", "--kind", "intensive"]);
+    assert!(o.status.success(), "a rate chosen by --kind gets no guessed role: {}", String::from_utf8_lossy(&o.stderr));
+    assert_eq!(role_of("anmodning_2026"), None);
     let o = import(&["--name", "svar", "--role", "vedtak"]);
     assert_eq!(o.status.code(), Some(1));
     assert!(String::from_utf8_lossy(&o.stderr).contains("--role: role \"vedtak\" is not one of"));
