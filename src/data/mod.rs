@@ -5,6 +5,7 @@
 
 mod add_column;
 mod cells;
+mod count_like;
 mod dataset;
 mod embedded;
 mod file;
@@ -18,6 +19,7 @@ pub mod synthetic;
 
 pub use add_column::{AddColumnError, add_column};
 pub use cells::Cells;
+pub use count_like::{NATIONAL_TOTAL, count_total};
 pub use dataset::{
     Column, ColumnMeta, Dataset, Direction, Estimate, HistoryKind, HistoryPoint, Kind, Municipality, Text,
 };

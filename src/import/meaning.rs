@@ -2,14 +2,7 @@
 //! name, and whether it is a count. A count of refugees is whole numbers summing to a national total; taking it
 //! for a rate would scale it by population again (Oslo asked for several times its share).
 
-use crate::data::{ColumnRole, Kind};
-
-/// The smallest and largest national total a count of refugees (a request, decisions, settled) has had or may
-/// plausibly have: below, a column of small whole numbers (a class 1–6) is not taken for a count.
-pub const NATIONAL_TOTAL: (f64, f64) = (1_000.0, 100_000.0);
-
-/// A count has more than a handful of different values; a class or a code has few.
-const MIN_DISTINCT: usize = 10;
+use crate::data::{ColumnRole, Kind, count_total};
 
 /// Why the column got its kind, for the import report.
 #[derive(Debug, Clone, Copy, PartialEq)]
@@ -37,20 +30,6 @@ pub fn guess_kind(chosen: Option<Kind>, role: Option<ColumnRole>, values: &[Opti
         Some(total) => (Kind::Extensive, KindReason::Count { total }),
         None => (Kind::Intensive, KindReason::Rate),
     }
-}
-
-/// The sum of the values when they read as a count of refugees: whole, never negative, several different
-/// values, summing to a national total.
-pub fn count_total(values: &[Option<f64>]) -> Option<f64> {
-    let filled: Vec<f64> = values.iter().flatten().copied().collect();
-    if filled.iter().any(|v| !v.is_finite() || *v < 0.0 || v.fract() != 0.0) {
-        return None;
-    }
-    let mut distinct: Vec<u64> = filled.iter().map(|v| v.to_bits()).collect();
-    distinct.sort_unstable();
-    distinct.dedup();
-    let total: f64 = filled.iter().sum();
-    (distinct.len() >= MIN_DISTINCT && (NATIONAL_TOTAL.0..=NATIONAL_TOTAL.1).contains(&total)).then_some(total)
 }
 
 /// The role a column's name gives: the names earlier versions used (`anmodning_2024`, `bosatt_2024_delaar`),
