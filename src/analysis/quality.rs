@@ -2,7 +2,7 @@
 //! it — a weighted indicator that is mostly filled in rather than measured, and a column whose name is so
 //! close to another's that one is probably a typo of the other.
 
-use crate::data::Dataset;
+use crate::data::{Dataset, Kind, count_total};
 use crate::lang::Lang;
 use crate::numfmt;
 use crate::scenario::{CriterionId, Scenario};
@@ -16,6 +16,9 @@ pub enum DataWarning {
     MostlyFilled { criterion: CriterionId, column: String, missing: usize, total: usize },
     /// Two column ids differ by one or two letters (not only in digits, as a year series does).
     SimilarColumns { column: String, like: String },
+    /// A weighted criterion reads a column as a rate whose values look like a count of refugees (whole numbers
+    /// summing to a national total): scaled by population again, the largest municipalities get far too much.
+    CountAsRate { criterion: CriterionId, column: String, total: f64 },
 }
 
 impl DataWarning {
@@ -24,6 +27,7 @@ impl DataWarning {
         match self {
             DataWarning::MostlyFilled { .. } => "mostly_filled",
             DataWarning::SimilarColumns { .. } => "similar_column_names",
+            DataWarning::CountAsRate { .. } => "count_as_rate",
         }
     }
 
@@ -46,6 +50,19 @@ impl DataWarning {
                 Lang::Nb => format!("kolonnen «{column}» har nesten samme navn som «{like}» – skrivefeil?"),
                 Lang::En => format!("the column \"{column}\" is named almost like \"{like}\" – a typo?"),
             },
+            DataWarning::CountAsRate { criterion, column, total } => {
+                let total = numfmt::integer(*total, lang);
+                match lang {
+                    Lang::Nb => format!(
+                        "{}: «{column}» leses som en rate, men er hele tall med sum {total}, som et antall; sett typen til antall (ekstensiv)",
+                        criterion.label(lang)
+                    ),
+                    Lang::En => format!(
+                        "{}: \"{column}\" is read as a rate, but holds whole numbers summing to {total}, like a count; set its kind to count (extensive)",
+                        criterion.label(lang)
+                    ),
+                }
+            }
         }
     }
 }
@@ -59,6 +76,11 @@ pub fn data_warnings(scenario: &Scenario, dataset: &Dataset) -> Vec<DataWarning>
         let missing = column.missing_count();
         if total > 0 && missing as f64 > MOSTLY_FILLED * total as f64 {
             out.push(DataWarning::MostlyFilled { criterion: c.id, column: column.meta.id.clone(), missing, total });
+        }
+        if column.meta.kind == Kind::Intensive
+            && let Some(sum) = count_total(&column.values)
+        {
+            out.push(DataWarning::CountAsRate { criterion: c.id, column: column.meta.id.clone(), total: sum });
         }
     }
     for (i, a) in dataset.columns.iter().enumerate() {
@@ -102,6 +124,31 @@ mod tests {
     use super::*;
     use crate::data::embedded_dataset;
     use crate::scenario::parse_scenario;
+
+    #[test]
+    fn a_request_read_as_a_rate_is_named_and_a_count_is_not() {
+        let mut d = embedded_dataset("norway-2024").unwrap();
+        let mut s = parse_scenario(include_str!("../../scenarios/imdi-2024.ron"), "imdi-2024.ron").unwrap();
+        s.criteria[1].column = Some("anmodning_2024".into());
+        let count_as_rate = |d: &Dataset, s: &Scenario| {
+            data_warnings(s, d).into_iter().filter(|w| w.code() == "count_as_rate").collect::<Vec<_>>()
+        };
+        assert!(count_as_rate(&d, &s).is_empty(), "a count read as a count");
+        let i = d.column_index("anmodning_2024").unwrap();
+        d.columns[i].meta.kind = Kind::Intensive;
+        d.columns[i].meta.role = None;
+        let w = count_as_rate(&d, &s);
+        assert_eq!(w.len(), 1, "{w:?}");
+        assert!(
+            w[0].message(Lang::En)
+                .contains("\"anmodning_2024\" is read as a rate, but holds whole numbers summing to 36,985"),
+            "{}",
+            w[0].message(Lang::En)
+        );
+        // The centrality class is whole numbers too, but no national total.
+        s.criteria[1].column = Some("sentralitetsklasse_2024".into());
+        assert!(count_as_rate(&d, &s).is_empty());
+    }
 
     #[test]
     fn a_mostly_filled_weighted_indicator_is_named() {

@@ -6,11 +6,14 @@ use std::process::ExitCode;
 use anyhow::{Context, Result, bail};
 
 use crate::data::{
-    ColumnMeta, Dataset, Direction, Kind, Text, add_column, dataset_file_text, embedded_dataset, load_dataset_file,
+    ColumnMeta, ColumnRole, Dataset, Direction, Kind, Text, add_column, dataset_file_text, embedded_dataset,
+    load_dataset_file,
 };
 use crate::fileio::{Output, WriteRules, read_limited, write_output};
 use crate::import::borders::to_dataset_borders;
-use crate::import::{Conflict, Guess, Table, extract, guess, match_codes, read_table};
+use crate::import::{
+    Conflict, Guess, KindReason, Table, extract, guess, guess_kind, guess_role, match_codes, read_table,
+};
 use crate::lang::Lang;
 use crate::scenario::MissingPolicy;
 
@@ -64,9 +67,14 @@ pub struct NewColumnArgs {
     /// higher (higher is better) or lower.
     #[arg(long, value_parser = ["higher", "lower"], default_value = "higher")]
     pub direction: String,
-    /// intensive (a rate, e.g. %) or extensive (a count).
-    #[arg(long, value_parser = ["intensive", "extensive"], default_value = "intensive")]
-    pub kind: String,
+    /// intensive (a rate, e.g. %) or extensive (a count). Left out: a count when the column has a role or
+    /// holds whole numbers summing to a national total of refugees, else a rate; the report says which.
+    #[arg(long, value_parser = ["intensive", "extensive"])]
+    pub kind: Option<String>,
+    /// What the column is for the settlement year: request:YEAR, decisions:YEAR, settled:YEAR[:partial] or
+    /// none. Left out: guessed from the name (anmodning_2024, vedtak_2024, bosatt_2024_delaar), with a note.
+    #[arg(long)]
+    pub role: Option<String>,
     /// Refuse the import when any code is not in the dataset (default: leave those rows out and report them).
     #[arg(long)]
     pub strict: bool,
@@ -143,6 +151,46 @@ fn conflicts_text(source: &str, dataset: &Dataset, conflicts: &[Conflict]) -> St
     text
 }
 
+/// The report's line on the column's kind: always stated, with the reason.
+fn kind_note(name: &str, kind: Kind, reason: KindReason) -> String {
+    let kind = kind_words(kind);
+    match reason {
+        KindReason::Chosen => format!("{name} is {kind} (--kind)"),
+        KindReason::Role => format!("{name} is {kind} (a column with a role counts persons)"),
+        KindReason::Count { total } => format!(
+            "{name} is {kind}: whole numbers summing to {}, a national total (--kind intensive if it is a rate)",
+            crate::numfmt::integer(total, Lang::En)
+        ),
+        KindReason::Rate => {
+            format!(
+                "{name} is {kind}: not whole numbers summing to a national total (--kind extensive if it is a count)"
+            )
+        }
+    }
+}
+
+fn kind_words(kind: Kind) -> &'static str {
+    match kind {
+        Kind::Extensive => "a count (kind extensive)",
+        Kind::Intensive => "a rate (kind intensive)",
+    }
+}
+
+/// The report's line on the column's role: the one given, or the guess and how to change it.
+fn role_note(name: &str, role: Option<ColumnRole>, guessed: bool) -> String {
+    let label = ColumnRole::label_of(role, Lang::En);
+    match (role, guessed) {
+        (_, false) => format!("{name} has the role {label} (--role)"),
+        (Some(role), true) => format!(
+            "note: {name} has the role {label} ({}), guessed from its name; --role sets another, --role none none",
+            role.key()
+        ),
+        (None, true) => {
+            format!("{name} has no role (--role request:YEAR, decisions:YEAR or settled:YEAR[:partial] gives it one)")
+        }
+    }
+}
+
 /// The option that names the value column, for the advice when it cannot be guessed.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum ValueOption {
@@ -182,7 +230,18 @@ pub fn import_table(
     for p in &extracted.problems {
         eprintln!("{}", line(&format!("{}: {p}", table.source_name)));
     }
-    let kind = if args.column.kind == "extensive" { Kind::Extensive } else { Kind::Intensive };
+    let values: Vec<Option<f64>> = extracted.values.iter().map(|v| v.value).collect();
+    let chosen = args.column.kind.as_deref().map(|k| if k == "extensive" { Kind::Extensive } else { Kind::Intensive });
+    let (role, role_guessed) = match &args.column.role {
+        Some(key) => (ColumnRole::from_key(key).map_err(|e| anyhow::anyhow!("--role: {e}"))?, false),
+        // A rate the user chose has no role, whatever its name.
+        None if chosen == Some(Kind::Intensive) => (None, true),
+        None => (guess_role(&args.name, &args.year, &values), true),
+    };
+    if let (Some(role), Some(Kind::Intensive)) = (role, chosen) {
+        bail!("--role {} is a count of persons, but --kind intensive makes the column a rate; drop one", role.key());
+    }
+    let (kind, kind_reason) = guess_kind(chosen, role, &values);
     let on_borders = if args.column.no_crosswalk { None } else { to_dataset_borders(&extracted, dataset, kind) };
     if let Some(b) = &on_borders {
         for text in std::iter::once(b.report.summary(Lang::En)).chain(b.report.details(Lang::En)) {
@@ -217,19 +276,22 @@ pub fn import_table(
         licence: args.licence.clone(),
         direction: if args.column.direction == "lower" { Direction::LowerIsBetter } else { Direction::HigherIsBetter },
         kind,
-        default_missing: if args.column.kind == "extensive" {
-            MissingPolicy::Zero
-        } else {
-            MissingPolicy::CountyMedian
+        default_missing: match kind {
+            Kind::Extensive => MissingPolicy::Zero,
+            Kind::Intensive => MissingPolicy::CountyMedian,
         },
         range: None,
         estimated: on_borders.map(|b| b.estimated).unwrap_or_default(),
+        role,
     };
     let mut out = add_column(dataset, meta, &matched.matched).with_context(|| table.source_name.clone())?;
     out.title.nb = format!("{} + {label}", out.title.nb);
     out.title.en = format!("{} + {label}", out.title.en);
     let text = dataset_file_text(&out, &output.name())?;
     write_output(&output, text.as_bytes()).with_context(|| format!("cannot write {}", output.name()))?;
+    let name = output.name();
+    eprintln!("{}", line(&format!("{name}: {}", kind_note(&args.name, kind, kind_reason))));
+    eprintln!("{}", line(&format!("{name}: {}", role_note(&args.name, role, role_guessed))));
     let without = out.column(&args.name).map_or(0, |c| c.missing_count());
     eprintln!(
         "{}",
@@ -262,7 +324,8 @@ mod tests {
             licence: String::new(),
             column: NewColumnArgs {
                 direction: "higher".into(),
-                kind: "intensive".into(),
+                kind: Some("intensive".into()),
+                role: None,
                 strict: false,
                 no_crosswalk: false,
             },

@@ -26,8 +26,8 @@ pub struct YearArgs {
 
 #[derive(clap::Subcommand, Debug)]
 pub enum YearCommand {
-    /// Start a year from a plan (scenario) and the year's need. Sent plans kept in the dataset
-    /// (`anmodning_sendt` columns) become its first rounds.
+    /// Start a year from a plan (scenario) and the year's need. Sent plans kept in the dataset (columns with
+    /// the role of a sent plan, `anmodning_sendt…`) become its first rounds.
     New(NewArgs),
     /// Make the next round from the year's state and freeze it into the file (or record one made elsewhere).
     Round(RoundArgs),
@@ -102,7 +102,8 @@ pub struct RoundArgs {
     pub date: Option<String>,
     #[arg(long, default_value = "")]
     pub note: String,
-    /// Record a round made elsewhere: a dataset column or a CSV file of `kommunenummer,places`.
+    /// Record a round made elsewhere: a dataset column, or a CSV file or Excel workbook (.xlsx, first sheet)
+    /// of municipality code and places under a header row.
     #[arg(long)]
     pub from: Option<String>,
     /// Print the round in `allocate`'s formats without writing the year; warnings go to standard error.
@@ -115,7 +116,8 @@ pub struct RoundArgs {
 #[derive(clap::Args, Debug)]
 pub struct SnapshotArgs {
     pub file: PathBuf,
-    /// A dataset column or a CSV file of `kommunenummer,count` (empty or unlisted: not answered).
+    /// A dataset column, or a CSV file or Excel workbook (.xlsx, first sheet) of municipality code and count
+    /// under a header row (empty or unlisted: not answered).
     #[arg(long)]
     pub from: String,
     /// The snapshot's date (YYYY-MM-DD; default today).
@@ -155,7 +157,7 @@ fn open(path: &Path) -> Result<(Year, Dataset)> {
     Ok((year, dataset))
 }
 
-/// Numbers from a dataset column, or else from a CSV file (relative to the working folder).
+/// Numbers from a dataset column, or else from a CSV file or workbook (relative to the working folder).
 pub(super) fn read_counts(dataset: &Dataset, from: &str) -> Result<Counts> {
     if dataset.column(from).is_some() {
         return Ok(counts_from_column(dataset, from)?);
@@ -180,7 +182,9 @@ fn new(args: &NewArgs) -> Result<ExitCode> {
     let sent = add_sent_columns(&mut year, &dataset, date)
         .with_context(|| format!("{}: the sent plans in the dataset", args.scenario.display()))?;
     if sent > 0 {
-        eprintln!("note: {sent} sent plan(s) of the dataset (anmodning_sendt…) recorded as rounds dated {date}");
+        eprintln!(
+            "note: {sent} sent plan(s) of the dataset (columns with the role sent:N) recorded as rounds dated {date}"
+        );
     }
     save_year(&args.out, &year)?;
     Ok(ExitCode::SUCCESS)

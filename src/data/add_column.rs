@@ -74,6 +74,7 @@ mod tests {
             default_missing: MissingPolicy::CountyMedian,
             range: None,
             estimated: Vec::new(),
+            role: None,
         }
     }
 

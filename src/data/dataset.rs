@@ -6,6 +6,7 @@ use serde::{Deserialize, Serialize};
 
 use super::cells::Cells;
 use super::municipalities::{Municipalities, RowIndex};
+use super::role::ColumnRole;
 use crate::choices::MissingPolicy;
 
 /// A text in both interface languages.
@@ -58,6 +59,10 @@ pub struct ColumnMeta {
     /// mean of merged ones), by municipality code, with the reason; shown like filled cells. Absent in older files.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub estimated: Vec<Estimate>,
+    /// What the column is for the settlement year (a request, decisions, settled, a sent plan), or none. Files
+    /// of format 1 have no roles: their columns get the role their id gives ([`ColumnRole::from_legacy_id`]).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub role: Option<ColumnRole>,
 }
 
 /// A cell whose value is an estimate, with the reason shown in the table's tooltip.
@@ -84,6 +89,7 @@ impl ColumnMeta {
             default_missing: MissingPolicy::Zero,
             range: None,
             estimated: Vec::new(),
+            role: None,
         }
     }
 
@@ -161,6 +167,16 @@ impl Dataset {
 
     pub fn column_index(&self, id: &str) -> Option<usize> {
         self.columns.iter().position(|c| c.meta.id == id)
+    }
+
+    /// The columns that have a role, with it, in dataset order.
+    pub fn roles(&self) -> impl Iterator<Item = (&Column, ColumnRole)> {
+        self.columns.iter().filter_map(|c| Some((c, c.meta.role?)))
+    }
+
+    /// The column with exactly this role (the first, should two have it).
+    pub fn column_with_role(&self, role: ColumnRole) -> Option<&Column> {
+        self.roles().find(|(_, r)| *r == role).map(|(c, _)| c)
     }
 
     /// The row holding `code`: a binary search in code order (codes are unique in a loaded dataset).

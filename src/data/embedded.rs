@@ -38,4 +38,26 @@ mod tests {
         assert_eq!(d.len(), 357);
         assert!(embedded_dataset("norway-1999").is_err());
     }
+
+    #[test]
+    fn the_embedded_columns_state_their_roles() {
+        use crate::data::ColumnRole;
+        let d = embedded_dataset("norway-2024").unwrap();
+        assert!(d.column_with_role(ColumnRole::Request { year: 2024 }).is_some_and(|c| c.meta.id == "anmodning_2024"));
+        assert!(d.column_with_role(ColumnRole::Decisions { year: 2024 }).is_some_and(|c| c.meta.id == "vedtak_2024"));
+        let partial = ColumnRole::Settled { year: 2024, partial: true };
+        assert!(d.column_with_role(partial).is_some_and(|c| c.meta.id == "bosatt_2024_delaar"));
+        // Stated in the file, and the same as the names' convention: no column lost or gained a meaning.
+        for id in EMBEDDED_IDS {
+            let text = match id {
+                "norway-2020" => NORWAY_2020,
+                _ => NORWAY_2024,
+            };
+            assert!(text.contains("format: 2") && text.contains("role: "), "{id}");
+            for c in &embedded_dataset(id).unwrap().columns {
+                assert_eq!(c.meta.role, ColumnRole::from_legacy_id(&c.meta.id), "{id}: {}", c.meta.id);
+            }
+        }
+        assert_eq!(embedded_dataset("norway-2020").unwrap().roles().count(), 6);
+    }
 }

@@ -6,12 +6,17 @@ use serde::{Deserialize, Serialize};
 
 use super::dataset::{Column, ColumnMeta, Dataset, HistoryPoint, Municipality, Text};
 use super::fingerprint::fingerprint;
+use super::role::ColumnRole;
 use crate::fileio::{RonError, parse_ron, peek_version, read_limited, to_ron_pretty, write_atomic};
 
 pub use crate::fileio::MAX_INPUT_BYTES;
 
-/// The newest dataset file format this program reads.
-pub const DATASET_FORMAT: u32 = 1;
+/// The newest dataset file format this program reads. Format 2 states each column's role; a format 1 column
+/// that counts persons gets the role its id gives.
+pub const DATASET_FORMAT: u32 = 2;
+
+/// The first format whose columns state their role (absent: none).
+const ROLES_STATED: u32 = 2;
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
@@ -55,6 +60,10 @@ pub enum DataError {
     Empty { file: String },
     #[error("{file}: column {index} id {id:?} appears twice")]
     DuplicateColumn { file: String, index: usize, id: String },
+    #[error(
+        "{file}: column {index} {id:?} has the role {}, which needs a count (kind: extensive), but it is a rate", role.key()
+    )]
+    RoleNotCount { file: String, index: usize, id: String, role: ColumnRole },
     #[error("{file}: row {row}: municipality code {code:?} is not 4 digits")]
     BadCode { file: String, row: usize, code: String },
     #[error("{file}: row {row}: county code {code:?} is not 2 digits")]
@@ -139,7 +148,7 @@ fn is_digits(s: &str, n: usize) -> bool {
     s.len() == n && s.bytes().all(|b| b.is_ascii_digit())
 }
 
-fn validate(raw: DatasetFile, file: &str) -> Result<Dataset, DataError> {
+fn validate(mut raw: DatasetFile, file: &str) -> Result<Dataset, DataError> {
     let file_s = || file.to_owned();
     if raw.format > DATASET_FORMAT {
         return Err(DataError::NewerFormat { file: file_s(), found: raw.format });
@@ -205,6 +214,17 @@ fn validate(raw: DatasetFile, file: &str) -> Result<Dataset, DataError> {
                     reason,
                 });
             }
+        }
+    }
+    let roles_stated = raw.format >= ROLES_STATED;
+    for (index, meta) in raw.columns.iter_mut().enumerate() {
+        if !roles_stated && meta.kind == super::Kind::Extensive {
+            meta.role = ColumnRole::from_legacy_id(&meta.id);
+        }
+        if let Some(role) = meta.role
+            && meta.kind != super::Kind::Extensive
+        {
+            return Err(DataError::RoleNotCount { file: file_s(), index: index + 1, id: meta.id.clone(), role });
         }
     }
     let n = raw.rows.len();
@@ -273,9 +293,42 @@ mod tests {
         );
         assert!(err(&s.replacen("values: [25.59,", "values: [", 1)).contains("13 values, but the dataset has 14"));
         assert!(err(&s.replacen("county_code: \"03\"", "county_code: \"3\"", 1)).contains("county code"));
-        assert!(err(&s.replacen("format: 1", "format: 9", 1)).contains("newer"));
+        assert!(err(&s.replacen("format: 2", "format: 9", 1)).contains("newer"));
         assert!(err(&s.replacen("year: 2020,", "year: 2020, colour: 1,", 1)).contains("colour"));
         assert!(err(&s.replacen("10.0, 12.0", "10.0, -12.0", 1)).contains("negative"));
+    }
+
+    #[test]
+    fn a_format_1_file_opens_unchanged_with_the_roles_its_ids_give() {
+        // A dataset file as version 1 wrote it: no roles, request and sent-plan columns named by convention.
+        let old = include_str!("../../tests/fixtures/datasets/format1-sent.dataset.ron");
+        let d = parse_dataset(old, "old.dataset.ron").unwrap();
+        let role = |id: &str| d.column(id).unwrap().meta.role;
+        assert_eq!(role("anmodning_2024"), Some(ColumnRole::Request { year: 2024 }));
+        assert_eq!(role("vedtak_2024"), Some(ColumnRole::Decisions { year: 2024 }));
+        assert_eq!(role("anmodning_sendt"), Some(ColumnRole::SentRound { order: 1 }));
+        assert_eq!(role("andel_pst"), None, "a rate has no role");
+        // Written again it states the roles, reads back the same, and the fingerprint is unchanged.
+        let text = dataset_file_text(&d, "new.dataset.ron").unwrap();
+        assert!(text.contains("format: 2") && text.contains("role: Request(year: 2024)"), "{text}");
+        let again = parse_dataset(&text, "new.dataset.ron").unwrap();
+        assert_eq!(again.columns, d.columns);
+        assert_eq!(again.fingerprint, d.fingerprint);
+        // From format 2 on, an absent role is none: the id alone gives nothing.
+        let unstated = text.replace("role: Request(year: 2024)", "").replace(", )", ")");
+        let d2 = parse_dataset(&unstated, "new.dataset.ron").unwrap();
+        assert_eq!(d2.column("anmodning_2024").unwrap().meta.role, None);
+    }
+
+    #[test]
+    fn a_rate_with_a_role_is_refused_with_its_column() {
+        let s = sample().replacen(
+            "kind: intensive, default_missing: county_median,",
+            "kind: intensive, default_missing: county_median, role: Decisions(year: 2020),",
+            1,
+        );
+        let e = err(&s);
+        assert!(e.contains("column 1") && e.contains("decisions:2020") && e.contains("needs a count"), "{e}");
     }
 
     #[test]

@@ -5,6 +5,7 @@
 
 mod add_column;
 mod cells;
+mod count_like;
 mod dataset;
 mod embedded;
 mod file;
@@ -12,10 +13,13 @@ mod fingerprint;
 mod history;
 mod labels;
 mod municipalities;
+mod role;
+mod set_role;
 pub mod synthetic;
 
 pub use add_column::{AddColumnError, add_column};
 pub use cells::Cells;
+pub use count_like::{NATIONAL_TOTAL, count_total};
 pub use dataset::{
     Column, ColumnMeta, Dataset, Direction, Estimate, HistoryKind, HistoryPoint, Kind, Municipality, Text,
 };
@@ -26,3 +30,5 @@ pub use file::{
 };
 pub use fingerprint::fingerprint;
 pub use municipalities::{Municipalities, RowIndex};
+pub use role::{ColumnRole, RoleKeyError, RoleTexts};
+pub use set_role::{SetRoleError, role_choices, with_role};

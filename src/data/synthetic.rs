@@ -2,6 +2,7 @@
 
 use super::dataset::{Column, ColumnMeta, Dataset, Direction, Kind, Municipality, Text};
 use super::fingerprint::fingerprint;
+use super::role::ColumnRole;
 use crate::choices::MissingPolicy;
 
 /// SplitMix64: tiny, fast, and the same on every platform.
@@ -39,6 +40,7 @@ fn meta(id: &str, direction: Direction, kind: Kind, missing: MissingPolicy) -> C
         default_missing: missing,
         range: None,
         estimated: Vec::new(),
+        role: if kind == Kind::Extensive { ColumnRole::from_legacy_id(id) } else { None },
     }
 }
 

@@ -2,7 +2,7 @@
 //! are answered against it, a revision scales it, a shortfall plan is shown beside it — so a plan used as the
 //! sent request becomes a count column that the document saves with its dataset.
 
-use crate::data::{ColumnMeta, Dataset, Text, add_column};
+use crate::data::{ColumnMeta, ColumnRole, Dataset, Text, add_column};
 use crate::engine::Allocation;
 
 use super::FollowUpError;
@@ -27,19 +27,26 @@ pub fn record_sent_plan(
         return Err(FollowUpError::WrongLength { got: allocation.rows.len(), expected: dataset.len() });
     }
     let requests: Vec<Option<f64>> = allocation.rows.iter().map(|r| Some(f64::from(r.allocation))).collect();
-    if let Some(same) = dataset
-        .columns
-        .iter()
-        .filter(|c| c.meta.id.starts_with("anmodning_sendt"))
-        .find(|c| c.values[..] == requests[..])
-    {
+    let sent = || dataset.roles().filter_map(|(c, role)| matches!(role, ColumnRole::SentRound { .. }).then_some(c));
+    if let Some(same) = sent().find(|c| c.values[..] == requests[..]) {
         return Ok((dataset.clone(), same.meta.id.clone()));
     }
+    let order = 1 + dataset
+        .roles()
+        .filter_map(|(_, role)| match role {
+            ColumnRole::SentRound { order } => Some(order),
+            _ => None,
+        })
+        .max()
+        .unwrap_or(0);
     let id = free_id(dataset);
-    let meta = ColumnMeta::derived_count(
-        &id,
-        Text::new(&format!("Sendt anmodning ({scenario_name})"), &format!("Request sent ({scenario_name})")),
-    );
+    let meta = ColumnMeta {
+        role: Some(ColumnRole::SentRound { order }),
+        ..ColumnMeta::derived_count(
+            &id,
+            Text::new(&format!("Sendt anmodning ({scenario_name})"), &format!("Request sent ({scenario_name})")),
+        )
+    };
     let values: Vec<(String, Option<f64>)> =
         dataset.municipalities.iter().zip(requests).map(|(m, v)| (m.code.clone(), v)).collect();
     let out = add_column(dataset, meta, &values).map_err(|e| FollowUpError::SentPlan(e.to_string()))?;
@@ -69,7 +76,13 @@ mod tests {
         let mut smaller = s.clone();
         smaller.target.total = 4000;
         let other = allocate(&d, &smaller).unwrap();
-        assert_eq!(record_sent_plan(&with_plan, &other, &s.name).unwrap().1, "anmodning_sendt_2");
+        let (with_two, second) = record_sent_plan(&with_plan, &other, &s.name).unwrap();
+        assert_eq!(second, "anmodning_sendt_2");
+        let role = |id: &str| with_two.column(id).unwrap().meta.role;
+        assert_eq!(
+            (role(&id), role(&second)),
+            (Some(ColumnRole::SentRound { order: 1 }), Some(ColumnRole::SentRound { order: 2 }))
+        );
         // Revising from the recorded plan: the asked set is kept and the sum is exact.
         let (_, revised) = revise(&with_plan, &s, &id, 3602, None, ReviseMode::Proportional).unwrap();
         assert_eq!(revised.allocated, 3602);

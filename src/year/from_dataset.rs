@@ -1,15 +1,12 @@
-//! A year from what earlier versions kept in the dataset: each `anmodning_sendt` column (a plan used as the
-//! sent request, see `followup::record_sent_plan`) becomes a recorded round, in the order they were sent.
+//! A year from what earlier versions kept in the dataset: each sent-plan column (role `SentRound`, a plan used
+//! as the sent request, see `followup::record_sent_plan`) becomes a recorded round, in the order they were sent.
 
 use super::Date;
 use super::counts::counts_from_column;
 use super::make::{RoundError, recorded_round};
 use super::model::{Need, RoundKind, YEAR_VERSION, Year};
-use crate::data::{Column, Dataset};
+use crate::data::{Column, ColumnRole, Dataset};
 use crate::scenario::{DatasetRef, Scenario};
-
-/// The prefix every sent-plan column has.
-const SENT_PREFIX: &str = "anmodning_sendt";
 
 /// A new year for `plan` on `dataset` with the need `total` (of which `minors`) from `date`.
 pub fn new_year(plan: &Scenario, dataset_ref: DatasetRef, dataset: &Dataset, year: i32, need: Need) -> Year {
@@ -33,10 +30,12 @@ pub fn new_year(plan: &Scenario, dataset_ref: DatasetRef, dataset: &Dataset, yea
     }
 }
 
-/// The order a sent column was recorded in: `anmodning_sendt` first, then `_2`, `_3`, …
+/// The order a sent column was recorded in, from its role.
 fn sent_order(column: &Column) -> Option<u32> {
-    let rest = column.meta.id.strip_prefix(SENT_PREFIX)?;
-    if rest.is_empty() { Some(1) } else { rest.strip_prefix('_')?.parse().ok() }
+    match column.meta.role? {
+        ColumnRole::SentRound { order } => Some(order),
+        _ => None,
+    }
 }
 
 /// What a sent plan was, from the name the planner gave it: "Sendt anmodning (PLAN — tilleggsanmodning)",

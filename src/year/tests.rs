@@ -242,4 +242,18 @@ fn a_dataset_with_sent_plans_becomes_a_year_in_one_step() {
     assert_eq!(kinds, [RoundKind::Request, RoundKind::Shortfall]);
     let s = year_status(&y, &d2, None).unwrap();
     assert_eq!(s.requested(), request.allocated + shortfall.allocated);
+    // The same dataset as the version before roles wrote it (format 1, no roles) gives the same year.
+    let text = crate::data::dataset_file_text(&d2, "x.dataset.ron").unwrap();
+    let mut old = text.replacen("format: 2,", "format: 1,", 1);
+    for role in ["Request(year: 2024)", "Decisions(year: 2024)", "SentRound(order: 1)", "SentRound(order: 2)"] {
+        old = old.replace(&format!(", role: {role}"), "");
+    }
+    old = old.replace(", role: Settled(year: 2022, partial: false)", "");
+    old = old.replace(", role: Settled(year: 2023, partial: false)", "");
+    old = old.replace(", role: Settled(year: 2024, partial: true)", "");
+    assert!(!old.contains("role:"), "{old}");
+    let d_old = crate::data::parse_dataset(&old, "old.dataset.ron").unwrap();
+    let mut y_old = empty_year(&d_old);
+    assert_eq!(add_sent_columns(&mut y_old, &d_old, date("2024-01-01")).unwrap(), 2);
+    assert_eq!(year_status(&y_old, &d_old, None).unwrap().requested(), s.requested());
 }

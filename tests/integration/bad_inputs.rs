@@ -63,6 +63,7 @@ fn data_class(e: &DataError) -> String {
         DataError::BadPopulation { .. } => "BadPopulation",
         DataError::CellCount { .. } => "CellCount",
         DataError::BadValue { .. } => "BadValue",
+        DataError::RoleNotCount { .. } => "RoleNotCount",
         DataError::Unreadable(_) => "Unreadable",
         DataError::Write { .. } => "Write",
         DataError::UnknownEmbedded(_) => "UnknownEmbedded",

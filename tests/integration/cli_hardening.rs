@@ -165,10 +165,13 @@ fn an_import_with_one_municipality_under_both_codes_is_refused_with_every_line()
         "verdi",
         "--name",
         "andel",
+        "--kind",
+        "intensive",
         "--out",
         path(&out),
     ]);
-    // A rate: the 2020 value of Ålesund is copied to both its 2024 parts. The border report comes first.
+    // A rate (said so: whole numbers summing to a national total would be read as a count): the 2020 value of
+    // Ålesund is copied to both its 2024 parts. The border report comes first.
     let last = codes.len() + 1;
     let err = stderr(&o);
     assert_eq!(o.status.code(), Some(1), "{err}");

@@ -146,3 +146,74 @@ fn a_broken_year_file_is_named_with_its_line() {
     let o = bosetting(&["year", "round", path(&file), "--kind", "shortfall"]);
     assert!(stderr(&o).contains("2024.year.ron, line "), "{}", stderr(&o));
 }
+
+/// A column of the 2024 data as rows of (code, count); not answered stays out.
+fn column_rows(id: &str) -> Vec<(String, Option<f64>)> {
+    let d = bosetting::data::embedded_dataset("norway-2024").unwrap();
+    let col = d.column(id).unwrap();
+    d.municipalities.iter().zip(col.values.iter()).map(|(m, v)| (m.code.clone(), *v)).collect()
+}
+
+#[test]
+fn rounds_decisions_and_settled_come_from_csv_and_xlsx_files() {
+    let dir = tempfile::tempdir().unwrap();
+    // The request as Norwegian Excel writes CSV: semicolons, codes as text formulas, Windows-1252 header.
+    let mut csv = b"Kommunenummer;Anmodning (\xf8nsket antall)\r\n".to_vec();
+    for (code, v) in column_rows("anmodning_2024") {
+        csv.extend(format!("=\"{code}\";{}\r\n", v.map_or(String::new(), |v| v.to_string())).bytes());
+    }
+    let request = dir.path().join("anmodning.csv");
+    std::fs::write(&request, csv).unwrap();
+    // The decisions as a workbook: codes as numbers (Oslo's zero lost), not answered left empty.
+    let mut book = rust_xlsxwriter::Workbook::new();
+    let sheet = book.add_worksheet();
+    sheet.write_string(0, 0, "Kommunenr.").unwrap();
+    sheet.write_string(0, 1, "Vedtak").unwrap();
+    for (i, (code, v)) in column_rows("vedtak_2024").iter().enumerate() {
+        let r = i as u32 + 1;
+        sheet.write_number(r, 0, code.parse::<f64>().unwrap()).unwrap();
+        if let Some(v) = v {
+            sheet.write_number(r, 1, *v).unwrap();
+        }
+    }
+    let decisions = dir.path().join("vedtak.xlsx");
+    book.save(&decisions).unwrap();
+
+    let by_file = dir.path().join("filer.year.ron");
+    let f = path(&by_file);
+    let new = ["year", "new", "--scenario", "scenarios/plan-year-2024.ron", "--target", "36985"];
+    run(&[&new[..], &["--date", "2023-06-15", "--out", f]].concat());
+    run(&["year", "round", f, "--kind", "request", "--from", path(&request), "--date", "2023-10-01"]);
+    run(&["year", "decisions", f, "--from", path(&decisions), "--date", "2024-02-01"]);
+    let from_files = status(f, &[]);
+    let by_column = year_2024(dir.path());
+    let from_columns = status(path(&by_column), &[]);
+    for key in ["target", "requested", "decided", "shortfall"] {
+        assert_eq!(from_files[key], from_columns[key], "{key}");
+    }
+    assert_eq!(from_files["decided"].as_u64(), Some(28_327));
+    assert_eq!(from_files["municipalities"], from_columns["municipalities"]);
+
+    // A bad row is refused naming the file, the row and the cause; the year is unchanged.
+    let before = std::fs::read(&by_file).unwrap();
+    let mut book = rust_xlsxwriter::Workbook::new();
+    let sheet = book.add_worksheet();
+    sheet.write_string(0, 0, "kommunenummer").unwrap();
+    sheet.write_string(0, 1, "bosatt").unwrap();
+    sheet.write_string(1, 0, "0301").unwrap();
+    sheet.write_number(1, 1, 120.0).unwrap();
+    sheet.write_string(2, 0, "1103").unwrap();
+    sheet.write_number(2, 1, -3.0).unwrap();
+    let settled = dir.path().join("bosatt.xlsx");
+    book.save(&settled).unwrap();
+    let o = bosetting(&["year", "settled", f, "--from", path(&settled), "--date", "2024-06-01"]);
+    assert_eq!(o.status.code(), Some(1));
+    let e = stderr(&o);
+    assert!(e.contains("bosatt.xlsx, line 3 (1103): -3 is not a whole number of at least 0"), "{e}");
+    assert_eq!(std::fs::read(&by_file).unwrap(), before);
+    // A plain CSV of settled counts is taken.
+    std::fs::write(dir.path().join("bosatt.csv"), "kommunenummer,bosatt\n0301,120\n1103,3\n").unwrap();
+    let settled_csv = dir.path().join("bosatt.csv");
+    run(&["year", "settled", f, "--from", path(&settled_csv), "--date", "2024-06-01"]);
+    assert_eq!(status(f, &[])["settled"].as_u64(), Some(123));
+}

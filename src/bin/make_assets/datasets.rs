@@ -3,7 +3,9 @@
 use std::path::Path;
 
 use anyhow::{Context, Result, bail};
-use bosetting::data::{Column, ColumnMeta, Dataset, Direction, HistoryKind, HistoryPoint, Kind, Municipality, Text};
+use bosetting::data::{
+    Column, ColumnMeta, ColumnRole, Dataset, Direction, HistoryKind, HistoryPoint, Kind, Municipality, Text,
+};
 use bosetting::scenario::MissingPolicy;
 
 pub const CREDITS: &str = "Statistikk: SSB og IMDi (NLOD 2.0). Kart: © Kartverket (CC BY 4.0).";
@@ -32,12 +34,30 @@ pub struct ColumnSpec {
     pub kind: Kind,
     pub missing: MissingPolicy,
     pub range: Option<(f64, f64)>,
+    /// What the column is for the settlement year, set here rather than read from the id.
+    pub role: Option<ColumnRole>,
+}
+
+impl ColumnSpec {
+    const fn role(self, role: ColumnRole) -> ColumnSpec {
+        ColumnSpec { role: Some(role), ..self }
+    }
 }
 
 use Direction::{HigherIsBetter as Higher, LowerIsBetter as Lower};
 use HistoryKind::{Requested, Settled};
 use Kind::{Extensive, Intensive};
 use MissingPolicy::{CountyMedian, Zero};
+
+const fn request(year: i32) -> ColumnRole {
+    ColumnRole::Request { year }
+}
+const fn decisions(year: i32) -> ColumnRole {
+    ColumnRole::Decisions { year }
+}
+const fn settled(year: i32, partial: bool) -> ColumnRole {
+    ColumnRole::Settled { year, partial }
+}
 
 const PCT: Option<(f64, f64)> = Some((0.0, 100.0));
 
@@ -54,7 +74,7 @@ const fn col(
     missing: MissingPolicy,
     range: Option<(f64, f64)>,
 ) -> ColumnSpec {
-    ColumnSpec { id, nb, en, unit, year, source, direction, kind, missing, range }
+    ColumnSpec { id, nb, en, unit, year, source, direction, kind, missing, range, role: None }
 }
 
 const COLUMNS_2020: &[ColumnSpec] = &[
@@ -153,7 +173,8 @@ const COLUMNS_2020: &[ColumnSpec] = &[
         Extensive,
         Zero,
         None,
-    ),
+    )
+    .role(settled(2017, false)),
     col(
         "bosatt_2018",
         "Bosatte flyktninger 2018",
@@ -165,7 +186,8 @@ const COLUMNS_2020: &[ColumnSpec] = &[
         Extensive,
         Zero,
         None,
-    ),
+    )
+    .role(settled(2018, false)),
     col(
         "bosatt_2019",
         "Bosatte flyktninger 2019",
@@ -177,7 +199,8 @@ const COLUMNS_2020: &[ColumnSpec] = &[
         Extensive,
         Zero,
         None,
-    ),
+    )
+    .role(settled(2019, false)),
     col(
         "bosatt_snitt_2017_2019",
         "Bosatte flyktninger, snitt 2017–2019",
@@ -190,9 +213,12 @@ const COLUMNS_2020: &[ColumnSpec] = &[
         Zero,
         None,
     ),
-    col("anmodning_2018", "Anmodning 2018", "Request 2018", "personer", "2018", "IMDi", Higher, Extensive, Zero, None),
-    col("anmodning_2019", "Anmodning 2019", "Request 2019", "personer", "2019", "IMDi", Higher, Extensive, Zero, None),
-    col("vedtak_2019", "Vedtak 2019", "Decision 2019", "personer", "2019", "IMDi", Higher, Extensive, Zero, None),
+    col("anmodning_2018", "Anmodning 2018", "Request 2018", "personer", "2018", "IMDi", Higher, Extensive, Zero, None)
+        .role(request(2018)),
+    col("anmodning_2019", "Anmodning 2019", "Request 2019", "personer", "2019", "IMDi", Higher, Extensive, Zero, None)
+        .role(request(2019)),
+    col("vedtak_2019", "Vedtak 2019", "Decision 2019", "personer", "2019", "IMDi", Higher, Extensive, Zero, None)
+        .role(decisions(2019)),
 ];
 
 const COLUMNS_2024: &[ColumnSpec] = &[
@@ -208,8 +234,10 @@ const COLUMNS_2024: &[ColumnSpec] = &[
         CountyMedian,
         Some((1.0, 6.0)),
     ),
-    col("anmodning_2024", "Anmodning 2024", "Request 2024", "personer", "2024", "IMDi", Higher, Extensive, Zero, None),
-    col("vedtak_2024", "Vedtak 2024", "Decision 2024", "personer", "2024", "IMDi", Higher, Extensive, Zero, None),
+    col("anmodning_2024", "Anmodning 2024", "Request 2024", "personer", "2024", "IMDi", Higher, Extensive, Zero, None)
+        .role(request(2024)),
+    col("vedtak_2024", "Vedtak 2024", "Decision 2024", "personer", "2024", "IMDi", Higher, Extensive, Zero, None)
+        .role(decisions(2024)),
     col(
         "bosatt_2022",
         "Bosatte flyktninger 2022",
@@ -221,7 +249,8 @@ const COLUMNS_2024: &[ColumnSpec] = &[
         Extensive,
         Zero,
         None,
-    ),
+    )
+    .role(settled(2022, false)),
     col(
         "bosatt_2023",
         "Bosatte flyktninger 2023",
@@ -233,7 +262,8 @@ const COLUMNS_2024: &[ColumnSpec] = &[
         Extensive,
         Zero,
         None,
-    ),
+    )
+    .role(settled(2023, false)),
     col(
         "bosatt_2024_delaar",
         "Bosatte flyktninger 2024 (delår)",
@@ -245,7 +275,8 @@ const COLUMNS_2024: &[ColumnSpec] = &[
         Extensive,
         Zero,
         None,
-    ),
+    )
+    .role(settled(2024, true)),
     col(
         "bosatt_ukrainere_2022",
         "Bosatte ukrainere 2022",
@@ -341,6 +372,7 @@ fn meta(spec: &ColumnSpec) -> ColumnMeta {
         default_missing: spec.missing,
         range: spec.range,
         estimated: Vec::new(),
+        role: spec.role,
     }
 }
 

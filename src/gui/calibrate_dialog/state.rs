@@ -4,7 +4,7 @@ use std::path::PathBuf;
 
 use super::worker::{Fitted, Job, Worker, start};
 use crate::calibrate::{CalibrateOptions, reference_from_column};
-use crate::data::{Dataset, Kind};
+use crate::data::{ColumnRole, Dataset, Kind};
 use crate::scenario::Scenario;
 
 /// Where the reference allocation comes from.
@@ -40,12 +40,20 @@ pub struct CalibrateDialog {
 }
 
 impl CalibrateDialog {
-    /// The reference starts at the scenario's reference column when it can be one, else the latest request
-    /// column, else the first usable column.
+    /// The reference starts at the scenario's reference column when it can be one, else the newest year's
+    /// request (by its role), else the first usable column.
     pub fn new(dataset: &Dataset, scenario: &Scenario) -> Self {
         let columns = reference_columns(dataset);
         let own = scenario.reference_column.as_ref().filter(|id| columns.contains(id));
-        let request = columns.iter().rev().find(|id| id.starts_with("anmodning"));
+        let request = dataset
+            .roles()
+            .filter_map(|(c, role)| match role {
+                ColumnRole::Request { year } => Some((year, &c.meta.id)),
+                _ => None,
+            })
+            .filter(|(_, id)| columns.contains(id))
+            .max_by_key(|(year, _)| *year)
+            .map(|(_, id)| id);
         let reference = own.or(request).or(columns.first()).cloned().map(RefChoice::Column);
         CalibrateDialog {
             columns,

@@ -4,7 +4,7 @@ use super::ImportCmd;
 use super::import::ImportDialog;
 use super::texts::{BorderTexts, ImportTexts};
 use crate::borders::{Vintage, migrate_scenario};
-use crate::data::add_column;
+use crate::data::{add_column, with_role};
 use crate::gui::app::App;
 use crate::gui::command::{Command, FileAction};
 use crate::gui::commit::Change;
@@ -79,6 +79,12 @@ impl App {
                 }
             }
             ImportCmd::MoveBorders(to) => self.move_borders(to),
+            ImportCmd::SetRole { column, role } => match with_role(dataset, &column, role) {
+                Ok(out) => {
+                    self.commit(Change::Dataset(Box::new(out)), None);
+                }
+                Err(e) => self.notices.push(Notice::error(e.to_string())),
+            },
             ImportCmd::UseDatasetFile(path) => {
                 self.modal.take_path_field();
                 let chosen = DatasetRef::File(path.display().to_string());

@@ -5,7 +5,7 @@ use egui::{Color32, ComboBox, Context, Grid, Id, Modal, ScrollArea, TextEdit, Ui
 use super::ImportCmd;
 use super::import::ImportDialog;
 use super::texts::{DataTexts, ImportTexts};
-use crate::data::{Dataset, Direction, Kind};
+use crate::data::{ColumnRole, Dataset, Direction, Kind};
 use crate::gui::command::Command;
 use crate::import::Table;
 use crate::lang::Lang;
@@ -93,6 +93,7 @@ fn body(
     ));
     rows_grid(ui, table);
     ui.separator();
+    let role = ColumnRole::label_of(d.role(), lang);
     Grid::new("import fields").num_columns(2).show(ui, |ui| {
         let label = ui.label(t.code_column).id;
         if let Some(c) = column_combo(ui, "import code column", label, table, d.code_col) {
@@ -128,6 +129,9 @@ fn body(
             ui.radio_value(&mut d.kind, Kind::Intensive, names.intensive);
             ui.radio_value(&mut d.kind, Kind::Extensive, names.extensive);
         });
+        ui.end_row();
+        ui.label(names.role);
+        ui.label(format!("{} ({})", role, t.role_guessed)).on_hover_text(names.role_tip);
         ui.end_row();
     });
     ui.separator();

@@ -4,11 +4,11 @@
 use std::path::{Path, PathBuf};
 
 use crate::borders::{BorderReport, Estimate};
-use crate::data::{ColumnMeta, Dataset, Direction, Kind, Text};
+use crate::data::{ColumnMeta, ColumnRole, Dataset, Direction, Kind, Text};
 use crate::fileio::read_limited;
 use crate::gui::task::{Task, TaskError};
 use crate::import::borders::to_dataset_borders;
-use crate::import::{Guess, Problem, Table, extract, guess, match_codes, read_table};
+use crate::import::{Guess, Problem, Table, extract, guess, guess_kind, guess_role, match_codes, read_table};
 use crate::scenario::MissingPolicy;
 
 /// A municipality code and its value (`None`: in the file, but no number).
@@ -177,15 +177,33 @@ impl ImportDialog {
     }
 
     /// Recomputes the preview after a change of columns.
+    /// A new value column (or table): its kind as the CLI guesses it (a count when the values are whole
+    /// numbers summing to a national total), then the preview. The analyst can still choose the other.
     pub fn refresh(&mut self, dataset: &Dataset) {
+        if let Some(t) = &self.table {
+            let values: Vec<Option<f64>> =
+                extract(t, self.code_col, self.value_col).values.iter().map(|v| v.value).collect();
+            self.kind = guess_kind(None, None, &values).0;
+        }
+        self.recompute(dataset);
+    }
+
+    fn recompute(&mut self, dataset: &Dataset) {
         self.preview = self.table.as_ref().map(|t| preview(t, self.code_col, self.value_col, dataset, self.kind));
     }
 
     /// Recomputes the preview when the kind changed since it was made (counts and rates map differently).
     pub fn refresh_if_kind_changed(&mut self, dataset: &Dataset) {
         if self.preview.as_ref().is_some_and(|p| p.kind != self.kind) {
-            self.refresh(dataset);
+            self.recompute(dataset);
         }
+    }
+
+    /// The role the column gets, guessed from its id and year as the CLI does (changed in the Data tab).
+    pub fn role(&self) -> Option<ColumnRole> {
+        let preview = self.preview.as_ref()?;
+        let values: Vec<Option<f64>> = preview.matched.iter().map(|(_, v)| *v).collect();
+        (self.kind == Kind::Extensive).then(|| guess_role(self.id.trim(), self.year.trim(), &values)).flatten()
     }
 
     /// The column to add, or why it cannot be added yet (texts from `t`).
@@ -219,6 +237,7 @@ impl ImportDialog {
             },
             range: None,
             estimated: preview.estimated.clone(),
+            role: self.role(),
         };
         Ok((meta, &preview.matched))
     }

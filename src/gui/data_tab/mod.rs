@@ -51,4 +51,9 @@ pub enum ImportCmd {
     CloseSsb,
     /// Moves the scenario and its dataset to other borders (one undo step); a refusal changes nothing.
     MoveBorders(crate::borders::Vintage),
+    /// Sets what a column is for the settlement year (one undo step; the dataset is saved with the scenario).
+    SetRole {
+        column: String,
+        role: Option<crate::data::ColumnRole>,
+    },
 }

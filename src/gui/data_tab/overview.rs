@@ -5,7 +5,7 @@ use egui::{Grid, ScrollArea, Ui};
 use super::texts::{BorderTexts, DataTexts};
 use super::{DataTabState, ImportCmd};
 use crate::borders::Vintage;
-use crate::data::{ColumnMeta, Direction, EMBEDDED_IDS, Kind};
+use crate::data::{ColumnMeta, ColumnRole, Direction, EMBEDDED_IDS, Kind, role_choices};
 use crate::gui::command::Command;
 use crate::gui::view::ViewContext;
 use crate::lang::Lang;
@@ -64,13 +64,13 @@ pub fn show(ui: &mut Ui, ctx: &ViewContext, state: &mut DataTabState, dataset_un
     });
     borders(ui, ctx, state, cmds);
     ui.separator();
-    columns_table(ui, ctx);
+    columns_table(ui, ctx, cmds);
 }
 
 /// Every column with its metadata. The label and id stay in place on the left while the rest scrolls sideways
 /// (only the label in a window too narrow for both); both halves scroll up and down together in one area. Its
 /// own ids: the Table tab's scrolling never moves it.
-fn columns_table(ui: &mut Ui, ctx: &ViewContext) {
+fn columns_table(ui: &mut Ui, ctx: &ViewContext, cmds: &mut Vec<Command>) {
     let (d, lang) = (ctx.dataset, ctx.lang);
     let t = DataTexts::get(lang);
     let label = |c: &crate::data::Column| lang.pick(&c.meta.label.nb, &c.meta.label.en).to_owned();
@@ -87,7 +87,7 @@ fn columns_table(ui: &mut Ui, ctx: &ViewContext) {
     let frozen_width = widest(&mut d.columns.iter().map(|c| egui::RichText::new(label(c))))
         + widest(&mut d.columns.iter().map(|c| egui::RichText::new(&c.meta.id).monospace()));
     let id_frozen = frozen_width < ui.available_width() / 2.0;
-    let headers = [t.unit, t.year, t.source, t.licence, t.direction, t.kind, t.missing, t.filled];
+    let headers = [t.role, t.unit, t.year, t.source, t.licence, t.direction, t.kind, t.missing, t.filled];
     // One height for every row of both halves, so they line up whatever font a cell uses.
     let row_height = ui.spacing().interact_size.y;
     // The vertical area takes the width of what it holds: the sideways part is held to what is left of the view.
@@ -132,6 +132,7 @@ fn columns_table(ui: &mut Ui, ctx: &ViewContext) {
                             if !id_frozen {
                                 ui.monospace(&m.id);
                             }
+                            role_combo(ui, ctx, &m.id, cmds);
                             ui.label(m.unit_in(lang));
                             ui.label(&m.year);
                             ui.label(&m.source);
@@ -153,6 +154,31 @@ fn columns_table(ui: &mut Ui, ctx: &ViewContext) {
             });
         });
     });
+}
+
+/// The column's role, changed by choosing another; a rate has none and shows no choice.
+fn role_combo(ui: &mut Ui, ctx: &ViewContext, column: &str, cmds: &mut Vec<Command>) {
+    let (d, lang) = (ctx.dataset, ctx.lang);
+    let t = DataTexts::get(lang);
+    let Some(c) = d.column(column) else { return };
+    if c.meta.kind != Kind::Extensive {
+        ui.weak(t.role_rate);
+        return;
+    }
+    let current = c.meta.role;
+    egui::ComboBox::from_id_salt(("data.role", column))
+        .selected_text(ColumnRole::label_of(current, lang))
+        .show_ui(ui, |ui| {
+            for choice in role_choices(d, column) {
+                if ui.selectable_label(choice == current, ColumnRole::label_of(choice, lang)).clicked()
+                    && choice != current
+                {
+                    cmds.push(Command::Import(ImportCmd::SetRole { column: column.to_owned(), role: choice }));
+                }
+            }
+        })
+        .response
+        .on_hover_text(t.role_tip);
 }
 
 /// The dataset's border vintage, the move to the other one, and what the last move did.

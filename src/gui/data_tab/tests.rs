@@ -319,3 +319,72 @@ fn a_fetched_ssb_table_replaces_the_form_with_the_import_dialog() {
     assert!(d.table.is_some() && d.source.contains("07459"), "{}", d.source);
     assert!(shows(&h, ImportTexts::NB.title));
 }
+
+#[test]
+fn a_role_is_changed_from_the_tab_as_one_undo_step_and_the_follow_up_follows_it() {
+    use crate::data::ColumnRole;
+    use egui::accesskit::Role;
+    let mut h = harness(app_2024());
+    h.state_mut().apply(Command::SetTab(Tab::Data));
+    h.run();
+    let role = |h: &Harness<'_, App>, id: &str| h.state().doc.dataset().column(id).unwrap().meta.role;
+    assert_eq!(role(&h, "vedtak_2024"), Some(ColumnRole::Decisions { year: 2024 }));
+    assert_eq!(h.state().view.followup.decisions(h.state().doc.dataset()).as_deref(), Some("vedtak_2024"));
+    // Each count shows its role in a combo box; a rate shows none.
+    let combo = |value: &'static str| {
+        move |n: &egui_kittest::kittest::AccessKitNode<'_>| {
+            n.role() == Role::ComboBox && n.value().is_some_and(|v| v == value)
+        }
+    };
+    assert_eq!(h.query_all_by(combo("Vedtak 2024")).count(), 1);
+    assert!(shows(&h, super::texts::DataTexts::NB.role_rate), "the centrality class is a rate");
+    h.query_all_by(combo("Vedtak 2024")).next().expect("the decisions' role").click();
+    h.run();
+    h.get_by_label("ingen rolle").click();
+    h.run();
+    assert_eq!(role(&h, "vedtak_2024"), None);
+    assert!(h.state().doc.dataset_unsaved(), "saved with the scenario");
+    assert_eq!(h.state().view.followup.decisions(h.state().doc.dataset()), None, "no decisions by role now");
+    // Given to another column, the follow-up takes that one.
+    let decisions = Some(ColumnRole::Decisions { year: 2024 });
+    h.state_mut().apply(import(ImportCmd::SetRole { column: "bosatt_2023".into(), role: decisions }));
+    h.run();
+    assert_eq!(h.state().view.followup.decisions(h.state().doc.dataset()).as_deref(), Some("bosatt_2023"));
+    // A rate is refused with a notice; nothing changes.
+    let before = h.state().doc.dataset().clone();
+    h.state_mut().apply(import(ImportCmd::SetRole { column: "sentralitetsklasse_2024".into(), role: decisions }));
+    assert_eq!(*h.state().doc.dataset(), before);
+    // Undo takes each step back.
+    h.state_mut().apply(Command::Undo);
+    h.state_mut().apply(Command::Undo);
+    h.run();
+    assert_eq!(role(&h, "vedtak_2024"), Some(ColumnRole::Decisions { year: 2024 }));
+    assert_eq!(role(&h, "bosatt_2023"), Some(ColumnRole::Settled { year: 2023, partial: false }));
+}
+
+#[test]
+fn an_imported_request_is_a_count_with_the_role_its_name_gives() {
+    use crate::data::{ColumnRole, Kind};
+    let dir = tempfile::tempdir().unwrap();
+    let d = crate::data::embedded_dataset("norway-2024").unwrap();
+    let mut text = String::from("kommunenummer;anmodning\n");
+    for (m, v) in d.municipalities.iter().zip(d.column("anmodning_2024").unwrap().values.iter()) {
+        text.push_str(&format!("{};{}\n", m.code, v.unwrap_or(0.0)));
+    }
+    let file = dir.path().join("anmodning.csv");
+    std::fs::write(&file, text).unwrap();
+    let mut h = harness(app_2024());
+    h.state_mut().apply(import(ImportCmd::Load(file)));
+    let dataset = h.state().doc.dataset().clone();
+    h.state_mut().modal.import_mut().unwrap().wait(&dataset);
+    h.run();
+    assert_eq!(h.state().modal.import().unwrap().kind, Kind::Extensive, "whole numbers summing to 36 985");
+    let dialog = h.state_mut().modal.import_mut().unwrap();
+    dialog.id = "anmodning_2025".into();
+    h.run();
+    assert!(shows(&h, "Anmodning 2025 (ut fra id og år; endres i Data-fanen)"), "the role is shown before it is added");
+    h.state_mut().apply(import(ImportCmd::Apply));
+    h.run();
+    let meta = h.state().doc.dataset().column("anmodning_2025").unwrap().meta.clone();
+    assert_eq!((meta.kind, meta.role), (Kind::Extensive, Some(ColumnRole::Request { year: 2025 })));
+}

@@ -22,6 +22,10 @@ texts!(DataTexts {
     licence: "Lisens", "Licence";
     direction: "Retning", "Direction";
     kind: "Type", "Kind";
+    role: "Rolle", "Role";
+    role_tip: "Hva kolonnen er for bosettingsåret: oppfølgingen, historikken og kalibreringen finner anmodning, vedtak og bosatte etter rollen, ikke etter kolonnens id",
+        "What the column is for the settlement year: the follow-up, the history and calibration find the request, decisions and settled by their role, not by the column's id";
+    role_rate: "— (ikke et antall)", "— (not a count)";
     missing: "Mangler", "Missing";
     filled: "Manglende verdier fylles med", "Missing cells filled with";
     not_used: "ikke brukt", "not used";
@@ -52,6 +56,7 @@ texts!(ImportTexts {
     licence: "Lisens", "Licence";
     direction: "Retning", "Direction";
     kind: "Type", "Kind";
+    role_guessed: "ut fra id og år; endres i Data-fanen", "from the id and year; changed in the Data tab";
     matched: "kommuner med verdi", "municipalities with a value";
     without: "kommuner i datasettet uten verdi", "municipalities of the dataset without a value";
     unknown: "ukjente kommunenummer", "unknown codes";

@@ -1,7 +1,7 @@
 //! What the Follow-up tab shows: the choice of request, decisions and settled columns, the options of the
 //! shortfall round and the revision, and the table's sorting. View state only: never saved, never undone.
 
-use crate::data::Dataset;
+use crate::data::{ColumnRole, Dataset};
 use crate::engine::Allocation;
 use crate::followup::{Among, Answer, FollowUp, FollowUpError, ReviseMode, column_counts, follow_up};
 use crate::scenario::Scenario;
@@ -73,29 +73,47 @@ pub fn count_columns(dataset: &Dataset) -> Vec<&str> {
     dataset.columns.iter().filter(|c| c.meta.kind == crate::data::Kind::Extensive).map(|c| c.meta.id.as_str()).collect()
 }
 
-/// The newest column whose id starts with `prefix` (ids end in their year).
-fn newest<'a>(dataset: &'a Dataset, prefix: &str) -> Option<&'a str> {
-    dataset.columns.iter().map(|c| c.meta.id.as_str()).filter(|id| id.starts_with(prefix)).max()
+/// The year a decisions column is about, from its role.
+fn decisions_year(dataset: &Dataset, decisions: &str) -> Option<i32> {
+    match dataset.column(decisions)?.meta.role? {
+        ColumnRole::Decisions { year } => Some(year),
+        _ => None,
+    }
 }
 
 impl FollowUpState {
-    /// The request in use: the chosen one, or the newest `anmodning_*` column that has decisions beside it.
+    /// The request in use: the chosen one, or the request of the year the decisions are about.
     pub fn request(&self, dataset: &Dataset) -> Option<RequestSource> {
         self.request.clone().or_else(|| {
-            let decisions = self.decisions(dataset)?;
-            let year = decisions.rsplit('_').next()?;
-            dataset.column(&format!("anmodning_{year}")).map(|_| RequestSource::Column(format!("anmodning_{year}")))
+            let year = decisions_year(dataset, &self.decisions(dataset)?)?;
+            let request = dataset.column_with_role(ColumnRole::Request { year })?;
+            Some(RequestSource::Column(request.meta.id.clone()))
         })
     }
 
+    /// The decisions in use: the chosen column, or the newest year's decisions.
     pub fn decisions(&self, dataset: &Dataset) -> Option<String> {
-        self.decisions.clone().or_else(|| newest(dataset, "vedtak_").map(str::to_owned))
+        self.decisions.clone().or_else(|| {
+            let newest = dataset
+                .roles()
+                .filter_map(|(c, role)| match role {
+                    ColumnRole::Decisions { year } => Some((year, c)),
+                    _ => None,
+                })
+                .max_by_key(|(year, _)| *year)?;
+            Some(newest.1.meta.id.clone())
+        })
     }
 
+    /// The settled counts in use: the chosen column, or the part year settled so far in the decisions' year.
     pub fn settled(&self, dataset: &Dataset) -> Option<String> {
         match &self.settled {
             Some(choice) => choice.clone(),
-            None => dataset.columns.iter().map(|c| &c.meta.id).find(|id| id.ends_with("_delaar")).cloned(),
+            None => {
+                let year = decisions_year(dataset, &self.decisions(dataset)?)?;
+                let settled = dataset.column_with_role(ColumnRole::Settled { year, partial: true })?;
+                Some(settled.meta.id.clone())
+            }
         }
     }
 
@@ -197,5 +215,20 @@ mod tests {
         let d = embedded_dataset("norway-2020").unwrap();
         assert_eq!(state.request(&d), Some(RequestSource::Column("anmodning_2019".into())));
         assert_eq!(state.settled(&d), None);
+    }
+
+    #[test]
+    fn the_defaults_follow_the_roles_whatever_the_columns_are_called() {
+        let mut d = embedded_dataset("norway-2024").unwrap();
+        for (i, name) in [(1, "foresporsel"), (2, "svar"), (5, "hittil_i_aar")] {
+            d.columns[i].meta.id = name.to_owned();
+        }
+        let state = FollowUpState::default();
+        assert_eq!(state.request(&d), Some(RequestSource::Column("foresporsel".into())));
+        assert_eq!(state.decisions(&d).as_deref(), Some("svar"));
+        assert_eq!(state.settled(&d).as_deref(), Some("hittil_i_aar"));
+        // Without roles the tab guesses nothing.
+        d.columns.iter_mut().for_each(|c| c.meta.role = None);
+        assert_eq!((state.request(&d), state.decisions(&d)), (None, None));
     }
 }

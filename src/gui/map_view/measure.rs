@@ -2,6 +2,7 @@
 
 use super::classes::Scheme;
 use super::texts::MapTexts;
+use crate::data::ColumnRole;
 pub use crate::figure::RowStatus;
 use crate::figure::{Values, follow_up_row_status, measure_values, value_format};
 use crate::gui::view::ViewContext;
@@ -33,12 +34,12 @@ impl Measure {
         if reference(ctx).is_some() {
             out.push(Measure::Difference);
         }
-        // Each year with a request and decisions beside it (anmodning_Y, vedtak_Y) can be followed up.
-        for c in &ctx.dataset.columns {
-            if let Some(year) = c.meta.id.strip_prefix("vedtak_")
-                && ctx.dataset.column(&format!("anmodning_{year}")).is_some()
+        // Each year with a request and decisions beside it (by their roles) can be followed up.
+        for (c, role) in ctx.dataset.roles() {
+            if let ColumnRole::Decisions { year } = role
+                && let Some(request) = ctx.dataset.column_with_role(ColumnRole::Request { year })
             {
-                let request = Some(format!("anmodning_{year}"));
+                let request = Some(request.meta.id.clone());
                 out.push(Measure::FollowUp { request, decisions: c.meta.id.clone() });
             }
         }
