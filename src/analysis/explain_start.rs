@@ -38,3 +38,40 @@ pub fn start_summary(e: &Explanation, allocation: &Allocation, lang: Lang) -> Op
     }
     Some(format!("{} → {}", parts.join("; "), r.allocation))
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::analysis::{explain, explain_sentences};
+    use crate::data::parse_dataset;
+    use crate::engine::allocate;
+    use crate::scenario::parse_scenario;
+
+    #[test]
+    fn the_two_parts_add_up_and_lead_the_sentences() {
+        let d =
+            parse_dataset(include_str!("../../docs/example/next-year.dataset.ron"), "next-year.dataset.ron").unwrap();
+        let s = parse_scenario(include_str!("../../docs/example/next-year.ron"), "next-year.ron").unwrap();
+        let a = allocate(&d, &s).unwrap();
+        for row in 0..d.len() {
+            let e = explain(&d, &s, &a, row);
+            let (start, moved) = (&e.steps[0], &e.steps[1]);
+            assert_eq!((&start.kind, &moved.kind), (&StepKind::Start, &StepKind::CriteriaMove));
+            let r = &a.rows[row];
+            // The start's part and the criteria's add up to the share before caps and drops.
+            assert!((moved.running - r.initial_quota).abs() < 1e-9, "{e:?}");
+            assert!((start.running - r.start.map_or(-1.0, |p| p.scaled)).abs() < 1e-9);
+            assert_eq!(e.steps.last().map(|s| s.running), Some(f64::from(r.allocation)));
+            let line = start_summary(&e, &a, Lang::Nb).unwrap();
+            assert!(line.starts_with("i fjor") && line.ends_with(&format!("→ {}", r.allocation)), "{line}");
+            let sentences = explain_sentences(&e, &d, &s, &a, Lang::Nb);
+            assert!(sentences[0].starts_with("I fjor"), "{sentences:?}");
+        }
+        // Bekkeby: 40 last year, 32.0 scaled; the criteria take it to 22.0; the band holds it at 26.
+        let e = explain(&d, &s, &a, 1);
+        assert_eq!(
+            start_summary(&e, &a, Lang::Nb).unwrap(),
+            "i fjor 40, skalert til ny ramme 32,0; kriteriene flytter −10,0; båndet tillater 26–40 → 26"
+        );
+    }
+}

@@ -23,7 +23,7 @@ pub use error::CalibrateError;
 pub use fit::{Fit, fit};
 pub use reference::{Reference, reference_from_column, reference_from_csv};
 pub use search::calibrate;
-pub use transition::{Transition, TransitionFit, baseline_scenario, calibrate_transition, from_start};
+pub use transition::{Transition, TransitionFit, baseline_scenario, calibrate_transition, from_start, moved_on};
 
 use crate::scenario::{CriterionId, Scenario};
 

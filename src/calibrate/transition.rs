@@ -127,6 +127,24 @@ pub fn from_start(scenario: &Scenario, start: &str, target: u32) -> Scenario {
     s
 }
 
+/// The fitted scenario moved one year on: it starts from `last` (a band around the start moves with it) at
+/// the new `target`.
+pub fn moved_on(fitted: &Scenario, last: &str, target: Target) -> Scenario {
+    let mut plan = fitted.clone();
+    if let Some(start) = &mut plan.start {
+        start.column = last.to_owned();
+    }
+    if let Some(band) = &mut plan.rules.change_band {
+        band.column = last.to_owned();
+    }
+    plan.target = Target {
+        total: target.total,
+        minors: target.minors.min(target.total),
+        resettlement: target.resettlement.min(target.total),
+    };
+    plan
+}
+
 /// "The start scaled, its asked set kept": the start's own key, everyone it asked floored at the minimum
 /// request, none of the scenario's other rules (as `revise --mode proportional`).
 pub fn baseline_scenario(scenario: &Scenario, start: &str, target: u32) -> Scenario {

@@ -8,9 +8,9 @@ use anyhow::{Context, Result};
 
 use super::output_args::OutputArgs;
 use super::transition::{fit_json, fit_text};
-use crate::calibrate::{calibrate_transition, reference_from_column};
+use crate::calibrate::{calibrate_transition, moved_on, reference_from_column};
 use crate::engine::allocate;
-use crate::scenario::{Scenario, save_scenario};
+use crate::scenario::{Scenario, Target, save_scenario};
 
 #[derive(clap::Args, Debug)]
 pub struct NextYearArgs {
@@ -62,16 +62,12 @@ pub fn run(args: &NextYearArgs) -> Result<ExitCode> {
 
 /// The fitted scenario moved one year on: it starts from --last at the new target.
 fn next_plan(fitted: &Scenario, args: &NextYearArgs) -> Scenario {
-    let mut plan = fitted.clone();
-    if let Some(start) = &mut plan.start {
-        start.column = args.last.clone();
-    }
-    if let Some(band) = &mut plan.rules.change_band {
-        band.column = args.last.clone();
-    }
-    plan.target.total = args.target;
-    plan.target.minors = args.minors.unwrap_or(fitted.target.minors).min(args.target);
-    plan.target.resettlement = plan.target.resettlement.min(args.target);
+    let target = Target {
+        total: args.target,
+        minors: args.minors.unwrap_or(fitted.target.minors),
+        resettlement: fitted.target.resettlement,
+    };
+    let mut plan = moved_on(fitted, &args.last, target);
     plan.name = format!("{} — {} {}", fitted.name, args.last, args.target);
     let share = plan.start.as_ref().map_or(0.0, |s| s.criteria_share);
     let note = format!(
