@@ -16,7 +16,7 @@ use super::error::AllocError;
 use super::fill::{Filled, FilledCell, filled_column};
 use super::keys::{CriterionInput, combine, keys, size_keys};
 use super::minors::minors_room;
-use super::quotas::{OpenSet, by_cap_ratio, drop_order, quotas};
+use super::quotas::{OpenSet, drop_order, level_order, quotas};
 use super::result::{TieReport, TieStage};
 use super::start::StartKey;
 use super::validate::{Problem, ProblemKind, target_problems, validate};
@@ -351,7 +351,7 @@ impl<'a> Stage<'a> {
             }
             q.dropped
         } else {
-            drop_order(&set, &by_cap_ratio(&set), total, min_request)?
+            drop_order(&set, &level_order(&set), total, min_request)?
         };
         let mut dropped = vec![false; keys.len()];
         for &d in &drops {
