@@ -14,6 +14,10 @@ use crate::scenario::{CriterionId, Override, Scenario};
 
 #[derive(Debug, Clone, PartialEq)]
 pub enum StepKind {
+    /// With a start (`scenario.start`): the start's value scaled to the new target, where the plan begins.
+    Start,
+    /// With a start: how far the criteria move the scaled start (their share of the key), of the whole target.
+    CriteriaMove,
     /// A weighted criterion's part of the share before caps and drops, of the whole target.
     Contribution(CriterionId),
     /// Other municipalities are locked: the open municipalities share only what the locks leave, so every
@@ -44,6 +48,10 @@ impl StepKind {
     pub fn label(&self, lang: crate::lang::Lang) -> String {
         match self {
             StepKind::Contribution(id) => id.label(lang).to_owned(),
+            StepKind::Start => {
+                lang.pick("I fjor, skalert til ny ramme", "Last year, scaled to the new total").to_owned()
+            }
+            StepKind::CriteriaMove => lang.pick("Kriteriene flytter", "The criteria move it").to_owned(),
             StepKind::Locked => lang.pick("Låst", "Locked").to_owned(),
             StepKind::Excluded(_) => lang.pick("Ikke med", "Excluded").to_owned(),
             StepKind::Cap => lang.pick("Tak", "Cap").to_owned(),
@@ -107,11 +115,19 @@ pub fn explain(dataset: &Dataset, scenario: &Scenario, allocation: &Allocation, 
         let scale = if open > 0.0 && open < target { target / open } else { 1.0 };
         let mut running = 0.0;
         let mut open_share = 0.0;
-        for ((id, w), c) in allocation.weights.iter().zip(&r.contributions) {
-            if *w > 0.0 {
-                running += c * scale;
-                open_share += c;
-                push(StepKind::Contribution(*id), c * scale, running);
+        if let Some(start) = r.start {
+            // The start scaled to the target, then the criteria's move: the two parts of the share.
+            open_share = start.contribution + r.contributions.iter().sum::<f64>();
+            push(StepKind::Start, start.scaled, start.scaled);
+            push(StepKind::CriteriaMove, open_share * scale - start.scaled, open_share * scale);
+            running = open_share * scale;
+        } else {
+            for ((id, w), c) in allocation.weights.iter().zip(&r.contributions) {
+                if *w > 0.0 {
+                    running += c * scale;
+                    open_share += c;
+                    push(StepKind::Contribution(*id), c * scale, running);
+                }
             }
         }
         if scale != 1.0 {
@@ -177,7 +193,15 @@ mod tests {
                     let sum: f64 = e
                         .steps
                         .iter()
-                        .filter(|s| matches!(s.kind, StepKind::Contribution(_) | StepKind::LockedElsewhere))
+                        .filter(|s| {
+                            matches!(
+                                s.kind,
+                                StepKind::Contribution(_)
+                                    | StepKind::Start
+                                    | StepKind::CriteriaMove
+                                    | StepKind::LockedElsewhere
+                            )
+                        })
                         .map(|s| s.delta)
                         .sum();
                     assert!((sum - r.initial_quota).abs() < 1e-9, "{}: {sum} vs {}", ex.name, r.initial_quota);

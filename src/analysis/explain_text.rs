@@ -38,9 +38,29 @@ pub fn explain_sentences(
             ),
         });
     }
+    if let Some(line) = super::explain_start::start_summary(e, allocation, lang) {
+        // The two parts first, as one line an analyst can quote.
+        let mut chars = line.chars();
+        out.push(chars.next().map_or_else(String::new, |c| c.to_uppercase().chain(chars).collect()) + ".");
+    }
     let mut before = 0.0;
     for (i, step) in e.steps.iter().enumerate() {
         match &step.kind {
+            StepKind::Start => out.push(start_sentence(e, scenario, dataset, step.running, lang)),
+            StepKind::CriteriaMove => out.push(match lang {
+                Lang::Nb => format!(
+                    "Kriteriene flytter den med {} (de har {} av nøkkelen) til {} før tak og bortfall.",
+                    signed(step.delta, lang),
+                    share(scenario.start.as_ref().map_or(1.0, |s| s.criteria_share), lang),
+                    d1(step.running)
+                ),
+                Lang::En => format!(
+                    "The criteria move it by {} (they hold {} of the key) to {} before caps and drops.",
+                    signed(step.delta, lang),
+                    share(scenario.start.as_ref().map_or(1.0, |s| s.criteria_share), lang),
+                    d1(step.running)
+                ),
+            }),
             StepKind::Contribution(id) => {
                 out.push(contribution(e, *id, step, dataset, scenario, allocation, lang));
                 let last = !matches!(e.steps.get(i + 1).map(|s| &s.kind), Some(StepKind::Contribution(_)));
@@ -142,6 +162,25 @@ pub fn explain_sentences(
         Lang::En => format!("Request: {}.", int(f64::from(e.allocation))),
     });
     out
+}
+
+/// "Utgangspunktet er Anmodning 2018: 20, skalert til ny ramme 19,1 (× 0,957)."
+fn start_sentence(e: &Explanation, scenario: &Scenario, dataset: &Dataset, scaled: f64, lang: Lang) -> String {
+    let column = scenario.start.as_ref().and_then(|s| dataset.column(&s.column));
+    let label = column.map_or("", |c| lang.pick(&c.meta.label.nb, &c.meta.label.en));
+    let value = column.and_then(|c| c.values.get(e.row).copied().flatten()).unwrap_or(0.0);
+    match lang {
+        Lang::Nb => format!(
+            "Utgangspunktet er {label}: {}, skalert til ny ramme {}.",
+            short(value, lang),
+            numfmt::decimal(scaled, 1, lang)
+        ),
+        Lang::En => format!(
+            "The start is {label}: {}, scaled to the new total {}.",
+            short(value, lang),
+            numfmt::decimal(scaled, 1, lang)
+        ),
+    }
 }
 
 /// "Størrelse (folketall) gir 31,2 (vekt 35 % × 0,61 % av nøkkelen; folketall 52 357)."

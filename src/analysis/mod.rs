@@ -5,6 +5,7 @@
 mod compare;
 pub mod concentration;
 mod explain;
+mod explain_start;
 mod explain_text;
 mod quality;
 mod reweight;
@@ -19,6 +20,7 @@ pub use compare::{
     totals_line,
 };
 pub use explain::{Explanation, Step, StepKind, explain, shown_change};
+pub use explain_start::start_summary;
 pub use explain_text::explain_sentences;
 pub use quality::{DataWarning, data_warnings};
 pub use reweight::with_weight_share;

@@ -41,6 +41,11 @@ pub enum CalibrateError {
     NothingToFit,
     #[error("the scenario cannot be allocated: {0}")]
     Allocate(#[from] AllocError),
+    #[error(
+        "the start and the reference are the same column {column}: the fit would only copy it; start from the year \
+         before (e.g. --start anmodning_2018 --reference-column anmodning_2019)"
+    )]
+    StartIsReference { column: String },
     #[error("calibration cancelled")]
     Cancelled,
 }

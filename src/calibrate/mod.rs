@@ -17,11 +17,13 @@ mod quick;
 mod reference;
 mod search;
 mod surrogate;
+mod transition;
 
 pub use error::CalibrateError;
 pub use fit::{Fit, fit};
 pub use reference::{Reference, reference_from_column, reference_from_csv};
 pub use search::calibrate;
+pub use transition::{Transition, TransitionFit, baseline_scenario, calibrate_transition, from_start, moved_on};
 
 use crate::scenario::{CriterionId, Scenario};
 

@@ -49,10 +49,26 @@ pub(super) fn write_plan(
     to: &Destination,
     source: &std::path::Path,
 ) -> Result<()> {
+    write_plan_with(dataset, scenario, allocation, to, source, None)
+}
+
+/// [`write_plan`], with one more field in the JSON (`next-year` adds its `"fit"`).
+pub(super) fn write_plan_with(
+    dataset: &crate::data::Dataset,
+    scenario: &crate::scenario::Scenario,
+    allocation: &crate::engine::Allocation,
+    to: &Destination,
+    source: &std::path::Path,
+    json_extra: Option<(&str, serde_json::Value)>,
+) -> Result<()> {
     let lang = to.lang;
     let bytes = match to.format.as_str() {
         "json" => {
-            let mut text = serde_json::to_string_pretty(&allocation_json(dataset, scenario, allocation, lang))?;
+            let mut value = allocation_json(dataset, scenario, allocation, lang);
+            if let (Some((key, extra)), Some(object)) = (json_extra, value.as_object_mut()) {
+                object.insert(key.to_owned(), extra);
+            }
+            let mut text = serde_json::to_string_pretty(&value)?;
             text.push('\n');
             text.into_bytes()
         }

@@ -14,7 +14,7 @@ use crate::data::Dataset;
 use crate::fileio::WriteRules;
 use crate::lang::Lang;
 use crate::numfmt;
-use crate::scenario::{DatasetRef, Scenario, save_scenario};
+use crate::scenario::{CriterionId, Scenario, save_scenario};
 
 #[derive(clap::Args, Debug)]
 pub struct CalibrateArgs {
@@ -47,6 +47,11 @@ pub struct CalibrateArgs {
     /// A second dataset column to test the fitted weights on (out of sample).
     #[arg(long, value_name = "COLUMN")]
     pub validate_column: Option<String>,
+    /// Fit on a transition: the column the reference's year started from (the year before's request). Fits the
+    /// criteria's share and weights of a plan from that start, beside the baseline "the start scaled, its asked
+    /// set kept" and a leave-one-county-out error.
+    #[arg(long, value_name = "COLUMN", conflicts_with_all = ["fit_exponent", "include_continuity", "validate_column"])]
+    pub start: Option<String>,
     /// Language of the text report: nb or en.
     #[arg(long, value_parser = ["nb", "en"], default_value = "nb")]
     pub lang: String,
@@ -76,6 +81,17 @@ pub fn run(args: &CalibrateArgs) -> Result<ExitCode> {
         }
         rules.check(&[path])?;
     }
+    if let Some(start) = &args.start {
+        return run_transition(args, &scenario, &dataset, &reference, start);
+    }
+    let continuity = scenario.criterion(CriterionId::Continuity).and_then(|c| c.column.as_deref());
+    if args.include_continuity && continuity == Some(reference.name.as_str()) {
+        eprintln!(
+            "warning: the continuity column {} is the reference itself, so the fit copies it (continuity near \
+             100 %); to learn how requests move from one year to the next, give the year before with --start",
+            super::terminal::line(&reference.name)
+        );
+    }
     let options = CalibrateOptions {
         fit_exponent: args.fit_exponent,
         target: args.target,
@@ -100,6 +116,32 @@ pub fn run(args: &CalibrateArgs) -> Result<ExitCode> {
             t
         }
         _ => report_text(&calibration, &reference, target, validation.as_ref(), lang),
+    };
+    std::io::stdout().lock().write_all(super::terminal::safe(&text).as_bytes())?;
+    Ok(ExitCode::SUCCESS)
+}
+
+/// `calibrate --start`: the fit on a transition, and with --write the scenario that plans from the start.
+fn run_transition(
+    args: &CalibrateArgs,
+    scenario: &Scenario,
+    dataset: &Dataset,
+    reference: &Reference,
+    start: &str,
+) -> Result<ExitCode> {
+    let t = crate::calibrate::calibrate_transition(dataset, scenario, start, reference, args.target)
+        .with_context(|| format!("calibrating {} on {start} → {}", args.scenario.display(), reference.name))?;
+    if let Some(path) = &args.write {
+        save_scenario(path, &super::scenario_input::rebased(&t.scenario, &args.scenario, path))?;
+    }
+    let lang = Lang::from_code(&args.lang).unwrap_or_default();
+    let text = match args.format.as_deref() {
+        Some("json") => {
+            let mut t = serde_json::to_string_pretty(&super::transition::fit_json(&t, start, &reference.name))?;
+            t.push('\n');
+            t
+        }
+        _ => super::transition::fit_text(&t, start, &reference.name, lang),
     };
     std::io::stdout().lock().write_all(super::terminal::safe(&text).as_bytes())?;
     Ok(ExitCode::SUCCESS)
@@ -132,19 +174,7 @@ fn scenario_to_save(c: &Calibration, reference: &Reference, target: u32, from: &
         c.fit.r2
     );
     s.notes = if s.notes.trim().is_empty() { note } else { format!("{}\n\n{note}", s.notes.trim_end()) };
-    if let DatasetRef::File(rel) = &s.dataset
-        && Path::new(rel).is_relative()
-    {
-        let dir = |p: &Path| {
-            let parent = p.parent().filter(|d| !d.as_os_str().is_empty()).unwrap_or(Path::new("."));
-            std::fs::canonicalize(parent).unwrap_or_else(|_| parent.to_path_buf())
-        };
-        let (old, new) = (dir(from), dir(to));
-        if old != new {
-            s.dataset = DatasetRef::File(old.join(rel).display().to_string());
-        }
-    }
-    s
+    super::scenario_input::rebased(&s, from, to)
 }
 
 /// `value` to `places` decimals: what the report shows, without binary noise (0.4862, not 0.48619999999999997).

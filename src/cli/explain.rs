@@ -117,6 +117,8 @@ fn candidates(dataset: &Dataset, name: &str, rows: &[usize], format: &str, lang:
 fn kind_name(kind: &StepKind) -> &'static str {
     match kind {
         StepKind::Contribution(_) => "contribution",
+        StepKind::Start => "start",
+        StepKind::CriteriaMove => "criteria_move",
         StepKind::Locked => "locked",
         StepKind::Excluded(_) => "excluded",
         StepKind::Cap => "cap",

@@ -13,11 +13,13 @@ mod figure;
 mod followup;
 mod import;
 mod migrate;
+mod next_year;
 mod output_args;
 mod report;
 mod revise;
 mod scenario_input;
 mod terminal;
+mod transition;
 mod year;
 mod year_report;
 
@@ -63,6 +65,10 @@ pub enum Command {
     /// The decisions against the sent request (status per municipality and county), or with --redistribute the
     /// shortfall round's additional requests.
     Followup(followup::FollowUpArgs),
+    /// Next year's request from this year's: fitted on the year before → last year, applied to last year at
+    /// the new target.
+    #[command(name = "next-year")]
+    NextYear(next_year::NextYearArgs),
     /// Revise a sent request to a new target (proportional, as IMDi in 2020, or by the criteria).
     Revise(revise::ReviseArgs),
     /// Draw a figure for print (map, county totals, largest requests, concentration, waterfall) as SVG or PNG.
@@ -91,6 +97,7 @@ pub fn run(command: Command) -> ExitCode {
         Command::FetchSsb(args) => fetch_ssb::run(&args),
         Command::Followup(args) => followup::run(&args),
         Command::Revise(args) => revise::run(&args),
+        Command::NextYear(args) => next_year::run(&args),
         Command::Figure(args) => figure::run(&args),
         Command::Report(args) => report::run(&args),
         Command::Compare(args) => compare::run(&args),

@@ -6,7 +6,7 @@ use anyhow::Result;
 
 use crate::data::Dataset;
 use crate::fileio::WriteRules;
-use crate::scenario::{Scenario, load_scenario, resolve_dataset, scenario_files};
+use crate::scenario::{DatasetRef, Scenario, load_scenario, resolve_dataset, scenario_files};
 
 pub fn load(path: &Path) -> Result<(Scenario, Dataset)> {
     let scenario = load_scenario(path)?;
@@ -15,6 +15,25 @@ pub fn load(path: &Path) -> Result<(Scenario, Dataset)> {
         eprintln!("warning: {}", super::terminal::line(&w));
     }
     Ok((scenario, dataset))
+}
+
+/// `scenario`, read from `from`, as it must be saved at `to`: a dataset file named relative to the first
+/// scenario's folder is made absolute when the new file goes elsewhere, so it still opens.
+pub fn rebased(scenario: &Scenario, from: &Path, to: &Path) -> Scenario {
+    let mut s = scenario.clone();
+    if let DatasetRef::File(rel) = &s.dataset
+        && Path::new(rel).is_relative()
+    {
+        let dir = |p: &Path| {
+            let parent = p.parent().filter(|d| !d.as_os_str().is_empty()).unwrap_or(Path::new("."));
+            std::fs::canonicalize(parent).unwrap_or_else(|_| parent.to_path_buf())
+        };
+        let (old, new) = (dir(from), dir(to));
+        if old != new {
+            s.dataset = DatasetRef::File(old.join(rel).display().to_string());
+        }
+    }
+    s
 }
 
 /// `rules` with the files of the scenario at `path` added as inputs (the scenario and its dataset file), so

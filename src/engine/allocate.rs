@@ -6,7 +6,7 @@ use super::contributions::Contributions;
 use super::eligibility::Gate;
 use super::error::AllocError;
 use super::minors::minors;
-use super::result::{Allocation, CountyTotal, MunicipalityResult, Reason, Status, TieStage};
+use super::result::{Allocation, CountyTotal, MunicipalityResult, Reason, StartPart, Status, TieStage};
 use super::stage::{Shares, Stage, tie_report};
 use crate::data::Dataset;
 use crate::scenario::Scenario;
@@ -21,6 +21,8 @@ pub fn allocate(dataset: &Dataset, scenario: &Scenario) -> Result<Allocation, Al
     let n = dataset.len();
     let index = dataset.row_index();
     let (g, eligible) = (&stage.gates, &stage.eligible);
+    // With a start, the criteria move only their share of the key.
+    let criteria_share = stage.start.as_ref().map_or(1.0, |s| s.criteria_share);
     let m = minors(
         &allocations,
         &keys,
@@ -53,11 +55,17 @@ pub fn allocate(dataset: &Dataset, scenario: &Scenario) -> Result<Allocation, Al
                 key: keys[i],
                 contributions: Contributions::from_iter_capped(stage.parts.iter().zip(&stage.weights).map(
                     |(part, w)| match part {
-                        Some(part) if eligible[i] => w * part[i] * scale,
+                        Some(part) if eligible[i] => w * part[i] * scale * criteria_share,
                         _ => 0.0,
                     },
                 )),
                 initial_quota: if eligible[i] { initial_quota } else { 0.0 },
+                start: stage.start.as_ref().map(|s| StartPart {
+                    value: s.values[i],
+                    scaled: s.values[i] * s.scale,
+                    contribution: if eligible[i] { (1.0 - s.criteria_share) * s.key[i] * scale } else { 0.0 },
+                    band: stage.bands[i],
+                }),
                 quota: match g[i] {
                     Gate::Locked { value, .. } => f64::from(value),
                     _ => quotas[i],
@@ -67,7 +75,8 @@ pub fn allocate(dataset: &Dataset, scenario: &Scenario) -> Result<Allocation, Al
                 floor: match g[i] {
                     Gate::Open { .. } if !dropped[i] => {
                         let include = g[i] == Gate::Open { include: true };
-                        let b = bound(&scenario.rules, include, stage.band_lower[i], stage.caps[i], keys[i]);
+                        let asked = stage.start.as_ref().is_some_and(|s| s.asked(i));
+                        let b = bound(&scenario.rules, include, stage.band_lower[i], stage.caps[i], keys[i], asked);
                         let rule = if stage.band_lower[i] == b.quota_lower {
                             BoundRule::ChangeBand
                         } else {

@@ -59,10 +59,23 @@ pub(crate) struct Bound {
 }
 
 /// The bounds of an open row: its cap (already the smallest of every upper rule), whether it is included
-/// manually, its change band's lower end (0 for none) and whether its key is positive.
-pub(crate) fn bound(rules: &Rules, include: bool, band_lower: u32, cap: Option<u32>, key: f64) -> Bound {
+/// manually, its change band's lower end (0 for none), whether its key is positive and whether the plan's
+/// start asked it.
+pub(crate) fn bound(
+    rules: &Rules,
+    include: bool,
+    band_lower: u32,
+    cap: Option<u32>,
+    key: f64,
+    start_asked: bool,
+) -> Bound {
     let m = rules.min_request;
-    let floored = rules.below_minimum == BelowMinimum::Floor && key > 0.0;
+    let floored = key > 0.0
+        && match rules.below_minimum {
+            BelowMinimum::Drop => false,
+            BelowMinimum::Floor => true,
+            BelowMinimum::FloorStartAsked => start_asked,
+        };
     let keep = include || band_lower > 0 || floored;
     // A kept row gets the minimum request as far as its cap allows, and at least its band's lower end.
     let lower = if keep { band_lower.max(cap.map_or(m, |c| c.min(m))) } else { m };
@@ -70,11 +83,12 @@ pub(crate) fn bound(rules: &Rules, include: bool, band_lower: u32, cap: Option<u
     Bound { keep, quota_lower, lower, upper: cap }
 }
 
-/// Per row, the change band's (lower, upper) where the scenario has a band and the row a positive value.
-pub(crate) fn band_bounds(dataset: &Dataset, rules: &Rules) -> Vec<Option<(u32, u32)>> {
+/// Per row, the change band's (lower, upper) where the scenario has a band and the row a positive value; the
+/// values are multiplied by `scale` first (see `start::band_scale`).
+pub(crate) fn band_bounds(dataset: &Dataset, rules: &Rules, scale: f64) -> Vec<Option<(u32, u32)>> {
     let column = rules.change_band.as_ref().and_then(|b| dataset.column(&b.column).map(|c| (b, c)));
     match column {
-        Some((band, column)) => column.values.iter().map(|v| band.bounds(*v)).collect(),
+        Some((band, column)) => column.values.iter().map(|v| band.bounds_scaled(*v, scale)).collect(),
         None => vec![None; dataset.len()],
     }
 }
@@ -130,17 +144,32 @@ mod tests {
     fn drop_keeps_todays_bounds_and_floor_keeps_every_positive_key() {
         let mut rules = Rules::default();
         assert_eq!(
-            bound(&rules, false, 0, Some(40), 0.2),
+            bound(&rules, false, 0, Some(40), 0.2, false),
             Bound { keep: false, quota_lower: 0, lower: 10, upper: Some(40) }
         );
         assert_eq!(
-            bound(&rules, true, 0, Some(6), 0.2),
+            bound(&rules, true, 0, Some(6), 0.2, false),
             Bound { keep: true, quota_lower: 0, lower: 6, upper: Some(6) }
         );
         rules.below_minimum = BelowMinimum::Floor;
-        assert_eq!(bound(&rules, false, 0, None, 0.2), Bound { keep: true, quota_lower: 10, lower: 10, upper: None });
-        assert!(!bound(&rules, false, 0, None, 0.0).keep, "a zero key is not floored");
-        assert_eq!(bound(&rules, false, 25, Some(60), 0.0).quota_lower, 25, "a band keeps a row asked");
+        assert_eq!(
+            bound(&rules, false, 0, None, 0.2, false),
+            Bound { keep: true, quota_lower: 10, lower: 10, upper: None }
+        );
+        assert!(!bound(&rules, false, 0, None, 0.0, false).keep, "a zero key is not floored");
+        assert_eq!(bound(&rules, false, 25, Some(60), 0.0, false).quota_lower, 25, "a band keeps a row asked");
+        rules.below_minimum = BelowMinimum::FloorStartAsked;
+        assert!(bound(&rules, false, 0, None, 0.2, true).keep, "the start asked it: floored");
+        assert_eq!(bound(&rules, false, 0, None, 0.2, true).quota_lower, 10);
+        assert!(!bound(&rules, false, 0, None, 0.2, false).keep, "the start did not ask it: it may be dropped");
+    }
+
+    #[test]
+    fn a_scaled_band_follows_the_total() {
+        let band = ChangeBand { column: "x".into(), lower: 0.9, upper: 1.1 };
+        // 20 last year, the total from 5,350 to 5,120: 19.14, so 17.2–21.1 becomes 18–21.
+        assert_eq!(band.bounds_scaled(Some(20.0), 5120.0 / 5350.0), Some((18, 21)));
+        assert_eq!(band.bounds_scaled(Some(20.0), 1.0), band.bounds(Some(20.0)));
     }
 
     #[test]

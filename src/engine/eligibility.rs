@@ -28,6 +28,8 @@ pub struct Gates {
     pub cap_rules: Vec<Option<BoundRule>>,
     /// Per row, its change band's lower end (0 for none).
     pub band_lower: Vec<u32>,
+    /// Per row, its change band (lower, upper), where it has one.
+    pub bands: Vec<Option<(u32, u32)>>,
 }
 
 /// `criterion_values` holds, per criterion with a column, its filled values; a `None` cell left after filling
@@ -38,7 +40,7 @@ pub fn gates(dataset: &Dataset, scenario: &Scenario, criterion_values: &[(&str, 
         .immigrant_share_ceiling
         .and_then(|c| dataset.column(&rules.immigrant_share_column).map(|col| (c, &col.values)));
     let n = dataset.len();
-    let bands = band_bounds(dataset, rules);
+    let bands = band_bounds(dataset, rules, super::start::band_scale(dataset, scenario));
     let capped = bound_caps(dataset, rules, &bands);
     let mut gates = Vec::with_capacity(n);
     for (i, m) in dataset.municipalities.iter().enumerate() {
@@ -83,5 +85,6 @@ pub fn gates(dataset: &Dataset, scenario: &Scenario, criterion_values: &[(&str, 
         caps: capped.iter().map(|c| c.map(|(c, _)| c)).collect(),
         cap_rules: capped.iter().map(|c| c.map(|(_, r)| r)).collect(),
         band_lower: bands.iter().map(|b| b.map_or(0, |(lo, _)| lo)).collect(),
+        bands,
     }
 }

@@ -77,6 +77,7 @@ fn scenario_strategy() -> impl Strategy<Value = (usize, u64, Scenario)> {
                     rounding: method,
                     county_first,
                     reference_column: None,
+                    start: None,
                 };
                 (n, seed, scenario)
             },

@@ -15,6 +15,7 @@ mod minors;
 pub(crate) mod quotas;
 mod result;
 mod stage;
+mod start;
 mod validate;
 mod warnings;
 
@@ -28,7 +29,7 @@ pub use bounds::{BoundRule, BoundsReason};
 pub use contributions::Contributions;
 pub use error::AllocError;
 pub use fill::{FilledCell, filled_column};
-pub use result::{Allocation, CountyTotal, MunicipalityResult, Reason, Status, TieReport, TieStage};
+pub use result::{Allocation, CountyTotal, MunicipalityResult, Reason, StartPart, Status, TieReport, TieStage};
 pub use stage::Stage;
 pub use validate::{Problem, ProblemKind, validate};
 pub use warnings::plan_warnings;

@@ -17,13 +17,40 @@ pub(crate) struct OpenSet<'a> {
 }
 
 /// Local indices sorted by cap/key ratio, the order in which caps bind as the water level rises.
-pub(crate) fn by_cap_ratio(set: &OpenSet) -> Vec<usize> {
+fn by_cap_ratio(set: &OpenSet) -> Vec<usize> {
     if set.caps.iter().all(|c| c.is_infinite()) {
         // Without caps nothing binds, and the order does not matter.
         return Vec::new();
     }
     let ratio = |i: usize| if set.keys[i] > 0.0 { set.caps[i] / set.keys[i] } else { f64::INFINITY };
     sorted_by_packed_key((0..set.keys.len()).map(|i| (ratio(i), set.rank[i], i)))
+}
+
+/// The order in which the water level meets the items, found once per set: by cap/key ratio (caps only), or,
+/// with lower bounds, every item's events (where it leaves its lower bound or reaches its cap) sorted, so the
+/// many levels the drop probes need each take one sweep and no sort.
+pub(crate) struct LevelOrder {
+    ratio: Vec<usize>,
+    /// (level, change of slope, item), sorted by level, rises first.
+    events: Vec<(f64, f64, usize)>,
+}
+
+pub(crate) fn level_order(set: &OpenSet) -> LevelOrder {
+    if set.lower.is_empty() {
+        return LevelOrder { ratio: by_cap_ratio(set), events: Vec::new() };
+    }
+    let mut events = Vec::new();
+    for i in 0..set.keys.len() {
+        let (k, lo, hi) = (set.keys[i], set.lower[i], set.caps[i]);
+        if k > 0.0 && hi > lo {
+            events.push((lo / k, k, i));
+            if hi.is_finite() {
+                events.push((hi / k, -k, i));
+            }
+        }
+    }
+    events.sort_unstable_by(|a, b| a.0.total_cmp(&b.0).then(b.1.total_cmp(&a.1)).then(a.2.cmp(&b.2)));
+    LevelOrder { ratio: Vec::new(), events }
 }
 
 /// `f64::total_cmp` as an unsigned integer order.
@@ -52,12 +79,13 @@ fn water_level_with(
     set: &OpenSet,
     key_sum: f64,
     active: impl Fn(usize) -> bool,
-    ratio_order: &[usize],
+    order: &LevelOrder,
     total: f64,
 ) -> Option<f64> {
     if !set.lower.is_empty() {
-        return bounded_level(set, active, total);
+        return bounded_level(set, &order.events, active, total);
     }
+    let ratio_order = &order.ratio;
     if total <= 0.0 {
         return Some(0.0);
     }
@@ -87,26 +115,19 @@ fn water_level_with(
 /// The water level λ with Σ clamp(λ K_i, lower_i, cap_i) = total over the active items (the general case,
 /// with lower bounds): a sweep over the levels where an item leaves its lower bound or reaches its cap.
 /// `Some(0.0)` when the lower bounds alone reach the total; `None` when the caps cannot hold it.
-fn bounded_level(set: &OpenSet, active: impl Fn(usize) -> bool, total: f64) -> Option<f64> {
-    let mut value = 0.0;
-    // (level, change of slope)
-    let mut events: Vec<(f64, f64)> = Vec::new();
-    for i in (0..set.keys.len()).filter(|&i| active(i)) {
-        let (k, lo, hi) = (set.keys[i], set.lower[i], set.caps[i]);
-        value += lo;
-        if k > 0.0 && hi > lo {
-            events.push((lo / k, k));
-            if hi.is_finite() {
-                events.push((hi / k, -k));
-            }
-        }
-    }
+fn bounded_level(
+    set: &OpenSet,
+    events: &[(f64, f64, usize)],
+    active: impl Fn(usize) -> bool,
+    total: f64,
+) -> Option<f64> {
+    let value: f64 = (0..set.keys.len()).filter(|&i| active(i)).map(|i| set.lower[i]).sum();
     if value >= total {
         return Some(0.0);
     }
-    events.sort_unstable_by(|a, b| a.0.total_cmp(&b.0).then(b.1.total_cmp(&a.1)));
+    let mut value = value;
     let (mut level, mut slope) = (0.0, 0.0);
-    for (at, change) in events {
+    for &(at, change, _) in events.iter().filter(|(_, _, i)| active(*i)) {
         let reached = value + slope * (at - level);
         if slope > 0.0 && reached >= total {
             return Some(level + (total - value) / slope);
@@ -155,23 +176,23 @@ pub struct Quotas {
 /// below `min_request` (re-sharing each time), as long as the rest can still hold the total.
 pub fn quotas(set: &OpenSet, total: u32, min_request: u32) -> Result<Quotas, AllocError> {
     let n = set.keys.len();
-    let ratio_order = by_cap_ratio(set);
-    let dropped = drop_order(set, &ratio_order, total, min_request)?;
+    let order = level_order(set);
+    let dropped = drop_order(set, &order, total, min_request)?;
     let mut active = vec![true; n];
     for &d in &dropped {
         active[d] = false;
     }
     let key_sum: f64 = (0..n).filter(|&i| active[i]).map(|i| set.keys[i]).sum();
-    let level = water_level_with(set, key_sum, |i| active[i], &ratio_order, f64::from(total)).unwrap_or(0.0);
+    let level = water_level_with(set, key_sum, |i| active[i], &order, f64::from(total)).unwrap_or(0.0);
     let quotas = (0..n).map(|i| if active[i] { quota(set, i, level) } else { 0.0 }).collect();
     Ok(Quotas { quotas, dropped })
 }
 
-/// The local indices the minimum-request rule drops, in drop order (see [`quotas`]); `ratio_order` is
-/// [`by_cap_ratio`] of the set.
+/// The local indices the minimum-request rule drops, in drop order (see [`quotas`]); `order` is
+/// [`level_order`] of the set.
 pub(crate) fn drop_order(
     set: &OpenSet,
-    ratio_order: &[usize],
+    order: &LevelOrder,
     total: u32,
     min_request: u32,
 ) -> Result<Vec<usize>, AllocError> {
@@ -191,7 +212,7 @@ pub(crate) fn drop_order(
     // dropped is never dropped: only the ones below it need an order.
     let m = f64::from(min_request);
     let key_sum: f64 = set.keys.iter().sum();
-    let level_all = water_level_with(set, key_sum, |_| true, ratio_order, total_f).unwrap_or(0.0);
+    let level_all = water_level_with(set, key_sum, |_| true, order, total_f).unwrap_or(0.0);
     // Larger ranks go first among equal keys, so the lower rank is kept longer.
     let mut candidates = sorted_by_packed_key(
         (0..n).filter(|&i| !set.include[i] && quota(set, i, level_all) < m).map(|i| (set.keys[i], !set.rank[i], i)),
@@ -218,7 +239,7 @@ pub(crate) fn drop_order(
             return false;
         }
         let active = |i: usize| position[i] as usize >= j;
-        let Some(level) = water_level_with(set, key_sum - dropped_keys[j], active, ratio_order, total_f) else {
+        let Some(level) = water_level_with(set, key_sum - dropped_keys[j], active, order, total_f) else {
             return false;
         };
         quota(set, candidates[j], level) < m && capacity.without(dropped_capacity[j + 1]) >= total_f
@@ -301,7 +322,7 @@ mod tests {
         let sum: f64 = q.quotas.iter().sum();
         assert!((sum - 200.0).abs() < 1e-9 && q.quotas[1] == 40.0 && q.quotas[0] >= 25.0, "{:?}", q.quotas);
         // Lower bounds above the total: everyone at the bound.
-        assert_eq!(bounded_level(&set, |_| true, 20.0), Some(0.0));
+        assert_eq!(bounded_level(&set, &level_order(&set).events, |_| true, 20.0), Some(0.0));
     }
 
     #[test]

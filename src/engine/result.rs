@@ -91,10 +91,13 @@ pub struct MunicipalityResult {
     pub eligible: bool,
     /// Combined key K_i (0 when not eligible).
     pub key: f64,
-    /// Each criterion's share of the initial quota, in the scenario's criterion order; sums to `initial_quota`.
+    /// Each criterion's share of the initial quota, in the scenario's criterion order; with the start's
+    /// contribution, sums to `initial_quota`.
     pub contributions: super::Contributions,
     /// The share of the open target before caps and minimum-request drops.
     pub initial_quota: f64,
+    /// With a start: the start's value, scaled to the target, and its part of `initial_quota`.
+    pub start: Option<StartPart>,
     /// The share after caps and drops: what rounding starts from (0 when dropped).
     pub quota: f64,
     pub cap: Option<u32>,
@@ -105,6 +108,19 @@ pub struct MunicipalityResult {
     pub allocation: u32,
     pub minors: u32,
     pub per_1000: f64,
+}
+
+/// A municipality's start (`scenario.start`): what the plan starts from and how much of its share it keeps.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct StartPart {
+    /// The start column's value (0 where missing).
+    pub value: f64,
+    /// The value scaled to the new target: value × target / the column's sum.
+    pub scaled: f64,
+    /// The start's part of the share before caps and drops: (1 − criteria share) of it.
+    pub contribution: f64,
+    /// The change band around the scaled value (lower, upper), where the scenario has one.
+    pub band: Option<(u32, u32)>,
 }
 
 impl MunicipalityResult {

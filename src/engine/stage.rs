@@ -16,8 +16,9 @@ use super::error::AllocError;
 use super::fill::{Filled, FilledCell, filled_column};
 use super::keys::{CriterionInput, combine, keys, size_keys};
 use super::minors::minors_room;
-use super::quotas::{OpenSet, by_cap_ratio, drop_order, quotas};
+use super::quotas::{OpenSet, drop_order, level_order, quotas};
 use super::result::{TieReport, TieStage};
+use super::start::StartKey;
 use super::validate::{Problem, ProblemKind, target_problems, validate};
 use crate::data::{Dataset, Direction, Kind, RowIndex};
 use crate::scenario::{BelowMinimum, Rules, Scenario, Target};
@@ -44,7 +45,13 @@ pub struct Stage<'a> {
     pub(super) caps: Vec<Option<u32>>,
     pub(super) cap_rules: Vec<Option<BoundRule>>,
     pub(super) band_lower: Vec<u32>,
+    pub(super) bands: Vec<Option<(u32, u32)>>,
     pub(super) filled: Vec<FilledCell>,
+    /// The plan's start, mixed into the combined key; `None` without one.
+    pub(super) start: Option<StartKey>,
+    /// With a start and a change band the bounds follow the target: the scenario to build them again from
+    /// for another target, and the target they were built for.
+    follow_total: Option<(Box<Scenario>, u32)>,
     /// Per row, its lock (0 for every other row): where every result starts.
     locks: Vec<u32>,
     locked: u64,
@@ -146,16 +153,20 @@ impl<'a> Stage<'a> {
             })
             .collect();
         let parts = keys(&inputs, &size, &eligible)?.parts;
+        let start = StartKey::new(dataset, scenario, &eligible);
         // Each large buffer goes as soon as it is used, so the next ones can take its place.
         drop((inputs, gate_inputs));
         drop((columns, size));
 
-        // A row's key is positive where any weighted criterion's key is, whatever the weights' values.
+        // A row's key is positive where any weighted criterion's key is (or the start's, while it counts),
+        // whatever the weights' values.
         let bounds: Vec<Bound> = (0..n)
             .map(|i| {
-                let positive = parts.iter().flatten().any(|p| p[i] > 0.0);
+                let from_start = start.as_ref().is_some_and(|s| s.criteria_share < 1.0 && s.key[i] > 0.0);
+                let positive = from_start || parts.iter().flatten().any(|p| p[i] > 0.0);
                 let include = g.gates[i] == Gate::Open { include: true };
-                bound(&scenario.rules, include, g.band_lower[i], g.caps[i], if positive { 1.0 } else { 0.0 })
+                let asked = start.as_ref().is_some_and(|s| s.asked(i));
+                bound(&scenario.rules, include, g.band_lower[i], g.caps[i], if positive { 1.0 } else { 0.0 }, asked)
             })
             .collect();
         let index = dataset.row_index();
@@ -192,7 +203,11 @@ impl<'a> Stage<'a> {
             caps: g.caps,
             cap_rules: g.cap_rules,
             band_lower: g.band_lower,
+            bands: g.bands,
             filled,
+            follow_total: (start.is_some() && scenario.rules.change_band.is_some())
+                .then(|| (Box::new(scenario.clone()), scenario.target.total)),
+            start,
         })
     }
 
@@ -220,6 +235,21 @@ impl<'a> Stage<'a> {
         if !self.fits(weights) {
             return None;
         }
+        if let Some((scenario, built_for)) = &self.follow_total
+            && *built_for != target.total
+        {
+            // The band follows the total: its bounds are those of the new target.
+            let mut scenario = (**scenario).clone();
+            scenario.target = target;
+            let mut stage = match Stage::new(self.dataset, &scenario) {
+                Ok(stage) => stage,
+                Err(e) => return Some(Err(e)),
+            };
+            if let Some((own, other)) = self.start.as_ref().zip(stage.start.as_mut()) {
+                other.criteria_share = own.criteria_share;
+            }
+            return stage.requests(weights, target, warm);
+        }
         Some(self.run(weights, target, warm, false).and_then(|s| {
             minors_room(&s.requests, &s.keys, target.minors, self.rules.minors_threshold)?;
             Ok(s.requests)
@@ -229,6 +259,14 @@ impl<'a> Stage<'a> {
     /// Every row's share and request, with the water-filled quotas, the drops and the ties (for `allocate`).
     pub(super) fn shares(&self, weights: &[f64], target: Target) -> Result<Shares, AllocError> {
         self.run(weights, target, None, true)
+    }
+
+    /// The criteria's share of a plan with a start (see `scenario::Start`); without a start nothing changes.
+    /// The bounds do not depend on it, so the stage stays valid.
+    pub fn set_criteria_share(&mut self, share: f64) {
+        if let Some(start) = &mut self.start {
+            start.criteria_share = share.clamp(0.0, 1.0);
+        }
     }
 
     /// Frees what only sharing needs, once `allocate` has its shares: on a large dataset the result rows then
@@ -244,7 +282,10 @@ impl<'a> Stage<'a> {
         if !problems.is_empty() {
             return Err(AllocError::Invalid(problems));
         }
-        let keys = combine(&self.parts, weights, self.locks.len());
+        let mut keys = combine(&self.parts, weights, self.locks.len());
+        if let Some(start) = &self.start {
+            start.mix(&mut keys);
+        }
         let open_target = u32::try_from(
             u64::from(target.total)
                 .checked_sub(self.locked)
@@ -310,7 +351,7 @@ impl<'a> Stage<'a> {
             }
             q.dropped
         } else {
-            drop_order(&set, &by_cap_ratio(&set), total, min_request)?
+            drop_order(&set, &level_order(&set), total, min_request)?
         };
         let mut dropped = vec![false; keys.len()];
         for &d in &drops {
@@ -431,7 +472,7 @@ impl<'a> Stage<'a> {
             held.sort_by(|a, b| b.0.cmp(&a.0).then(self.index.code_rank[a.1].cmp(&self.index.code_rank[b.1])));
             let rules = [
                 (self.rules.change_band.is_some(), BoundRule::ChangeBand),
-                (self.rules.below_minimum == BelowMinimum::Floor, BoundRule::MinimumFloor),
+                (self.rules.below_minimum != BelowMinimum::Drop, BoundRule::MinimumFloor),
             ];
             return Err(AllocError::Bounds {
                 reasons: vec![BoundsReason::LowerBoundsAboveTotal {

@@ -92,6 +92,12 @@ pub enum ProblemKind {
     UnknownMunicipality { code: String, dataset: String },
     #[error("locked numbers sum to {locked}, more than the target {total}")]
     LocksAboveTarget { locked: u64, total: u32 },
+    #[error("{0} must be a number from 0 to 1")]
+    NotAShare(Number),
+    #[error("the column {0:?} has no positive value to start from")]
+    EmptyStart(String),
+    #[error("floor_start_asked needs a start (start: (column: ..., criteria_share: ...))")]
+    NeedsStart,
 }
 
 impl ProblemKind {
@@ -125,6 +131,11 @@ impl ProblemKind {
             }
             ProblemKind::LocksAboveTarget { locked, total } => {
                 format!("de låste tallene blir til sammen {locked}, mer enn målet på {total}")
+            }
+            ProblemKind::NotAShare(v) => format!("{} må være et tall fra 0 til 1", n(v)),
+            ProblemKind::EmptyStart(column) => format!("kolonnen {column:?} har ingen positiv verdi å starte fra"),
+            ProblemKind::NeedsStart => {
+                "floor_start_asked trenger en start (start: (column: ..., criteria_share: ...))".to_owned()
             }
         }
     }
@@ -206,6 +217,24 @@ pub fn validate(scenario: &Scenario, dataset: &Dataset) -> Vec<Problem> {
                 ProblemKind::BandInverted { lower: Number(band.lower), upper: Number(band.upper) },
             );
         }
+    }
+    match &scenario.start {
+        Some(start) => {
+            match dataset.column(&start.column) {
+                None => add("start.column".into(), unknown_column(&start.column)),
+                Some(c) if !c.values.iter().flatten().any(|v| v.is_finite() && *v > 0.0) => {
+                    add("start.column".into(), ProblemKind::EmptyStart(start.column.clone()))
+                }
+                Some(_) => {}
+            }
+            if !(0.0..=1.0).contains(&start.criteria_share) {
+                add("start.criteria_share".into(), ProblemKind::NotAShare(Number(start.criteria_share)));
+            }
+        }
+        None if r.below_minimum == crate::scenario::BelowMinimum::FloorStartAsked => {
+            add("rules.below_minimum".into(), ProblemKind::NeedsStart)
+        }
+        None => {}
     }
     if let Some(col) = &scenario.reference_column
         && dataset.column(col).is_none()

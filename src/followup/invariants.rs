@@ -55,6 +55,19 @@ fn criteria_mode_bounds_by_the_sent_request() {
 }
 
 #[test]
+fn a_plan_from_a_start_is_revised_as_the_request_it_sent() {
+    let d = synthetic_dataset(80, 7);
+    let mut started = base();
+    started.start = Some(crate::scenario::Start { column: "bosatt_snitt_2017_2019".into(), criteria_share: 0.4 });
+    started.rules.below_minimum = crate::scenario::BelowMinimum::FloorStartAsked;
+    for mode in [ReviseMode::Proportional, ReviseMode::Criteria] {
+        let (_, plain) = revise(&d, &base(), "anmodning_2019", 900, None, mode).unwrap();
+        let (_, from_start) = revise(&d, &started, "anmodning_2019", 900, None, mode).unwrap();
+        assert_eq!(allocations(&plain), allocations(&from_start), "{mode:?}");
+    }
+}
+
+#[test]
 fn impossible_revisions_name_their_cause() {
     let d = with_request(&[Some(100), Some(50), Some(30), Some(12), Some(8)], 1);
     let e = revise(&d, &base(), "anmodning_2019", 45, None, ReviseMode::Proportional).unwrap_err().to_string();

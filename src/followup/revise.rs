@@ -119,6 +119,13 @@ pub fn revision_scenario(
     };
     s.name = format!("{} — revidert til {target}", scenario.name);
     s.target = Target { total: target, minors: 0, resettlement: 0 };
+    // A revision is of the sent request, whatever the plan started from: its bands are around the request as
+    // sent, not scaled to the new target.
+    s.start = None;
+    if s.rules.below_minimum == BelowMinimum::FloorStartAsked {
+        // Without the start there is no start's asked set; the band around the sent request keeps it.
+        s.rules.below_minimum = BelowMinimum::Drop;
+    }
     s.reference_column = Some(from.to_owned());
     if let Some(keep) = keep {
         let mut kept = 0u64;

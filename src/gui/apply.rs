@@ -114,6 +114,7 @@ impl App {
             }
             Command::Explain(cmd) => self.view.explain.apply(cmd),
             Command::Calibrate(cmd) => self.apply_calibrate(cmd),
+            Command::NextYear(cmd) => self.apply_next_year(cmd),
             Command::Compare(cmd) => self.apply_compare(cmd),
             Command::AskDataset(to) => self.ask_dataset(to),
             Command::SwitchDataset(yes) => self.answer_dataset(yes),

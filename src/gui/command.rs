@@ -65,6 +65,8 @@ pub enum Command {
     Explain(super::explain_view::ExplainCmd),
     /// The "Fit weights to reference" dialog.
     Calibrate(super::calibrate_dialog::CalibrateCmd),
+    /// The dialog for next year's request from last year's.
+    NextYear(super::next_year_dialog::NextYearCmd),
     /// The Compare tab: baseline, exports.
     Compare(super::compare_view::CompareCmd),
     /// Another dataset for the scenario: switches at once when everything matches, else asks first.

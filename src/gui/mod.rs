@@ -26,6 +26,7 @@ pub mod help;
 pub mod history;
 pub mod map_view;
 pub mod modal;
+pub mod next_year_dialog;
 pub mod notices;
 pub mod overrides;
 pub mod panels;

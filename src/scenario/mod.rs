@@ -10,5 +10,5 @@ pub use file::{
 };
 pub use model::{
     BelowMinimum, ChangeBand, Criterion, CriterionId, DatasetRef, MissingPolicy, Override, Rules, SCENARIO_VERSION,
-    Scenario, Target,
+    Scenario, Start, Target,
 };

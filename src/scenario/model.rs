@@ -41,6 +41,24 @@ pub struct Scenario {
     /// A dataset column shown beside the result for comparison (e.g. last year's request).
     #[serde(default)]
     pub reference_column: Option<String>,
+    /// Where the plan starts: last year's request (or a sent round), scaled to the target and moved by the
+    /// criteria. Files without it plan from the criteria alone, as before.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub start: Option<Start>,
+}
+
+/// The start of a plan: a column scaled to the new target, of which the criteria move a share.
+///
+/// The combined key is K_i = (1 − share)·s_i/Σs + share·Σ_k w_k·key_ik (both parts normalised over the
+/// eligible set), so `criteria_share: 0` keeps the start scaled to the target and `1` is the criteria plan
+/// alone. With a start, a change band is relative to its column scaled to the target.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Start {
+    /// The column the plan starts from (e.g. `anmodning_2019`).
+    pub column: String,
+    /// How much the criteria move the scaled start, from 0 (not at all) to 1 (the criteria plan alone).
+    pub criteria_share: f64,
 }
 
 /// Where the scenario's data comes from.
@@ -189,10 +207,12 @@ pub enum BelowMinimum {
     Drop,
     /// Asked for the minimum: every municipality with a positive key stays asked and gets at least it.
     Floor,
+    /// Those the start asked stay asked with at least the minimum; the others are dropped below it.
+    FloorStartAsked,
 }
 
 impl BelowMinimum {
-    pub const ALL: [BelowMinimum; 2] = [BelowMinimum::Drop, BelowMinimum::Floor];
+    pub const ALL: [BelowMinimum; 3] = [BelowMinimum::Drop, BelowMinimum::Floor, BelowMinimum::FloorStartAsked];
 
     /// The default, left out of saved files so they stay as they were.
     pub fn is_drop(&self) -> bool {
@@ -203,6 +223,9 @@ impl BelowMinimum {
         let (nb, en) = match self {
             BelowMinimum::Drop => (crate::lang::Words::NB.not_asked_lower, crate::lang::Words::EN.not_asked_lower),
             BelowMinimum::Floor => ("løftet til minste anmodning", "raised to the minimum"),
+            BelowMinimum::FloorStartAsked => {
+                ("løftet til minste anmodning hvis spurt i starten", "raised to the minimum if the start asked")
+            }
         };
         lang.pick(nb, en)
     }
@@ -221,7 +244,12 @@ pub struct ChangeBand {
 impl ChangeBand {
     /// The band's bounds for a value, or `None` when the value gives no band (missing, zero or negative).
     pub fn bounds(&self, value: Option<f64>) -> Option<(u32, u32)> {
-        let v = value.filter(|v| v.is_finite() && *v > 0.0)?;
+        self.bounds_scaled(value, 1.0)
+    }
+
+    /// The band's bounds around a value times `scale` (with a start: the column scaled to the target).
+    pub fn bounds_scaled(&self, value: Option<f64>, scale: f64) -> Option<(u32, u32)> {
+        let v = value.filter(|v| v.is_finite() && *v > 0.0)? * scale;
         let clamp = |x: f64| x.clamp(0.0, f64::from(u32::MAX)) as u32;
         Some((clamp((self.lower * v).ceil()), clamp((self.upper * v).floor())))
     }

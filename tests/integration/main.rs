@@ -13,6 +13,7 @@ mod cli_fetch_ssb;
 mod cli_followup;
 mod cli_hardening;
 mod cli_import;
+mod cli_next_year;
 mod cli_year;
 #[cfg(feature = "gui")]
 mod clipboard;

@@ -47,6 +47,7 @@ pub fn bars(e: &Explanation, lang: Lang) -> Vec<WaterfallBar> {
     for step in &e.steps {
         let label = match &step.kind {
             StepKind::Contribution(id) => id.label(lang).to_owned(),
+            StepKind::Start | StepKind::CriteriaMove => step.kind.label(lang),
             StepKind::Locked => t.step_locked.to_owned(),
             StepKind::Excluded(_) => t.step_excluded.to_owned(),
             StepKind::Cap => t.step_cap.to_owned(),

@@ -119,6 +119,8 @@ pub fn show(ui: &mut Ui, app: &MenuState<'_>, cmds: &mut Vec<Command>) {
                 cmds.push(Command::BriefingDialog);
             }
             ui.separator();
+            crate::gui::next_year_dialog::menu_item(ui, app.lang, no_dialog, cmds);
+            ui.separator();
             if item(ui, t.quit, None, true) {
                 cmds.push(Command::Quit);
             }
