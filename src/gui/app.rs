@@ -19,6 +19,10 @@ use crate::engine::{AllocError, Allocation, allocate};
 /// How long the note about newly asked municipalities stays in the status bar.
 const NOTE_LIFETIME: Duration = Duration::from_secs(15);
 
+/// The narrowest the left panel gets, and the share of the window it may take at most.
+const CONTROLS_MIN: f32 = 300.0;
+const CONTROLS_SHARE: f32 = 0.4;
+
 /// The latest allocation of the document, and what it took.
 pub struct Computed {
     pub result: Result<Allocation, AllocError>,
@@ -192,7 +196,10 @@ impl App {
         egui::Panel::bottom("status").show(ui, |ui| {
             panels::status::show(ui, &self.computed, self.doc.dataset(), self.current_note(), lang);
         });
-        egui::Panel::left("controls").resizable(true).default_size(400.0).min_size(300.0).show(ui, |ui| {
+        // Content never widens the panel past this; the user may drag it wider up to the same bound.
+        let widest = (ui.available_width() * CONTROLS_SHARE).max(CONTROLS_MIN);
+        let panel = egui::Panel::left("controls").resizable(true).default_size(400.0).min_size(CONTROLS_MIN);
+        panel.max_size(widest).show(ui, |ui| {
             panels::controls::show(ui, self.doc.scenario(), self.doc.dataset(), lang, &mut cmds);
         });
         egui::CentralPanel::default().show(ui, |ui| {

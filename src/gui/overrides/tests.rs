@@ -92,3 +92,38 @@ fn an_old_file_without_override_notes_opens_and_notes_round_trip() {
     let back = crate::scenario::parse_scenario(&crate::scenario::scenario_to_text(&s), "x.ron").unwrap();
     assert_eq!(back, s);
 }
+
+/// Where the central area begins: the left edge of the first tab.
+fn central_left(h: &egui_kittest::Harness<'_, App>) -> f32 {
+    h.get_by_role_and_label(Role::Button, crate::gui::tabs::TabTexts::NB.table).rect().left()
+}
+
+#[test]
+fn many_overrides_with_long_names_do_not_widen_the_left_panel() {
+    let mut h = harness(new_app());
+    let before = central_left(&h);
+    let d = h.state().doc.dataset().clone();
+    let n = d.len() - 5;
+    let mut plan = h.state().doc.scenario().clone();
+    for m in &d.municipalities[..n] {
+        plan.overrides.insert(m.code.clone(), Override::Lock(10));
+        plan.override_notes.insert(m.code.clone(), "Avtalt i møte med kommunen om bosetting i år".into());
+    }
+    h.state_mut().apply(Command::Edit { edit: Edit::ReplaceScenario(Box::new(plan)), gesture: None });
+    h.run();
+    assert!(shows(&h, &format!("Overstyringer ({n})")));
+    assert!((0..n).any(|r| d.display_name(r).chars().count() > 15), "a long name is among them");
+    // Scroll through the whole list: every row has been laid out once.
+    for _ in 0..6 {
+        h.event(egui::Event::PointerMoved(egui::pos2(150.0, 500.0)));
+        h.event(egui::Event::MouseWheel {
+            unit: egui::MouseWheelUnit::Point,
+            delta: egui::vec2(0.0, -8000.0),
+            phase: egui::TouchPhase::Move,
+            source: egui::MouseWheelSource::Unknown,
+            modifiers: egui::Modifiers::NONE,
+        });
+        h.run();
+    }
+    assert!(central_left(&h) <= before + 1.0, "the panel kept its width: {} against {before}", central_left(&h));
+}
