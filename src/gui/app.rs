@@ -202,9 +202,10 @@ impl App {
         panel.max_size(widest).show(ui, |ui| {
             panels::controls::show(ui, self.doc.scenario(), self.doc.dataset(), lang, &mut cmds);
         });
-        egui::CentralPanel::default().show(ui, |ui| {
+        let central = egui::CentralPanel::default().show(ui, |ui| {
             self.central(ui, &mut cmds);
         });
+        panels::notices::toasts(&ctx, central.response.rect, &self.notices, lang, &mut cmds);
         self.poll_chart();
         super::help::show(&ctx, self.view.help, lang, &mut cmds);
         let dc = DialogContext {

@@ -14,6 +14,10 @@ texts!(ExportTexts {
     exported: "Eksportert til", "Exported to";
     no_result: "Det er ingen fordeling å eksportere.", "There is no allocation to export.";
     copied: "Tabellen er kopiert", "The table is copied";
+    all: "alle", "all";
+    of: "av", "of";
+    rows: "rader", "rows";
+    filtered: "de som vises i Tabell", "those the Table shows";
     chart_saved: "Figuren er lagret i", "The figure is saved in";
     cannot_save_chart: "Kunne ikke lagre figuren i", "Could not save the figure in";
     briefing_saved: "Orienteringen er lagret i", "The briefing is saved in";
@@ -123,6 +127,7 @@ impl App {
         }
     }
 
+    /// Copies the rows the Table tab shows, in its order and with its filter; the notice says how many.
     pub(super) fn copy_table(&mut self) {
         let t = ExportTexts::get(self.view.lang);
         let Ok(allocation) = &self.computed.result else {
@@ -130,11 +135,27 @@ impl App {
             return;
         };
         let lang = self.view.lang;
-        let table = result_table(self.doc.dataset(), self.doc.scenario(), allocation, lang);
+        let ctx = super::view::ViewContext {
+            dataset: self.doc.dataset(),
+            scenario: self.doc.scenario(),
+            allocation: Ok(allocation),
+            lang,
+            selected: self.view.selected,
+        };
+        let shown = self.view.table_rows.rows(&ctx, &self.view.table, self.computed.generation).to_vec();
+        let mut table = result_table(self.doc.dataset(), self.doc.scenario(), allocation, lang);
+        table.rows = shown.iter().filter_map(|&r| table.rows.get(r).cloned()).collect();
         if let Some(ctx) = &self.window.ctx {
             ctx.copy_text(table_tsv(&table, lang));
         }
-        self.notices.push(Notice::info(t.copied));
+        let total = self.doc.dataset().len();
+        let n = |v: usize| crate::numfmt::integer(v as f64, lang);
+        let what = if shown.len() == total {
+            format!("{} {} {}", t.all, n(total), t.rows)
+        } else {
+            format!("{} {} {} {} ({})", n(shown.len()), t.of, n(total), t.rows, t.filtered)
+        };
+        self.notices.push(Notice::info(format!("{}: {what}", t.copied)));
     }
 }
 

@@ -83,3 +83,34 @@ fn a_long_header_fits_on_two_lines_at_its_width() {
     });
     h.run();
 }
+
+/// What the last frame put on the clipboard.
+fn copied(h: &Harness<'_, App>) -> Option<String> {
+    h.output().platform_output.commands.iter().find_map(|c| match c {
+        egui::OutputCommand::CopyText(text) => Some(text.clone()),
+        _ => None,
+    })
+}
+
+#[test]
+fn copy_table_copies_the_rows_shown_with_codes_as_text() {
+    let mut h = harness(App::new(Document::new_default().unwrap(), Prefs::default()));
+    let search = h.get_by_role_and_label(Role::TextInput, super::TableTexts::NB.search);
+    search.click();
+    h.run();
+    h.get_by_role_and_label(Role::TextInput, super::TableTexts::NB.search).type_text("Oslo");
+    h.run();
+    // Out of the field, so the shortcut reaches the window.
+    h.key_press(egui::Key::Escape);
+    h.run();
+    // One key event in one frame: that frame's output holds what was copied.
+    let modifiers = egui::Modifiers::COMMAND | egui::Modifiers::SHIFT;
+    h.event(egui::Event::Key { key: egui::Key::C, physical_key: None, pressed: true, repeat: false, modifiers });
+    h.step();
+    let text = copied(&h).expect("the table reached the clipboard");
+    let lines: Vec<&str> = text.lines().collect();
+    assert_eq!(lines.len(), 2, "the header and Oslo: {text}");
+    assert!(lines[1].starts_with("=\"0301\"\tOslo\t"), "{}", lines[1]);
+    h.run();
+    assert!(crate::gui::test_harness::shows(&h, "1 av 356 rader"), "the notice says what was copied");
+}
