@@ -164,6 +164,7 @@ impl App {
             allocation: self.computed.result.as_ref(),
             lang: self.view.lang,
             selected: self.view.selected,
+            expected: self.view.expected.get(),
         }
     }
 
@@ -264,14 +265,16 @@ impl App {
         if let Err(e) = &self.computed.result {
             panels::notices::alloc_error(ui, e, lang);
         }
+        let generation = self.computed.generation;
+        self.view.expected.update(self.doc.dataset(), self.computed.result.as_ref().ok(), generation);
         let ctx = ViewContext {
             dataset: self.doc.dataset(),
             scenario: self.doc.scenario(),
             allocation: self.computed.result.as_ref(),
             lang,
             selected: self.view.selected,
+            expected: self.view.expected.get(),
         };
-        let generation = self.computed.generation;
         // The target range feeds the table's range column too, so it is kept up to date on every tab.
         self.view.explain.update(&ctx, generation, self.view.tab == Tab::Explain, ui.ctx());
         let range_column = self.view.explain.range_column(&ctx, generation);

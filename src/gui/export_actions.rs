@@ -141,6 +141,7 @@ impl App {
             allocation: Ok(allocation),
             lang,
             selected: self.view.selected,
+            expected: None,
         };
         let shown = self.view.table_rows.rows(&ctx, &self.view.table, self.computed.generation).to_vec();
         let mut table = result_table(self.doc.dataset(), self.doc.scenario(), allocation, lang);

@@ -53,7 +53,7 @@ pub fn result_table(dataset: &Dataset, scenario: &Scenario, allocation: &Allocat
         t("Andel", "Quota"),
         t("Anmodning", "Request"),
         t("Enslige mindreårige", "Minors"),
-        t("Per 1000", "Per 1,000"),
+        crate::lang::Words::get(lang).per_1000.to_owned(),
     ]);
     if let Some(r) = reference {
         if reference_shown {

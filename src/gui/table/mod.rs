@@ -122,6 +122,14 @@ pub fn show_table(
     {
         cols.insert(at + 1, Col::Range);
     }
+    if ctx.expected.is_some()
+        && let Some(at) = cols
+            .iter()
+            .position(|c| matches!(c, Col::Request | Col::Range))
+            .map(|at| at + usize::from(cols.get(at + 1) == Some(&Col::Range)))
+    {
+        cols.insert(at + 1, Col::Expected);
+    }
     // A selection made elsewhere (map, charts, arrow keys) scrolls into view once; a new sort or filter
     // starts at the top.
     let scroll_to = if cache.shown_selection != ctx.selected {

@@ -114,3 +114,41 @@ fn copy_table_copies_the_rows_shown_with_codes_as_text() {
     h.run();
     assert!(crate::gui::test_harness::shows(&h, "1 av 356 rader"), "the notice says what was copied");
 }
+
+#[test]
+fn the_expected_decision_has_its_column_sort_and_key_figures() {
+    let path = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("scenarios/imdi-2024.ron");
+    let (doc, _) = Document::open(&path).unwrap();
+    let mut h = harness(App::new(doc, Prefs::default()));
+    let t = crate::gui::expected::ExpectedTexts::NB;
+    let expected = h.state().view.expected.get().expect("the 2024 dataset holds decisions").clone();
+    let header = |n: &egui_kittest::kittest::AccessKitNode<'_>| {
+        n.role() == Role::Button && n.label().is_some_and(|l| l.starts_with(t.column))
+    };
+    h.query_all_by(header).next().expect("the column").scroll_to_me();
+    h.run();
+    h.query_all_by(header).next().expect("the column").click();
+    h.run();
+    assert_eq!(h.state().view.table.sort, crate::gui::view_state::SortKey::Expected);
+    // Sorted ascending: the first row shown has the smallest expected decision.
+    let first = h.state().view.table_rows.rows_cached()[0];
+    let least = expected.rows.iter().map(|e| e.expected).fold(f64::INFINITY, f64::min);
+    assert_eq!(expected.rows[first].expected, least);
+
+    // Point at Oslo's cell: the range and the basis.
+    let oslo = h.state().doc.dataset().index_of_code("0301").unwrap();
+    let shown = crate::numfmt::integer(expected.rows[oslo].expected, crate::lang::Lang::Nb);
+    h.get_by_role_and_label(Role::TextInput, super::TableTexts::NB.search).click();
+    h.run();
+    h.get_by_role_and_label(Role::TextInput, super::TableTexts::NB.search).type_text("Oslo");
+    h.run();
+    h.get_by_value(&shown).hover();
+    h.run();
+    let tip = crate::gui::expected::tip(&expected.rows[oslo], crate::lang::Lang::Nb);
+    let first_line = tip.lines().next().unwrap();
+    assert!(crate::gui::test_harness::shows(&h, first_line), "the tooltip: {first_line}");
+
+    h.state_mut().apply(crate::gui::command::Command::SetTab(crate::gui::view_state::Tab::Charts));
+    h.run();
+    assert!(crate::gui::test_harness::shows(&h, t.coverage), "the key figures name the expected coverage");
+}
