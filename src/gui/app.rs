@@ -201,7 +201,8 @@ impl App {
         let widest = (ui.available_width() * CONTROLS_SHARE).max(CONTROLS_MIN);
         let panel = egui::Panel::left("controls").resizable(true).default_size(400.0).min_size(CONTROLS_MIN);
         panel.max_size(widest).show(ui, |ui| {
-            panels::controls::show(ui, self.doc.scenario(), self.doc.dataset(), lang, &mut cmds);
+            let plan = self.computed.result.as_ref().ok();
+            panels::controls::show(ui, self.doc.scenario(), self.doc.dataset(), plan, lang, &mut cmds);
         });
         let central = egui::CentralPanel::default().show(ui, |ui| {
             self.central(ui, &mut cmds);

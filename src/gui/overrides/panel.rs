@@ -15,12 +15,20 @@ use crate::scenario::{Override, Scenario};
 const NAME_ROOM: f32 = 190.0;
 
 /// Every override with its kind, its locked number and its reason; each can be changed or removed.
-pub fn panel(ui: &mut Ui, scenario: &Scenario, dataset: &Dataset, lang: Lang, cmds: &mut Vec<Command>) {
+pub fn panel(
+    ui: &mut Ui,
+    scenario: &Scenario,
+    dataset: &Dataset,
+    plan: Option<&crate::engine::Allocation>,
+    lang: Lang,
+    cmds: &mut Vec<Command>,
+) {
     let t = OverrideTexts::get(lang);
     let title = format!("{} ({})", t.title, scenario.overrides.len());
     let header = CollapsingHeader::new(title).id_salt("overrides").default_open(true);
     header
         .show(ui, |ui| {
+            super::add::field(ui, scenario, dataset, plan, lang, cmds);
             if scenario.overrides.is_empty() {
                 ui.weak(t.none);
                 return;

@@ -11,6 +11,8 @@ use crate::gui::test_harness::{harness, shows};
 use crate::gui::view_state::Prefs;
 use crate::scenario::Override;
 
+use super::OverrideTexts;
+
 fn new_app() -> App {
     App::new(Document::new_default().unwrap(), Prefs::default())
 }
@@ -126,4 +128,72 @@ fn many_overrides_with_long_names_do_not_widen_the_left_panel() {
         h.run();
     }
     assert!(central_left(&h) <= before + 1.0, "the panel kept its width: {} against {before}", central_left(&h));
+}
+
+#[test]
+fn the_keyboard_locks_and_excludes_from_the_table_and_the_panel() {
+    let mut h = harness(new_app());
+    let t = OverrideTexts::NB;
+    let oslo = h.state().doc.dataset().index_of_code("0301").unwrap();
+    h.state_mut().apply(Command::Select(Some(oslo)));
+    h.run();
+    // Shift+F10 on the selected row opens its menu; Tab and Enter could choose, a click does here.
+    let shift = egui::Modifiers::SHIFT;
+    h.event(egui::Event::Key {
+        key: egui::Key::F10,
+        physical_key: None,
+        pressed: true,
+        repeat: false,
+        modifiers: shift,
+    });
+    h.run();
+    h.get_by_role_and_label(Role::Button, t.exclude_menu).click();
+    h.run();
+    assert_eq!(h.state().doc.scenario().overrides.get("0301"), Some(&Override::Exclude));
+
+    // The menu key does the same.
+    let bergen = h.state().doc.dataset().index_of_code("4601").unwrap();
+    h.state_mut().apply(Command::Select(Some(bergen)));
+    h.run();
+    let none = egui::Modifiers::NONE;
+    h.event(egui::Event::Key {
+        key: egui::Key::Menu,
+        physical_key: None,
+        pressed: true,
+        repeat: false,
+        modifiers: none,
+    });
+    h.run();
+    h.get_by_role_and_label(Role::Button, t.include_menu).click();
+    h.run();
+    assert_eq!(h.state().doc.scenario().overrides.get("4601"), Some(&Override::Include));
+
+    // The panel's field: type a name, choose Lock at the current request.
+    let request = h.state().computed.result.as_ref().unwrap().rows
+        [h.state().doc.dataset().index_of_code("5001").unwrap()]
+    .allocation;
+    h.get_by_role_and_label(Role::TextInput, t.add).scroll_to_me();
+    h.run();
+    h.get_by_role_and_label(Role::TextInput, t.add).click();
+    h.run();
+    h.get_by_role_and_label(Role::TextInput, t.add).type_text("Trondheim");
+    h.run();
+    let lock = format!("{} ({})", t.lock, crate::numfmt::integer(f64::from(request), crate::lang::Lang::Nb));
+    h.get_by_role_and_label(Role::Button, &lock).click();
+    h.run();
+    assert_eq!(h.state().doc.scenario().overrides.get("5001"), Some(&Override::Lock(request)));
+    assert!(h.query_by_role_and_label(Role::Button, &lock).is_none(), "the field is cleared once chosen");
+}
+
+#[test]
+fn matches_by_name_or_number_with_overridden_last() {
+    let d = crate::data::embedded_dataset("norway-2020").unwrap();
+    let mut s = crate::gui::document::default_scenario().unwrap();
+    let names = |rows: Vec<usize>| rows.into_iter().map(|r| d.municipalities[r].code.clone()).collect::<Vec<_>>();
+    assert_eq!(names(super::add::matches(&d, &s, "0301")), ["0301"]);
+    assert!(super::add::matches(&d, &s, "  ").is_empty());
+    let herøy = names(super::add::matches(&d, &s, "herøy"));
+    assert_eq!(herøy.len(), 2, "{herøy:?}");
+    s.overrides.insert(herøy[0].clone(), Override::Exclude);
+    assert_eq!(names(super::add::matches(&d, &s, "herøy")), [herøy[1].clone(), herøy[0].clone()]);
 }

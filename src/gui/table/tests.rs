@@ -151,4 +151,6 @@ fn the_expected_decision_has_its_column_sort_and_key_figures() {
     h.state_mut().apply(crate::gui::command::Command::SetTab(crate::gui::view_state::Tab::Charts));
     h.run();
     assert!(crate::gui::test_harness::shows(&h, t.coverage), "the key figures name the expected coverage");
+    let named = h.query_all_by(|n| n.value().as_deref() == Some(t.decided)).count();
+    assert!(named >= 2, "the key figures and the county chart's key name the expected decisions: {named}");
 }
