@@ -333,6 +333,11 @@ impl Half<'_> {
 /// A right-aligned number as one widget filling the cell. (A right-to-left child layout per cell would add a
 /// layout pass and an accessibility node to each of the few hundred visible cells, every frame.)
 pub(in crate::gui) fn number_cell(ui: &mut Ui, text: RichText) {
+    number_cell_response(ui, text);
+}
+
+/// [`number_cell`], with the cell's response (for a tooltip over the whole cell).
+pub(in crate::gui) fn number_cell_response(ui: &mut Ui, text: RichText) -> egui::Response {
     let galley = egui::WidgetText::from(text).into_galley(
         ui,
         Some(egui::TextWrapMode::Extend),
@@ -344,6 +349,7 @@ pub(in crate::gui) fn number_cell(ui: &mut Ui, text: RichText) {
     response.widget_info(|| egui::WidgetInfo::labeled(egui::Role::Label, ui.is_enabled(), galley.text()));
     let pos = egui::pos2(rect.right() - galley.size().x, rect.top());
     ui.painter().galley(pos, galley, ui.visuals().text_color());
+    response
 }
 
 fn filter_bar(ui: &mut Ui, ctx: &ViewContext, view: &mut TableView) {
