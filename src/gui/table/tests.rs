@@ -154,3 +154,30 @@ fn the_expected_decision_has_its_column_sort_and_key_figures() {
     let named = h.query_all_by(|n| n.value().as_deref() == Some(t.decided)).count();
     assert!(named >= 2, "the key figures and the county chart's key name the expected decisions: {named}");
 }
+
+#[test]
+fn the_workbook_carries_the_expected_decisions_after_the_request() {
+    use calamine::{Data, Reader, Xlsx, open_workbook};
+    let path = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("scenarios/imdi-2024.ron");
+    let (doc, _) = Document::open(&path).unwrap();
+    let mut h = harness(App::new(doc, Prefs::default()));
+    let expected = h.state().view.expected.get().expect("an estimate").clone();
+    let dir = tempfile::tempdir().unwrap();
+    let out = dir.path().join("plan.xlsx");
+    h.state_mut().apply(crate::gui::command::Command::Export(out.clone(), crate::export::ExportFormat::Xlsx));
+    h.run();
+    let mut book: Xlsx<_> = open_workbook(&out).unwrap();
+    let sheet = book.worksheet_range("Kommuner").unwrap();
+    let header: Vec<String> = sheet.rows().next().unwrap().iter().map(|c| c.to_string()).collect();
+    let request = header.iter().position(|x| x == "Anmodning").unwrap();
+    assert_eq!(header[request + 1], crate::gui::expected::ExpectedTexts::NB.column);
+    let value = |c: &Data| match c {
+        Data::Float(v) => *v,
+        Data::Int(v) => *v as f64,
+        _ => 0.0,
+    };
+    let rows: Vec<_> = sheet.rows().skip(1).take(expected.rows.len()).collect();
+    for (row, e) in rows.iter().zip(&expected.rows) {
+        assert_eq!(value(&row[request + 1]), if e.request > 0.0 { e.expected.round() } else { 0.0 });
+    }
+}
