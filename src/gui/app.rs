@@ -46,6 +46,9 @@ pub struct Window {
     pub ctx: Option<egui::Context>,
     /// Set once the user agreed to close; the next close request goes through.
     pub allow_close: bool,
+    /// Unsaved changes were dealt with before the Open dialog: the file chosen there opens without asking
+    /// again. Any other command ends it.
+    pub open_settled: bool,
     /// The look last handed to egui; set again when the preference changes.
     theme_applied: Option<super::view_state::Theme>,
     started: Option<Instant>,
@@ -87,7 +90,14 @@ impl App {
             dialogs: FileDialogs::default(),
             chart: None,
             autosave: Autosave::off(),
-            window: Window { ctx: None, allow_close: false, theme_applied: None, started: None, title: String::new() },
+            window: Window {
+                ctx: None,
+                allow_close: false,
+                open_settled: false,
+                theme_applied: None,
+                started: None,
+                title: String::new(),
+            },
         }
     }
 
