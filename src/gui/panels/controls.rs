@@ -54,6 +54,7 @@ pub fn show(
         computation(ui, scenario, dataset, lang, cmds);
         crate::gui::overrides::panel(ui, scenario, dataset, plan, lang, cmds);
         crate::gui::overrides::notes(ui, scenario, lang, cmds);
+        super::widgets::follow_focus(ui);
     });
 }
 
