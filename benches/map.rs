@@ -34,6 +34,7 @@ fn map_frame(c: &mut Criterion) {
         allocation: Ok(&allocation),
         lang: Lang::Nb,
         selected: dataset.index_of_code("5001"),
+        expected: None,
     };
     let ctx = egui::Context::default();
     let screen = Rect::from_min_size(Pos2::ZERO, vec2(1400.0, 900.0));

@@ -64,6 +64,8 @@ texts!(Words {
     asked: "Anmodet", "Asked";
     request: "Anmodning", "Request";
     request_per_1000: "Anmodning per 1 000 innbyggere", "Request per 1,000 inhabitants";
+    // As a column header, everywhere (screen, workbook, CSV, briefing, command line).
+    per_1000: "Per 1\u{a0}000", "Per 1,000";
     per_1000_unit: "per 1 000 innbyggere", "per 1,000 inhabitants";
     persons: "personer", "persons";
     excluded: "Utelatt (regler eller manuelt)", "Excluded (rules or by hand)";

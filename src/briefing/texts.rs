@@ -25,7 +25,7 @@ texts!(BriefingTexts {
     code: "Nr.", "No.";
     request: "Anmodning", "Request";
     minors_short: "Herav EM", "Minors";
-    per_1000: "Per 1\u{a0}000", "Per 1,000";
+    per_1000: crate::lang::Words::NB.per_1000, crate::lang::Words::EN.per_1000;
     population: "Folketall", "Population";
     rules_and_weights: "Regler og vekter", "Rules and weights";
     weights_intro: "Målet fordeles etter disse kriteriene; vekten er andelen av målet hvert kriterium fordeler:",

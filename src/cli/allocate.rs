@@ -113,21 +113,21 @@ fn text_report(
         allocation.asked,
     );
     out.push_str(&format!(
-        "{:<6} {:<28} {:<22} {:>9} {:>8} {:>7} {:>8}  {}\n",
+        "{:<6} {:<28} {:<22} {:>9} {:>8} {:>7} {:>9}  {}\n",
         lang.pick("Nr", "Code"),
         lang.pick("Kommune", "Municipality"),
         lang.pick("Fylke", "County"),
         lang.pick("Andel", "Quota"),
         lang.pick("Anmodn.", "Request"),
         lang.pick("Mindre.", "Minors"),
-        lang.pick("Per 1000", "Per 1000"),
+        crate::lang::Words::get(lang).per_1000,
         lang.pick("Merknad", "Note"),
     ));
     for (i, (m, r)) in dataset.municipalities.iter().zip(&allocation.rows).enumerate() {
         let name: String = escape(&dataset.display_name(i), false).chars().take(28).collect();
         let county: String = escape(&m.county_name, false).chars().take(22).collect();
         out.push_str(&format!(
-            "{:<6} {:<28} {:<22} {:>9} {:>8} {:>7} {:>8}  {}\n",
+            "{:<6} {:<28} {:<22} {:>9} {:>8} {:>7} {:>9}  {}\n",
             escape(&m.code, false),
             name,
             county,

@@ -36,6 +36,7 @@ impl ExportFormat {
 }
 
 /// Writes the allocation to `path` in `format`, atomically. `saved_at` is the date text for the workbook.
+#[allow(clippy::too_many_arguments)]
 pub fn export_to_file(
     path: &Path,
     format: ExportFormat,
@@ -44,10 +45,13 @@ pub fn export_to_file(
     allocation: &Allocation,
     lang: Lang,
     saved_at: &str,
+    extra: &[crate::report::ExtraColumn],
 ) -> Result<(), ExportError> {
     match format {
-        ExportFormat::Xlsx => write_xlsx(path, dataset, scenario, allocation, lang, saved_at),
-        ExportFormat::Csv(style) => write_csv_file(path, &result_table(dataset, scenario, allocation, lang), style),
+        ExportFormat::Xlsx => write_xlsx(path, dataset, scenario, allocation, lang, saved_at, extra),
+        ExportFormat::Csv(style) => {
+            write_csv_file(path, &result_table(dataset, scenario, allocation, lang).with_extra(extra), style)
+        }
     }
 }
 
@@ -71,7 +75,7 @@ mod tests {
         let dir = tempfile::tempdir().unwrap();
         for (name, format) in [("p.xlsx", ExportFormat::Xlsx), ("p.csv", ExportFormat::Csv(CsvStyle::Plain))] {
             let path = dir.path().join(name);
-            export_to_file(&path, format, &d, &s, &a, Lang::En, "2025-03-01").unwrap();
+            export_to_file(&path, format, &d, &s, &a, Lang::En, "2025-03-01", &[]).unwrap();
             let bytes = std::fs::read(&path).unwrap();
             match format {
                 ExportFormat::Xlsx => assert!(bytes.starts_with(b"PK")),

@@ -39,7 +39,7 @@ pub use format::{ExportFormat, export_to_file};
 pub use sheet_table::result_table_sheet;
 pub use tsv::table_tsv;
 pub use words::{column_label, rules_in_words};
-pub use xlsx::{allocation_xlsx, write_xlsx};
+pub use xlsx::{allocation_xlsx, allocation_xlsx_with, write_xlsx};
 pub use year::year_xlsx;
 
 /// Where the numbers come from; printed in every workbook.

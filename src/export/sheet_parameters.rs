@@ -41,7 +41,7 @@ crate::texts!(ParameterTexts {
     ceiling_column: "Kolonne for innvandrerandel", "Immigrant share column";
     min_population: "Minste folketall", "Minimum population";
     min_request: "Minste anmodning", "Minimum request";
-    max_per_1000: "Høyst per 1000 innbyggere", "At most per 1,000 residents";
+    max_per_1000: "Høyst per 1\u{a0}000 innbyggere", "At most per 1,000 residents";
     capacity_column: "Kolonne for kapasitet", "Capacity column";
     minors_threshold: "Enslige mindreårige fra anmodning på", "Minors from a request of";
     rounding: "Avrunding og sammenligning", "Rounding and comparison";

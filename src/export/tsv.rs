@@ -33,7 +33,8 @@ fn text(t: &str) -> String {
 fn cell(c: &Cell, lang: Lang) -> String {
     match c {
         Cell::Text(t) => text(t),
-        Cell::Code(c) => c.clone(),
+        // Pasted into Excel, a code keeps its leading zero.
+        Cell::Code(c) => crate::report::excel_text_code(c).unwrap_or_else(|| text(c)),
         Cell::Int(i) => i.to_string(),
         Cell::Number(v, _) if !v.is_finite() => String::new(),
         Cell::Number(v, d) => {
@@ -67,7 +68,7 @@ mod tests {
         let header: Vec<&str> = lines[0].split('\t').collect();
         assert_eq!(header[0], "Kommunenummer");
         let oslo: Vec<&str> = lines[1].split('\t').collect();
-        assert_eq!(oslo[0], "0301");
+        assert_eq!(oslo[0], "=\"0301\"", "a code stays text in Excel");
         assert_eq!(oslo[3], "693494", "no thousands separator");
         let quota = header.iter().position(|h| *h == "Andel").unwrap();
         assert!(lines[1..].iter().all(|l| {

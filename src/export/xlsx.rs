@@ -13,7 +13,7 @@ use super::{DATA_CREDITS, ExportError};
 use crate::data::Dataset;
 use crate::engine::Allocation;
 use crate::lang::Lang;
-use crate::report::{Cell, neutralise, result_table};
+use crate::report::{Cell, ExtraColumn, neutralise, result_table};
 use crate::scenario::Scenario;
 
 crate::texts!(SheetNames {
@@ -32,6 +32,18 @@ pub fn allocation_xlsx(
     lang: Lang,
     saved_at: &str,
 ) -> Result<Vec<u8>, ExportError> {
+    allocation_xlsx_with(dataset, scenario, allocation, lang, saved_at, &[])
+}
+
+/// [`allocation_xlsx`] with `extra` columns on the municipality sheet.
+pub fn allocation_xlsx_with(
+    dataset: &Dataset,
+    scenario: &Scenario,
+    allocation: &Allocation,
+    lang: Lang,
+    saved_at: &str,
+    extra: &[ExtraColumn],
+) -> Result<Vec<u8>, ExportError> {
     let styles = Styles::new();
     let names = SheetNames::get(lang);
     let mut workbook = Workbook::new();
@@ -44,7 +56,7 @@ pub fn allocation_xlsx(
     let sheet = workbook.add_worksheet().set_name(names.summary)?;
     super::sheet_summary::write(sheet, &styles, dataset, scenario, allocation, lang, saved_at)?;
     print_setup(sheet, None)?;
-    let table = result_table(dataset, scenario, allocation, lang);
+    let table = result_table(dataset, scenario, allocation, lang).with_extra(extra);
     let sheet = workbook.add_worksheet().set_name(names.municipalities)?;
     super::sheet_municipalities::write(sheet, &styles, &table, allocation, names.municipality_table, lang)?;
     let sheet = workbook.add_worksheet().set_name(names.counties)?;
@@ -77,8 +89,9 @@ pub fn write_xlsx(
     allocation: &Allocation,
     lang: Lang,
     saved_at: &str,
+    extra: &[ExtraColumn],
 ) -> Result<(), ExportError> {
-    let bytes = allocation_xlsx(dataset, scenario, allocation, lang, saved_at)?;
+    let bytes = allocation_xlsx_with(dataset, scenario, allocation, lang, saved_at, extra)?;
     crate::fileio::write_atomic(path, &bytes).map_err(|e| ExportError::write(path, e))
 }
 
@@ -349,7 +362,7 @@ mod tests {
         let (d, s, a) = test_data::special_case();
         let dir = tempfile::tempdir().unwrap();
         let path = dir.path().join("plan æøå.xlsx");
-        write_xlsx(&path, &d, &s, &a, Lang::Nb, "1. mars 2025").unwrap();
+        write_xlsx(&path, &d, &s, &a, Lang::Nb, "1. mars 2025", &[]).unwrap();
         let bytes = std::fs::read(&path).unwrap();
         assert!(bytes.starts_with(b"PK"), "a zip container");
         let summary = sheet(&bytes, "Sammendrag");
@@ -426,13 +439,13 @@ mod tests {
         let (d, s, a) = test_data::imdi_2020_case();
         let dir = tempfile::tempdir().unwrap();
         let missing = dir.path().join("no-such-folder").join("plan.xlsx");
-        let err = write_xlsx(&missing, &d, &s, &a, Lang::Nb, "2025-03-01").unwrap_err();
+        let err = write_xlsx(&missing, &d, &s, &a, Lang::Nb, "2025-03-01", &[]).unwrap_err();
         assert!(matches!(err, ExportError::Write { .. }), "{err}");
         assert!(!missing.exists());
         // A folder where the file should go: the rename fails and the temporary file is removed.
         let blocked = dir.path().join("taken.xlsx");
         std::fs::create_dir(&blocked).unwrap();
-        assert!(write_xlsx(&blocked, &d, &s, &a, Lang::Nb, "2025-03-01").is_err());
+        assert!(write_xlsx(&blocked, &d, &s, &a, Lang::Nb, "2025-03-01", &[]).is_err());
         let names: Vec<_> =
             std::fs::read_dir(dir.path()).unwrap().filter_map(Result::ok).map(|e| e.file_name()).collect();
         assert_eq!(names, ["taken.xlsx"], "only the folder is there");

@@ -19,6 +19,10 @@ use crate::engine::{AllocError, Allocation, allocate};
 /// How long the note about newly asked municipalities stays in the status bar.
 const NOTE_LIFETIME: Duration = Duration::from_secs(15);
 
+/// The narrowest the left panel gets, and the share of the window it may take at most.
+const CONTROLS_MIN: f32 = 300.0;
+const CONTROLS_SHARE: f32 = 0.4;
+
 /// The latest allocation of the document, and what it took.
 pub struct Computed {
     pub result: Result<Allocation, AllocError>,
@@ -42,6 +46,9 @@ pub struct Window {
     pub ctx: Option<egui::Context>,
     /// Set once the user agreed to close; the next close request goes through.
     pub allow_close: bool,
+    /// Unsaved changes were dealt with before the Open dialog: the file chosen there opens without asking
+    /// again. Any other command ends it.
+    pub open_settled: bool,
     /// The look last handed to egui; set again when the preference changes.
     theme_applied: Option<super::view_state::Theme>,
     started: Option<Instant>,
@@ -83,7 +90,14 @@ impl App {
             dialogs: FileDialogs::default(),
             chart: None,
             autosave: Autosave::off(),
-            window: Window { ctx: None, allow_close: false, theme_applied: None, started: None, title: String::new() },
+            window: Window {
+                ctx: None,
+                allow_close: false,
+                open_settled: false,
+                theme_applied: None,
+                started: None,
+                title: String::new(),
+            },
         }
     }
 
@@ -160,6 +174,7 @@ impl App {
             allocation: self.computed.result.as_ref(),
             lang: self.view.lang,
             selected: self.view.selected,
+            expected: self.view.expected.get(),
         }
     }
 
@@ -192,12 +207,17 @@ impl App {
         egui::Panel::bottom("status").show(ui, |ui| {
             panels::status::show(ui, &self.computed, self.doc.dataset(), self.current_note(), lang);
         });
-        egui::Panel::left("controls").resizable(true).default_size(400.0).min_size(300.0).show(ui, |ui| {
-            panels::controls::show(ui, self.doc.scenario(), self.doc.dataset(), lang, &mut cmds);
+        // Content never widens the panel past this; the user may drag it wider up to the same bound.
+        let widest = (ui.available_width() * CONTROLS_SHARE).max(CONTROLS_MIN);
+        let panel = egui::Panel::left("controls").resizable(true).default_size(400.0).min_size(CONTROLS_MIN);
+        panel.max_size(widest).show(ui, |ui| {
+            let plan = self.computed.result.as_ref().ok();
+            panels::controls::show(ui, self.doc.scenario(), self.doc.dataset(), plan, lang, &mut cmds);
         });
-        egui::CentralPanel::default().show(ui, |ui| {
+        let central = egui::CentralPanel::default().show(ui, |ui| {
             self.central(ui, &mut cmds);
         });
+        panels::notices::toasts(&ctx, central.response.rect, &self.notices, lang, &mut cmds);
         self.poll_chart();
         super::help::show(&ctx, self.view.help, lang, &mut cmds);
         let dc = DialogContext {
@@ -256,14 +276,16 @@ impl App {
         if let Err(e) = &self.computed.result {
             panels::notices::alloc_error(ui, e, lang);
         }
+        let generation = self.computed.generation;
+        self.view.expected.update(self.doc.dataset(), self.computed.result.as_ref().ok(), generation);
         let ctx = ViewContext {
             dataset: self.doc.dataset(),
             scenario: self.doc.scenario(),
             allocation: self.computed.result.as_ref(),
             lang,
             selected: self.view.selected,
+            expected: self.view.expected.get(),
         };
-        let generation = self.computed.generation;
         // The target range feeds the table's range column too, so it is kept up to date on every tab.
         self.view.explain.update(&ctx, generation, self.view.tab == Tab::Explain, ui.ctx());
         let range_column = self.view.explain.range_column(&ctx, generation);

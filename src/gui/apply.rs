@@ -31,13 +31,15 @@ impl App {
     }
 
     fn carry_out(&mut self, cmd: Command, then: &mut Vec<Command>) {
+        // Unsaved changes were settled before the file dialog; that answer holds for the file chosen in it.
+        let settled = std::mem::take(&mut self.window.open_settled);
         match cmd {
             Command::New => self.guarded(Pending::New),
             Command::Open(path) => {
                 self.modal.take_path_field();
-                self.guarded(Pending::Open(path));
+                if settled { self.perform(Pending::Open(path)) } else { self.guarded(Pending::Open(path)) }
             }
-            Command::OpenDialog => self.file_dialog(FileAction::Open),
+            Command::OpenDialog => self.guarded(Pending::ChooseToOpen),
             Command::Save => match self.doc.path().map(Path::to_path_buf) {
                 Some(path) => self.save_checked(&path, None),
                 None => self.file_dialog(FileAction::SaveAs),
@@ -158,6 +160,10 @@ impl App {
                 Err(e) => self.notices.push(Notice::error(e.to_string())),
             },
             Pending::Open(path) => self.open_now(&path),
+            Pending::ChooseToOpen => {
+                self.window.open_settled = true;
+                self.file_dialog(FileAction::Open);
+            }
             Pending::Quit => {
                 self.window.allow_close = true;
                 if let Some(ctx) = &self.window.ctx {

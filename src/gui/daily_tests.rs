@@ -152,3 +152,20 @@ fn the_status_bar_names_shared_names_with_their_county() {
     h.run();
     assert!(shows(&h, "ikke lenger anmodet: Herøy (Møre og Romsdal)"));
 }
+
+#[test]
+fn tab_brings_the_focused_control_into_view() {
+    let mut h = harness(new_app());
+    let window = egui::Rect::from_min_size(egui::Pos2::ZERO, egui::vec2(1400.0, 900.0));
+    let mut below_the_fold = false;
+    for _ in 0..80 {
+        h.key_press(egui::Key::Tab);
+        h.run();
+        let focused = h.query_all_by(|n| n.is_focused()).map(|n| n.rect()).find(|r| r.is_finite());
+        let Some(focused) = focused else { continue };
+        assert!(window.contains_rect(focused), "the focused control is in view: {focused:?}");
+        // The left panel starts in view: Tab has gone past its first screen once a control lies that low.
+        below_the_fold |= focused.top() > 700.0;
+    }
+    assert!(below_the_fold, "Tab reached the lower controls");
+}

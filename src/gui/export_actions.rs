@@ -7,13 +7,17 @@ use super::command::Exported;
 use super::modal::{ExportExists, Modal};
 use super::notices::Notice;
 use crate::export::{ExportFormat, export_to_file, table_tsv, today_in_norway};
-use crate::report::result_table;
+use crate::report::{Cell, result_table};
 
 texts!(ExportTexts {
     cannot_export: "Kunne ikke eksportere til", "Could not export to";
     exported: "Eksportert til", "Exported to";
     no_result: "Det er ingen fordeling å eksportere.", "There is no allocation to export.";
     copied: "Tabellen er kopiert", "The table is copied";
+    all: "alle", "all";
+    of: "av", "of";
+    rows: "rader", "rows";
+    filtered: "de som vises i Tabell", "those the Table shows";
     chart_saved: "Figuren er lagret i", "The figure is saved in";
     cannot_save_chart: "Kunne ikke lagre figuren i", "Could not save the figure in";
     briefing_saved: "Orienteringen er lagret i", "The briefing is saved in";
@@ -45,6 +49,7 @@ impl App {
             allocation,
             self.view.lang,
             &today_in_norway(),
+            &self.expected_columns(),
         );
         match written {
             Ok(()) => self.notices.push(Notice::info(format!("{} {}", t.exported, path.display()))),
@@ -123,6 +128,21 @@ impl App {
         }
     }
 
+    /// The expected decisions as a column after the request, for the workbook, the CSV file and the clipboard
+    /// (none when the dataset holds no decisions to learn from).
+    fn expected_columns(&self) -> Vec<crate::report::ExtraColumn> {
+        let Some(e) = self.view.expected.get() else { return Vec::new() };
+        let lang = self.view.lang;
+        let cells = e
+            .rows
+            .iter()
+            .map(|x| if x.request > 0.0 { Cell::Int(x.expected.round() as i64) } else { Cell::Empty })
+            .collect();
+        let header = super::expected::ExpectedTexts::get(lang).column.to_owned();
+        vec![crate::report::ExtraColumn { after: crate::lang::Words::get(lang).request.to_owned(), header, cells }]
+    }
+
+    /// Copies the rows the Table tab shows, in its order and with its filter; the notice says how many.
     pub(super) fn copy_table(&mut self) {
         let t = ExportTexts::get(self.view.lang);
         let Ok(allocation) = &self.computed.result else {
@@ -130,11 +150,29 @@ impl App {
             return;
         };
         let lang = self.view.lang;
+        let ctx = super::view::ViewContext {
+            dataset: self.doc.dataset(),
+            scenario: self.doc.scenario(),
+            allocation: Ok(allocation),
+            lang,
+            selected: self.view.selected,
+            expected: None,
+        };
+        let shown = self.view.table_rows.rows(&ctx, &self.view.table, self.computed.generation).to_vec();
         let table = result_table(self.doc.dataset(), self.doc.scenario(), allocation, lang);
+        let mut table = table.with_extra(&self.expected_columns());
+        table.rows = shown.iter().filter_map(|&r| table.rows.get(r).cloned()).collect();
         if let Some(ctx) = &self.window.ctx {
             ctx.copy_text(table_tsv(&table, lang));
         }
-        self.notices.push(Notice::info(t.copied));
+        let total = self.doc.dataset().len();
+        let n = |v: usize| crate::numfmt::integer(v as f64, lang);
+        let what = if shown.len() == total {
+            format!("{} {} {}", t.all, n(total), t.rows)
+        } else {
+            format!("{} {} {} {} ({})", n(shown.len()), t.of, n(total), t.rows, t.filtered)
+        };
+        self.notices.push(Notice::info(format!("{}: {what}", t.copied)));
     }
 }
 

@@ -212,3 +212,33 @@ fn an_unchanged_file_is_saved_without_asking() {
     assert!(app.modal.disk_conflict().is_none());
     assert_eq!(load_scenario(&path).unwrap().target.total, 5200);
 }
+
+#[test]
+fn open_asks_about_unsaved_changes_before_the_path_and_only_once() {
+    let dir = tempfile::tempdir().unwrap();
+    let other = dir.path().join("other.ron");
+    save_scenario(&other, &plan("Et annet scenario", 4_000)).unwrap();
+    let mut h = harness(App::new(Document::new_default().unwrap(), Prefs::default()));
+    h.state_mut().apply(edit(Edit::SetTargetTotal(6_000)));
+    h.run();
+    let t = crate::gui::panels::dialogs::DialogTexts::NB;
+
+    h.state_mut().apply(Command::OpenDialog);
+    h.run();
+    assert!(shows(&h, t.unsaved_title), "the question comes first");
+    assert!(h.state().modal.path_field().is_none(), "no path asked for yet");
+    h.get_by_role_and_label(Role::Button, t.discard).click();
+    h.run();
+    // No native dialog here: the path field takes the file; it opens without a second question.
+    assert!(h.state().modal.path_field().is_some());
+    h.state_mut().apply(Command::Open(other.clone()));
+    h.run();
+    assert!(!shows(&h, t.unsaved_title));
+    assert_eq!(h.state().doc.scenario().name, "Et annet scenario");
+
+    // A file opened any other way with unsaved changes still asks.
+    h.state_mut().apply(edit(Edit::SetTargetTotal(4_500)));
+    h.state_mut().apply(Command::Open(other));
+    h.run();
+    assert!(shows(&h, t.unsaved_title));
+}

@@ -17,6 +17,7 @@ pub mod data_tab;
 pub mod dataset_switch;
 pub mod document;
 pub mod edit;
+pub mod expected;
 pub mod explain_view;
 mod export_actions;
 pub mod file_dialog;

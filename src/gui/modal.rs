@@ -22,6 +22,8 @@ use crate::scenario::Scenario;
 pub enum Pending {
     New,
     Open(PathBuf),
+    /// Choose a file to open: asked about unsaved changes before the file dialog, not after.
+    ChooseToOpen,
     Quit,
 }
 

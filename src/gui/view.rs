@@ -14,6 +14,8 @@ pub struct ViewContext<'a> {
     pub lang: Lang,
     /// Selected municipality (dataset row), shared by table, charts and map.
     pub selected: Option<usize>,
+    /// The decisions to expect for the plan, when the dataset holds decisions to learn from.
+    pub expected: Option<&'a super::expected::Expected>,
 }
 
 /// Requests from views that change shared view state (not the document).

@@ -33,6 +33,8 @@ pub enum SortKey {
     Reference,
     Difference,
     Note,
+    /// The expected decision for the request.
+    Expected,
 }
 
 /// Sorting and filtering of the table.
@@ -67,6 +69,8 @@ pub struct ViewState {
     pub lang: Lang,
     /// The table's rows, sorted and filtered, kept between frames.
     pub table_rows: super::table::RowCache,
+    /// The decisions to expect for the current plan.
+    pub expected: super::expected::ExpectedCache,
     /// "How the plan is computed", open at this section.
     pub help: Option<super::help::HelpSection>,
     pub charts: super::tabs::ChartsTab,

@@ -39,11 +39,17 @@ fn number(v: f64, decimals: usize, style: CsvStyle) -> String {
 /// digits from the dataset, never the user's text, which stays behind [`neutralise`]. A code cell holding
 /// anything but digits is written as guarded text.
 fn code_field(code: &str, style: CsvStyle, delimiter: char) -> String {
-    let digits = !code.is_empty() && code.bytes().all(|b| b.is_ascii_digit());
-    match style {
-        CsvStyle::ExcelNo if digits => format!("=\"{code}\""),
+    match (style, excel_text_code(code)) {
+        (CsvStyle::ExcelNo, Some(text)) => text,
         _ => quoted(&neutralise(code), delimiter).into_owned(),
     }
+}
+
+/// A code of digits as Excel keeps it as text when it reads a CSV or a paste (`="0301"`, not 301); `None`
+/// for anything else, which is written as text the ordinary way.
+pub fn excel_text_code(code: &str) -> Option<String> {
+    let digits = !code.is_empty() && code.bytes().all(|b| b.is_ascii_digit());
+    digits.then(|| format!("=\"{code}\""))
 }
 
 /// A field with the delimiter, a quote or a line break in it is quoted, and its quotes doubled.

@@ -5,6 +5,6 @@ pub mod csv_out;
 mod json;
 mod table;
 
-pub use csv_out::{CsvStyle, neutralise, write_csv};
+pub use csv_out::{CsvStyle, excel_text_code, neutralise, write_csv};
 pub use json::{allocation_json, rounded};
-pub use table::{Cell, ResultTable, result_table};
+pub use table::{Cell, ExtraColumn, ResultTable, result_table};

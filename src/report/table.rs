@@ -23,6 +23,29 @@ pub struct ResultTable {
     pub rows: Vec<Vec<Cell>>,
 }
 
+/// A column the caller adds to the result table (the planner's expected decisions): placed right after the
+/// column headed `after` (at the end when there is none), one cell per row.
+#[derive(Debug, Clone, PartialEq)]
+pub struct ExtraColumn {
+    pub after: String,
+    pub header: String,
+    pub cells: Vec<Cell>,
+}
+
+impl ResultTable {
+    /// The table with `extra` columns added; a row without a cell of its own gets an empty one.
+    pub fn with_extra(mut self, extra: &[ExtraColumn]) -> Self {
+        for column in extra {
+            let at = self.headers.iter().position(|h| *h == column.after).map_or(self.headers.len(), |i| i + 1);
+            self.headers.insert(at, column.header.clone());
+            for (i, row) in self.rows.iter_mut().enumerate() {
+                row.insert(at.min(row.len()), column.cells.get(i).cloned().unwrap_or(Cell::Empty));
+            }
+        }
+        self
+    }
+}
+
 /// The municipality table: code, name, county, population, the indicators in use, quota, request, minors,
 /// per 1,000, the reference column and the difference, and the reason a municipality is not asked.
 pub fn result_table(dataset: &Dataset, scenario: &Scenario, allocation: &Allocation, lang: Lang) -> ResultTable {
@@ -53,7 +76,7 @@ pub fn result_table(dataset: &Dataset, scenario: &Scenario, allocation: &Allocat
         t("Andel", "Quota"),
         t("Anmodning", "Request"),
         t("Enslige mindreårige", "Minors"),
-        t("Per 1000", "Per 1,000"),
+        crate::lang::Words::get(lang).per_1000.to_owned(),
     ]);
     if let Some(r) = reference {
         if reference_shown {
@@ -140,6 +163,20 @@ fn note(scenario: &Scenario, code: &str, r: &crate::engine::MunicipalityResult, 
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn an_extra_column_goes_after_its_neighbour_or_last() {
+        let table = ResultTable {
+            headers: vec!["A".into(), "B".into()],
+            rows: vec![vec![Cell::Int(1), Cell::Int(2)], vec![Cell::Int(3), Cell::Int(4)]],
+        };
+        let x = |after: &str| ExtraColumn { after: after.into(), header: "X".into(), cells: vec![Cell::Int(9)] };
+        let t = table.clone().with_extra(&[x("A")]);
+        assert_eq!(t.headers, ["A", "X", "B"]);
+        assert_eq!(t.rows[0], [Cell::Int(1), Cell::Int(9), Cell::Int(2)]);
+        assert_eq!(t.rows[1], [Cell::Int(3), Cell::Empty, Cell::Int(4)], "a row without a cell gets an empty one");
+        assert_eq!(table.with_extra(&[x("none")]).headers, ["A", "B", "X"]);
+    }
     use crate::export::test_data;
     use crate::scenario::Override;
 

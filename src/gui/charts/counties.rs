@@ -14,6 +14,7 @@ use super::palette::{bar_style, key};
 use super::{ChartInput, hover};
 use crate::data::Dataset;
 use crate::engine::Allocation;
+use crate::expect::Totals;
 use crate::numfmt;
 use crate::scenario::Scenario;
 
@@ -132,6 +133,13 @@ pub fn show(ui: &mut egui::Ui, input: &ChartInput<'_>) {
     if has_reference {
         entries.push((input.palette.reference, reference_name.as_str()));
     }
+    let x = crate::gui::expected::ExpectedTexts::get(lang);
+    // The expected decided places of each county, drawn inside its request.
+    let expected: HashMap<&str, &Totals> =
+        input.expected.map(|e| e.counties.iter().map(|c| (c.code.as_str(), &c.totals)).collect()).unwrap_or_default();
+    if !expected.is_empty() {
+        entries.push((input.palette.expected, x.decided));
+    }
     if let Some(m) = selected_municipality {
         entries.push((input.palette.selected, m.county_name.as_str()));
     }
@@ -145,6 +153,16 @@ pub fn show(ui: &mut egui::Ui, input: &ChartInput<'_>) {
             let colour =
                 if selected_county == Some(r.code.as_str()) { input.palette.selected } else { input.palette.scenario };
             bar_style(Bar::new(-(i as f64) + offset, r.scenario as f64).width(width).name(&r.name), colour)
+        })
+        .collect();
+    let expected_bars: Vec<Bar> = series
+        .rows
+        .iter()
+        .enumerate()
+        .filter_map(|(i, r)| {
+            let e = expected.get(r.code.as_str())?;
+            let bar = Bar::new(-(i as f64) + offset, e.expected).width(width * 0.35).name(&r.name);
+            Some(bar.fill(input.palette.expected).stroke(egui::Stroke::NONE))
         })
         .collect();
     let reference_bars: Vec<Bar> = series
@@ -184,6 +202,14 @@ pub fn show(ui: &mut egui::Ui, input: &ChartInput<'_>) {
                     .color(input.palette.scenario)
                     .element_formatter(blank()),
             );
+            if !expected_bars.is_empty() {
+                plot_ui.bar_chart(
+                    BarChart::new(x.decided, expected_bars)
+                        .horizontal()
+                        .color(input.palette.expected)
+                        .element_formatter(blank()),
+                );
+            }
             if has_reference {
                 plot_ui.bar_chart(
                     BarChart::new(reference_name.clone(), reference_bars)
@@ -210,6 +236,12 @@ pub fn show(ui: &mut egui::Ui, input: &ChartInput<'_>) {
                     let diff = r.scenario as f64 - v;
                     let sign = if diff > 0.0 { "+" } else { "" };
                     ui.label(format!("{sign}{}", numfmt::integer(diff, lang)));
+                    ui.end_row();
+                }
+                if let Some(e) = expected.get(r.code.as_str()) {
+                    ui.label(x.decided);
+                    let n = |v: f64| numfmt::integer(v, lang);
+                    ui.label(format!("{} ({}–{})", n(e.expected), n(e.low), n(e.high)));
                     ui.end_row();
                 }
                 ui.label(t.municipalities_asked);

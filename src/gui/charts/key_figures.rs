@@ -46,6 +46,17 @@ pub fn show(ui: &mut egui::Ui, input: &ChartInput<'_>) {
             if let Some((label, total)) = &reference {
                 row(&format!("{} ({label})", t.reference), int(*total));
             }
+            if let Some(e) = input.expected {
+                let x = crate::gui::expected::ExpectedTexts::get(lang);
+                let totals = &e.totals;
+                let target = f64::from(a.target);
+                row(x.decided, format!("{} ({}–{})", int(totals.expected), int(totals.low), int(totals.high)));
+                if target > 0.0 {
+                    let pct = |v: f64| numfmt::percent(v / target, 1, lang);
+                    row(x.coverage, format!("{} ({}–{})", pct(totals.expected), pct(totals.low), pct(totals.high)));
+                }
+                row(x.shortfall, int(totals.shortfall(target).max(0.0)));
+            }
         },
     );
 }

@@ -79,6 +79,8 @@ pub(crate) struct ChartInput<'a> {
     pub allocation: &'a Allocation,
     pub lang: Lang,
     pub selected: Option<usize>,
+    /// The decisions to expect for the plan, when there is a record to learn from.
+    pub expected: Option<&'a crate::gui::expected::Expected>,
     pub palette: Palette,
     /// Drawn as one of the small multiples: fewer notes, fewer bars.
     pub compact: bool,
@@ -110,6 +112,7 @@ pub fn show_charts(ui: &mut egui::Ui, ctx: &ViewContext, state: &mut ChartsState
         allocation,
         lang: ctx.lang,
         selected: ctx.selected,
+        expected: ctx.expected,
         palette: Palette::for_visuals(ui.visuals()),
         compact: false,
         t,
@@ -211,8 +214,14 @@ mod tests {
         let state = ChartsState { view, ..Default::default() };
         Harness::builder().with_size(vec2(1000.0, 750.0)).build_ui_state(
             move |ui, (state, actions): &mut (ChartsState, Vec<ViewAction>)| {
-                let ctx =
-                    ViewContext { dataset: &dataset, scenario: &scenario, allocation: Ok(&allocation), lang, selected };
+                let ctx = ViewContext {
+                    dataset: &dataset,
+                    scenario: &scenario,
+                    allocation: Ok(&allocation),
+                    lang,
+                    selected,
+                    expected: None,
+                };
                 actions.extend(show_charts(ui, &ctx, state));
             },
             (state, Vec::new()),
@@ -231,6 +240,7 @@ mod tests {
                 allocation: Ok(&allocation),
                 lang: Lang::Nb,
                 selected: Some(0),
+                expected: None,
             };
             assert!(show_charts(ui, &ctx, &mut state).is_empty());
         });
@@ -324,6 +334,7 @@ mod tests {
                 allocation: Err(&error),
                 lang: Lang::En,
                 selected: None,
+                expected: None,
             };
             assert!(show_charts(ui, &ctx, &mut state).is_empty());
         });

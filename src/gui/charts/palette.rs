@@ -15,6 +15,8 @@ pub struct Palette {
     /// Municipalities that are not asked, guide lines.
     pub muted: Color32,
     pub settled: Color32,
+    /// The decisions to expect: a narrow dark bar inside the request's.
+    pub expected: Color32,
 }
 
 impl Palette {
@@ -26,6 +28,7 @@ impl Palette {
                 reference: Color32::from_rgb(175, 175, 175),
                 muted: Color32::from_rgb(110, 110, 110),
                 settled: Color32::from_rgb(70, 190, 160),
+                expected: Color32::from_rgb(235, 235, 235),
             }
         } else {
             Palette {
@@ -34,6 +37,7 @@ impl Palette {
                 reference: Color32::from_rgb(120, 120, 120),
                 muted: Color32::from_rgb(165, 165, 165),
                 settled: Color32::from_rgb(20, 140, 115),
+                expected: Color32::from_rgb(25, 25, 25),
             }
         }
     }

@@ -149,13 +149,14 @@ pub(super) fn signed(v: f64, lang: Lang) -> String {
     if v > 0.0 { format!("+{s}") } else { s }
 }
 
-/// Gains green, losses red; no colour for no change.
+/// More blue, fewer orange (the Okabe–Ito pair: apart for colour-blind readers too, and neither reads as good
+/// or bad); no colour for no change.
 pub(super) fn change_colour(dark: bool, change: f64) -> Option<Color32> {
     match (change > 0.0, change < 0.0, dark) {
-        (true, _, false) => Some(Color32::from_rgb(25, 125, 60)),
-        (true, _, true) => Some(Color32::from_rgb(110, 205, 135)),
-        (_, true, false) => Some(Color32::from_rgb(190, 45, 35)),
-        (_, true, true) => Some(Color32::from_rgb(240, 115, 100)),
+        (true, _, false) => Some(Color32::from_rgb(0, 114, 178)),
+        (true, _, true) => Some(Color32::from_rgb(86, 180, 233)),
+        (_, true, false) => Some(Color32::from_rgb(213, 94, 0)),
+        (_, true, true) => Some(Color32::from_rgb(230, 159, 0)),
         _ => None,
     }
 }

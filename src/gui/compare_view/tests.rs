@@ -260,3 +260,16 @@ fn the_file_menu_exports_the_comparison_without_visiting_the_tab() {
     assert_eq!(text.lines().count(), 357, "against the scenario's reference column by default");
     assert_eq!(h.state().view.tab, Tab::Table);
 }
+
+/// Red–green blindness (deuteranopia) sees mostly the blue–yellow axis: the two changes must differ there.
+#[test]
+fn more_and_fewer_differ_on_the_blue_yellow_axis() {
+    for dark in [false, true] {
+        let (Some(more), Some(fewer)) = (super::change_colour(dark, 1.0), super::change_colour(dark, -1.0)) else {
+            panic!("both changes have a colour")
+        };
+        let blue_yellow = |c: egui::Color32| f32::from(c.b()) - (f32::from(c.r()) + f32::from(c.g())) / 2.0;
+        assert!(blue_yellow(more) - blue_yellow(fewer) > 100.0, "{more:?} against {fewer:?}");
+        assert_eq!(super::change_colour(dark, 0.0), None);
+    }
+}

@@ -78,7 +78,7 @@ pub fn show(ui: &mut Ui, ctx: &ViewContext, state: &mut FollowUpState, cmds: &mu
     legend(ui, &f, state, ctx.lang);
     ui.separator();
     let mut actions = Vec::new();
-    egui::Panel::right("followup.side").resizable(true).default_size(340.0).show(ui, |ui| {
+    let side = egui::Panel::right("followup.side").resizable(true).default_size(340.0).show(ui, |ui| {
         egui::ScrollArea::vertical().id_salt("followup.side.scroll").show(ui, |ui| {
             actions_panel(ui, ctx, state, &f, cmds);
             ui.separator();
@@ -87,9 +87,15 @@ pub fn show(ui: &mut Ui, ctx: &ViewContext, state: &mut FollowUpState, cmds: &mu
         });
     });
     let rows = order(ctx.dataset, &f, &state.table);
-    if let Some(a) = table::municipalities(ui, ctx, &f, &mut state.table, &rows) {
-        actions.push(a);
-    }
+    // The table stays left of the side panel, clipped there, whatever its columns ask for.
+    let mut rect = ui.available_rect_before_wrap();
+    rect.max.x = rect.max.x.min(side.response.rect.left() - ui.spacing().item_spacing.x);
+    ui.scope_builder(egui::UiBuilder::new().max_rect(rect), |ui| {
+        ui.shrink_clip_rect(rect);
+        if let Some(a) = table::municipalities(ui, ctx, &f, &mut state.table, &rows) {
+            actions.push(a);
+        }
+    });
     actions
 }
 

@@ -8,7 +8,7 @@ use super::answer_colour;
 use super::state::{StatusSort, StatusView};
 use super::texts::FollowUpTexts;
 use crate::followup::{FollowUp, table::county_table};
-use crate::gui::table::{HEADER_HEIGHT, municipality_table, number_cell, sort_header};
+use crate::gui::table::{HEADER_HEIGHT, header_width, municipality_table, number_cell, sort_header};
 use crate::gui::view::{ViewAction, ViewContext};
 use crate::lang::Lang;
 use crate::numfmt::integer;
@@ -49,13 +49,20 @@ pub fn municipalities(
     let mut action = None;
     egui::ScrollArea::horizontal().id_salt("followup.table.scroll").auto_shrink([false, false]).show(ui, |ui| {
         ui.style_mut().interaction.selectable_labels = false;
-        let builder = municipality_table(ui, "followup.municipalities", None)
-            .column(Column::exact(40.0))
-            .column(Column::initial(104.0).at_least(70.0).clip(true))
+        // Each column at least as wide as its header's longest word: headers wrap between words, never inside.
+        let fit: Vec<f32> = headers.iter().map(|(text, _)| header_width(ui, text)).collect();
+        let column = |i: usize, initial: f32, least: f32| {
+            Column::initial(fit[i].max(initial)).at_least(fit[i].max(least)).clip(true)
+        };
+        let mut builder = municipality_table(ui, "followup.municipalities", None)
+            .column(Column::exact(fit[0].max(40.0)))
+            .column(column(1, 104.0, 70.0))
             // The status in its colour right after the name, where a narrow window still shows it.
-            .column(Column::initial(118.0).at_least(60.0).clip(true))
-            .columns(Column::initial(56.0).at_least(40.0).clip(true), 5)
-            .column(Column::remainder().at_least(80.0).clip(true));
+            .column(column(2, 118.0, 60.0));
+        for i in 3..8 {
+            builder = builder.column(column(i, 56.0, 40.0));
+        }
+        let builder = builder.column(Column::remainder().at_least(fit[8].max(80.0)).clip(true));
         builder
             .header(HEADER_HEIGHT, |mut header| {
                 for (text, key) in headers {

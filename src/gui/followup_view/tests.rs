@@ -159,3 +159,27 @@ fn a_shortfall_plan_is_shown_beside_the_sent_request() {
     h.run();
     assert_eq!(h.state().doc.scenario().reference_column.as_deref(), Some("anmodning_2024"));
 }
+
+/// The table header that starts with `text` (a sort arrow may follow): the lowest such button.
+fn header(h: &Harness<'_, App>, text: &str) -> egui::Rect {
+    h.query_all_by(|n| n.role() == Role::Button && n.label().is_some_and(|l| l.starts_with(text)))
+        .map(|n| n.rect())
+        .max_by(|a, b| a.top().total_cmp(&b.top()))
+        .unwrap_or_else(|| panic!("no header {text}"))
+}
+
+#[test]
+fn headers_break_between_words_only() {
+    let h = harness();
+    let t = super::FollowUpTexts::NB;
+    // One line of bold text, as a short header has; a header broken inside its one word would take two.
+    let line = header(&h, t.county).height();
+    for text in [t.request, t.decision, t.difference, t.remaining, t.status, t.settled] {
+        let rect = header(&h, text);
+        if text.contains(' ') {
+            assert!(rect.height() <= 2.0 * line + 0.5, "{text}: {rect:?}");
+        } else {
+            assert!(rect.height() <= line + 0.5, "{text} wraps inside the word: {rect:?} against a line of {line}");
+        }
+    }
+}

@@ -44,6 +44,7 @@ fn harness(doc: &Doc) -> Harness<'_, Tab> {
                 allocation: doc.allocation.as_ref(),
                 lang: tab.lang,
                 selected: tab.selected,
+                expected: None,
             };
             let actions = show_map(ui, &ctx, &mut tab.map);
             tab.actions.extend(actions);
@@ -159,6 +160,7 @@ fn every_measure_renders_in_both_languages() {
         allocation: doc.allocation.as_ref(),
         lang: Lang::En,
         selected: None,
+        expected: None,
     };
     let measures = Measure::available(&ctx);
     assert!(measures.contains(&Measure::Difference), "imdi-2020 has a reference column");
@@ -220,7 +222,8 @@ fn both_border_years_and_user_datasets() {
                 scenario: &doc.scenario,
                 allocation: doc.allocation.as_ref(),
                 lang: Lang::En,
-                selected: None
+                selected: None,
+                expected: None
             },
             &h.state().map
         )

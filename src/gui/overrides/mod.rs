@@ -1,6 +1,7 @@
 //! Overrides: the list of every excluded, always-included and locked municipality with its value and the
 //! reason for it, and the right-click menu that adds to it from the table, the map and the charts.
 
+mod add;
 mod menu;
 mod panel;
 mod texts;

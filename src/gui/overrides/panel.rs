@@ -1,6 +1,6 @@
 //! The Overrides section of the left panel, and the scenario's notes.
 
-use egui::{CollapsingHeader, Grid, RichText, Ui};
+use egui::{CollapsingHeader, RichText, Ui};
 
 use super::OverrideTexts;
 use crate::data::Dataset;
@@ -11,23 +11,35 @@ use crate::lang::Lang;
 use crate::numfmt::integer;
 use crate::scenario::{Override, Scenario};
 
+/// The room an override's kind, number and remove button take beside its name.
+const NAME_ROOM: f32 = 190.0;
+
 /// Every override with its kind, its locked number and its reason; each can be changed or removed.
-pub fn panel(ui: &mut Ui, scenario: &Scenario, dataset: &Dataset, lang: Lang, cmds: &mut Vec<Command>) {
+pub fn panel(
+    ui: &mut Ui,
+    scenario: &Scenario,
+    dataset: &Dataset,
+    plan: Option<&crate::engine::Allocation>,
+    lang: Lang,
+    cmds: &mut Vec<Command>,
+) {
     let t = OverrideTexts::get(lang);
     let title = format!("{} ({})", t.title, scenario.overrides.len());
     let header = CollapsingHeader::new(title).id_salt("overrides").default_open(true);
     header
         .show(ui, |ui| {
+            super::add::field(ui, scenario, dataset, plan, lang, cmds);
             if scenario.overrides.is_empty() {
                 ui.weak(t.none);
                 return;
             }
-            Grid::new("overrides grid").num_columns(4).spacing([8.0, 4.0]).striped(true).show(ui, |ui| {
-                for (code, value) in &scenario.overrides {
-                    ui.push_id(code, |ui| row(ui, scenario, dataset, code, *value, lang, cmds));
-                    ui.end_row();
+            // Two lines per override, each as wide as the panel: a long name or reason never widens it.
+            for (i, (code, value)) in scenario.overrides.iter().enumerate() {
+                if i > 0 {
+                    ui.separator();
                 }
-            });
+                ui.push_id(code, |ui| row(ui, scenario, dataset, code, *value, lang, cmds));
+            }
             let locked: u64 =
                 scenario.overrides.values().map(|o| if let Override::Lock(n) = o { u64::from(*n) } else { 0 }).sum();
             if locked > 0 {
@@ -55,11 +67,18 @@ fn row(
 ) {
     let t = OverrideTexts::get(lang);
     let name = dataset.index_of_code(code).map_or_else(|| format!("? {code}"), |r| dataset.display_name(r));
-    let label = ui.label(RichText::new(&name).strong()).on_hover_text(code);
     let set = |value: Option<Override>, cmds: &mut Vec<Command>| {
         cmds.push(Command::Edit { edit: Edit::SetOverride { code: code.to_owned(), value }, gesture: None });
     };
     ui.horizontal(|ui| {
+        // The name takes what the controls leave, cut with "…" (whole on hover).
+        let controls = NAME_ROOM;
+        let label = ui
+            .add_sized(
+                [(ui.available_width() - controls).max(60.0), ui.spacing().interact_size.y],
+                egui::Label::new(RichText::new(&name).strong()).truncate(),
+            )
+            .on_hover_text(format!("{name} ({code})"));
         let kind = |o: Override| match o {
             Override::Exclude => t.exclude,
             Override::Include => t.include,
@@ -89,15 +108,15 @@ fn row(
             let r = r.labelled_by(label.id).on_hover_text(t.value_tip);
             push_edit(&r, v != n, Edit::SetOverride { code: code.to_owned(), value: Some(Override::Lock(v)) }, cmds);
         }
+        if ui.small_button("✖").on_hover_text(t.remove).clicked() {
+            set(None, cmds);
+        }
     });
     let mut note = scenario.override_notes.get(code).cloned().unwrap_or_default();
     let response = ui
-        .add(egui::TextEdit::singleline(&mut note).hint_text(t.reason_hint).desired_width(160.0))
+        .add(egui::TextEdit::singleline(&mut note).hint_text(t.reason_hint).desired_width(ui.available_width()))
         .on_hover_text(t.reason_tip);
     text_gesture(&response, Edit::SetOverrideNote { code: code.to_owned(), note }, cmds);
-    if ui.small_button("✖").on_hover_text(t.remove).clicked() {
-        set(None, cmds);
-    }
 }
 
 /// Typing in one text field is one undo step: its edits share the field's gesture until it loses focus.

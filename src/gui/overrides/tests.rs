@@ -11,6 +11,8 @@ use crate::gui::test_harness::{harness, shows};
 use crate::gui::view_state::Prefs;
 use crate::scenario::Override;
 
+use super::OverrideTexts;
+
 fn new_app() -> App {
     App::new(Document::new_default().unwrap(), Prefs::default())
 }
@@ -91,4 +93,107 @@ fn an_old_file_without_override_notes_opens_and_notes_round_trip() {
     s.override_notes.insert("1818".into(), "Avtalt med kommunen".into());
     let back = crate::scenario::parse_scenario(&crate::scenario::scenario_to_text(&s), "x.ron").unwrap();
     assert_eq!(back, s);
+}
+
+/// Where the central area begins: the left edge of the first tab.
+fn central_left(h: &egui_kittest::Harness<'_, App>) -> f32 {
+    h.get_by_role_and_label(Role::Button, crate::gui::tabs::TabTexts::NB.table).rect().left()
+}
+
+#[test]
+fn many_overrides_with_long_names_do_not_widen_the_left_panel() {
+    let mut h = harness(new_app());
+    let before = central_left(&h);
+    let d = h.state().doc.dataset().clone();
+    let n = d.len() - 5;
+    let mut plan = h.state().doc.scenario().clone();
+    for m in &d.municipalities[..n] {
+        plan.overrides.insert(m.code.clone(), Override::Lock(10));
+        plan.override_notes.insert(m.code.clone(), "Avtalt i møte med kommunen om bosetting i år".into());
+    }
+    h.state_mut().apply(Command::Edit { edit: Edit::ReplaceScenario(Box::new(plan)), gesture: None });
+    h.run();
+    assert!(shows(&h, &format!("Overstyringer ({n})")));
+    assert!((0..n).any(|r| d.display_name(r).chars().count() > 15), "a long name is among them");
+    // Scroll through the whole list: every row has been laid out once.
+    for _ in 0..6 {
+        h.event(egui::Event::PointerMoved(egui::pos2(150.0, 500.0)));
+        h.event(egui::Event::MouseWheel {
+            unit: egui::MouseWheelUnit::Point,
+            delta: egui::vec2(0.0, -8000.0),
+            phase: egui::TouchPhase::Move,
+            source: egui::MouseWheelSource::Unknown,
+            modifiers: egui::Modifiers::NONE,
+        });
+        h.run();
+    }
+    assert!(central_left(&h) <= before + 1.0, "the panel kept its width: {} against {before}", central_left(&h));
+}
+
+#[test]
+fn the_keyboard_locks_and_excludes_from_the_table_and_the_panel() {
+    let mut h = harness(new_app());
+    let t = OverrideTexts::NB;
+    let oslo = h.state().doc.dataset().index_of_code("0301").unwrap();
+    h.state_mut().apply(Command::Select(Some(oslo)));
+    h.run();
+    // Shift+F10 on the selected row opens its menu; Tab and Enter could choose, a click does here.
+    let shift = egui::Modifiers::SHIFT;
+    h.event(egui::Event::Key {
+        key: egui::Key::F10,
+        physical_key: None,
+        pressed: true,
+        repeat: false,
+        modifiers: shift,
+    });
+    h.run();
+    h.get_by_role_and_label(Role::Button, t.exclude_menu).click();
+    h.run();
+    assert_eq!(h.state().doc.scenario().overrides.get("0301"), Some(&Override::Exclude));
+
+    // The menu key does the same.
+    let bergen = h.state().doc.dataset().index_of_code("4601").unwrap();
+    h.state_mut().apply(Command::Select(Some(bergen)));
+    h.run();
+    let none = egui::Modifiers::NONE;
+    h.event(egui::Event::Key {
+        key: egui::Key::Menu,
+        physical_key: None,
+        pressed: true,
+        repeat: false,
+        modifiers: none,
+    });
+    h.run();
+    h.get_by_role_and_label(Role::Button, t.include_menu).click();
+    h.run();
+    assert_eq!(h.state().doc.scenario().overrides.get("4601"), Some(&Override::Include));
+
+    // The panel's field: type a name, choose Lock at the current request.
+    let request = h.state().computed.result.as_ref().unwrap().rows
+        [h.state().doc.dataset().index_of_code("5001").unwrap()]
+    .allocation;
+    h.get_by_role_and_label(Role::TextInput, t.add).scroll_to_me();
+    h.run();
+    h.get_by_role_and_label(Role::TextInput, t.add).click();
+    h.run();
+    h.get_by_role_and_label(Role::TextInput, t.add).type_text("Trondheim");
+    h.run();
+    let lock = format!("{} ({})", t.lock, crate::numfmt::integer(f64::from(request), crate::lang::Lang::Nb));
+    h.get_by_role_and_label(Role::Button, &lock).click();
+    h.run();
+    assert_eq!(h.state().doc.scenario().overrides.get("5001"), Some(&Override::Lock(request)));
+    assert!(h.query_by_role_and_label(Role::Button, &lock).is_none(), "the field is cleared once chosen");
+}
+
+#[test]
+fn matches_by_name_or_number_with_overridden_last() {
+    let d = crate::data::embedded_dataset("norway-2020").unwrap();
+    let mut s = crate::gui::document::default_scenario().unwrap();
+    let names = |rows: Vec<usize>| rows.into_iter().map(|r| d.municipalities[r].code.clone()).collect::<Vec<_>>();
+    assert_eq!(names(super::add::matches(&d, &s, "0301")), ["0301"]);
+    assert!(super::add::matches(&d, &s, "  ").is_empty());
+    let herøy = names(super::add::matches(&d, &s, "herøy"));
+    assert_eq!(herøy.len(), 2, "{herøy:?}");
+    s.overrides.insert(herøy[0].clone(), Override::Exclude);
+    assert_eq!(names(super::add::matches(&d, &s, "herøy")), [herøy[1].clone(), herøy[0].clone()]);
 }

@@ -20,6 +20,11 @@ texts!(OverrideTexts {
     reason_tip: "En merknad om hvorfor overstyringen er gjort; lagres i scenarioet og vises i arbeidsboken.",
         "A note on why the override was made; saved in the scenario and shown in the workbook.";
     locked_total: "Låst i alt", "Locked in total";
+    add: "Legg til", "Add";
+    add_hint: "kommunenavn eller -nummer", "municipality name or number";
+    add_tip: "Skriv navnet eller nummeret på en kommune, og velg Utelat, Ta med eller Lås på linjen under (Tab når dit).",
+        "Type a municipality's name or number, then choose Exclude, Include or Lock on the line below (Tab gets there).";
+    more: "flere treff – skriv mer", "more matches – type more";
     notes: "Notater", "Notes";
     notes_tip: "Hva scenarioet viser og hvorfor; lagres i filen og skrives i arbeidsboken.",
         "What the scenario shows and why; saved in the file and written to the workbook.";

@@ -39,14 +39,22 @@ texts!(ControlTexts {
     dataset_file: "Datasettfil …", "Dataset file…";
 });
 
-pub fn show(ui: &mut Ui, scenario: &Scenario, dataset: &Dataset, lang: Lang, cmds: &mut Vec<Command>) {
+pub fn show(
+    ui: &mut Ui,
+    scenario: &Scenario,
+    dataset: &Dataset,
+    plan: Option<&crate::engine::Allocation>,
+    lang: Lang,
+    cmds: &mut Vec<Command>,
+) {
     egui::ScrollArea::vertical().auto_shrink([false, false]).show(ui, |ui| {
         target(ui, scenario, lang, cmds);
         super::criteria::show(ui, scenario, dataset, lang, cmds);
         super::rules::show(ui, scenario, dataset, lang, cmds);
         computation(ui, scenario, dataset, lang, cmds);
-        crate::gui::overrides::panel(ui, scenario, dataset, lang, cmds);
+        crate::gui::overrides::panel(ui, scenario, dataset, plan, lang, cmds);
         crate::gui::overrides::notes(ui, scenario, lang, cmds);
+        super::widgets::follow_focus(ui);
     });
 }
 

@@ -64,6 +64,7 @@ pub fn show(ui: &mut Ui, scenario: &Scenario, dataset: &Dataset, lang: Lang, cmd
                     )
                     .labelled_by(name.id);
                 let r = help::tip(r, t.weight_tip, HelpSection::Criteria, lang);
+                super::widgets::focus_ring(ui, &r);
                 push_edit(&r, weight != c.weight, Edit::SetWeight { idx, value: weight }, cmds);
                 if c.id == CriterionId::Size {
                     size_exponent(ui, scenario, lang, cmds);
@@ -102,6 +103,7 @@ fn size_exponent(ui: &mut Ui, scenario: &Scenario, lang: Lang, cmds: &mut Vec<Co
             )
             .labelled_by(label.id);
         let r = help::tip(r, t.size_exponent_tip, HelpSection::Criteria, lang);
+        super::widgets::focus_ring(ui, &r);
         push_edit(&r, a != scenario.size_exponent, Edit::SetSizeExponent(a), cmds);
     });
 }

@@ -210,3 +210,24 @@ pub fn export_formats_menu(ui: &mut Ui, title: &str, lang: Lang) -> Option<Expor
     });
     chosen
 }
+
+/// A widget of this scroll area's content that just got the keyboard focus (Tab) is brought into view.
+/// Called at the end of the content, once every widget of it has its place.
+pub fn follow_focus(ui: &Ui) {
+    let ctx = ui.ctx();
+    let Some(id) = ctx.memory(|m| m.focused()) else { return };
+    if let Some(r) = ctx.read_response(id)
+        && r.gained_focus()
+        && ui.min_rect().contains_rect(r.rect)
+    {
+        r.scroll_to_me(None);
+    }
+}
+
+/// A clear ring around a control that has the keyboard focus (egui's own mark on a slider is faint).
+pub fn focus_ring(ui: &Ui, response: &Response) {
+    if response.has_focus() {
+        let stroke = egui::Stroke::new(2.0, ui.visuals().selection.stroke.color);
+        ui.painter().rect_stroke(response.rect.expand(3.0), 4.0, stroke, egui::StrokeKind::Outside);
+    }
+}

@@ -87,6 +87,16 @@ impl Cell<'_> {
             Col::Note => {
                 ui.add(egui::Label::new(text(shown_note(self.ctx, r, result))).truncate());
             }
+            Col::Expected => match self.ctx.expected.and_then(|e| e.rows.get(r)) {
+                // The whole cell shows the range and the basis on hover.
+                Some(e) if e.request > 0.0 => {
+                    super::number_cell_response(ui, text(integer(e.expected, self.ctx.lang)))
+                        .on_hover_text(crate::gui::expected::tip(e, self.ctx.lang));
+                }
+                _ => {
+                    number_cell(ui, text("–".into()));
+                }
+            },
             Col::Range => {
                 let cell = self.range.and_then(|c| c.rows).map_or("…".into(), |rows| {
                     rows.get(r).map_or("–".into(), |&(lo, hi)| {

@@ -24,7 +24,7 @@ texts!(ColumnTexts {
         "Number of refugees the municipality is asked to settle.";
     minors: "Herav EM", "Of which minors";
     minors_tip: "Herav enslige mindreårige.", "Of which unaccompanied minors.";
-    per_1000: "Per 1 000", "Per 1,000";
+    per_1000: crate::lang::Words::NB.per_1000, crate::lang::Words::EN.per_1000;
     per_1000_tip: "Anmodning per 1 000 innbyggere.", "Request per 1,000 inhabitants.";
     difference: "Endring", "Change";
     difference_tip: "Anmodningen minus sammenligningskolonnen.", "The request minus the comparison column.";
@@ -55,6 +55,8 @@ pub enum Col {
     Note,
     /// The request over a span of targets (Explain tab, "Uncertain target"), while switched on.
     Range,
+    /// The decision to expect for the request, when the dataset holds decisions to learn from.
+    Expected,
 }
 
 /// The optional range column: each row's smallest and largest request over a span of targets.
@@ -100,6 +102,7 @@ impl Col {
             Col::Note => SortKey::Note,
             // Ranges grow with the request: sorting by it keeps them in order.
             Col::Range => SortKey::Request,
+            Col::Expected => SortKey::Expected,
         }
     }
 
@@ -130,6 +133,10 @@ impl Col {
             Col::Note => (t.note.to_owned(), t.note_tip.to_owned()),
             // Named by the caller (`RangeColumn`).
             Col::Range => (String::new(), String::new()),
+            Col::Expected => {
+                let t = crate::gui::expected::ExpectedTexts::get(lang);
+                (t.column.to_owned(), t.column_tip.to_owned())
+            }
         }
     }
 }
@@ -195,6 +202,7 @@ pub fn sort_value(
         SortKey::Reference => num(reference),
         SortKey::Difference => num(result.zip(reference).map(|(r, v)| f64::from(r.allocation) - v)),
         SortKey::Note => SortValue::Text(result.map(|r| note(&r.status, ctx.lang)).unwrap_or_default()),
+        SortKey::Expected => num(ctx.expected.and_then(|e| e.rows.get(row)).map(|e| e.expected)),
     }
 }
 

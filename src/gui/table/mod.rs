@@ -37,7 +37,8 @@ texts!(TableTexts {
     requested: "anmodning", "request";
     minors: "enslige mindreårige", "minors";
     population: "folketall", "population";
-    keys_tip: "Piltastene flytter valget, Enter åpner Forklar.", "The arrow keys move the selection, Enter opens Explain.";
+    keys_tip: "Piltastene flytter valget, Enter åpner Forklar, Shift+F10 eller menytasten åpner menyen for overstyring.",
+        "The arrow keys move the selection, Enter opens Explain, Shift+F10 or the menu key opens the override menu.";
 });
 
 /// The sums of the rows shown: they follow the county and name filters.
@@ -66,13 +67,22 @@ fn totals(ui: &mut Ui, ctx: &ViewContext, rows: &[usize]) {
     .on_hover_text(t.keys_tip);
 }
 
-/// Arrow keys move the selected row through the rows shown; Enter opens the Explain tab on it.
-fn keyboard(ui: &Ui, ctx: &ViewContext, rows: &[usize], cmds: &mut Vec<Command>, actions: &mut Vec<ViewAction>) {
+/// Arrow keys move the selected row through the rows shown; Enter opens the Explain tab on it; Shift+F10 or
+/// the menu key open its right-click menu (returns whether to).
+fn keyboard(
+    ui: &Ui,
+    ctx: &ViewContext,
+    rows: &[usize],
+    cmds: &mut Vec<Command>,
+    actions: &mut Vec<ViewAction>,
+) -> bool {
     if rows.is_empty() || ui.ctx().egui_wants_keyboard_input() {
-        return;
+        return false;
     }
-    let (down, up, enter) = ui.input(|i| {
-        (i.key_pressed(egui::Key::ArrowDown), i.key_pressed(egui::Key::ArrowUp), i.key_pressed(egui::Key::Enter))
+    let (down, up, enter, menu) = ui.input_mut(|i| {
+        let menu = i.consume_key(egui::Modifiers::SHIFT, egui::Key::F10)
+            || i.consume_key(egui::Modifiers::NONE, egui::Key::Menu);
+        (i.key_pressed(egui::Key::ArrowDown), i.key_pressed(egui::Key::ArrowUp), i.key_pressed(egui::Key::Enter), menu)
     });
     let at = ctx.selected.and_then(|s| rows.iter().position(|&r| r == s));
     let next = match (at, down, up) {
@@ -87,6 +97,7 @@ fn keyboard(ui: &Ui, ctx: &ViewContext, rows: &[usize], cmds: &mut Vec<Command>,
     if enter && at.is_some() {
         cmds.push(Command::SetTab(crate::gui::view_state::Tab::Explain));
     }
+    menu && at.is_some()
 }
 
 const ROW_HEIGHT: f32 = 20.0;
@@ -114,13 +125,21 @@ pub fn show_table(
         ));
         totals(ui, ctx, &rows);
     });
-    keyboard(ui, ctx, &rows, cmds, &mut actions);
+    let open_menu = keyboard(ui, ctx, &rows, cmds, &mut actions);
 
     let mut cols = columns::columns(ctx.scenario, ctx.dataset);
     if range.is_some()
         && let Some(at) = cols.iter().position(|c| *c == Col::Request)
     {
         cols.insert(at + 1, Col::Range);
+    }
+    if ctx.expected.is_some()
+        && let Some(at) = cols
+            .iter()
+            .position(|c| matches!(c, Col::Request | Col::Range))
+            .map(|at| at + usize::from(cols.get(at + 1) == Some(&Col::Range)))
+    {
+        cols.insert(at + 1, Col::Expected);
     }
     // A selection made elsewhere (map, charts, arrow keys) scrolls into view once; a new sort or filter
     // starts at the top.
@@ -134,7 +153,8 @@ pub fn show_table(
     };
     let scroll_to = scroll_to.filter(|_| !rows.is_empty());
 
-    table(ui, ctx, view, &rows, &cols, range, scroll_to, &mut cache.scroll_y, cmds, &mut actions);
+    let scroll = Scroll { to: scroll_to, y: &mut cache.scroll_y, open_menu };
+    table(ui, ctx, view, &rows, &cols, range, scroll, cmds, &mut actions);
     // A row clicked here is already in view: no scrolling to it next frame.
     if let Some(ViewAction::Select(row)) = actions.last() {
         cache.shown_selection = *row;
@@ -159,6 +179,15 @@ pub fn municipality_table<'a>(ui: &'a mut Ui, id: &str, scroll_to: Option<usize>
     }
 }
 
+/// Where the table scrolls, and whether the selected row's menu opens from the keyboard this frame.
+struct Scroll<'a> {
+    /// A row of the table to bring into view.
+    to: Option<usize>,
+    /// How far down both halves are.
+    y: &'a mut f32,
+    open_menu: bool,
+}
+
 /// The table in two halves side by side: code and name stay in place on the left while the other columns
 /// scroll sideways on the right. Both halves scroll up and down together through `scroll_y`.
 #[allow(clippy::too_many_arguments)]
@@ -169,11 +198,11 @@ fn table(
     rows: &[usize],
     cols: &[Col],
     range: Option<&RangeColumn>,
-    scroll_to: Option<usize>,
-    scroll_y: &mut f32,
+    scroll: Scroll,
     cmds: &mut Vec<Command>,
     actions: &mut Vec<ViewAction>,
 ) {
+    let Scroll { to: scroll_to, y: scroll_y, open_menu } = scroll;
     let frozen = cols.iter().take_while(|c| matches!(c, Col::Code | Col::Name)).count();
     let (left, right) = cols.split_at(frozen);
     let widths = widths::column_widths(ui, ctx, rows, cols, range);
@@ -185,13 +214,14 @@ fn table(
         ui.style_mut().interaction.selectable_labels = false;
         // Each half lays out top to bottom (header, then rows) inside the row of the two.
         ui.vertical(|ui| {
-            let half = Half { cols: left, widths: left_widths, rows, range, scroll_to, offset: y };
+            let half = Half { cols: left, widths: left_widths, rows, range, scroll_to, offset: y, open_menu };
             offsets[0] = half.show(ui, ctx, view, "results.frozen", true, cmds, actions);
         });
         // Wide tables (many indicators) scroll sideways; rows scroll virtually inside.
         egui::ScrollArea::horizontal().id_salt("results scroll").auto_shrink([false, false]).show(ui, |ui| {
             ui.vertical(|ui| {
-                let half = Half { cols: right, widths: right_widths, rows, range, scroll_to, offset: y };
+                let half =
+                    Half { cols: right, widths: right_widths, rows, range, scroll_to, offset: y, open_menu: false };
                 offsets[1] = half.show(ui, ctx, view, "results", false, cmds, actions);
             });
         });
@@ -212,6 +242,8 @@ struct Half<'a> {
     scroll_to: Option<usize>,
     /// Where both halves were scrolled to.
     offset: f32,
+    /// Open the selected row's menu (from the keyboard), under its name.
+    open_menu: bool,
 }
 
 impl Half<'_> {
@@ -274,7 +306,22 @@ impl Half<'_> {
                     if response.clicked() {
                         actions.push(ViewAction::Select(Some(r)));
                     }
-                    response.context_menu(|ui| {
+                    // Opened from the keyboard, the menu stays under the row's name rather than at the pointer.
+                    let by_key = response.id.with("menu from the keyboard");
+                    let opened_by_key = self.open_menu && ctx.selected == Some(r);
+                    if opened_by_key {
+                        response.ctx.data_mut(|d| d.insert_temp(by_key, response.rect.left_bottom()));
+                    } else if response.secondary_clicked() {
+                        response.ctx.data_mut(|d| d.remove::<egui::Pos2>(by_key));
+                    }
+                    let mut menu = egui::Popup::context_menu(&response);
+                    if let Some(at) = response.ctx.data(|d| d.get_temp::<egui::Pos2>(by_key)) {
+                        menu = menu.at_position(at);
+                    }
+                    if opened_by_key {
+                        menu = menu.open_memory(Some(egui::SetOpenCommand::Bool(true)));
+                    }
+                    menu.show(|ui| {
                         override_menu(ui, ctx, r, cmds);
                     });
                 });
@@ -286,6 +333,11 @@ impl Half<'_> {
 /// A right-aligned number as one widget filling the cell. (A right-to-left child layout per cell would add a
 /// layout pass and an accessibility node to each of the few hundred visible cells, every frame.)
 pub(in crate::gui) fn number_cell(ui: &mut Ui, text: RichText) {
+    number_cell_response(ui, text);
+}
+
+/// [`number_cell`], with the cell's response (for a tooltip over the whole cell).
+pub(in crate::gui) fn number_cell_response(ui: &mut Ui, text: RichText) -> egui::Response {
     let galley = egui::WidgetText::from(text).into_galley(
         ui,
         Some(egui::TextWrapMode::Extend),
@@ -297,6 +349,7 @@ pub(in crate::gui) fn number_cell(ui: &mut Ui, text: RichText) {
     response.widget_info(|| egui::WidgetInfo::labeled(egui::Role::Label, ui.is_enabled(), galley.text()));
     let pos = egui::pos2(rect.right() - galley.size().x, rect.top());
     ui.painter().galley(pos, galley, ui.visuals().text_color());
+    response
 }
 
 fn filter_bar(ui: &mut Ui, ctx: &ViewContext, view: &mut TableView) {

@@ -100,6 +100,7 @@ mod tests {
             allocation: allocation.as_ref(),
             lang: Lang::Nb,
             selected: None,
+            expected: None,
         };
         let mut cache = RowCache::default();
         let mut view = TableView { sort: SortKey::Request, descending: true, ..TableView::default() };

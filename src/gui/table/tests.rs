@@ -83,3 +83,101 @@ fn a_long_header_fits_on_two_lines_at_its_width() {
     });
     h.run();
 }
+
+/// What the last frame put on the clipboard.
+fn copied(h: &Harness<'_, App>) -> Option<String> {
+    h.output().platform_output.commands.iter().find_map(|c| match c {
+        egui::OutputCommand::CopyText(text) => Some(text.clone()),
+        _ => None,
+    })
+}
+
+#[test]
+fn copy_table_copies_the_rows_shown_with_codes_as_text() {
+    let mut h = harness(App::new(Document::new_default().unwrap(), Prefs::default()));
+    let search = h.get_by_role_and_label(Role::TextInput, super::TableTexts::NB.search);
+    search.click();
+    h.run();
+    h.get_by_role_and_label(Role::TextInput, super::TableTexts::NB.search).type_text("Oslo");
+    h.run();
+    // Out of the field, so the shortcut reaches the window.
+    h.key_press(egui::Key::Escape);
+    h.run();
+    // One key event in one frame: that frame's output holds what was copied.
+    let modifiers = egui::Modifiers::COMMAND | egui::Modifiers::SHIFT;
+    h.event(egui::Event::Key { key: egui::Key::C, physical_key: None, pressed: true, repeat: false, modifiers });
+    h.step();
+    let text = copied(&h).expect("the table reached the clipboard");
+    let lines: Vec<&str> = text.lines().collect();
+    assert_eq!(lines.len(), 2, "the header and Oslo: {text}");
+    assert!(lines[1].starts_with("=\"0301\"\tOslo\t"), "{}", lines[1]);
+    h.run();
+    assert!(crate::gui::test_harness::shows(&h, "1 av 356 rader"), "the notice says what was copied");
+}
+
+#[test]
+fn the_expected_decision_has_its_column_sort_and_key_figures() {
+    let path = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("scenarios/imdi-2024.ron");
+    let (doc, _) = Document::open(&path).unwrap();
+    let mut h = harness(App::new(doc, Prefs::default()));
+    let t = crate::gui::expected::ExpectedTexts::NB;
+    let expected = h.state().view.expected.get().expect("the 2024 dataset holds decisions").clone();
+    let header = |n: &egui_kittest::kittest::AccessKitNode<'_>| {
+        n.role() == Role::Button && n.label().is_some_and(|l| l.starts_with(t.column))
+    };
+    h.query_all_by(header).next().expect("the column").scroll_to_me();
+    h.run();
+    h.query_all_by(header).next().expect("the column").click();
+    h.run();
+    assert_eq!(h.state().view.table.sort, crate::gui::view_state::SortKey::Expected);
+    // Sorted ascending: the first row shown has the smallest expected decision.
+    let first = h.state().view.table_rows.rows_cached()[0];
+    let least = expected.rows.iter().map(|e| e.expected).fold(f64::INFINITY, f64::min);
+    assert_eq!(expected.rows[first].expected, least);
+
+    // Point at Oslo's cell: the range and the basis.
+    let oslo = h.state().doc.dataset().index_of_code("0301").unwrap();
+    let shown = crate::numfmt::integer(expected.rows[oslo].expected, crate::lang::Lang::Nb);
+    h.get_by_role_and_label(Role::TextInput, super::TableTexts::NB.search).click();
+    h.run();
+    h.get_by_role_and_label(Role::TextInput, super::TableTexts::NB.search).type_text("Oslo");
+    h.run();
+    h.get_by_value(&shown).hover();
+    h.run();
+    let tip = crate::gui::expected::tip(&expected.rows[oslo], crate::lang::Lang::Nb);
+    let first_line = tip.lines().next().unwrap();
+    assert!(crate::gui::test_harness::shows(&h, first_line), "the tooltip: {first_line}");
+
+    h.state_mut().apply(crate::gui::command::Command::SetTab(crate::gui::view_state::Tab::Charts));
+    h.run();
+    assert!(crate::gui::test_harness::shows(&h, t.coverage), "the key figures name the expected coverage");
+    let named = h.query_all_by(|n| n.value().as_deref() == Some(t.decided)).count();
+    assert!(named >= 2, "the key figures and the county chart's key name the expected decisions: {named}");
+}
+
+#[test]
+fn the_workbook_carries_the_expected_decisions_after_the_request() {
+    use calamine::{Data, Reader, Xlsx, open_workbook};
+    let path = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("scenarios/imdi-2024.ron");
+    let (doc, _) = Document::open(&path).unwrap();
+    let mut h = harness(App::new(doc, Prefs::default()));
+    let expected = h.state().view.expected.get().expect("an estimate").clone();
+    let dir = tempfile::tempdir().unwrap();
+    let out = dir.path().join("plan.xlsx");
+    h.state_mut().apply(crate::gui::command::Command::Export(out.clone(), crate::export::ExportFormat::Xlsx));
+    h.run();
+    let mut book: Xlsx<_> = open_workbook(&out).unwrap();
+    let sheet = book.worksheet_range("Kommuner").unwrap();
+    let header: Vec<String> = sheet.rows().next().unwrap().iter().map(|c| c.to_string()).collect();
+    let request = header.iter().position(|x| x == "Anmodning").unwrap();
+    assert_eq!(header[request + 1], crate::gui::expected::ExpectedTexts::NB.column);
+    let value = |c: &Data| match c {
+        Data::Float(v) => *v,
+        Data::Int(v) => *v as f64,
+        _ => 0.0,
+    };
+    let rows: Vec<_> = sheet.rows().skip(1).take(expected.rows.len()).collect();
+    for (row, e) in rows.iter().zip(&expected.rows) {
+        assert_eq!(value(&row[request + 1]), if e.request > 0.0 { e.expected.round() } else { 0.0 });
+    }
+}

@@ -1,0 +1,140 @@
+//! The decisions to expect for the plan on screen (`crate::expect`): computed once per plan (not per frame)
+//! and read by the table, the key figures and the exports of the planner.
+
+use crate::data::Dataset;
+use crate::engine::Allocation;
+use crate::expect::{
+    ColumnChoice, CountyTotals, Estimate, Model, Totals, Year, county_totals, national_totals, read_inputs,
+};
+use crate::lang::Lang;
+use crate::numfmt;
+
+texts!(ExpectedTexts {
+    column: "Forventet vedtak", "Expected decision";
+    column_tip: "Plassene kommunen kan ventes å vedta for denne anmodningen, ut fra tidligere vedtak i datasettet. Pek på en celle for spennet og grunnlaget.",
+        "The places the municipality can be expected to decide for this request, from the past decisions in the dataset. Point at a cell for the range and the basis.";
+    range: "spenn", "range";
+    decided: "Forventet vedtatt", "Expected decided";
+    coverage: "Forventet dekning av målet", "Expected coverage of the target";
+    shortfall: "Forventet mangel", "Expected shortfall";
+});
+
+/// The expected decisions of every dataset row, nationally and per county.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Expected {
+    pub rows: Vec<Estimate>,
+    pub totals: Totals,
+    pub counties: Vec<CountyTotals>,
+}
+
+/// The expected decisions of the latest plan, remade when the plan changes.
+#[derive(Default)]
+pub struct ExpectedCache {
+    generation: Option<u64>,
+    value: Option<Expected>,
+}
+
+impl ExpectedCache {
+    /// Recomputes when `generation` (the plan's) changed since the last call.
+    pub fn update(&mut self, dataset: &Dataset, allocation: Option<&Allocation>, generation: u64) {
+        if self.generation != Some(generation) {
+            self.generation = Some(generation);
+            self.value = allocation.and_then(|a| expected(dataset, a));
+        }
+    }
+
+    /// `None` when the dataset holds no decisions to learn from, or there is no plan.
+    pub fn get(&self) -> Option<&Expected> {
+        self.value.as_ref()
+    }
+}
+
+/// The newest column whose id starts with `prefix` (ids end in their year).
+fn newest<'a>(dataset: &'a Dataset, prefix: &str) -> Option<&'a str> {
+    dataset.columns.iter().map(|c| c.meta.id.as_str()).filter(|id| id.starts_with(prefix)).max()
+}
+
+/// What the planner learns from, by the shipped datasets' column names (as the Follow-up tab reads them):
+/// every year with a request `anmodning_Y` and decisions `vedtak_Y`, the refugees settled in the year before
+/// the newest of them (`bosatt_{Y-1}`), and the newest centrality class.
+pub fn default_choice(dataset: &Dataset) -> ColumnChoice {
+    let mut history: Vec<(String, String)> = dataset
+        .columns
+        .iter()
+        .filter_map(|c| c.meta.id.strip_prefix("vedtak_"))
+        .filter(|year| dataset.column(&format!("anmodning_{year}")).is_some())
+        .map(|year| (format!("anmodning_{year}"), format!("vedtak_{year}")))
+        .collect();
+    history.sort();
+    let settled = history
+        .last()
+        .and_then(|(_, d)| d.strip_prefix("vedtak_")?.parse::<i32>().ok())
+        .map(|year| format!("bosatt_{}", year - 1))
+        .filter(|id| dataset.column(id).is_some());
+    let group = newest(dataset, "sentralitetsklasse_").map(str::to_owned);
+    ColumnChoice { history, settled, group }
+}
+
+/// The expected decisions for the plan `allocation`; `None` without a record to learn from. A class column
+/// that cannot be read as classes is left out rather than losing the estimate.
+pub fn expected(dataset: &Dataset, allocation: &Allocation) -> Option<Expected> {
+    let choice = default_choice(dataset);
+    if choice.history.is_empty() || allocation.rows.len() != dataset.len() {
+        return None;
+    }
+    let inputs = read_inputs(dataset, &choice)
+        .or_else(|_| read_inputs(dataset, &ColumnChoice { group: None, ..choice.clone() }))
+        .ok()?;
+    let years: Vec<&Year> = inputs.history.iter().collect();
+    let model = Model::fit(&inputs, &years, &|_| true).ok()?;
+    let request: Vec<f64> = allocation.rows.iter().map(|r| f64::from(r.allocation)).collect();
+    let rows = model.estimate(&inputs, &request).ok()?;
+    Some(Expected { totals: national_totals(&rows), counties: county_totals(&inputs, &rows), rows })
+}
+
+/// A row's estimate for its tooltip: the number, its range and the one-sentence basis.
+pub fn tip(e: &Estimate, lang: Lang) -> String {
+    let t = ExpectedTexts::get(lang);
+    let n = |v: f64| numfmt::integer(v, lang);
+    format!("{} {} ({} {}–{})\n{}", t.column, n(e.expected), t.range, n(e.low), n(e.high), e.basis.sentence(lang))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_2024_record_is_read_and_the_plan_estimated_once_per_generation() {
+        let path = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("scenarios/imdi-2024.ron");
+        let (doc, _) = crate::gui::document::Document::open(&path).unwrap();
+        let dataset = doc.dataset();
+        let choice = default_choice(dataset);
+        assert_eq!(choice.history, vec![("anmodning_2024".to_owned(), "vedtak_2024".to_owned())]);
+        assert_eq!(choice.settled.as_deref(), Some("bosatt_2023"));
+        assert_eq!(choice.group.as_deref(), Some("sentralitetsklasse_2024"));
+
+        let plan = crate::engine::allocate(dataset, doc.scenario()).unwrap();
+        let mut cache = ExpectedCache::default();
+        cache.update(dataset, Some(&plan), 1);
+        let e = cache.get().expect("an estimate");
+        assert_eq!(e.rows.len(), dataset.len());
+        let requested: f64 = plan.rows.iter().map(|r| f64::from(r.allocation)).sum();
+        assert_eq!(e.totals.requested, requested);
+        assert!(e.totals.expected > 0.0 && e.totals.expected < requested, "{:?}", e.totals);
+        assert!(e.totals.low <= e.totals.expected && e.totals.expected <= e.totals.high);
+        let oslo = dataset.index_of_code("0301").unwrap();
+        assert!(tip(&e.rows[oslo], Lang::Nb).starts_with("Forventet vedtak "));
+
+        // The same generation is not recomputed, a new one is.
+        cache.update(dataset, None, 1);
+        assert!(cache.get().is_some());
+        cache.update(dataset, None, 2);
+        assert!(cache.get().is_none());
+    }
+
+    #[test]
+    fn no_record_no_estimate() {
+        let dataset = crate::data::synthetic::synthetic_dataset(40, 3);
+        assert!(default_choice(&dataset).history.is_empty());
+    }
+}
