@@ -1,7 +1,7 @@
 //! The decisions to expect for the plan on screen (`crate::expect`): computed once per plan (not per frame)
 //! and read by the table, the key figures and the exports of the planner.
 
-use crate::data::Dataset;
+use crate::data::{ColumnRole, Dataset};
 use crate::engine::Allocation;
 use crate::expect::{
     ColumnChoice, CountyTotals, Estimate, Model, Totals, Year, county_totals, national_totals, read_inputs,
@@ -54,25 +54,22 @@ fn newest<'a>(dataset: &'a Dataset, prefix: &str) -> Option<&'a str> {
     dataset.columns.iter().map(|c| c.meta.id.as_str()).filter(|id| id.starts_with(prefix)).max()
 }
 
-/// What the planner learns from, by the shipped datasets' column names (as the Follow-up tab reads them):
-/// every year with a request `anmodning_Y` and decisions `vedtak_Y`, the refugees settled in the year before
-/// the newest of them (`bosatt_{Y-1}`), and the newest centrality class.
+/// What the planner learns from, by the columns' roles (as the Follow-up tab reads them): every year with a
+/// request and decisions, the refugees settled in the year before the newest of them, and the newest
+/// centrality class.
 pub fn default_choice(dataset: &Dataset) -> ColumnChoice {
-    let mut history: Vec<(String, String)> = dataset
-        .columns
-        .iter()
-        .filter_map(|c| c.meta.id.strip_prefix("vedtak_"))
-        .filter(|year| dataset.column(&format!("anmodning_{year}")).is_some())
-        .map(|year| (format!("anmodning_{year}"), format!("vedtak_{year}")))
+    let id_of = |role| dataset.column_with_role(role).map(|c| c.meta.id.clone());
+    let mut history: Vec<(i32, String, String)> = dataset
+        .roles()
+        .filter_map(|(c, role)| match role {
+            ColumnRole::Decisions { year } => Some((year, id_of(ColumnRole::Request { year })?, c.meta.id.clone())),
+            _ => None,
+        })
         .collect();
     history.sort();
-    let settled = history
-        .last()
-        .and_then(|(_, d)| d.strip_prefix("vedtak_")?.parse::<i32>().ok())
-        .map(|year| format!("bosatt_{}", year - 1))
-        .filter(|id| dataset.column(id).is_some());
+    let settled = history.last().and_then(|&(year, ..)| id_of(ColumnRole::Settled { year: year - 1, partial: false }));
     let group = newest(dataset, "sentralitetsklasse_").map(str::to_owned);
-    ColumnChoice { history, settled, group }
+    ColumnChoice { history: history.into_iter().map(|(_, r, d)| (r, d)).collect(), settled, group }
 }
 
 /// The expected decisions for the plan `allocation`; `None` without a record to learn from. A class column
