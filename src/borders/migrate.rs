@@ -48,6 +48,8 @@ pub struct Migrated {
     pub override_changes: Vec<String>,
 }
 
+use crate::data::without_counts;
+
 const TITLE_SUFFIX_NB: &str = "-grenser";
 
 fn base_title(title: &str) -> &str {
@@ -117,9 +119,10 @@ pub fn move_dataset(dataset: &Dataset, to: Vintage) -> Result<(Dataset, BorderRe
     } else {
         (
             format!("{base}@{}", to.year()),
+            // Without the counts of the old borders: a heading counts the rows it stands over.
             crate::data::Text::new(
-                &format!("{title_nb} – på {to}{TITLE_SUFFIX_NB}"),
-                &format!("{title_en} – on {to} borders"),
+                &format!("{} – på {to}{TITLE_SUFFIX_NB}", without_counts(title_nb)),
+                &format!("{} – on {to} borders", without_counts(title_en)),
             ),
         )
     };

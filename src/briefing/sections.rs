@@ -303,11 +303,7 @@ fn sources(l: &mut Layout, input: &BriefingInput) {
     let plan = input.plan;
     let d = plan.dataset;
     l.heading(t.sources);
-    l.paragraph(
-        &format!("{}: {} ({}). {}", t.dataset, lang.pick(&d.title.nb, &d.title.en), d.id, d.credits),
-        9.0,
-        TEXT,
-    );
+    l.paragraph(&format!("{}: {} ({}). {}", t.dataset, d.heading(lang), d.id, d.credits), 9.0, TEXT);
     // Every column the plan uses: criteria, rules and the reference.
     let s = plan.scenario;
     let mut used: Vec<&str> =

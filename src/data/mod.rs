@@ -10,6 +10,7 @@ mod dataset;
 mod embedded;
 mod file;
 mod fingerprint;
+mod heading;
 mod history;
 mod labels;
 mod municipalities;
@@ -29,6 +30,8 @@ pub use file::{
     to_file,
 };
 pub use fingerprint::fingerprint;
+pub use heading::HeadingTexts;
+pub(crate) use heading::without_counts;
 pub use municipalities::{Municipalities, RowIndex};
 pub use role::{ColumnRole, RoleKeyError, RoleTexts};
 pub use set_role::{SetRoleError, role_choices, with_role};

@@ -54,7 +54,7 @@ pub(super) fn write(
     line(ws, t.scenario, Value::Text(&scenario.name))?;
     line(ws, t.date, Value::Date(saved_at))?;
     line(ws, t.dataset, Value::Text(&dataset.id))?;
-    line(ws, t.dataset_title, Value::Text(lang.pick(&dataset.title.nb, &dataset.title.en)))?;
+    line(ws, t.dataset_title, Value::Text(&dataset.heading(lang)))?;
     line(ws, t.fingerprint, Value::Text(&dataset.fingerprint))?;
     if let Some(saved) = scenario.dataset_fingerprint.as_deref().filter(|f| *f != dataset.fingerprint) {
         line(ws, "", Value::Text(&format!("{} {saved})", t.changed)))?;

@@ -22,7 +22,7 @@ pub fn subtitle(plan: &Plan, lang: Lang) -> String {
     format!(
         "{} · {} · {} {} · {}",
         plan.scenario.name,
-        lang.pick(&d.title.nb, &d.title.en),
+        d.heading(lang),
         t.target,
         numfmt::integer(f64::from(plan.allocation.target), lang),
         crate::dates::long_date(plan.date, lang)

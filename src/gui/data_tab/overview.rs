@@ -16,7 +16,7 @@ use crate::scenario::{DatasetRef, Scenario};
 pub fn show(ui: &mut Ui, ctx: &ViewContext, state: &mut DataTabState, dataset_unsaved: bool, cmds: &mut Vec<Command>) {
     let (d, lang) = (ctx.dataset, ctx.lang);
     let t = DataTexts::get(lang);
-    ui.heading(lang.pick(&d.title.nb, &d.title.en));
+    ui.heading(d.heading(lang));
     Grid::new("dataset facts").num_columns(2).show(ui, |ui| {
         for (name, value) in [
             (t.id, d.id.clone()),

@@ -173,7 +173,7 @@ pub fn about(ctx: &Context, lang: Lang, dataset: &Dataset, cmds: &mut Vec<Comman
         ui.label(t.about_body);
         ui.add_space(8.0);
         ui.label(RichText::new(t.credits).strong());
-        let title = lang.pick(&dataset.title.nb, &dataset.title.en);
+        let title = dataset.heading(lang);
         // A dataset from elsewhere names its own sources.
         if dataset.credits.contains(t.credits) || dataset.credits.contains(DialogTexts::NB.credits) {
             ui.weak(title);
