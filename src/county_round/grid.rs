@@ -38,8 +38,10 @@ pub struct Grid {
 
 /// Whether a header names the recommendation column.
 pub fn is_value_header(header: &str) -> bool {
+    // The first word decides, so that "Sum av anbefalingene" above a table is no header.
     let h = header.trim().to_lowercase();
-    ["anbefal", "recommend", "tilråd"].iter().any(|w| h.contains(w))
+    let first = h.split(|c: char| c.is_whitespace() || c == '(').next().unwrap_or("");
+    ["anbefaling", "anbefalt", "anbefalinger", "recommendation", "recommended", "tilråding", "tilrådd"].contains(&first)
 }
 
 /// The tables of a file: a workbook's sheets that have a recommendation header (the header is the first row
