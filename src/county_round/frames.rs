@@ -118,3 +118,33 @@ pub fn check_frames(dataset: &Dataset, limits: &Limits, frames: &Frames) -> Resu
     }
     Ok(())
 }
+
+/// Typed frames from a table file (CSV, `;` or `,`): county code or name in the first column, the frame in
+/// the second. Checked as [`frames_typed`]; a cell that is not a whole number is refused with its line.
+pub fn frames_from_table(bytes: &[u8], file: &str, dataset: &Dataset, need: u32) -> Result<Frames, FrameFileError> {
+    let table = crate::import::read_table(bytes, file).map_err(|e| FrameFileError::Table(e.to_string()))?;
+    let mut typed = Vec::new();
+    for row in &table.rows {
+        let county = row.cells.get(0).unwrap_or("").to_owned();
+        let cell = row.cells.get(1).unwrap_or("");
+        let value = match crate::import::parse_number(cell) {
+            Ok(crate::import::Cell::Number(v)) if v >= 0.0 && v.fract() == 0.0 && v <= f64::from(u32::MAX) => v as u32,
+            _ => {
+                return Err(FrameFileError::NotAFrame { file: file.to_owned(), line: row.line, cell: cell.to_owned() });
+            }
+        };
+        typed.push((county, value));
+    }
+    frames_typed(dataset, &typed, need).map_err(|e| FrameFileError::Frames { file: file.to_owned(), source: e })
+}
+
+/// Why a file of frames cannot be used.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+pub enum FrameFileError {
+    #[error("{0}")]
+    Table(String),
+    #[error("{file}, line {line}: {cell:?} is not a whole number of at least 0")]
+    NotAFrame { file: String, line: usize, cell: String },
+    #[error("{file}: {source}")]
+    Frames { file: String, source: RoundError },
+}

@@ -9,6 +9,7 @@ mod error;
 mod frames;
 mod grid;
 mod limits;
+mod plan;
 mod recommendations;
 mod reconcile;
 mod reconsider;
@@ -18,9 +19,13 @@ mod tests;
 
 pub use deviation::{Deviation, DeviationReason, DeviationTexts};
 pub use error::RoundError;
-pub use frames::{FrameSource, Frames, check_frames, frames_from_column, frames_from_plan, frames_typed};
+pub use frames::{
+    FrameFileError, FrameSource, Frames, check_frames, frames_from_column, frames_from_plan, frames_from_table,
+    frames_typed,
+};
 pub use grid::is_value_header;
 pub use limits::Limits;
+pub use plan::{final_scenario, note};
 pub use recommendations::{
     Received, Recommendation, RecommendationError, Recommendations, ReturnedFile, read_recommendations,
 };

@@ -9,7 +9,7 @@ use rust_xlsxwriter::{Format, Formula, Workbook, Worksheet, XlsxError};
 use super::xlsx::{Styles, number, page_titles, print_setup, sum_formula, text};
 use super::{ExportError, column_label};
 use crate::analysis::{explain, explain_sentences};
-use crate::county_round::Frames;
+use crate::county_round::{Frames, Reconciled};
 use crate::data::Dataset;
 use crate::engine::Allocation;
 use crate::lang::Lang;
@@ -262,6 +262,80 @@ fn write_counties(
     print_setup(ws, Some(0))?;
     ws.protect();
     Ok(())
+}
+
+crate::texts!(DeviationSheet {
+    sheet: "Avvik", "Deviations";
+    status_sheet: "Fylkesstatus", "County status";
+    code: "Kommunenummer", "Code";
+    name: "Kommune", "Municipality";
+    county: "Fylke", "County";
+    recommended: "Anbefalt", "Recommended";
+    final_request: "Endelig", "Final";
+    difference: "Differanse", "Difference";
+    reason: "Årsak", "Reason";
+    frame: "Ramme", "Frame";
+    status: "Status", "Status";
+    zeros: "Anbefalt 0", "Recommended 0";
+    received: "Mottatt", "Received";
+    files: "Filer", "Files";
+});
+
+/// The reconciled plan's workbook: the plan's own sheets, then the deviation log and the county status.
+pub fn reconciled_xlsx(
+    dataset: &Dataset,
+    scenario: &Scenario,
+    allocation: &Allocation,
+    reconciled: &Reconciled,
+    lang: Lang,
+    saved_at: &str,
+) -> Result<Vec<u8>, ExportError> {
+    let styles = Styles::new();
+    let t = DeviationSheet::get(lang);
+    let mut book = super::xlsx::allocation_book(dataset, scenario, allocation, lang, saved_at)?;
+    let ws = book.add_worksheet().set_name(t.sheet)?;
+    let headers = [t.code, t.name, t.county, t.recommended, t.final_request, t.difference, t.reason];
+    for (col, h) in headers.iter().enumerate() {
+        text(ws, 0, col as u16, h, &styles.header)?;
+    }
+    for (i, d) in reconciled.deviations.iter().enumerate() {
+        let r = 1 + i as u32;
+        text(ws, r, 0, &d.code, &styles.code)?;
+        text(ws, r, 1, &d.name, &styles.text)?;
+        text(ws, r, 2, &d.county, &styles.text)?;
+        number(ws, r, 3, f64::from(d.recommended), &styles.int)?;
+        number(ws, r, 4, f64::from(d.final_request), &styles.int)?;
+        number(ws, r, 5, d.difference() as f64, &styles.int)?;
+        text(ws, r, 6, &d.reason.label(lang), &styles.text)?;
+    }
+    for (col, w) in [12, 24, 18, 12, 12, 12, 60].iter().enumerate() {
+        ws.set_column_width(col as u16, *w)?;
+    }
+    print_setup(ws, Some(0))?;
+    let ws = book.add_worksheet().set_name(t.status_sheet)?;
+    let headers = [t.county, t.frame, t.recommended, t.final_request, t.status, t.zeros, t.received, t.files];
+    for (col, h) in headers.iter().enumerate() {
+        text(ws, 0, col as u16, h, &styles.header)?;
+    }
+    for (i, c) in reconciled.counties.iter().enumerate() {
+        let r = 1 + i as u32;
+        text(ws, r, 0, &c.name, &styles.text)?;
+        number(ws, r, 1, f64::from(c.frame), &styles.int)?;
+        if let Some(v) = c.recommended {
+            number(ws, r, 2, v as f64, &styles.int)?;
+        }
+        number(ws, r, 3, c.final_total as f64, &styles.int)?;
+        text(ws, r, 4, c.state.label(lang), &styles.text)?;
+        number(ws, r, 5, c.zeros as f64, &styles.int)?;
+        text(ws, r, 6, &c.received, &styles.text)?;
+        text(ws, r, 7, &c.files.join(", "), &styles.text)?;
+    }
+    for (col, w) in [24, 12, 12, 12, 12, 12, 12, 40].iter().enumerate() {
+        ws.set_column_width(col as u16, *w)?;
+    }
+    print_setup(ws, Some(0))?;
+    page_titles(&mut book, &scenario.name, saved_at, lang);
+    Ok(book.save_to_buffer()?)
 }
 
 #[cfg(test)]

@@ -32,6 +32,17 @@ pub fn allocation_xlsx(
     lang: Lang,
     saved_at: &str,
 ) -> Result<Vec<u8>, ExportError> {
+    Ok(allocation_book(dataset, scenario, allocation, lang, saved_at)?.save_to_buffer()?)
+}
+
+/// The workbook of [`allocation_xlsx`], for a caller that adds sheets of its own (then calls [`page_titles`]).
+pub(super) fn allocation_book(
+    dataset: &Dataset,
+    scenario: &Scenario,
+    allocation: &Allocation,
+    lang: Lang,
+    saved_at: &str,
+) -> Result<Workbook, ExportError> {
     let styles = Styles::new();
     let names = SheetNames::get(lang);
     let mut workbook = Workbook::new();
@@ -54,7 +65,7 @@ pub fn allocation_xlsx(
     // Several small tables with their own headers: no single row to repeat.
     print_setup(sheet, None)?;
     page_titles(&mut workbook, &scenario.name, saved_at, lang);
-    Ok(workbook.save_to_buffer()?)
+    Ok(workbook)
 }
 
 /// Every printed page of the workbook says what it is: the title at the top left, the date at the top right,
