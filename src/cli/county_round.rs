@@ -260,7 +260,7 @@ fn counties_json(r: &Reconciled) -> serde_json::Value {
 fn text_report(r: &Reconciled, lang: Lang) -> String {
     let n = |v: f64| numfmt::integer(v, lang);
     let mut out = format!(
-        "{:<24} {:>8} {:>9} {:>8}  {:<9} {:>6}\n",
+        "{:<28} {:>8} {:>9} {:>8}  {:<9} {:>6}\n",
         lang.pick("Fylke", "County"),
         lang.pick("Ramme", "Frame"),
         lang.pick("Anbefalt", "Recomm."),
@@ -269,9 +269,9 @@ fn text_report(r: &Reconciled, lang: Lang) -> String {
         lang.pick("Null", "Zero"),
     );
     for c in &r.counties {
-        let name: String = escape(&c.name, false).chars().take(24).collect();
+        let name: String = escape(&c.name, false).chars().take(28).collect();
         out.push_str(&format!(
-            "{:<24} {:>8} {:>9} {:>8}  {:<9} {:>6}\n",
+            "{:<28} {:>8} {:>9} {:>8}  {:<9} {:>6}\n",
             name,
             n(f64::from(c.frame)),
             c.recommended.map(|v| n(v as f64)).unwrap_or_else(|| "–".into()),

@@ -388,3 +388,28 @@ mod bad_files {
         assert!(e.to_string().starts_with("bad.csv, row 2: 4601 Bergen"), "{e}");
     }
 }
+
+/// The worked example of `docs/county-round.md`.
+#[test]
+fn the_documented_example() {
+    let mut d = crate::data::synthetic::synthetic_dataset(3, 1);
+    for m in d.municipalities.iter_mut() {
+        (m.county_code, m.county_name) = ("01".into(), "Fylke 1".into());
+    }
+    let frames = frames_typed(&d, &[("01".into(), 100)], 100).unwrap();
+    let by_code = d
+        .municipalities
+        .iter()
+        .zip([70, 40, 21])
+        .map(|(m, value)| (m.code.clone(), Recommendation { value, file: "f.csv".into(), row: 2 }))
+        .collect();
+    let received = [("01".to_owned(), Received::default())].into_iter().collect();
+    let recs = Recommendations { by_code, received, moved: Vec::new() };
+    let mut limits = Limits::open(3);
+    limits.lower[2] = 20;
+    let proposal = [0; 3];
+    let out = reconcile(&input(&d, &proposal, &limits, &frames, &recs, &[])).unwrap();
+    assert_eq!(out.requests, [51, 29, 20]);
+    let reasons: Vec<&str> = out.deviations.iter().map(|x| x.reason.key()).collect();
+    assert_eq!(reasons, ["frame", "frame", "bound"]);
+}

@@ -213,3 +213,44 @@ fn a_frame_file_that_misses_the_need_is_refused() {
     assert_eq!(o.status.code(), Some(1));
     assert!(stderr(&o).contains("rammer.csv: the frames have no number for"), "{}", stderr(&o));
 }
+
+#[test]
+fn the_workbook_for_all_counties_comes_back_as_one_file_and_the_plan_as_a_workbook() {
+    let dir = tempfile::tempdir().unwrap();
+    let request = request_2024();
+    let files = export(dir.path());
+    let all = files.iter().find(|f| f.to_str().unwrap().contains("alle")).unwrap();
+    let filled = dir.path().join("alle-utfylt.xlsx");
+    // Bergen set by hand below.
+    fill(all, &filled, |code| request[code].2);
+    let out = dir.path().join("endelig.xlsx");
+    let o = bosetting(&[
+        "county-round",
+        "reconcile",
+        SCENARIO,
+        "--frames",
+        "anmodning_2024",
+        "--recommendations",
+        filled.to_str().unwrap(),
+        "--set",
+        "4601=1100:avtalt med Bergen",
+        "--out",
+        out.to_str().unwrap(),
+    ]);
+    assert!(o.status.success(), "{}", stderr(&o));
+    let mut book: Xlsx<_> = open_workbook(&out).unwrap();
+    let names = book.sheet_names();
+    assert!(names.ends_with(&["Avvik".to_owned(), "Fylkesstatus".to_owned()]), "{names:?}");
+    let log = book.worksheet_range("Avvik").unwrap();
+    let bergen = log.rows().find(|r| r.first() == Some(&Data::String("4601".into()))).unwrap();
+    assert_eq!(bergen[4], Data::Float(1100.0));
+    assert_eq!(bergen[6], Data::String("overstyrt manuelt: avtalt med Bergen".into()));
+    // The rest of Vestland makes up Bergen's 100 places, each line with its reason.
+    let others: Vec<_> = log.rows().skip(1).filter(|r| r.first() != Some(&Data::String("4601".into()))).collect();
+    assert!(!others.is_empty());
+    assert!(
+        others
+            .iter()
+            .all(|r| r[2] == Data::String("Vestland".into()) && r[6] == Data::String("tilpasset fylkets ramme".into()))
+    );
+}
