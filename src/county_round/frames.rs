@@ -103,8 +103,8 @@ pub fn check_frames(dataset: &Dataset, limits: &Limits, frames: &Frames) -> Resu
     let n = index.counties.len();
     let (mut lower, mut upper) = (vec![0u64; n], vec![0u64; n]);
     for (row, &c) in index.county_of.iter().enumerate() {
-        lower[c] += u64::from(limits.lower[row]);
-        upper[c] = upper[c].saturating_add(u64::from(limits.upper[row]));
+        lower[c] += u64::from(limits.lower.get(row).copied().unwrap_or(0));
+        upper[c] = upper[c].saturating_add(u64::from(limits.upper.get(row).copied().unwrap_or(u32::MAX)));
     }
     for (c, (code, name)) in index.counties.iter().enumerate() {
         let frame = frames.of(code);

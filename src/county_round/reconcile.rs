@@ -104,7 +104,10 @@ pub fn reconcile(input: &RoundInput<'_>) -> Result<Reconciled, RoundError> {
         .municipalities
         .iter()
         .enumerate()
-        .map(|(row, m)| input.recommendations.by_code.get(&m.code).map_or(input.proposal[row], |r| r.value))
+        .map(|(row, m)| {
+            let proposed = input.proposal.get(row).copied().unwrap_or(0);
+            input.recommendations.by_code.get(&m.code).map_or(proposed, |r| r.value)
+        })
         .collect();
     let mut requests = starting.clone();
     let mut reasons: Vec<Option<DeviationReason>> = vec![None; n];
@@ -198,12 +201,14 @@ fn bring_to_frame(
     let target = u32::try_from(target).unwrap_or(u32::MAX);
     let up = u64::from(target) > sum;
     let rank = &input.dataset.row_index().code_rank;
-    let (lower, upper) = (&input.limits.lower, &input.limits.upper);
+    // Rows beyond the limits' length have none.
+    let lower = |r: usize| input.limits.lower.get(r).copied().unwrap_or(0);
+    let upper = |r: usize| input.limits.upper.get(r).copied().unwrap_or(u32::MAX);
     let claims: Vec<Claim> = open
         .iter()
         .map(|&r| {
             let s = starting[r];
-            let (lo, hi) = if up { (s, upper[r].max(s)) } else { (lower[r].min(s), s) };
+            let (lo, hi) = if up { (s, upper(r).max(s)) } else { (lower(r).min(s), s) };
             Claim { weight: f64::from(s), lower: lo, upper: hi, rank: rank[r] }
         })
         .collect();
@@ -220,8 +225,8 @@ fn bring_to_frame(
         requests[r] = v;
         // Stopped at a bound: the proportional share lies beyond it.
         let ideal = f64::from(starting[r]) * scale;
-        let at_bound = (up && v == claim.upper && upper[r] != u32::MAX && ideal > f64::from(v) + 0.5)
-            || (!up && v == claim.lower && lower[r] > 0 && ideal < f64::from(v) - 0.5);
+        let at_bound = (up && v == claim.upper && upper(r) != u32::MAX && ideal > f64::from(v) + 0.5)
+            || (!up && v == claim.lower && lower(r) > 0 && ideal < f64::from(v) - 0.5);
         if v != starting[r] {
             reasons[r] = Some(if at_bound { DeviationReason::Bound } else { DeviationReason::Frame });
         }
