@@ -183,7 +183,12 @@ fn reconcile_command(args: &ReconcileArgs) -> Result<ExitCode> {
         .recommendations
         .iter()
         .zip(&contents)
-        .map(|(p, bytes)| ReturnedFile { name: p.display().to_string(), bytes, date: today.clone() })
+        .map(|(p, bytes)| {
+            // The day the file came in: when it was last saved, else today.
+            let saved = std::fs::metadata(p).and_then(|m| m.modified()).ok();
+            let date = saved.map_or_else(|| today.clone(), crate::dates::date_in_norway);
+            ReturnedFile { name: p.display().to_string(), bytes, date }
+        })
         .collect();
     let recommendations = read_recommendations(&files, &dataset)?;
     for (file, report) in &recommendations.moved {

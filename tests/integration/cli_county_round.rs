@@ -106,6 +106,9 @@ fn the_2024_request_makes_the_round_trip_unchanged() {
     let counties = plan["counties"].as_array().unwrap();
     assert_eq!(counties.len(), 15);
     assert!(counties.iter().all(|c| c["status"] == "received" && c["final"] == c["frame"]));
+    // Received on the day the file was saved (here: today), as YYYY-MM-DD.
+    let received = counties[0]["received"].as_str().unwrap();
+    assert!(received.len() == 10 && received.starts_with("20"), "{received}");
     assert_eq!(plan["target"].as_u64(), Some(36_985));
 }
 
