@@ -76,6 +76,9 @@ pub struct ReconcileArgs {
     /// Set a municipality by hand: CODE=NUMBER:REASON (repeatable).
     #[arg(long = "set")]
     pub set: Vec<String>,
+    /// Freeze the final request as the request round of this year file (`*.year.ron`), dated today.
+    #[arg(long)]
+    pub year: Option<PathBuf>,
     #[command(flatten)]
     pub output: OutputArgs,
 }
@@ -222,7 +225,30 @@ fn reconcile_command(args: &ReconcileArgs) -> Result<ExitCode> {
         _ => text_report(&reconciled, lang).into_bytes(),
     };
     to.write(&bytes)?;
+    if let Some(path) = &args.year {
+        freeze(path, &dataset, &reconciled)?;
+    }
     Ok(ExitCode::SUCCESS)
+}
+
+/// Records the final request as the year's request round; the note counts the deviations.
+fn freeze(path: &Path, dataset: &Dataset, reconciled: &Reconciled) -> Result<()> {
+    let (mut year, year_dataset, warning) = crate::year::open_year(path)?;
+    if let Some(w) = warning {
+        eprintln!("warning: {}", super::terminal::line(&w));
+    }
+    if year_dataset.id != dataset.id {
+        bail!("{}: the year is on the dataset {}, the scenario on {}", path.display(), year_dataset.id, dataset.id);
+    }
+    let counts = dataset.municipalities.iter().zip(&reconciled.requests).map(|(m, &v)| (m.code.clone(), v)).collect();
+    let note = format!("fylkesrunden: {} avvik fra fylkenes anbefalinger", reconciled.deviations.len());
+    let date = crate::year::Date::today();
+    let made = crate::year::recorded_round(&year, &year_dataset, crate::year::RoundKind::Request, date, &counts, &note)
+        .with_context(|| path.display().to_string())?;
+    year.add_round(made).with_context(|| path.display().to_string())?;
+    crate::year::save_year(path, &year)?;
+    eprintln!("{}: request round {} recorded", path.display(), year.rounds.len());
+    Ok(())
 }
 
 fn deviations_json(r: &Reconciled, lang: Lang) -> serde_json::Value {

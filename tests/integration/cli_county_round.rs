@@ -257,3 +257,25 @@ fn the_workbook_for_all_counties_comes_back_as_one_file_and_the_plan_as_a_workbo
             .all(|r| r[2] == Data::String("Vestland".into()) && r[6] == Data::String("tilpasset fylkets ramme".into()))
     );
 }
+
+#[test]
+fn the_final_request_is_frozen_as_the_years_request_round() {
+    let dir = tempfile::tempdir().unwrap();
+    let year = dir.path().join("2025.year.ron");
+    let y = year.to_str().unwrap();
+    run(&["year", "new", "--scenario", SCENARIO, "--target", "36985", "--out", y]);
+    let d = bosetting::data::embedded_dataset("norway-2024").unwrap();
+    let mut csv = String::from("Kommunenummer;Kommune;Anbefaling\n");
+    for m in d.municipalities.iter().filter(|m| m.county_code == "03") {
+        csv.push_str(&format!("{};{};1650\n", m.code, m.name));
+    }
+    let oslo = dir.path().join("oslo.csv");
+    std::fs::write(&oslo, csv).unwrap();
+    run(&["county-round", "reconcile", SCENARIO, "--recommendations", oslo.to_str().unwrap(), "--year", y]);
+    let status: Value = serde_json::from_str(&run(&["year", "status", y, "--format", "json"])).unwrap();
+    let rounds = status["rounds"].as_array().unwrap();
+    assert_eq!(rounds.len(), 1);
+    assert_eq!((rounds[0]["kind"].as_str(), rounds[0]["total"].as_u64()), (Some("request"), Some(36_985)));
+    let oslo_line = status["municipalities"].as_array().unwrap().iter().find(|m| m["code"] == "0301").unwrap();
+    assert_eq!(oslo_line["requested"].as_u64(), Some(4327), "Oslo brought to its frame (the model's total)");
+}
