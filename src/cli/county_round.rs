@@ -176,7 +176,10 @@ fn reconcile_command(args: &ReconcileArgs) -> Result<ExitCode> {
     let lang = to.lang;
     let (scenario, dataset, allocation, frames) = load(&args.scenario, &args.frames)?;
     args.output.check_out(|rules| {
-        let rules = super::scenario_input::reads(rules, &args.scenario, &scenario);
+        let mut rules = super::scenario_input::reads(rules, &args.scenario, &scenario);
+        if let Some(year) = &args.year {
+            rules = rules.input(year, "the year file the command records the round in");
+        }
         args.recommendations.iter().fold(rules, |r, p| r.input(p, "a file of recommendations the command reads"))
     })?;
     let overrides = args.set.iter().map(|s| parse_set(s)).collect::<Result<Vec<_>>>()?;
