@@ -55,6 +55,11 @@ pub fn long_date(text: &str, lang: Lang) -> String {
 }
 
 /// The calendar date in Norway at `instant`.
+/// The date in Norway of a moment such as a file's modification time, as `YYYY-MM-DD`.
+pub fn date_in_norway(instant: std::time::SystemTime) -> String {
+    norwegian_date(DateTime::<Utc>::from(instant)).format(DATE_TEXT).to_string()
+}
+
 fn norwegian_date(instant: DateTime<Utc>) -> NaiveDate {
     instant.with_timezone(&Oslo).date_naive()
 }

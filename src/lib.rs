@@ -14,6 +14,7 @@ pub mod briefing;
 pub mod calibrate;
 pub mod choices;
 pub mod cli;
+pub mod county_round;
 pub mod data;
 pub mod dates;
 pub mod engine;

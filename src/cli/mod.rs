@@ -5,6 +5,7 @@ mod apportion;
 mod calibrate;
 mod check;
 mod compare;
+mod county_round;
 mod expect;
 mod expect_backtest;
 mod explain;
@@ -80,6 +81,10 @@ pub enum Command {
     /// The settlement year as a file of its own: its need, rounds (request, shortfall rounds, revisions) and
     /// dated decisions and settled counts, and where it stands.
     Year(year::YearArgs),
+    /// The county round: one workbook per county out, the counties' recommendations in, reconciled to the
+    /// county frames with a deviation log.
+    #[command(name = "county-round")]
+    CountyRound(county_round::CountyRoundArgs),
 }
 
 /// Runs a CLI command. Errors go to stderr with exit code 1; usage errors exit 2 (clap).
@@ -102,6 +107,7 @@ pub fn run(command: Command) -> ExitCode {
         Command::Report(args) => report::run(&args),
         Command::Compare(args) => compare::run(&args),
         Command::Year(args) => year::run(&args),
+        Command::CountyRound(args) => county_round::run(&args),
     };
     match result {
         Ok(code) => code,

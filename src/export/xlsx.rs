@@ -44,13 +44,26 @@ pub fn allocation_xlsx_with(
     saved_at: &str,
     extra: &[ExtraColumn],
 ) -> Result<Vec<u8>, ExportError> {
+    Ok(allocation_book(dataset, scenario, allocation, lang, saved_at, extra)?.save_to_buffer()?)
+}
+
+/// The workbook of [`allocation_xlsx_with`], for a caller that adds sheets of its own (then calls
+/// [`page_titles`]).
+pub(super) fn allocation_book(
+    dataset: &Dataset,
+    scenario: &Scenario,
+    allocation: &Allocation,
+    lang: Lang,
+    saved_at: &str,
+    extra: &[ExtraColumn],
+) -> Result<Workbook, ExportError> {
     let styles = Styles::new();
     let names = SheetNames::get(lang);
     let mut workbook = Workbook::new();
     workbook.set_properties(
         &DocProperties::new()
             .set_title(scenario.name.as_str())
-            .set_subject(lang.pick(&dataset.title.nb, &dataset.title.en))
+            .set_subject(dataset.heading(lang))
             .set_comment(DATA_CREDITS),
     );
     let sheet = workbook.add_worksheet().set_name(names.summary)?;
@@ -66,7 +79,7 @@ pub fn allocation_xlsx_with(
     // Several small tables with their own headers: no single row to repeat.
     print_setup(sheet, None)?;
     page_titles(&mut workbook, &scenario.name, saved_at, lang);
-    Ok(workbook.save_to_buffer()?)
+    Ok(workbook)
 }
 
 /// Every printed page of the workbook says what it is: the title at the top left, the date at the top right,

@@ -5,6 +5,7 @@ mod cli;
 mod cli_borders;
 mod cli_briefing;
 mod cli_calibrate;
+mod cli_county_round;
 mod cli_daily;
 mod cli_edges;
 mod cli_excel_csv;
