@@ -115,7 +115,7 @@ pub fn move_dataset(dataset: &Dataset, to: Vintage) -> Result<(Dataset, BorderRe
     let (title_nb, title_en) = (base_title(&dataset.title.nb), base_title_en(&dataset.title.en));
     // Back on its own borders a moved dataset takes its own id and title again.
     let (id, title) = if base == to.embedded_dataset() {
-        (base.to_owned(), crate::data::Text::new(title_nb, title_en))
+        (base.to_owned(), target.title.clone())
     } else {
         (
             format!("{base}@{}", to.year()),

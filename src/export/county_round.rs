@@ -79,6 +79,16 @@ fn slug(text: &str) -> String {
             'æ' => s.push_str("ae"),
             'ø' => s.push('o'),
             'å' => s.push_str("aa"),
+            // The Sami and Kven letters of county names, plainly.
+            'á' | 'ä' => s.push('a'),
+            'č' => s.push('c'),
+            'đ' => s.push('d'),
+            'ŋ' => s.push('n'),
+            'š' => s.push('s'),
+            'ŧ' => s.push('t'),
+            'ž' => s.push('z'),
+            'é' => s.push('e'),
+            'ö' => s.push('o'),
             c if c.is_ascii_alphanumeric() => s.push(c),
             _ if !s.ends_with('-') => s.push('-'),
             _ => {}
@@ -404,5 +414,6 @@ mod tests {
     fn file_names_are_plain() {
         assert_eq!(slug("Møre og Romsdal"), "more-og-romsdal");
         assert_eq!(slug("Troms – Romsa – Tromssa"), "troms-romsa-tromssa");
+        assert_eq!(slug("Finnmark – Finnmárku – Finmarkku"), "finnmark-finnmarku-finmarkku");
     }
 }
