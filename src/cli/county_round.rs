@@ -13,7 +13,7 @@ use crate::county_round::{
     Frames, Limits, Override, Reconciled, ReturnedFile, RoundInput, check_frames, final_scenario, frames_from_column,
     frames_from_plan, frames_from_table, read_recommendations, reconcile,
 };
-use crate::data::Dataset;
+use crate::data::{ColumnRole, Dataset};
 use crate::engine::{Allocation, allocate};
 use crate::export::{RoundWorkbooks, county_round_workbooks, reconciled_xlsx, today_in_norway};
 use crate::fileio::{WriteRules, read_limited, write_all_replacing};
@@ -110,18 +110,21 @@ fn load(path: &Path, frames_arg: &str) -> Result<(Scenario, Dataset, Allocation,
     Ok((scenario, dataset, allocation, frames))
 }
 
-/// The latest column of each kind the dataset has (request, decisions, settled), by the year in its id.
+/// The latest column of each kind the dataset has (request, decisions, settled for a whole year), by the year
+/// its role names.
 fn latest_earlier(dataset: &Dataset) -> Vec<String> {
-    ["anmodning_", "vedtak_", "bosatt_"]
+    let kinds: [fn(ColumnRole) -> bool; 3] = [
+        |r| matches!(r, ColumnRole::Request { .. }),
+        |r| matches!(r, ColumnRole::Decisions { .. }),
+        |r| matches!(r, ColumnRole::Settled { partial: false, .. }),
+    ];
+    kinds
         .iter()
-        .filter_map(|prefix| {
+        .filter_map(|is_kind| {
             dataset
-                .columns
-                .iter()
-                .filter_map(|c| {
-                    let year: i32 = c.meta.id.strip_prefix(prefix)?.parse().ok()?;
-                    Some((year, c.meta.id.clone()))
-                })
+                .roles()
+                .filter(|(_, role)| is_kind(*role))
+                .filter_map(|(c, role)| Some((role.year()?, c.meta.id.clone())))
                 .max()
                 .map(|(_, id)| id)
         })
