@@ -35,6 +35,7 @@ pub mod tabs;
 pub mod task;
 pub mod view;
 pub mod view_state;
+pub mod year_view;
 
 #[cfg(test)]
 mod app_tests;

@@ -12,6 +12,7 @@ use super::command::{Command, Exported, FileAction};
 use super::data_tab::ImportDialog;
 use super::data_tab::ssb::SsbForm;
 use super::dataset_switch::DatasetSwitch;
+use super::year_view::withdraw::WithdrawAsk;
 use crate::data::Dataset;
 use crate::lang::Lang;
 use crate::scenario::Scenario;
@@ -64,6 +65,8 @@ pub enum Modal {
     Import(Box<ImportDialog>),
     /// "Hent fra SSB…".
     Ssb(Box<SsbForm>),
+    /// "Withdraw the round", with its reason.
+    Withdraw(WithdrawAsk),
 }
 
 /// The open dialogs: the last one is on top; those before it wait beneath it.
@@ -132,6 +135,7 @@ impl Modals {
     kind!(Calibrate, CalibrateDialog, calibrate, calibrate_mut, take_calibrate, boxed);
     kind!(Import, ImportDialog, import, import_mut, take_import, boxed);
     kind!(Ssb, SsbForm, ssb, ssb_mut, take_ssb, boxed);
+    kind!(Withdraw, WithdrawAsk, withdraw, withdraw_mut, take_withdraw);
 
     pub fn about(&self) -> bool {
         self.open.iter().any(|m| matches!(m, Modal::About))
@@ -164,6 +168,7 @@ impl Modals {
                 Modal::Calibrate(d) => super::calibrate_dialog::show(ctx, d, dc, cmds),
                 Modal::Import(d) => super::data_tab::dialog::show(ctx, d, dc.dataset, dc.lang, cmds),
                 Modal::Ssb(form) => super::data_tab::ssb::show(ctx, form, dc.lang, cmds),
+                Modal::Withdraw(ask) => super::year_view::withdraw::show(ctx, ask, dc.lang, cmds),
             }
         }
     }
