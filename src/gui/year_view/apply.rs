@@ -66,6 +66,13 @@ impl App {
     pub(in crate::gui) fn apply_year(&mut self, cmd: YearCmd, then: &mut Vec<Command>) {
         let lang = self.view.lang;
         let t = YearTexts::get(lang);
+        if matches!(
+            cmd,
+            YearCmd::Make { .. } | YearCmd::UndoRound | YearCmd::Withdraw(true) | YearCmd::New(_) | YearCmd::Open(_)
+        ) {
+            // The rounds change: the last one is the one chosen again.
+            self.view.year.round = None;
+        }
         match cmd {
             YearCmd::NewDialog => self.file_dialog(FileAction::Year(YearFile::New)),
             YearCmd::OpenDialog => self.file_dialog(FileAction::Year(YearFile::Open)),
@@ -230,6 +237,7 @@ impl App {
     /// Undo reached a round of the year: it is taken back.
     pub(in crate::gui) fn year_round_back(&mut self) {
         let lang = self.view.lang;
+        self.view.year.round = None;
         if let Some(open) = &mut self.year {
             open.round_back(lang);
         }

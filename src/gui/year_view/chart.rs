@@ -13,7 +13,7 @@ fn date_label(x: f64) -> String {
     Date::from_day_number(x.round() as i32).map(|d| d.to_string()).unwrap_or_default()
 }
 
-pub fn show(ui: &mut Ui, series: &Series, lang: Lang, height: f32) {
+pub fn show(ui: &mut Ui, series: &Series, lang: Lang, width: f32, height: f32) {
     let t = YearTexts::get(lang);
     let f = FollowUpTableTexts::get(lang);
     let xs = series.requested.iter().map(|p| p[0]);
@@ -27,6 +27,7 @@ pub fn show(ui: &mut Ui, series: &Series, lang: Lang, height: f32) {
         .fold(1.0, f64::max);
     let pad = ((last - first) * 0.06).max(7.0);
     Plot::new("year.chart")
+        .width(width.max(200.0))
         .height(height)
         .default_x_bounds(first - pad, last + pad)
         .default_y_bounds(0.0, top * 1.12)

@@ -125,18 +125,19 @@ pub fn show(ui: &mut Ui, inputs: &YearInputs<'_>, state: &mut YearViewState, cmd
         }
     }
     ui.separator();
-    egui::Panel::right("year.side").resizable(true).default_size(360.0).show(ui, |ui| {
+    egui::Panel::right("year.side").resizable(true).default_size(320.0).show(ui, |ui| {
         egui::ScrollArea::vertical().id_salt("year.side.scroll").show(ui, |ui| {
             next_round(ui, open, state, inputs.lang, cmds);
         });
     });
-    // Both ways, so a wide timeline is clipped to its area and never covers the side panel.
+    // The chart fits the area; both ways, so a wide timeline is clipped to it and never covers the side panel.
+    let width = ui.available_width();
     egui::ScrollArea::both().id_salt("year.main").show(ui, |ui| {
         ui.strong(t.rounds);
         timeline(ui, data, state, inputs.lang, cmds);
         ui.add_space(8.0);
         ui.strong(t.chart_title);
-        chart::show(ui, &data.series, inputs.lang, 260.0);
+        chart::show(ui, &data.series, inputs.lang, width - 12.0, 260.0);
         if !data.withdrawn.is_empty() {
             ui.add_space(8.0);
             ui.strong(t.withdrawn);
@@ -171,55 +172,68 @@ fn figures(ui: &mut Ui, data: &YearTabData) {
     });
 }
 
-fn timeline(ui: &mut Ui, data: &YearTabData, state: &YearViewState, lang: Lang, cmds: &mut Vec<Command>) {
+fn timeline(ui: &mut Ui, data: &YearTabData, state: &mut YearViewState, lang: Lang, cmds: &mut Vec<Command>) {
     let t = YearTexts::get(lang);
     let y = YearTableTexts::get(lang);
     let f = FollowUpTableTexts::get(lang);
     let n = |v: f64| numfmt::integer(v, lang);
-    let last_unsent = data.rounds.iter().rposition(|r| !r.sent);
-    let first_unsent = data.rounds.iter().position(|r| !r.sent);
-    let warned = !data.warnings.is_empty();
-    egui::Grid::new("year.timeline").striped(true).spacing([14.0, 4.0]).show(ui, |ui| {
-        for h in [y.round, "", y.date, y.kind, y.total, y.municipalities, y.need, f.requested, f.decided, f.settled] {
+    let selected = state.round.filter(|&k| k < data.rounds.len()).or(data.rounds.len().checked_sub(1));
+    egui::Grid::new("year.timeline").striped(true).spacing([12.0, 4.0]).show(ui, |ui| {
+        for h in [y.round, "", y.date, y.kind, y.total, f.requested, f.decided, f.settled] {
             ui.strong(h);
         }
         ui.end_row();
         for (k, r) in data.rounds.iter().enumerate() {
-            ui.label(r.number.to_string());
-            ui.horizontal(|ui| {
-                if r.sent {
-                    ui.label(RichText::new(format!("✔ {}", t.sent)).color(ui.visuals().hyperlink_color));
-                } else {
-                    ui.label(RichText::new(t.unsent).color(ui.visuals().warn_fg_color).strong());
-                }
-                if ui.button(t.open_plan).on_hover_text(t.open_plan_tip).clicked() {
-                    cmds.push(Command::Year(YearCmd::OpenRound(r.number)));
-                }
-                if r.sent {
-                    if ui.button(t.withdraw).clicked() {
-                        cmds.push(Command::Year(YearCmd::AskWithdraw(r.number)));
-                    }
-                } else {
-                    if first_unsent == Some(k) {
-                        let can = !warned || state.accept_warnings;
-                        if ui.add_enabled(can, egui::Button::new(t.send)).on_hover_text(t.send_tip).clicked() {
-                            cmds.push(Command::Year(YearCmd::Send { accept_warnings: state.accept_warnings }));
-                        }
-                    }
-                    if last_unsent == Some(k) && ui.button(t.undo_round).clicked() {
-                        cmds.push(Command::Year(YearCmd::UndoRound));
-                    }
-                }
-            });
+            let number = ui.selectable_label(selected == Some(k), r.number.to_string());
+            if number.clicked() {
+                state.round = Some(k);
+            }
+            if r.sent {
+                ui.label(RichText::new(format!("✔ {}", t.sent)).color(ui.visuals().hyperlink_color));
+            } else {
+                ui.label(RichText::new(t.unsent).color(ui.visuals().warn_fg_color).strong());
+            }
             ui.label(r.date.to_string());
-            ui.label(r.kind.label(lang)).on_hover_text(&r.note);
-            ui.label(n(r.total as f64));
-            ui.label(r.municipalities.to_string());
-            ui.label(n(f64::from(r.need)));
+            let kind =
+                if r.note.is_empty() { r.kind.label(lang).to_owned() } else { format!("{} ✱", r.kind.label(lang)) };
+            ui.label(kind).on_hover_text(&r.note);
+            ui.label(n(r.total as f64)).on_hover_text(format!(
+                "{} {}, {} {}",
+                r.municipalities,
+                y.municipalities,
+                y.need,
+                n(f64::from(r.need))
+            ));
             ui.label(n(r.requested as f64));
             ui.label(n(r.decided as f64));
             ui.label(n(r.settled as f64));
             ui.end_row();
+        }
+    });
+    let Some(r) = selected.and_then(|k| data.rounds.get(k)) else { return };
+    // What can be done with the round chosen (the last one unless another is clicked).
+    let last_unsent = data.rounds.iter().rposition(|r| !r.sent);
+    let first_unsent = data.rounds.iter().position(|r| !r.sent);
+    let k = r.number - 1;
+    ui.horizontal_wrapped(|ui| {
+        ui.label(format!("{} {}: {} {}", y.round, r.number, r.kind.label(lang), r.date));
+        if ui.button(t.open_plan).on_hover_text(t.open_plan_tip).clicked() {
+            cmds.push(Command::Year(YearCmd::OpenRound(r.number)));
+        }
+        if r.sent {
+            if ui.button(t.withdraw).clicked() {
+                cmds.push(Command::Year(YearCmd::AskWithdraw(r.number)));
+            }
+            return;
+        }
+        if first_unsent == Some(k) {
+            let can = data.warnings.is_empty() || state.accept_warnings;
+            if ui.add_enabled(can, egui::Button::new(t.send)).on_hover_text(t.send_tip).clicked() {
+                cmds.push(Command::Year(YearCmd::Send { accept_warnings: state.accept_warnings }));
+            }
+        }
+        if last_unsent == Some(k) && ui.button(t.undo_round).clicked() {
+            cmds.push(Command::Year(YearCmd::UndoRound));
         }
     });
 }

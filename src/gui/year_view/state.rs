@@ -22,6 +22,8 @@ pub struct YearViewState {
     pub record_kind: RoundKind,
     /// "Send anyway" although places pile up.
     pub accept_warnings: bool,
+    /// The round whose actions are shown (index); the last one when none is chosen.
+    pub round: Option<usize>,
 }
 
 impl Default for YearViewState {
@@ -39,6 +41,7 @@ impl Default for YearViewState {
             column: None,
             record_kind: RoundKind::Request,
             accept_warnings: false,
+            round: None,
         }
     }
 }
