@@ -379,9 +379,10 @@ impl App {
                 let dir = self.doc.path().and_then(std::path::Path::parent);
                 dir.map(|d| d.join(&name).display().to_string()).unwrap_or(name)
             }
+            (FileAction::Year(file), _) if file.opens() => String::new(),
             (FileAction::Year(file), _) => {
                 let name = file.file_name(self.year_number(), self.view.lang);
-                let dir = self.doc.path().and_then(std::path::Path::parent).filter(|_| !file.opens());
+                let dir = self.doc.path().and_then(std::path::Path::parent);
                 dir.map(|d| d.join(&name).display().to_string()).unwrap_or(name)
             }
             (FileAction::Compare(file), _) => {

@@ -140,7 +140,7 @@ impl App {
             YearCmd::Withdraw(yes) => {
                 if yes && self.modal.withdraw().is_some_and(|a| a.reason.trim().is_empty()) {
                     // The reason is kept in the file: the dialog stays until one is given.
-                    self.notices.push(Notice::warning(t.reason));
+                    self.notices.push(Notice::warning(t.reason_needed));
                     return;
                 }
                 let Some(ask) = self.modal.take_withdraw() else { return };

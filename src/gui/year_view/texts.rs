@@ -19,6 +19,7 @@ texts!(YearTexts {
     withdraw_title: "Trekk tilbake runden", "Withdraw the round";
     withdraw_body: "Runden teller ikke lenger, men blir stående i årsfilen med dato og begrunnelse.", "The round no longer counts, but stays in the year file with the date and the reason.";
     reason: "Begrunnelse", "Reason";
+    reason_needed: "Skriv en begrunnelse: den lagres i årsfilen sammen med runden.", "Give a reason: it is kept in the year file with the round.";
     cancel: "Avbryt", "Cancel";
     next_round: "Neste runde", "Next round";
     date: "Dato", "Date";
