@@ -32,7 +32,7 @@ fn briefing(c: &mut Criterion) {
 
     let mut group = c.benchmark_group("report");
     group.sample_size(10);
-    let input = BriefingInput { plan, reference: None, board: None, lang: Lang::Nb };
+    let input = BriefingInput { plan, reference: None, board: None, year: None, lang: Lang::Nb };
     group.bench_function("pdf_imdi_2020", |b| b.iter(|| briefing_pdf(black_box(&input))));
     group.finish();
 

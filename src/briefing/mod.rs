@@ -9,6 +9,7 @@ mod layout;
 mod pdf;
 mod sections;
 mod texts;
+mod year_section;
 
 pub use layout::{Op, Picture};
 
@@ -45,6 +46,8 @@ pub struct BriefingInput<'a> {
     pub reference: Option<Reference<'a>>,
     /// Other scenarios to set side by side (a section when there are two or more).
     pub board: Option<&'a Board>,
+    /// The settlement year open beside the plan: its figures and timeline (a section when given).
+    pub year: Option<&'a crate::year::YearStatus>,
     pub lang: Lang,
 }
 

@@ -23,6 +23,9 @@ pub fn lay_out(
     let mut l = Layout::new(footer);
     title(&mut l, input);
     key_figures(&mut l, input, compared);
+    if let Some(year) = input.year {
+        super::year_section::year_section(&mut l, year, input.lang);
+    }
     map_and_counties(&mut l, input, compared)?;
     largest(&mut l, input, compared);
     manual_choices(&mut l, input);
@@ -414,7 +417,7 @@ fn cell_text(cell: &crate::report::Cell, lang: Lang) -> String {
     }
 }
 
-fn table_of(l: &mut Layout, table: &crate::report::ResultTable, first_width: f32, lang: Lang) {
+pub(super) fn table_of(l: &mut Layout, table: &crate::report::ResultTable, first_width: f32, lang: Lang) {
     let columns: Vec<Col> = table
         .headers
         .iter()

@@ -14,7 +14,7 @@ fn pdf_text(bytes: &[u8]) -> String {
 fn the_pdf_opens_and_holds_the_key_figures() {
     let (d, s, a) = test_data::imdi_2020_case();
     let plan = Plan { dataset: &d, scenario: &s, allocation: &a, date: "2026-12-04" };
-    let input = BriefingInput { plan, reference: None, board: None, lang: Lang::Nb };
+    let input = BriefingInput { plan, reference: None, board: None, year: None, lang: Lang::Nb };
     let bytes = briefing_pdf(&input).unwrap();
     assert!(bytes.starts_with(b"%PDF-"));
     let text = pdf_text(&bytes);
@@ -52,6 +52,7 @@ fn a_reference_plan_and_a_board_add_their_sections() {
         plan,
         reference: Some(Reference::Plan { name: &other.name, allocation: &b }),
         board: Some(&board),
+        year: None,
         lang: Lang::En,
     };
     let (pages, pictures) = briefing_pages(&input).unwrap();
@@ -107,8 +108,13 @@ fn the_manual_choices_are_listed_with_numbers_and_reasons_and_locked_rows_are_ma
     }
     let a = crate::engine::allocate(&d, &s).unwrap();
     let plan = Plan { dataset: &d, scenario: &s, allocation: &a, date: "2026-12-07" };
-    let input =
-        BriefingInput { plan, reference: Some(Reference::Column("anmodning_2019")), board: None, lang: Lang::Nb };
+    let input = BriefingInput {
+        plan,
+        reference: Some(Reference::Column("anmodning_2019")),
+        board: None,
+        year: None,
+        lang: Lang::Nb,
+    };
     let flat = pdf_text(&briefing_pdf(&input).unwrap()).replace('\u{a0}', " ");
     let flat = flat.split_whitespace().collect::<Vec<_>>().join(" ");
     assert!(flat.contains("Manuelle valg"), "the section");
@@ -150,8 +156,32 @@ fn without_overrides_the_report_says_so() {
     let (d, s, a) = test_data::imdi_2020_case();
     assert!(s.overrides.is_empty());
     let plan = Plan { dataset: &d, scenario: &s, allocation: &a, date: "2026-12-07" };
-    let input = BriefingInput { plan, reference: None, board: None, lang: Lang::En };
+    let input = BriefingInput { plan, reference: None, board: None, year: None, lang: Lang::En };
     let (pages, _) = briefing_pages(&input).unwrap();
     let all: Vec<String> = page_texts(&pages).concat();
     assert!(all.iter().any(|t| t.starts_with("No manual choices")), "{all:?}");
+}
+
+#[test]
+fn an_open_year_adds_its_section_and_none_leaves_the_report_as_it_was() {
+    use crate::year::{Date, Need, RoundKind, Snapshot, counts_from_column, new_year, recorded_round, year_status};
+    let d = crate::data::embedded_dataset("norway-2024").unwrap();
+    let s = crate::scenario::parse_scenario(include_str!("../../scenarios/plan-year-2024.ron"), "p.ron").unwrap();
+    let a = crate::engine::allocate(&d, &s).unwrap();
+    let date = |t: &str| t.parse::<Date>().unwrap();
+    let need = Need { date: date("2023-06-15"), total: 36_985, minors: 0, note: String::new() };
+    let mut y = new_year(&s, s.dataset.clone(), &d, 2024, need);
+    let sent = counts_from_column(&d, "anmodning_2024").unwrap();
+    y.add_round(recorded_round(&y, &d, RoundKind::Request, date("2023-10-01"), &sent, "").unwrap()).unwrap();
+    let counts = counts_from_column(&d, "vedtak_2024").unwrap();
+    y.decisions.push(Snapshot { date: date("2024-02-01"), source: "vedtak_2024".into(), counts });
+    let status = year_status(&y, &d, None).unwrap();
+    let plan = Plan { dataset: &d, scenario: &s, allocation: &a, date: "2026-12-04" };
+    let with = BriefingInput { plan, reference: None, board: None, year: Some(&status), lang: Lang::Nb };
+    let flat = pdf_text(&briefing_pdf(&with).unwrap()).replace('\u{a0}', " ");
+    assert!(flat.contains("Bosettingsåret 2024"), "the year's section");
+    assert!(flat.contains("28 327") && flat.contains("2023-10-01"), "its figures and its timeline");
+    let without = BriefingInput { year: None, ..with };
+    let flat = pdf_text(&briefing_pdf(&without).unwrap());
+    assert!(!flat.contains("Bosettingsåret"), "no year, no section");
 }

@@ -84,6 +84,7 @@ pub fn run(args: &ReportArgs) -> Result<ExitCode> {
         plan: Plan { dataset: &dataset, scenario: &scenario, allocation: &allocation, date: &date },
         reference,
         board: board.as_ref(),
+        year: None,
         lang,
     };
     let bytes = briefing_pdf(&input)?;

@@ -1,4 +1,4 @@
-//! `bosetting year new|round|decisions|settled|status`: the settlement year as a file of its own, made and
+//! `bosetting year new|round|decisions|settled|status|withdraw`: the settlement year as a file of its own, made and
 //! followed up with the same engine.
 
 use std::path::{Path, PathBuf};
@@ -38,6 +38,22 @@ pub enum YearCommand {
     /// Where the year stands: target, requested, decided, shortfall, coverage, settled; per county and
     /// municipality, and the timeline of rounds.
     Status(StatusArgs),
+    /// Take a sent round back: it counts nowhere afterwards, and is kept in the file with the date and reason.
+    Withdraw(WithdrawArgs),
+}
+
+#[derive(clap::Args, Debug)]
+pub struct WithdrawArgs {
+    pub file: PathBuf,
+    /// The round's number, as `year status` shows it (from 1).
+    #[arg(long)]
+    pub round: usize,
+    /// Why it is taken back; kept in the file.
+    #[arg(long)]
+    pub reason: String,
+    /// The date it is taken back (YYYY-MM-DD; default today).
+    #[arg(long)]
+    pub date: Option<String>,
 }
 
 #[derive(clap::Args, Debug)]
@@ -142,6 +158,7 @@ pub fn run(args: &YearArgs) -> Result<ExitCode> {
         YearCommand::Decisions(a) => snapshot(a, false),
         YearCommand::Settled(a) => snapshot(a, true),
         YearCommand::Status(a) => super::year_report::status(a),
+        YearCommand::Withdraw(a) => withdraw(a),
     }
 }
 
@@ -266,5 +283,15 @@ fn snapshot(args: &SnapshotArgs, settled: bool) -> Result<ExitCode> {
     let what = if settled { "settled" } else { "decided" };
     let value = if settled { status.settled() } else { status.decided() };
     eprintln!("{what}: {value} (as of {date})");
+    Ok(ExitCode::SUCCESS)
+}
+
+fn withdraw(args: &WithdrawArgs) -> Result<ExitCode> {
+    let date = date_or_today(args.date.as_deref())?;
+    let (mut year, _) = open(&args.file)?;
+    let w = year.withdraw(args.round, date, &args.reason).with_context(|| args.file.display().to_string())?;
+    let (kind, round_date, total) = (w.round.kind.key(), w.round.date, w.round.total());
+    save_year(&args.file, &year)?;
+    eprintln!("round {} ({kind} {round_date}, {total} places) withdrawn on {date}; kept in the file", args.round);
     Ok(ExitCode::SUCCESS)
 }

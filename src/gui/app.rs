@@ -71,6 +71,8 @@ pub struct App {
     pub chart: Option<super::chart_png::PendingChart>,
     pub autosave: Autosave,
     pub window: Window,
+    /// The open settlement year, beside the document (its own file, saved on each sent change).
+    pub year: Option<super::year_view::OpenYear>,
 }
 
 impl App {
@@ -98,6 +100,7 @@ impl App {
                 started: None,
                 title: String::new(),
             },
+            year: None,
         }
     }
 
@@ -205,7 +208,8 @@ impl App {
             panels::header::show(ui, &self.doc, lang, &mut cmds);
         });
         egui::Panel::bottom("status").show(ui, |ui| {
-            panels::status::show(ui, &self.computed, self.doc.dataset(), self.current_note(), lang);
+            let year = self.year.as_ref().map(super::year_view::OpenYear::name);
+            panels::status::show(ui, &self.computed, self.doc.dataset(), self.current_note(), year.as_deref(), lang);
         });
         // Content never widens the panel past this; the user may drag it wider up to the same bound.
         let widest = (ui.available_width() * CONTROLS_SHARE).max(CONTROLS_MIN);
@@ -264,6 +268,7 @@ impl App {
                 (Tab::Explain, t.explain),
                 (Tab::Compare, compare),
                 (Tab::FollowUp, super::followup_view::FollowUpTexts::get(lang).tab),
+                (Tab::Year, super::year_view::YearTexts::get(lang).tab),
                 (Tab::Data, t.data),
             ] {
                 if ui.selectable_label(self.view.tab == tab, label).clicked() {
@@ -305,6 +310,17 @@ impl App {
             Tab::Data => tabs::show_data_tab(ui, &ctx, &mut self.view.data, self.doc.dataset_unsaved(), cmds),
             Tab::Explain => super::explain_view::show(ui, &ctx, &mut self.view.explain, generation, cmds),
             Tab::FollowUp => super::followup_view::show(ui, &ctx, &mut self.view.followup, cmds),
+            Tab::Year => {
+                if let Some(open) = &mut self.year
+                    && open.prepared().lang != lang
+                {
+                    open.refresh(lang);
+                }
+                let picking = self.dialogs.is_open() || self.modal.path_field().is_some();
+                let inputs = super::year_view::YearInputs { year: self.year.as_ref(), lang, picking };
+                super::year_view::show(ui, &inputs, &mut self.view.year, cmds);
+                Vec::new()
+            }
             Tab::Compare => {
                 let inputs = super::compare_view::inputs(&self.doc, &self.computed, lang);
                 let open = self.dialogs.is_open();
@@ -385,6 +401,12 @@ impl App {
                 let dir = self.doc.path().and_then(std::path::Path::parent);
                 dir.map(|d| d.join(&name).display().to_string()).unwrap_or(name)
             }
+            (FileAction::Year(file), _) if file.opens() => String::new(),
+            (FileAction::Year(file), _) => {
+                let name = file.file_name(self.year_number(), self.view.lang);
+                let dir = self.doc.path().and_then(std::path::Path::parent);
+                dir.map(|d| d.join(&name).display().to_string()).unwrap_or(name)
+            }
             (FileAction::Compare(file), _) => {
                 let name = file.file_name(&self.doc.scenario().name, self.view.lang);
                 let dir = self.doc.path().and_then(std::path::Path::parent).filter(|_| !file.opens());
@@ -402,9 +424,20 @@ impl App {
         }
     }
 
+    /// The open year's number, or the dataset's year (a new year's default name).
+    pub(super) fn year_number(&self) -> i32 {
+        self.year.as_ref().map_or(self.doc.dataset().year, |y| y.saved().year)
+    }
+
+    /// The window's title: the document, whether it is unsaved, and the open year.
+    pub fn title(&self) -> &str {
+        &self.window.title
+    }
+
     fn update_title(&mut self, ctx: &egui::Context) {
         let mark = if self.doc.is_dirty() { " ●" } else { "" };
-        let title = format!("{}{mark} – bosetting", self.doc.display_name());
+        let year = self.year.as_ref().map(|y| format!(" – {}", y.name())).unwrap_or_default();
+        let title = format!("{}{mark}{year} – bosetting", self.doc.display_name());
         if title != self.window.title {
             ctx.send_viewport_cmd(egui::ViewportCommand::Title(title.clone()));
             self.window.title = title;

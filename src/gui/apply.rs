@@ -100,6 +100,7 @@ impl App {
                         Exported::Compare(format) => self.compare_export_now(&path, format),
                         Exported::FollowUp(format) => self.followup_export_now(&path, format),
                         Exported::Board(format) => self.board_export_now(&path, format),
+                        Exported::Year => self.year_export_now(&path),
                     }
                 }
             }
@@ -123,6 +124,7 @@ impl App {
             Command::ShowHelp(section) => self.view.help = section,
             Command::SetTheme(theme) => self.prefs.theme = theme,
             Command::FollowUp(cmd) => self.apply_followup(cmd, then),
+            Command::Year(cmd) => self.apply_year(cmd, then),
         }
     }
 
@@ -286,10 +288,12 @@ impl App {
             FileAction::Open | FileAction::SaveAs | FileAction::Import | FileAction::Dataset => "ron",
             FileAction::Compare(file) => file.extension(),
             FileAction::FollowUp(file) => file.0.extension(),
+            FileAction::Year(file) => file.extension(),
         };
         let name = match action {
             FileAction::Compare(file) => file.file_name(&self.doc.scenario().name, self.view.lang),
             FileAction::FollowUp(file) => file.file_name(&self.doc.scenario().name, self.view.lang),
+            FileAction::Year(file) => file.file_name(self.year_number(), self.view.lang),
             _ => format!("{}.{extension}", self.doc.scenario().name),
         };
         if !self.dialogs.start(action, &ctx, directory, name) {

@@ -44,6 +44,8 @@ pub struct PlanCopy {
     pub scenario: Scenario,
     pub allocation: Allocation,
     pub date: String,
+    /// The open year's status, for the briefing's year section.
+    pub year: Option<crate::year::YearStatus>,
 }
 
 impl PlanCopy {
@@ -92,7 +94,13 @@ pub fn request_figure(ctx: &egui::Context, plan: PlanCopy, spec: FigureSpec, pat
 pub fn request_briefing(ctx: &egui::Context, plan: PlanCopy, lang: Lang, path: &Path) -> PendingChart {
     let target = path.to_path_buf();
     spawn(path, ctx, move || {
-        let input = crate::briefing::BriefingInput { plan: plan.plan(), reference: None, board: None, lang };
+        let input = crate::briefing::BriefingInput {
+            plan: plan.plan(),
+            reference: None,
+            board: None,
+            year: plan.year.as_ref(),
+            lang,
+        };
         crate::briefing::write_briefing(&target, &input).map_err(|e| format!("{e:#}"))
     })
 }

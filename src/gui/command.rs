@@ -79,6 +79,8 @@ pub enum Command {
     SetTheme(super::view_state::Theme),
     /// The Follow-up tab: shortfall round, revision, map, exports.
     FollowUp(super::followup_view::FollowUpCmd),
+    /// The Året tab: the open year, its rounds, snapshots and exports.
+    Year(super::year_view::YearCmd),
 }
 
 /// What an export writes.
@@ -95,6 +97,8 @@ pub enum Exported {
     FollowUp(ExportFormat),
     /// The board of several scenarios.
     Board(ExportFormat),
+    /// The open year's status workbook.
+    Year,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -132,6 +136,8 @@ pub enum FileAction {
     Compare(super::compare_view::CompareFile),
     /// Where to export the follow-up status.
     FollowUp(super::followup_view::FollowUpFile),
+    /// A year file to make or open, or where to export the year.
+    Year(super::year_view::YearFile),
 }
 
 impl FileAction {
@@ -150,6 +156,7 @@ impl FileAction {
             FileAction::CalibrationReference => Command::Calibrate(CalibrateCmd::SetCsv(path)),
             FileAction::Compare(file) => file.command(path),
             FileAction::FollowUp(file) => file.command(path),
+            FileAction::Year(file) => file.command(path),
         }
     }
 }

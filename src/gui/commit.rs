@@ -6,6 +6,7 @@ use super::app::App;
 use super::changes::asked_flags;
 use super::document::Document;
 use super::edit::Edit;
+use super::history::Step;
 use super::notices::Notice;
 use crate::data::Dataset;
 use crate::scenario::Scenario;
@@ -60,19 +61,27 @@ impl App {
         changed
     }
 
-    /// Back one step.
+    /// Back one step: the document as it was, or the open year's last unsent round taken back.
     pub(super) fn undo(&mut self) {
-        if let Some(previous) = self.history.undo(self.doc.snapshot()) {
-            self.doc.restore(previous);
-            self.refresh();
+        match self.history.undo(self.doc.snapshot()) {
+            Some(Step::Document(previous)) => {
+                self.doc.restore(*previous);
+                self.refresh();
+            }
+            Some(Step::YearRound) => self.year_round_back(),
+            None => {}
         }
     }
 
     /// Forward one step.
     pub(super) fn redo(&mut self) {
-        if let Some(next) = self.history.redo(self.doc.snapshot()) {
-            self.doc.restore(next);
-            self.refresh();
+        match self.history.redo(self.doc.snapshot()) {
+            Some(Step::Document(next)) => {
+                self.doc.restore(*next);
+                self.refresh();
+            }
+            Some(Step::YearRound) => self.year_round_again(),
+            None => {}
         }
     }
 

@@ -109,6 +109,7 @@ impl App {
             scenario: self.doc.scenario().clone(),
             allocation: allocation.clone(),
             date: today_in_norway(),
+            year: self.year.as_ref().and_then(|y| y.prepared().status.as_ref().ok().cloned()),
         })
     }
 

@@ -69,6 +69,10 @@ impl FileDialogs {
                     crate::export::ExportFormat::Xlsx => rfd::FileDialog::new().add_filter("XLSX", &["xlsx"]),
                     _ => rfd::FileDialog::new().add_filter("CSV", &["csv"]),
                 },
+                FileAction::Year(file) => match file.extension() {
+                    "xlsx" => rfd::FileDialog::new().add_filter("XLSX", &["xlsx"]),
+                    _ => rfd::FileDialog::new().add_filter("year.ron", &["ron"]),
+                },
                 FileAction::Compare(file) => {
                     file.filters().iter().fold(rfd::FileDialog::new(), |d, (name, ext)| d.add_filter(*name, ext))
                 }
@@ -81,12 +85,14 @@ impl FileDialogs {
                     dialog.pick_file()
                 }
                 FileAction::Compare(file) if file.opens() => dialog.pick_file(),
+                FileAction::Year(file) if file.opens() => dialog.pick_file(),
                 FileAction::SaveAs
                 | FileAction::Export(_)
                 | FileAction::Chart
                 | FileAction::Briefing
                 | FileAction::Compare(_)
-                | FileAction::FollowUp(_) => dialog.set_file_name(name).save_file(),
+                | FileAction::FollowUp(_)
+                | FileAction::Year(_) => dialog.set_file_name(name).save_file(),
             };
             Ok(chosen)
         });

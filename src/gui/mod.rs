@@ -37,6 +37,7 @@ pub mod tabs;
 pub mod task;
 pub mod view;
 pub mod view_state;
+pub mod year_view;
 
 #[cfg(test)]
 mod app_tests;

@@ -13,6 +13,7 @@ use super::data_tab::ImportDialog;
 use super::data_tab::ssb::SsbForm;
 use super::dataset_switch::DatasetSwitch;
 use super::next_year_dialog::NextYearDialog;
+use super::year_view::withdraw::WithdrawAsk;
 use crate::data::Dataset;
 use crate::lang::Lang;
 use crate::scenario::Scenario;
@@ -69,6 +70,8 @@ pub enum Modal {
     Ssb(Box<SsbForm>),
     /// "Ny anmodning fra i fjor …".
     NextYear(Box<NextYearDialog>),
+    /// "Withdraw the round", with its reason.
+    Withdraw(WithdrawAsk),
 }
 
 /// The open dialogs: the last one is on top; those before it wait beneath it.
@@ -138,6 +141,7 @@ impl Modals {
     kind!(Import, ImportDialog, import, import_mut, take_import, boxed);
     kind!(Ssb, SsbForm, ssb, ssb_mut, take_ssb, boxed);
     kind!(NextYear, NextYearDialog, next_year, next_year_mut, take_next_year, boxed);
+    kind!(Withdraw, WithdrawAsk, withdraw, withdraw_mut, take_withdraw);
 
     pub fn about(&self) -> bool {
         self.open.iter().any(|m| matches!(m, Modal::About))
@@ -171,6 +175,7 @@ impl Modals {
                 Modal::Import(d) => super::data_tab::dialog::show(ctx, d, dc.dataset, dc.lang, cmds),
                 Modal::Ssb(form) => super::data_tab::ssb::show(ctx, form, dc.lang, cmds),
                 Modal::NextYear(d) => super::next_year_dialog::show(ctx, d, dc, cmds),
+                Modal::Withdraw(ask) => super::year_view::withdraw::show(ctx, ask, dc.lang, cmds),
             }
         }
     }

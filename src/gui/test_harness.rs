@@ -7,8 +7,14 @@ use super::app::App;
 
 /// `app` in a harness, after its first frames.
 pub fn harness(app: App) -> Harness<'static, App> {
+    harness_sized(app, egui::vec2(1400.0, 900.0))
+}
+
+/// `app` in a harness of `size`: a tall one keeps a long side panel in view (a widget scrolled out of view
+/// takes no clicks).
+pub fn harness_sized(app: App, size: egui::Vec2) -> Harness<'static, App> {
     let mut h = Harness::builder()
-        .with_size(egui::vec2(1400.0, 900.0))
+        .with_size(size)
         .with_max_steps(32)
         .with_context_setup(super::fonts::install)
         .build_ui_state(|ui, app: &mut App| app.show(ui), app);

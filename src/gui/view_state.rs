@@ -14,6 +14,8 @@ pub enum Tab {
     Explain,
     Compare,
     FollowUp,
+    /// The open settlement year.
+    Year,
 }
 
 /// A column of the results table to sort by.
@@ -79,6 +81,7 @@ pub struct ViewState {
     pub explain: super::explain_view::ExplainState,
     pub compare: super::compare_view::CompareState,
     pub followup: super::followup_view::FollowUpState,
+    pub year: super::year_view::YearViewState,
 }
 
 /// The planner's look: light (print, projectors), dark, or as the system says.

@@ -14,6 +14,17 @@ impl Date {
         NaiveDate::from_ymd_opt(year, month, day).map(Date)
     }
 
+    /// Days since 1 January of year 1: a number line for charts over the year.
+    pub fn day_number(self) -> i32 {
+        use chrono::Datelike as _;
+        self.0.num_days_from_ce()
+    }
+
+    /// The date `day_number` days after 31 December of year 0 (see [`Date::day_number`]).
+    pub fn from_day_number(day_number: i32) -> Option<Date> {
+        NaiveDate::from_num_days_from_ce_opt(day_number).map(Date)
+    }
+
     /// Today in Norway, the date a round or a snapshot gets when none is given.
     pub fn today() -> Date {
         crate::dates::today_in_norway().parse().unwrap_or(Date(NaiveDate::MIN))
@@ -64,5 +75,6 @@ mod tests {
         assert!(e.contains("YYYY-MM-DD"), "{e}");
         assert!("2024-02-30".parse::<Date>().is_err(), "no such day");
         assert!(Date::today() > Date::from_ymd(2020, 1, 1).unwrap());
+        assert_eq!(Date::from_day_number(d.day_number() + 1), "2024-10-02".parse().ok());
     }
 }

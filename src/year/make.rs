@@ -22,6 +22,8 @@ pub enum RoundError {
     NoRequestYet { kind: &'static str },
     #[error("the round is dated {date}, before the year's last round ({last}); rounds are kept in the order sent")]
     BeforeLastRound { date: Date, last: Date },
+    #[error("there is no round {number}: the year has {rounds} round(s)")]
+    NoRound { number: usize, rounds: usize },
     #[error("the year's request cannot be set beside the dataset: {0}")]
     RequestColumn(String),
 }
@@ -272,6 +274,23 @@ pub fn recorded_round(
         warnings: Vec::new(),
         need: None,
     })
+}
+
+/// The plan behind sent round `index` (0-based), to inspect: its embedded scenario and the dataset it runs on —
+/// for a shortfall round or a revision, the year's dataset with the requests before it set beside it as the
+/// column the round was made from, rebuilt from the rounds before it.
+pub fn round_plan(year: &Year, dataset: &Dataset, index: usize) -> Result<(Scenario, Dataset), RoundError> {
+    let Some(round) = year.rounds.get(index) else {
+        return Err(RoundError::NoRound { number: index + 1, rounds: year.rounds.len() });
+    };
+    if round.kind == RoundKind::Request || index == 0 {
+        return Ok((round.scenario.clone(), dataset.clone()));
+    }
+    let before = Year { rounds: year.rounds[..index].to_vec(), ..year.clone() };
+    let status = year_status(&before, dataset, Some(round.date))?;
+    let requested: Vec<u32> = status.follow_up.rows.iter().map(|r| r.request).collect();
+    let (with_request, _) = with_request_column(dataset, &requested)?;
+    Ok((round.scenario.clone(), with_request))
 }
 
 impl Year {

@@ -24,7 +24,9 @@ pub use date::{Date, DateError};
 pub use file::{YearError, check_codes, dataset_ref_for, open_year, parse_year, save_year, year_dataset, year_to_text};
 pub use from_dataset::{add_sent_columns, new_year};
 pub use labels::{LeftOut, RowNote};
-pub use make::{MadeRound, Revision, RoundError, recorded_round, request_round, revision_round, shortfall_round};
-pub use model::{Counts, Need, Round, RoundKind, Snapshot, Withdrawn, YEAR_VERSION, Year};
+pub use make::{
+    MadeRound, Revision, RoundError, recorded_round, request_round, revision_round, round_plan, shortfall_round,
+};
+pub use model::{Counts, Need, Round, RoundKind, Snapshot, WithdrawError, Withdrawn, YEAR_VERSION, Year};
 pub use pileup::{PileUp, PileUpKind, pile_up};
 pub use status::{RoundSummary, TimelinePoint, YearRow, YearStatus, year_status};

@@ -131,6 +131,15 @@ impl Round {
     }
 }
 
+/// Why a round cannot be withdrawn.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+pub enum WithdrawError {
+    #[error("there is no round {number}: the year has {rounds} round(s), numbered from 1")]
+    NoSuchRound { number: usize, rounds: usize },
+    #[error("a withdrawn round keeps its reason in the file; give one")]
+    NoReason,
+}
+
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Withdrawn {
@@ -192,13 +201,17 @@ impl Year {
         self.rounds.last().map(|r| r.date)
     }
 
-    /// Takes a sent round back: it leaves the rounds and is kept under `withdrawn` with the date and reason.
-    pub fn withdraw(&mut self, index: usize, on: Date, reason: &str) -> Option<&Withdrawn> {
-        if index >= self.rounds.len() {
-            return None;
+    /// Takes a sent round back (`number` counts from 1, as the status shows the rounds): it leaves the rounds and
+    /// is kept under `withdrawn` with the date and reason. Nothing is deleted: the record stays in the file.
+    pub fn withdraw(&mut self, number: usize, on: Date, reason: &str) -> Result<&Withdrawn, WithdrawError> {
+        if number == 0 || number > self.rounds.len() {
+            return Err(WithdrawError::NoSuchRound { number, rounds: self.rounds.len() });
         }
-        let round = self.rounds.remove(index);
-        self.withdrawn.push(Withdrawn { withdrawn_on: on, reason: reason.to_owned(), round });
-        self.withdrawn.last()
+        if reason.trim().is_empty() {
+            return Err(WithdrawError::NoReason);
+        }
+        let round = self.rounds.remove(number - 1);
+        self.withdrawn.push(Withdrawn { withdrawn_on: on, reason: reason.trim().to_owned(), round });
+        self.withdrawn.last().ok_or(WithdrawError::NoReason)
     }
 }

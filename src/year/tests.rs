@@ -186,7 +186,10 @@ fn a_year_survives_save_and_open_byte_for_byte() {
     assert_eq!(std::fs::read_to_string(dir.path().join("2024.year.ron.bak")).unwrap(), text, "the .bak is kept");
     // A withdrawn round is kept as a record and counts nowhere.
     let mut w = opened.clone();
-    w.withdraw(1, date("2024-03-02"), "sent by mistake").unwrap();
+    w.withdraw(2, date("2024-03-02"), "sent by mistake").unwrap();
+    assert_eq!(w.withdrawn[0].round.kind, RoundKind::Shortfall);
+    assert!(w.withdraw(5, date("2024-03-02"), "x").is_err(), "no round 5");
+    assert!(w.withdraw(1, date("2024-03-02"), "  ").is_err(), "a reason is kept");
     assert_eq!(year_status(&w, &d, None).unwrap().requested(), 36_985);
     assert_eq!(parse_year(&year_to_text(&w), "w").unwrap(), w);
 }
@@ -256,4 +259,24 @@ fn a_dataset_with_sent_plans_becomes_a_year_in_one_step() {
     let mut y_old = empty_year(&d_old);
     assert_eq!(add_sent_columns(&mut y_old, &d_old, date("2024-01-01")).unwrap(), 2);
     assert_eq!(year_status(&y_old, &d_old, None).unwrap().requested(), s.requested());
+}
+
+#[test]
+fn a_sent_round_opens_as_the_plan_that_made_it() {
+    let d = embedded_dataset("norway-2024").unwrap();
+    let mut y = year_with_decisions(&d);
+    y.add_round(shortfall_round(&y, &d, date("2024-03-01"), Among::Yes, false, "").unwrap()).unwrap();
+    let (scenario, data) = round_plan(&y, &d, 1).unwrap();
+    let again = crate::engine::allocate(&data, &scenario).unwrap();
+    let asked: Counts = data
+        .municipalities
+        .iter()
+        .zip(&again.rows)
+        .filter(|(_, r)| r.allocation > 0)
+        .map(|(m, r)| (m.code.clone(), r.allocation))
+        .collect();
+    assert_eq!(asked, y.rounds[1].requests, "the plan gives the frozen numbers again");
+    let (_, first) = round_plan(&y, &d, 0).unwrap();
+    assert_eq!(first.columns.len(), d.columns.len(), "a request runs on the year's dataset");
+    assert!(round_plan(&y, &d, 2).is_err(), "no third round");
 }

@@ -217,3 +217,20 @@ fn rounds_decisions_and_settled_come_from_csv_and_xlsx_files() {
     run(&["year", "settled", f, "--from", path(&settled_csv), "--date", "2024-06-01"]);
     assert_eq!(status(f, &[])["settled"].as_u64(), Some(123));
 }
+
+#[test]
+fn a_withdrawn_round_counts_nowhere_and_stays_on_record() {
+    let dir = tempfile::tempdir().unwrap();
+    let file = year_2024(dir.path());
+    let f = path(&file);
+    run(&["year", "round", f, "--kind", "shortfall", "--among", "yes", "--date", "2024-03-01"]);
+    assert_eq!(status(f, &[])["requested"].as_u64(), Some(36_985 + 8_658));
+    let o = bosetting(&["year", "withdraw", f, "--round", "3", "--reason", "feil"]);
+    assert!(!o.status.success() && stderr(&o).contains("no round 3"), "{}", stderr(&o));
+    run(&["year", "withdraw", f, "--round", "2", "--reason", "sendt ved en feil", "--date", "2024-03-02"]);
+    let v = status(f, &[]);
+    assert_eq!((v["requested"].as_u64(), v["rounds"].as_array().map(Vec::len)), (Some(36_985), Some(1)));
+    let text = std::fs::read_to_string(&file).unwrap();
+    assert!(text.contains("withdrawn_on: \"2024-03-02\"") && text.contains("sendt ved en feil"), "kept on record");
+    assert!(text.contains("kind: shortfall"), "the round itself is kept");
+}

@@ -62,6 +62,7 @@ pub fn path_field(ctx: &Context, lang: Lang, field: &mut PathField, cmds: &mut V
         FileAction::CalibrationReference => t.reference_path,
         FileAction::Compare(file) => file.title(lang),
         FileAction::FollowUp(_) => crate::gui::followup_view::FollowUpTexts::get(lang).export_path,
+        FileAction::Year(file) => file.title(lang),
     };
     let response = Modal::new(Id::unique("path field")).show(ctx, |ui| {
         ui.set_width(520.0);

@@ -92,6 +92,14 @@ pub fn show(ui: &mut Ui, app: &MenuState<'_>, cmds: &mut Vec<Command>) {
                 }
             });
             ui.separator();
+            let year = crate::gui::year_view::YearTexts::get(app.lang);
+            if item(ui, year.new_year, None, no_dialog) {
+                cmds.push(Command::Year(crate::gui::year_view::YearCmd::NewDialog));
+            }
+            if item(ui, year.open_year, None, no_dialog) {
+                cmds.push(Command::Year(crate::gui::year_view::YearCmd::OpenDialog));
+            }
+            ui.separator();
             if item(ui, t.save, Some(&shortcuts::SAVE), no_dialog) {
                 cmds.push(Command::Save);
             }

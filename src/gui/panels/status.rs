@@ -20,10 +20,24 @@ texts!(StatusTexts {
     change: "Endring", "Change";
 });
 
-pub fn show(ui: &mut Ui, computed: &Computed, dataset: &Dataset, note: Option<&ChangeNote>, lang: Lang) {
+/// `year`: the open year's file name, if a year is open.
+pub fn show(
+    ui: &mut Ui,
+    computed: &Computed,
+    dataset: &Dataset,
+    note: Option<&ChangeNote>,
+    year: Option<&str>,
+    lang: Lang,
+) {
     let t = StatusTexts::get(lang);
     let warn = ui.visuals().warn_fg_color;
     ui.horizontal(|ui| {
+        if let Some(year) = year {
+            ui.label(
+                RichText::new(format!("{}: {year}", crate::gui::year_view::YearTexts::get(lang).status_bar)).strong(),
+            );
+            ui.separator();
+        }
         match &computed.result {
             Ok(a) => {
                 let text = format!(
