@@ -58,6 +58,8 @@ pub enum Edit {
     ReplaceScenario(Box<Scenario>),
     SetBelowMinimum(crate::scenario::BelowMinimum),
     SetChangeBand(Option<crate::scenario::ChangeBand>),
+    /// Last year's request (or another column) the plan starts from, and how far the criteria move it.
+    SetStart(Option<crate::scenario::Start>),
 }
 
 impl Edit {
@@ -129,6 +131,7 @@ impl Edit {
             Edit::ReplaceScenario(scenario) => s.clone_from(scenario),
             Edit::SetBelowMinimum(v) => s.rules.below_minimum = *v,
             Edit::SetChangeBand(band) => s.rules.change_band.clone_from(band),
+            Edit::SetStart(start) => s.start.clone_from(start),
         }
     }
 }

@@ -102,3 +102,25 @@ fn switching_dataset_says_what_will_not_match_and_asks() {
     h.run();
     assert_eq!(h.state().doc.scenario().dataset, DatasetRef::Embedded("norway-2020".into()), "one undo step");
 }
+
+#[test]
+fn a_start_from_last_years_request_is_set_in_the_rules_and_undone_in_one_step() {
+    // Tall enough for the whole left panel: the start is the last of the rules.
+    let mut h = crate::gui::test_harness::harness_sized(new_app(), egui::vec2(1400.0, 1500.0));
+    let plan = |h: &egui_kittest::Harness<'static, App>| -> Vec<u32> {
+        h.state().computed.result.as_ref().unwrap().rows.iter().map(|r| r.allocation).collect()
+    };
+    let plain = plan(&h);
+    let t = &crate::gui::panels::rules::RuleTexts::NB;
+    h.get_by_role_and_label(Role::CheckBox, t.start).click();
+    h.run();
+    let start = h.state().doc.scenario().start.clone().expect("a start");
+    assert_eq!((start.column.as_str(), start.criteria_share), ("anmodning_2019", 0.5), "the newest request");
+    assert!(shows(&h, t.start_share), "the share is shown once there is a start");
+    let moved = plan(&h);
+    assert_ne!(moved, plain, "the plan starts from last year's request");
+    h.state_mut().apply(Command::Undo);
+    h.run();
+    assert!(h.state().doc.scenario().start.is_none());
+    assert_eq!(plan(&h), plain);
+}

@@ -233,3 +233,15 @@ fn norway_2020_offers_requests_and_decisions_as_references() {
     }
     assert!(!columns.iter().any(|c| c == "innvandrerandel_2020_pst"));
 }
+
+#[test]
+fn the_dialog_leads_on_to_next_years_request() {
+    let mut h = harness(small_app());
+    h.get_by_role_and_label(Role::Button, T.button).click();
+    h.run();
+    let entry = crate::gui::next_year_dialog::texts::NextYearTexts::NB.menu;
+    h.get_by_role_and_label(Role::Button, entry).click();
+    h.run();
+    assert!(h.state().modal.calibrate().is_none(), "the calibration closes");
+    assert!(h.state().modal.next_year().is_some(), "next year's dialog opens in its place");
+}

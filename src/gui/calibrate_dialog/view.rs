@@ -11,6 +11,7 @@ use super::{CalibrateCmd, CalibrateDialog, RefChoice};
 use crate::data::Dataset;
 use crate::gui::command::Command;
 use crate::gui::modal::DialogContext;
+use crate::gui::next_year_dialog as next_year;
 use crate::gui::panels::widgets::{column_name, count_field};
 use crate::lang::Lang;
 use crate::numfmt;
@@ -38,6 +39,7 @@ pub fn show(ctx: &Context, d: &mut CalibrateDialog, dc: &DialogContext<'_>, cmds
         ctx.request_repaint_after(PROGRESS_EVERY);
     }
     let t = CalibrateTexts::get(lang);
+    let mut to_next_year = Vec::new();
     let response = Modal::new(Id::unique("calibrate weights")).show(ctx, |ui| {
         ui.set_width(WIDTH);
         ui.heading(t.title);
@@ -99,14 +101,18 @@ pub fn show(ctx: &Context, d: &mut CalibrateDialog, dc: &DialogContext<'_>, cmds
             if ui.button(close).clicked() {
                 out.push(CalibrateCmd::Close);
             }
+            // Fitting to last year's request is half of next year's: the fit on a transition is one step away.
+            ui.separator();
+            next_year::menu_item(ui, lang, !running, &mut to_next_year);
         });
         out
     });
     let close = response.should_close();
     cmds.extend(response.inner.into_iter().map(Command::Calibrate));
-    if close {
+    if close || !to_next_year.is_empty() {
         cmds.push(Command::Calibrate(CalibrateCmd::Close));
     }
+    cmds.append(&mut to_next_year);
 }
 
 fn options(

@@ -4,7 +4,7 @@
 
 mod apply;
 mod state;
-mod texts;
+pub(in crate::gui) mod texts;
 mod view;
 
 #[cfg(test)]

@@ -8,7 +8,7 @@ use crate::gui::command::Command;
 use crate::gui::edit::Edit;
 use crate::gui::help::{self, HelpSection};
 use crate::lang::Lang;
-use crate::scenario::{BelowMinimum, ChangeBand, Scenario};
+use crate::scenario::{BelowMinimum, ChangeBand, Scenario, Start};
 
 texts!(RuleTexts {
     rules: "Regler", "Rules";
@@ -31,15 +31,24 @@ texts!(RuleTexts {
     minors_threshold_tip: "Enslige mindreårige fordeles bare til kommuner som anmodes om minst så mange.",
         "Unaccompanied minors go only to municipalities asked for at least this many.";
     below_minimum: "Andel under minste anmodning", "Share below the minimum request";
-    below_minimum_tip: "Ikke anmodet: kommunen faller ut. Løftet: alle med nøkkel over null anmodes om minst minste anmodning.",
-        "Not asked: the municipality drops out. Raised: everyone with a key above zero is asked for at least the minimum.";
+    below_minimum_tip: "Ikke anmodet: kommunen faller ut. Løftet: alle med nøkkel over null anmodes om minst minste anmodning. Løftet for dem starten anmodet: bare de som var anmodet i startkolonnen løftes.",
+        "Not asked: the municipality drops out. Raised: everyone with a key above zero is asked for at least the minimum. Raised for those the start asked: only those asked in the start column are raised.";
     band: "Endringsbånd", "Change band";
     band_tip: "En kommune med verdi v i kolonnen anmodes om mellom nedre·v og øvre·v (stabilitet for kommuner som har bygd opp tjenester).",
         "A municipality with value v in the column is asked for between lower·v and upper·v (stability for municipalities that built up services).";
     band_factors: "Nedre og øvre faktor", "Lower and upper factor";
     band_lower: "nedre", "lower";
     band_upper: "øvre", "upper";
+    start: "Start fra kolonne", "Start from column";
+    start_tip: "Planen starter fra kolonnen (som regel fjorårets anmodning) skalert til målet, og kriteriene flytter den med andelen under. Uten start avgjør kriteriene alene.",
+        "The plan starts from the column (usually last year's request) scaled to the target, and the criteria move it by the share below. Without a start the criteria decide alone.";
+    start_share: "Kriterienes andel (%)", "Share of the criteria (%)";
+    start_share_tip: "0 %: fjorårets anmodning skalert til målet. 100 %: kriteriene alene. Ny anmodning fra i fjor … (Fil) tilpasser andelen.",
+        "0 %: last year's request scaled to the target. 100 %: the criteria alone. Next year's request from last year's… (File) fits the share.";
 });
+
+/// The share of the criteria a new start gets (the fitted share on 2018 → 2019 was 0.44).
+const DEFAULT_START_SHARE: f64 = 0.5;
 
 const DEFAULT_BAND: (f64, f64) = (0.5, 1.5);
 
@@ -192,6 +201,49 @@ fn bounds_rows(ui: &mut Ui, scenario: &Scenario, dataset: &Dataset, lang: Lang, 
                 cmds,
             );
         });
+        ui.end_row();
+    }
+    start_rows(ui, scenario, dataset, lang, cmds);
+}
+
+/// The start: a column the plan starts from, scaled to the target, and the share the criteria move it by.
+fn start_rows(ui: &mut Ui, scenario: &Scenario, dataset: &Dataset, lang: Lang, cmds: &mut Vec<Command>) {
+    let t = RuleTexts::get(lang);
+    let mut on = scenario.start.is_some();
+    if help::tip(ui.checkbox(&mut on, t.start), t.start_tip, HelpSection::Rules, lang).changed() {
+        let start = on.then(|| {
+            // The newest request is last year's, as a rule.
+            let newest = dataset
+                .roles()
+                .filter_map(|(c, role)| match role {
+                    crate::data::ColumnRole::Request { year } => Some((year, c.meta.id.clone())),
+                    _ => None,
+                })
+                .max()
+                .map(|(_, id)| id);
+            let column = newest.or_else(|| scenario.reference_column.clone()).unwrap_or_default();
+            Start { column, criteria_share: DEFAULT_START_SHARE }
+        });
+        cmds.push(Command::Edit { edit: Edit::SetStart(start), gesture: None });
+    }
+    let current = scenario.start.as_ref().map(|s| s.column.as_str());
+    let choice = ui.add_enabled_ui(on, |ui| column_combo(ui, "start", current, dataset, lang, None, t.start_tip)).inner;
+    if let (Some(Some(column)), Some(start)) = (choice, &scenario.start) {
+        cmds.push(Command::Edit { edit: Edit::SetStart(Some(Start { column, ..start.clone() })), gesture: None });
+    }
+    ui.end_row();
+
+    if let Some(start) = &scenario.start {
+        let label = ui.label(t.start_share).on_hover_text(t.start_share_tip);
+        let (resp, percent) = decimal_field(ui, start.criteria_share * 100.0, 0.0..=100.0, 1.0, 0, lang);
+        let resp = resp.labelled_by(label.id).on_hover_text(t.start_share_tip);
+        let share = percent / 100.0;
+        push_edit(
+            &resp,
+            (share - start.criteria_share).abs() > 1e-9,
+            Edit::SetStart(Some(Start { criteria_share: share, ..start.clone() })),
+            cmds,
+        );
         ui.end_row();
     }
 }
