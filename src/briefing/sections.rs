@@ -24,7 +24,7 @@ pub fn lay_out(
     title(&mut l, input);
     key_figures(&mut l, input, compared);
     if let Some(year) = input.year {
-        super::year_section::year_section(&mut l, year, input.lang);
+        super::year_section::year_section(&mut l, year, plan.dataset, input.lang);
     }
     map_and_counties(&mut l, input, compared)?;
     largest(&mut l, input, compared);

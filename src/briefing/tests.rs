@@ -175,8 +175,22 @@ fn an_open_year_adds_its_section_and_none_leaves_the_report_as_it_was() {
     y.add_round(recorded_round(&y, &d, RoundKind::Request, date("2023-10-01"), &sent, "").unwrap()).unwrap();
     let counts = counts_from_column(&d, "vedtak_2024").unwrap();
     y.decisions.push(Snapshot { date: date("2024-02-01"), source: "vedtak_2024".into(), counts });
+    // The request left one county's recommendation for Oslo: the log is its own table.
+    let mut r = recorded_round(&y, &d, RoundKind::Request, date("2023-10-01"), &sent, "").unwrap();
+    let frame = crate::county_round::DeviationReason::Frame;
+    r.round
+        .deviations
+        .insert("0301".into(), crate::county_round::RecordedDeviation { recommended: 1500, reason: frame });
+    let mut with_log = y.clone();
+    with_log.rounds.clear();
+    with_log.add_round(r).unwrap();
     let status = year_status(&y, &d, None).unwrap();
     let plan = Plan { dataset: &d, scenario: &s, allocation: &a, date: "2026-12-04" };
+    let logged = year_status(&with_log, &d, None).unwrap();
+    let input = BriefingInput { plan, reference: None, board: None, year: Some(&logged), lang: Lang::Nb };
+    let flat = pdf_text(&briefing_pdf(&input).unwrap()).replace('\u{a0}', " ");
+    assert!(flat.contains("1 kommuner fikk et annet tall enn fylket anbefalte"), "{flat}");
+    assert!(flat.contains("tilpasset fylkets ramme") && flat.contains("1 500"), "the line with its reason");
     let with = BriefingInput { plan, reference: None, board: None, year: Some(&status), lang: Lang::Nb };
     let flat = pdf_text(&briefing_pdf(&with).unwrap()).replace('\u{a0}', " ");
     assert!(flat.contains("Bosettingsåret 2024"), "the year's section");
@@ -184,4 +198,5 @@ fn an_open_year_adds_its_section_and_none_leaves_the_report_as_it_was() {
     let without = BriefingInput { year: None, ..with };
     let flat = pdf_text(&briefing_pdf(&without).unwrap());
     assert!(!flat.contains("Bosettingsåret"), "no year, no section");
+    assert!(!flat.contains("fylket anbefalte"), "no log without a county round");
 }

@@ -3,12 +3,13 @@
 
 use super::layout::{Layout, MUTED};
 use super::sections::table_of;
+use crate::data::Dataset;
 use crate::lang::Lang;
 use crate::report::{Cell, ResultTable};
-use crate::year::YearStatus;
 use crate::year::table::{summary_lines, timeline_table};
+use crate::year::{RoundSummary, YearStatus};
 
-pub fn year_section(l: &mut Layout, status: &YearStatus, lang: Lang) {
+pub fn year_section(l: &mut Layout, status: &YearStatus, dataset: &Dataset, lang: Lang) {
     l.heading(&format!("{} {}", lang.pick("Bosettingsåret", "The settlement year"), status.year));
     l.paragraph(
         lang.pick(
@@ -35,4 +36,48 @@ pub fn year_section(l: &mut Layout, status: &YearStatus, lang: Lang) {
         row.pop();
     }
     table_of(l, &timeline, 0.6, lang);
+    for round in status.rounds.iter().filter(|r| !r.deviations.is_empty()) {
+        deviations(l, round, dataset, lang);
+    }
+}
+
+/// A request reconciled from the counties' recommendations: every municipality where it left them, and why.
+fn deviations(l: &mut Layout, round: &RoundSummary, dataset: &Dataset, lang: Lang) {
+    l.paragraph(
+        &format!(
+            "{} {} ({}): {} {}",
+            lang.pick("Runde", "Round"),
+            round.index + 1,
+            round.date,
+            round.deviations.len(),
+            lang.pick(
+                "kommuner fikk et annet tall enn fylket anbefalte.",
+                "municipalities were sent another number than their county recommended."
+            )
+        ),
+        9.0,
+        MUTED,
+    );
+    let headers = [
+        lang.pick("Kommune", "Municipality"),
+        lang.pick("Anbefalt", "Recommended"),
+        lang.pick("Sendt", "Sent"),
+        lang.pick("Differanse", "Difference"),
+        lang.pick("Årsak", "Reason"),
+    ];
+    let rows = round
+        .deviations
+        .iter()
+        .map(|d| {
+            vec![
+                Cell::Text(dataset.display_name(d.row)),
+                Cell::Int(i64::from(d.recommended)),
+                Cell::Int(i64::from(d.sent)),
+                Cell::Int(i64::from(d.sent) - i64::from(d.recommended)),
+                Cell::Text(d.reason.label(lang)),
+            ]
+        })
+        .collect();
+    let table = ResultTable { headers: headers.map(str::to_owned).to_vec(), rows };
+    table_of(l, &table, 1.0, lang);
 }

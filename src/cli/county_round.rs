@@ -237,7 +237,7 @@ fn reconcile_command(args: &ReconcileArgs) -> Result<ExitCode> {
     Ok(ExitCode::SUCCESS)
 }
 
-/// Records the final request as the year's request round; the note counts the deviations.
+/// Records the final request as the year's request round, with its deviation log.
 fn freeze(path: &Path, dataset: &Dataset, reconciled: &Reconciled) -> Result<()> {
     let (mut year, year_dataset, warning) = crate::year::open_year(path)?;
     if let Some(w) = warning {
@@ -249,8 +249,11 @@ fn freeze(path: &Path, dataset: &Dataset, reconciled: &Reconciled) -> Result<()>
     let counts = dataset.municipalities.iter().zip(&reconciled.requests).map(|(m, &v)| (m.code.clone(), v)).collect();
     let note = format!("fylkesrunden: {} avvik fra fylkenes anbefalinger", reconciled.deviations.len());
     let date = crate::year::Date::today();
-    let made = crate::year::recorded_round(&year, &year_dataset, crate::year::RoundKind::Request, date, &counts, &note)
-        .with_context(|| path.display().to_string())?;
+    let mut made =
+        crate::year::recorded_round(&year, &year_dataset, crate::year::RoundKind::Request, date, &counts, &note)
+            .with_context(|| path.display().to_string())?;
+    // The log travels with the round: a sent request says where and why it left the counties' numbers.
+    made.round.deviations = reconciled.deviations.iter().map(|d| (d.code.clone(), d.recorded())).collect();
     year.add_round(made).with_context(|| path.display().to_string())?;
     crate::year::save_year(path, &year)?;
     eprintln!("{}: request round {} recorded", path.display(), year.rounds.len());

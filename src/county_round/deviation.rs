@@ -10,7 +10,8 @@ crate::texts!(DeviationTexts {
 });
 
 /// Why a final request differs from the recommendation.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
+#[serde(rename_all = "snake_case")]
 pub enum DeviationReason {
     /// The county's numbers were brought to its frame, in proportion to the recommendations.
     Frame,
@@ -59,4 +60,18 @@ impl Deviation {
     pub fn difference(&self) -> i64 {
         i64::from(self.final_request) - i64::from(self.recommended)
     }
+
+    /// What a round of the year keeps of this line (the final number is the round's own).
+    pub fn recorded(&self) -> RecordedDeviation {
+        RecordedDeviation { recommended: self.recommended, reason: self.reason.clone() }
+    }
+}
+
+/// A deviation as the year file keeps it, under the municipality's code in the round it shaped.
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct RecordedDeviation {
+    /// What the county recommended.
+    pub recommended: u32,
+    pub reason: DeviationReason,
 }

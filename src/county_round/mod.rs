@@ -17,7 +17,7 @@ mod reconsider;
 #[cfg(test)]
 mod tests;
 
-pub use deviation::{Deviation, DeviationReason, DeviationTexts};
+pub use deviation::{Deviation, DeviationReason, DeviationTexts, RecordedDeviation};
 pub use error::RoundError;
 pub use frames::{
     FrameFileError, FrameSource, Frames, check_frames, frames_from_column, frames_from_plan, frames_from_table,

@@ -123,6 +123,7 @@ pub fn request_round(
             requests: frozen(dataset, &allocation),
             scenario,
             left_out: Default::default(),
+            deviations: Default::default(),
         },
         after: allocation.rows.iter().map(|r| r.allocation).collect(),
         dataset: dataset.clone(),
@@ -166,6 +167,7 @@ pub fn shortfall_round(
             requests: frozen(&with_request, &allocation),
             scenario,
             left_out,
+            deviations: Default::default(),
         },
         after: requested.iter().zip(&allocation.rows).map(|(q, r)| q + r.allocation).collect(),
         dataset: with_request,
@@ -231,6 +233,7 @@ pub fn revision_round(
             requests: frozen(&with_request, &allocation),
             scenario,
             left_out: Default::default(),
+            deviations: Default::default(),
         },
         after,
         dataset: with_request,
@@ -267,7 +270,15 @@ pub fn recorded_round(
     let allocation = allocate(dataset, &scenario)?;
     let requests: Counts = counts.iter().filter(|(_, v)| **v > 0).map(|(c, v)| (c.clone(), *v)).collect();
     Ok(MadeRound {
-        round: Round { kind, date, note: note.to_owned(), scenario, requests, left_out: Default::default() },
+        round: Round {
+            kind,
+            date,
+            note: note.to_owned(),
+            scenario,
+            requests,
+            left_out: Default::default(),
+            deviations: Default::default(),
+        },
         after: allocation.rows.iter().map(|r| r.allocation).collect(),
         dataset: dataset.clone(),
         allocation,

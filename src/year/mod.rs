@@ -29,4 +29,4 @@ pub use make::{
 };
 pub use model::{Counts, Need, Round, RoundKind, Snapshot, WithdrawError, Withdrawn, YEAR_VERSION, Year};
 pub use pileup::{PileUp, PileUpKind, pile_up};
-pub use status::{RoundSummary, TimelinePoint, YearRow, YearStatus, year_status};
+pub use status::{DeviationLine, RoundSummary, TimelinePoint, YearRow, YearStatus, year_status};

@@ -7,6 +7,7 @@ use serde::{Deserialize, Serialize};
 
 use super::Date;
 use super::labels::LeftOut;
+use crate::county_round::RecordedDeviation;
 use crate::lang::Lang;
 use crate::scenario::{DatasetRef, Scenario};
 
@@ -118,6 +119,14 @@ pub struct Round {
         deserialize_with = "crate::scenario::unique_map::deserialize"
     )]
     pub left_out: BTreeMap<String, LeftOut>,
+    /// A request reconciled from the counties' recommendations: where the number sent differs from the
+    /// county's, what it recommended and why (the county round).
+    #[serde(
+        default,
+        skip_serializing_if = "BTreeMap::is_empty",
+        deserialize_with = "crate::scenario::unique_map::deserialize"
+    )]
+    pub deviations: BTreeMap<String, RecordedDeviation>,
 }
 
 impl Round {

@@ -20,6 +20,17 @@ pub struct RoundSummary {
     pub total: u64,
     /// Municipalities asked for at least one place.
     pub municipalities: usize,
+    /// A request reconciled from the counties' recommendations: where it left them, in dataset order.
+    pub deviations: Vec<DeviationLine>,
+}
+
+/// One line of a round's deviation log, on the dataset's rows.
+#[derive(Debug, Clone, PartialEq)]
+pub struct DeviationLine {
+    pub row: usize,
+    pub recommended: u32,
+    pub sent: u32,
+    pub reason: crate::county_round::DeviationReason,
 }
 
 /// A municipality's line beyond the follow-up's (request, decision, settled, answer).
@@ -133,6 +144,24 @@ fn decided_before(year: &Year, current: &Snapshot) -> Option<u64> {
 }
 
 /// The year's status at `as_of` (everything in the file without a date).
+/// The round's deviation log on the dataset's rows (codes were checked against the dataset on open).
+fn deviation_lines(dataset: &Dataset, round: &Round) -> Vec<DeviationLine> {
+    let mut lines: Vec<DeviationLine> = round
+        .deviations
+        .iter()
+        .filter_map(|(code, d)| {
+            Some(DeviationLine {
+                row: dataset.index_of_code(code)?,
+                recommended: d.recommended,
+                sent: round.requests.get(code).copied().unwrap_or(0),
+                reason: d.reason.clone(),
+            })
+        })
+        .collect();
+    lines.sort_by_key(|l| l.row);
+    lines
+}
+
 pub fn year_status(year: &Year, dataset: &Dataset, as_of: Option<Date>) -> Result<YearStatus, FollowUpError> {
     let n = dataset.len();
     let (target, minors) = year.need_at(as_of).map_or((0, 0), |x| (x.total, x.minors));
@@ -192,6 +221,7 @@ pub fn year_status(year: &Year, dataset: &Dataset, as_of: Option<Date>) -> Resul
             note: r.note.clone(),
             total: r.total(),
             municipalities: r.asked(),
+            deviations: deviation_lines(dataset, r),
         })
         .collect();
     let decided_change =

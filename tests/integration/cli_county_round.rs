@@ -278,4 +278,10 @@ fn the_final_request_is_frozen_as_the_years_request_round() {
     assert_eq!((rounds[0]["kind"].as_str(), rounds[0]["total"].as_u64()), (Some("request"), Some(36_985)));
     let oslo_line = status["municipalities"].as_array().unwrap().iter().find(|m| m["code"] == "0301").unwrap();
     assert_eq!(oslo_line["requested"].as_u64(), Some(4327), "Oslo brought to its frame (the model's total)");
+    // The deviation log is kept with the round, and the file still opens.
+    let text = std::fs::read_to_string(&year).unwrap();
+    let at = text.find("deviations: {").expect("the round keeps its deviations");
+    let log = &text[at..];
+    assert!(log.contains("\"0301\": (") && log.contains("recommended: 1650") && log.contains("reason: frame"), "{log}");
+    run(&["year", "status", y]);
 }
