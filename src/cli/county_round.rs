@@ -110,24 +110,6 @@ fn load(path: &Path, frames_arg: &str) -> Result<(Scenario, Dataset, Allocation,
     Ok((scenario, dataset, allocation, frames))
 }
 
-/// The latest column of each kind the dataset has (request, decisions, settled), by the year in its id.
-fn latest_earlier(dataset: &Dataset) -> Vec<String> {
-    ["anmodning_", "vedtak_", "bosatt_"]
-        .iter()
-        .filter_map(|prefix| {
-            dataset
-                .columns
-                .iter()
-                .filter_map(|c| {
-                    let year: i32 = c.meta.id.strip_prefix(prefix)?.parse().ok()?;
-                    Some((year, c.meta.id.clone()))
-                })
-                .max()
-                .map(|(_, id)| id)
-        })
-        .collect()
-}
-
 fn export(args: &ExportArgs) -> Result<ExitCode> {
     let lang = Lang::from_code(&args.lang).unwrap_or_default();
     let (scenario, dataset, allocation, frames) = load(&args.scenario, &args.frames)?;
@@ -135,7 +117,7 @@ fn export(args: &ExportArgs) -> Result<ExitCode> {
     if has_files && !args.force {
         bail!("{} has files in it; add --force to write the workbooks there", args.out.display());
     }
-    let earlier = if args.earlier.is_empty() { latest_earlier(&dataset) } else { args.earlier.clone() };
+    let earlier = if args.earlier.is_empty() { crate::export::latest_earlier(&dataset) } else { args.earlier.clone() };
     if let Some(missing) = earlier.iter().find(|id| dataset.column(id).is_none()) {
         bail!("--earlier {missing}: no such column in the dataset {}", dataset.id);
     }

@@ -46,6 +46,24 @@ pub struct RoundWorkbooks<'a> {
     pub saved_at: &'a str,
 }
 
+/// The latest column of each kind the dataset has (request, decisions, settled), by the year in its id.
+pub fn latest_earlier(dataset: &Dataset) -> Vec<String> {
+    ["anmodning_", "vedtak_", "bosatt_"]
+        .iter()
+        .filter_map(|prefix| {
+            dataset
+                .columns
+                .iter()
+                .filter_map(|c| {
+                    let year: i32 = c.meta.id.strip_prefix(prefix)?.parse().ok()?;
+                    Some((year, c.meta.id.clone()))
+                })
+                .max()
+                .map(|(_, id)| id)
+        })
+        .collect()
+}
+
 /// Rows above the table: title, how-to, frame, sum, left; the header comes after a blank row.
 const HEADER_ROW: u32 = 6;
 

@@ -264,6 +264,7 @@ impl App {
                 (Tab::Explain, t.explain),
                 (Tab::Compare, compare),
                 (Tab::FollowUp, super::followup_view::FollowUpTexts::get(lang).tab),
+                (Tab::CountyRound, super::county_round_view::CountyRoundTexts::get(lang).tab),
                 (Tab::Data, t.data),
             ] {
                 if ui.selectable_label(self.view.tab == tab, label).clicked() {
@@ -305,6 +306,10 @@ impl App {
             Tab::Data => tabs::show_data_tab(ui, &ctx, &mut self.view.data, self.doc.dataset_unsaved(), cmds),
             Tab::Explain => super::explain_view::show(ui, &ctx, &mut self.view.explain, generation, cmds),
             Tab::FollowUp => super::followup_view::show(ui, &ctx, &mut self.view.followup, cmds),
+            Tab::CountyRound => {
+                super::county_round_view::show(ui, &ctx, &mut self.view.county_round, generation, cmds);
+                Vec::new()
+            }
             Tab::Compare => {
                 let inputs = super::compare_view::inputs(&self.doc, &self.computed, lang);
                 let open = self.dialogs.is_open();
@@ -323,7 +328,17 @@ impl App {
     }
 
     /// A file dropped on the window: a scenario is opened, a dataset file used, a table imported.
+    /// On the county round tab, the returned workbooks and CSV files dropped go to its import, all together.
     fn dropped_files(&self, ctx: &egui::Context) -> Vec<Command> {
+        if self.view.tab == Tab::CountyRound {
+            let paths = ctx.input(|i| i.raw.dropped_files.iter().map(|f| f.path().to_path_buf()).collect::<Vec<_>>());
+            let returned = super::county_round_view::returned_files(paths);
+            return if returned.is_empty() {
+                Vec::new()
+            } else {
+                vec![Command::CountyRound(super::county_round_view::CountyRoundCmd::Import(returned))]
+            };
+        }
         ctx.input(|i| i.raw.dropped_files.iter().find_map(|f| dropped_file_command(f.path().to_path_buf())))
             .into_iter()
             .collect()

@@ -123,6 +123,7 @@ impl App {
             Command::ShowHelp(section) => self.view.help = section,
             Command::SetTheme(theme) => self.prefs.theme = theme,
             Command::FollowUp(cmd) => self.apply_followup(cmd, then),
+            Command::CountyRound(cmd) => self.apply_county_round(cmd, then),
         }
     }
 

@@ -79,6 +79,8 @@ pub enum Command {
     SetTheme(super::view_state::Theme),
     /// The Follow-up tab: shortfall round, revision, map, exports.
     FollowUp(super::followup_view::FollowUpCmd),
+    /// The county round tab: import of recommendations, reconciliation, the plan opened, workbooks out.
+    CountyRound(super::county_round_view::CountyRoundCmd),
 }
 
 /// What an export writes.

@@ -14,6 +14,7 @@ pub enum Tab {
     Explain,
     Compare,
     FollowUp,
+    CountyRound,
 }
 
 /// A column of the results table to sort by.
@@ -79,6 +80,7 @@ pub struct ViewState {
     pub explain: super::explain_view::ExplainState,
     pub compare: super::compare_view::CompareState,
     pub followup: super::followup_view::FollowUpState,
+    pub county_round: super::county_round_view::CountyRoundState,
 }
 
 /// The planner's look: light (print, projectors), dark, or as the system says.

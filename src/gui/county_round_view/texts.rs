@@ -1,0 +1,47 @@
+//! The county round tab's texts in both languages.
+
+crate::texts!(CountyRoundTexts {
+    tab: "Fylkesrunden", "County round";
+    frames: "Fylkesrammer", "County frames";
+    frames_from: "Rammer fra", "Frames from";
+    frames_tip: "Modellens fylkessummer, eller en kolonne i datasettet fordelt på behovet", "The model's county totals, or a dataset column shared over the need";
+    model: "Modellens plan", "The model's plan";
+    county: "Fylke", "County";
+    model_total: "Modellen", "Model";
+    frame: "Ramme", "Frame";
+    status: "Fylkesstatus", "County status";
+    state: "Status", "Status";
+    recommended: "Anbefalt", "Recommended";
+    final_total: "Endelig", "Final";
+    against_frame: "Mot rammen", "Against the frame";
+    zeros: "Anbefalt 0", "Recommended 0";
+    received: "Mottatt", "Received";
+    import: "Importer anbefalinger …", "Import recommendations…";
+    import_tip: "Velg de returnerte arbeidsbøkene eller CSV-filene (flere samtidig), eller slipp dem på vinduet", "Choose the returned workbooks or CSV files (several at once), or drop them on the window";
+    drop_hint: "Slipp returnerte filer (XLSX, CSV) på vinduet for å importere dem.", "Drop returned files (XLSX, CSV) on the window to import them.";
+    clear: "Fjern importerte", "Clear imported";
+    files: "Importerte filer", "Imported files";
+    none_yet: "Ingen anbefalinger importert ennå: fylker som ikke har svart, får modellens forslag.", "No recommendations imported yet: counties that have not answered get the model's proposal.";
+    not_imported: "Ikke importert (ingenting er tatt inn):", "Not imported (nothing was taken in):";
+    imported: "Importert:", "Imported:";
+    accept_sums: "Godta fylkenes egne summer", "Accept the counties' own sums";
+    accept_sums_tip: "Et fylke som har svart, beholder sin sum (rammen er åpen)", "A county that answered keeps its own sum (its frame is open)";
+    reconcile: "Avstem", "Reconcile";
+    reconcile_tip: "Bringer anbefalingene til fylkenes rammer og lager avviksloggen", "Brings the recommendations to the counties' frames and makes the deviation log";
+    deviations: "Avvikslogg", "Deviation log";
+    no_deviations: "Ingen avvik: den endelige anmodningen er fylkenes anbefalinger.", "No deviations: the final request is the counties' recommendations.";
+    code: "Nr.", "No.";
+    name: "Kommune", "Municipality";
+    difference: "Differanse", "Difference";
+    reason: "Begrunnelse", "Reason";
+    open_as_plan: "Åpne som plan", "Open as plan";
+    open_as_plan_tip: "Den avstemte anmodningen blir planen (ett angre-steg): tabell, forklaring og eksport virker på den", "The reconciled request becomes the plan (one undo step): table, explain and exports work on it";
+    plan_opened: "Den avstemte anmodningen er åpnet som plan; Angre (Ctrl+Z) går tilbake.", "The reconciled request is open as the plan; Undo (Ctrl+Z) goes back.";
+    export: "Eksporter arbeidsbøker til mappe …", "Export workbooks to a folder…";
+    export_tip: "Én arbeidsbok per fylke og én for alle, med tom Anbefaling-kolonne", "One workbook per county and one for all, with an empty Recommendation column";
+    exported: "Arbeidsbøkene er lagret i", "The workbooks were saved to";
+    cannot_export: "Kunne ikke eksportere arbeidsbøkene:", "Could not export the workbooks:";
+    no_plan: "Ingen plan å ta utgangspunkt i:", "No plan to start from:";
+    no_dialog: "Ingen fildialog kunne vises; slipp filene på vinduet i stedet.", "No file dialog could be shown; drop the files on the window instead.";
+    stale: "Avstemmingen er eldre enn importen eller valgene; avstem på nytt.", "The reconciliation is older than the import or the choices; reconcile again.";
+});
