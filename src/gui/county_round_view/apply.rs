@@ -3,7 +3,9 @@
 
 use std::path::{Path, PathBuf};
 
-use super::state::ReturnedCopy;
+use std::time::Instant;
+
+use super::state::{NoDialog, ReturnedCopy};
 use super::texts::CountyRoundTexts;
 use super::{CountyRoundCmd, CountyRoundState};
 use crate::county_round::final_scenario;
@@ -27,7 +29,7 @@ impl App {
                 }
                 let task = Task::spawn("county-round-files", self.window.ctx.clone(), |_| {
                     let dialog = rfd::FileDialog::new().add_filter("XLSX, CSV", &["xlsx", "csv", "tsv", "txt"]);
-                    Ok(dialog.pick_files())
+                    shown(|| dialog.pick_files())
                 });
                 match task {
                     Ok(task) => self.view.county_round.picking = Some(task),
@@ -64,7 +66,7 @@ impl App {
                         Some(dir) => dialog.set_directory(dir),
                         None => dialog,
                     };
-                    Ok(dialog.pick_folder())
+                    shown(|| dialog.pick_folder())
                 });
                 match task {
                     Ok(task) => self.view.county_round.choosing_folder = Some(task),
@@ -82,8 +84,15 @@ impl App {
     fn import_returned(&mut self, paths: &[PathBuf]) {
         let t = CountyRoundTexts::get(self.view.lang);
         let today = today_in_norway();
+        let paths = match in_folders(paths) {
+            Ok(paths) => paths,
+            Err(e) => {
+                self.view.county_round.problem = Some(e);
+                return;
+            }
+        };
         let mut added = Vec::with_capacity(paths.len());
-        for path in paths {
+        for path in &paths {
             match read_limited(path) {
                 Ok(bytes) => {
                     let saved = std::fs::metadata(path).and_then(|m| m.modified()).ok();
@@ -142,6 +151,30 @@ impl App {
         let files: Vec<(&Path, &[u8])> = refs.iter().zip(&books).map(|(p, (_, b))| (*p, b.as_slice())).collect();
         write_all_replacing(&files).map_err(|(p, e)| format!("{}: {e}", p.display()))
     }
+}
+
+/// A dialog's answer, or [`NoDialog`] when "nothing chosen" came faster than a person can click (rfd answers
+/// at once when no portal or helper can show one).
+fn shown<T>(dialog: impl FnOnce() -> Option<T>) -> Result<Option<T>, NoDialog> {
+    let started = Instant::now();
+    let chosen = dialog();
+    if chosen.is_none() && started.elapsed() < crate::gui::file_dialog::TOO_FAST { Err(NoDialog) } else { Ok(chosen) }
+}
+
+/// The paths with each folder replaced by its returned files (workbooks and CSV), in name order.
+fn in_folders(paths: &[PathBuf]) -> Result<Vec<PathBuf>, String> {
+    let mut out = Vec::new();
+    for path in paths {
+        if path.is_dir() {
+            let entries = std::fs::read_dir(path).map_err(|e| format!("{}: {e}", path.display()))?;
+            let mut found = super::returned_files(entries.flatten().map(|e| e.path()).filter(|p| p.is_file()));
+            found.sort();
+            out.extend(found);
+        } else {
+            out.push(path.clone());
+        }
+    }
+    Ok(out)
 }
 
 fn file_name(path: &Path) -> String {

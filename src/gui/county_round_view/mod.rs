@@ -29,7 +29,8 @@ pub use texts::CountyRoundTexts;
 pub enum CountyRoundCmd {
     /// Shows the file dialog for returned files (several at once).
     ImportDialog,
-    /// Reads these returned files together with those read before; all or nothing.
+    /// Reads these returned files (a folder: its workbooks and CSV files) together with those read before;
+    /// all or nothing.
     Import(Vec<PathBuf>),
     /// Forgets the files read so far.
     Clear,
@@ -56,7 +57,7 @@ pub fn returned_files(paths: impl IntoIterator<Item = PathBuf>) -> Vec<PathBuf> 
 
 pub fn show(ui: &mut Ui, ctx: &ViewContext, state: &mut CountyRoundState, generation: u64, cmds: &mut Vec<Command>) {
     let t = CountyRoundTexts::get(ctx.lang);
-    poll_dialogs(state, cmds);
+    poll_dialogs(state, ctx.lang, cmds);
     let Ok(allocation) = ctx.allocation else {
         ui.label(t.no_plan);
         return;
@@ -90,23 +91,25 @@ pub fn show(ui: &mut Ui, ctx: &ViewContext, state: &mut CountyRoundState, genera
 }
 
 /// Turns a finished dialog into its command.
-fn poll_dialogs(state: &mut CountyRoundState, cmds: &mut Vec<Command>) {
+fn poll_dialogs(state: &mut CountyRoundState, lang: Lang, cmds: &mut Vec<Command>) {
     if let Some(task) = state.picking.as_mut()
         && let Some(answer) = task.poll()
     {
         state.picking = None;
-        if let Ok(Some(paths)) = answer
-            && !paths.is_empty()
-        {
-            cmds.push(Command::CountyRound(CountyRoundCmd::Import(paths)));
+        match answer {
+            Ok(Some(paths)) if !paths.is_empty() => cmds.push(Command::CountyRound(CountyRoundCmd::Import(paths))),
+            Err(_) => state.problem = Some(CountyRoundTexts::get(lang).no_dialog.to_owned()),
+            Ok(_) => {}
         }
     }
     if let Some(task) = state.choosing_folder.as_mut()
         && let Some(answer) = task.poll()
     {
         state.choosing_folder = None;
-        if let Ok(Some(folder)) = answer {
-            cmds.push(Command::CountyRound(CountyRoundCmd::Export(folder)));
+        match answer {
+            Ok(Some(folder)) => cmds.push(Command::CountyRound(CountyRoundCmd::Export(folder))),
+            Err(_) => state.problem = Some(CountyRoundTexts::get(lang).no_dialog.to_owned()),
+            Ok(None) => {}
         }
     }
 }
@@ -136,7 +139,7 @@ fn frames_chooser(ui: &mut Ui, ctx: &ViewContext, state: &mut CountyRoundState) 
     });
 }
 
-fn actions(ui: &mut Ui, state: &CountyRoundState, lang: Lang, cmds: &mut Vec<Command>) {
+fn actions(ui: &mut Ui, state: &mut CountyRoundState, lang: Lang, cmds: &mut Vec<Command>) {
     let t = CountyRoundTexts::get(lang);
     ui.horizontal_wrapped(|ui| {
         if ui
@@ -157,6 +160,20 @@ fn actions(ui: &mut Ui, state: &CountyRoundState, lang: Lang, cmds: &mut Vec<Com
         }
     });
     ui.weak(t.drop_hint);
+    // Without a file dialog (no desktop portal) a file or folder is typed here.
+    ui.horizontal(|ui| {
+        let label = ui.label(t.path);
+        ui.add(egui::TextEdit::singleline(&mut state.path).hint_text(t.path_hint).desired_width(320.0))
+            .labelled_by(label.id);
+        let typed = PathBuf::from(state.path.trim());
+        let ready = !state.path.trim().is_empty();
+        if ui.add_enabled(ready, egui::Button::new(t.import_path)).clicked() {
+            cmds.push(Command::CountyRound(CountyRoundCmd::Import(vec![typed.clone()])));
+        }
+        if ui.add_enabled(ready, egui::Button::new(t.export_path)).clicked() {
+            cmds.push(Command::CountyRound(CountyRoundCmd::Export(typed)));
+        }
+    });
     if let Some(problem) = &state.problem {
         ui.colored_label(ui.visuals().error_fg_color, format!("{} {problem}", t.not_imported));
     }

@@ -1,7 +1,6 @@
 //! What the county round tab keeps between frames: where the frames come from, the returned files read so
 //! far, the last reconciliation, and the file dialogs running.
 
-use std::convert::Infallible;
 use std::path::PathBuf;
 
 use crate::county_round::{
@@ -53,10 +52,16 @@ pub struct CountyRoundState {
     /// The last reconciliation, and the inputs it was made from (to tell when it is out of date).
     pub reconciled: Option<(Reconciled, Stamp)>,
     /// The open dialog for returned files.
-    pub picking: Option<Task<Option<Vec<PathBuf>>, Infallible>>,
+    pub picking: Option<Task<Option<Vec<PathBuf>>, NoDialog>>,
     /// The open dialog for the export folder.
-    pub choosing_folder: Option<Task<Option<PathBuf>, Infallible>>,
+    pub choosing_folder: Option<Task<Option<PathBuf>, NoDialog>>,
+    /// A file or folder typed in the tab, for when no dialog can be shown.
+    pub path: String,
 }
+
+/// No file dialog could be shown (it answered faster than a person can click).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct NoDialog;
 
 /// What a reconciliation was made from.
 #[derive(Debug, Clone, PartialEq)]

@@ -158,3 +158,23 @@ fn the_county_workbooks_go_to_a_folder_and_never_over_a_file() {
     assert_eq!(bytes(&first), kept, "an existing workbook is not replaced");
     assert_eq!(std::fs::read_dir(dir.path()).unwrap().count(), counties + 1, "no file written");
 }
+
+#[test]
+fn a_typed_folder_imports_its_returned_files() {
+    let mut h = harness();
+    let t = CountyRoundTexts::get(h.state().view.lang);
+    let dir = tempfile::tempdir().unwrap();
+    let files = write_answers(h.state(), dir.path(), 0);
+    std::fs::write(dir.path().join("notes.md"), "not a returned file").unwrap();
+    h.get_by_role_and_label(Role::TextInput, t.path).click();
+    h.run();
+    h.get_by_role_and_label(Role::TextInput, t.path).type_text(&dir.path().display().to_string());
+    h.run();
+    assert_eq!(h.state().view.county_round.path, dir.path().display().to_string());
+    click(&mut h, t.import_path);
+    let state = &h.state().view.county_round;
+    assert_eq!(state.problem, None);
+    assert_eq!(state.files.len(), files.len(), "every CSV of the folder, nothing else");
+    let counties = h.state().doc.dataset().row_index().counties.len();
+    assert_eq!(state.recommendations.received.len(), counties, "every county received");
+}

@@ -19,6 +19,10 @@ crate::texts!(CountyRoundTexts {
     import: "Importer anbefalinger …", "Import recommendations…";
     import_tip: "Velg de returnerte arbeidsbøkene eller CSV-filene (flere samtidig), eller slipp dem på vinduet", "Choose the returned workbooks or CSV files (several at once), or drop them on the window";
     drop_hint: "Slipp returnerte filer (XLSX, CSV) på vinduet for å importere dem.", "Drop returned files (XLSX, CSV) on the window to import them.";
+    path: "Fil eller mappe:", "File or folder:";
+    path_hint: "når ingen fildialog kan vises", "when no file dialog can be shown";
+    import_path: "Importer herfra", "Import from here";
+    export_path: "Eksporter hit", "Export here";
     clear: "Fjern importerte", "Clear imported";
     files: "Importerte filer", "Imported files";
     none_yet: "Ingen anbefalinger importert ennå: fylker som ikke har svart, får modellens forslag.", "No recommendations imported yet: counties that have not answered get the model's proposal.";
