@@ -74,20 +74,15 @@ pub fn show(ui: &mut Ui, ctx: &ViewContext, state: &mut CountyRoundState, genera
     ui.separator();
     // The status follows the files and choices live; the log is the last reconciliation's.
     let live = state.reconcile(ctx.dataset, ctx.scenario, &round);
-    let side = egui::Panel::right("county_round.side").resizable(true).default_size(560.0).show(ui, |ui| {
-        deviations(ui, state, generation, ctx.lang, cmds);
-    });
-    let mut rect = ui.available_rect_before_wrap();
-    rect.max.x = rect.max.x.min(side.response.rect.left() - ui.spacing().item_spacing.x);
-    ui.scope_builder(egui::UiBuilder::new().max_rect(rect), |ui| {
-        ui.shrink_clip_rect(rect);
-        match &live {
-            Ok(r) => counties(ui, r, &round.proposal, ctx, ctx.lang),
-            Err(e) => {
-                ui.colored_label(ui.visuals().error_fg_color, e);
-            }
+    // Counties above (fifteen rows, no scrolling), the log below in the rest of the tab.
+    match &live {
+        Ok(r) => counties(ui, r, &round.proposal, ctx, ctx.lang),
+        Err(e) => {
+            ui.colored_label(ui.visuals().error_fg_color, e);
         }
-    });
+    }
+    ui.separator();
+    deviations(ui, state, generation, ctx.lang, cmds);
 }
 
 /// Turns a finished dialog into its command.
@@ -181,7 +176,7 @@ fn actions(ui: &mut Ui, state: &mut CountyRoundState, lang: Lang, cmds: &mut Vec
         ui.label(t.none_yet);
     } else {
         let names: Vec<&str> = state.files.iter().map(|f| f.name.as_str()).collect();
-        ui.label(format!("{} {}", t.files, names.join(", ")));
+        ui.label(format!("{}: {}", t.files, names.join(", ")));
     }
     for moved in &state.moved {
         ui.weak(moved);
@@ -206,8 +201,9 @@ fn counties(ui: &mut Ui, r: &Reconciled, proposal: &[u32], ctx: &ViewContext, la
     TableBuilder::new(ui)
         .id_salt("county_round.counties")
         .striped(true)
+        .vscroll(false)
         .column(Column::auto().at_least(150.0))
-        .columns(Column::auto().at_least(70.0), 8)
+        .columns(Column::auto().at_least(80.0), 8)
         .header(20.0, |mut h| {
             for head in [
                 t.county,
