@@ -228,7 +228,8 @@ impl App {
             picking: self.dialogs.is_open() || self.modal.path_field().is_some(),
         };
         self.modal.show(&ctx, &dc, &mut cmds);
-        panels::dialogs::drop_hint(&ctx, self.view.lang);
+        let county_round = super::county_round_view::CountyRoundTexts::get(lang).drop_hint;
+        panels::dialogs::drop_hint(&ctx, lang, (self.view.tab == Tab::CountyRound).then_some(county_round));
 
         // The views drew the previous result; draw again at once with the new one.
         if !cmds.is_empty() {

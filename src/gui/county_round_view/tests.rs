@@ -178,3 +178,23 @@ fn a_typed_folder_imports_its_returned_files() {
     let counties = h.state().doc.dataset().row_index().counties.len();
     assert_eq!(state.recommendations.received.len(), counties, "every county received");
 }
+
+#[test]
+fn a_changed_choice_marks_the_log_out_of_date_and_opening_reconciles_again() {
+    let mut h = harness();
+    let t = CountyRoundTexts::get(h.state().view.lang);
+    let dir = tempfile::tempdir().unwrap();
+    let files = write_answers(h.state(), dir.path(), 200);
+    drop_files(&mut h, &files);
+    click(&mut h, t.reconcile);
+    assert!(!shows(&h, t.stale));
+    h.get_by_role_and_label(Role::CheckBox, t.accept_sums).click();
+    h.run();
+    assert!(shows(&h, t.stale), "the log no longer matches the choices");
+    click(&mut h, t.open_as_plan);
+    let app = h.state();
+    let bergen = app.doc.dataset().index_of_code("4601").unwrap();
+    let asked = request_2024(app)["4601"].1 + 200;
+    let plan = app.computed.result.as_ref().unwrap();
+    assert_eq!(plan.rows[bergen].allocation, asked, "Vestland keeps its own sum: Bergen as recommended");
+}
