@@ -13,7 +13,7 @@ use crate::county_round::{
     Frames, Limits, Override, Reconciled, ReturnedFile, RoundInput, check_frames, final_scenario, frames_from_column,
     frames_from_plan, frames_from_table, read_recommendations, reconcile,
 };
-use crate::data::{ColumnRole, Dataset};
+use crate::data::Dataset;
 use crate::engine::{Allocation, allocate};
 use crate::export::{RoundWorkbooks, county_round_workbooks, reconciled_xlsx, today_in_norway};
 use crate::fileio::{WriteRules, read_limited, write_all_replacing};
@@ -110,27 +110,6 @@ fn load(path: &Path, frames_arg: &str) -> Result<(Scenario, Dataset, Allocation,
     Ok((scenario, dataset, allocation, frames))
 }
 
-/// The latest column of each kind the dataset has (request, decisions, settled for a whole year), by the year
-/// its role names.
-fn latest_earlier(dataset: &Dataset) -> Vec<String> {
-    let kinds: [fn(ColumnRole) -> bool; 3] = [
-        |r| matches!(r, ColumnRole::Request { .. }),
-        |r| matches!(r, ColumnRole::Decisions { .. }),
-        |r| matches!(r, ColumnRole::Settled { partial: false, .. }),
-    ];
-    kinds
-        .iter()
-        .filter_map(|is_kind| {
-            dataset
-                .roles()
-                .filter(|(_, role)| is_kind(*role))
-                .filter_map(|(c, role)| Some((role.year()?, c.meta.id.clone())))
-                .max()
-                .map(|(_, id)| id)
-        })
-        .collect()
-}
-
 fn export(args: &ExportArgs) -> Result<ExitCode> {
     let lang = Lang::from_code(&args.lang).unwrap_or_default();
     let (scenario, dataset, allocation, frames) = load(&args.scenario, &args.frames)?;
@@ -138,7 +117,7 @@ fn export(args: &ExportArgs) -> Result<ExitCode> {
     if has_files && !args.force {
         bail!("{} has files in it; add --force to write the workbooks there", args.out.display());
     }
-    let earlier = if args.earlier.is_empty() { latest_earlier(&dataset) } else { args.earlier.clone() };
+    let earlier = if args.earlier.is_empty() { crate::export::latest_earlier(&dataset) } else { args.earlier.clone() };
     if let Some(missing) = earlier.iter().find(|id| dataset.column(id).is_none()) {
         bail!("--earlier {missing}: no such column in the dataset {}", dataset.id);
     }

@@ -10,7 +10,7 @@ use super::xlsx::{Styles, number, page_titles, print_setup, sum_formula, text};
 use super::{ExportError, column_label};
 use crate::analysis::{explain, explain_sentences};
 use crate::county_round::{Frames, Reconciled};
-use crate::data::Dataset;
+use crate::data::{ColumnRole, Dataset};
 use crate::engine::Allocation;
 use crate::lang::Lang;
 use crate::scenario::Scenario;
@@ -44,6 +44,27 @@ pub struct RoundWorkbooks<'a> {
     pub earlier: Vec<String>,
     pub lang: Lang,
     pub saved_at: &'a str,
+}
+
+/// The latest column of each kind the dataset has (request, decisions, settled for a whole year), by the year
+/// its role names.
+pub fn latest_earlier(dataset: &Dataset) -> Vec<String> {
+    let kinds: [fn(ColumnRole) -> bool; 3] = [
+        |r| matches!(r, ColumnRole::Request { .. }),
+        |r| matches!(r, ColumnRole::Decisions { .. }),
+        |r| matches!(r, ColumnRole::Settled { partial: false, .. }),
+    ];
+    kinds
+        .iter()
+        .filter_map(|is_kind| {
+            dataset
+                .roles()
+                .filter(|(_, role)| is_kind(*role))
+                .filter_map(|(c, role)| Some((role.year()?, c.meta.id.clone())))
+                .max()
+                .map(|(_, id)| id)
+        })
+        .collect()
 }
 
 /// Rows above the table: title, how-to, frame, sum, left; the header comes after a blank row.

@@ -33,7 +33,9 @@ pub(crate) mod test_data;
 pub use crate::dates::{long_date, today_in_norway};
 pub use board::{board_xlsx, write_board};
 pub use comparison::{ComparedPlan, PlanTotals, comparison_xlsx, county_comparison_table, write_comparison};
-pub use county_round::{DeviationSheet, RoundTexts, RoundWorkbooks, county_round_workbooks, reconciled_xlsx};
+pub use county_round::{
+    DeviationSheet, RoundTexts, RoundWorkbooks, county_round_workbooks, latest_earlier, reconciled_xlsx,
+};
 pub use csv_file::write_csv_file;
 pub use error::ExportError;
 pub use followup::{FollowUpSources, followup_xlsx, write_followup};

@@ -232,7 +232,8 @@ impl App {
             picking: self.dialogs.is_open() || self.modal.path_field().is_some(),
         };
         self.modal.show(&ctx, &dc, &mut cmds);
-        panels::dialogs::drop_hint(&ctx, self.view.lang);
+        let county_round = super::county_round_view::CountyRoundTexts::get(lang).drop_hint;
+        panels::dialogs::drop_hint(&ctx, lang, (self.view.tab == Tab::CountyRound).then_some(county_round));
 
         // The views drew the previous result; draw again at once with the new one.
         if !cmds.is_empty() {
@@ -269,6 +270,7 @@ impl App {
                 (Tab::Compare, compare),
                 (Tab::FollowUp, super::followup_view::FollowUpTexts::get(lang).tab),
                 (Tab::Year, super::year_view::YearTexts::get(lang).tab),
+                (Tab::CountyRound, super::county_round_view::CountyRoundTexts::get(lang).tab),
                 (Tab::Data, t.data),
             ] {
                 if ui.selectable_label(self.view.tab == tab, label).clicked() {
@@ -321,6 +323,10 @@ impl App {
                 super::year_view::show(ui, &inputs, &mut self.view.year, cmds);
                 Vec::new()
             }
+            Tab::CountyRound => {
+                super::county_round_view::show(ui, &ctx, &mut self.view.county_round, generation, cmds);
+                Vec::new()
+            }
             Tab::Compare => {
                 let inputs = super::compare_view::inputs(&self.doc, &self.computed, lang);
                 let open = self.dialogs.is_open();
@@ -339,7 +345,17 @@ impl App {
     }
 
     /// A file dropped on the window: a scenario is opened, a dataset file used, a table imported.
+    /// On the county round tab, the returned workbooks and CSV files dropped go to its import, all together.
     fn dropped_files(&self, ctx: &egui::Context) -> Vec<Command> {
+        if self.view.tab == Tab::CountyRound {
+            let paths = ctx.input(|i| i.raw.dropped_files.iter().map(|f| f.path().to_path_buf()).collect::<Vec<_>>());
+            let returned = super::county_round_view::returned_files(paths);
+            return if returned.is_empty() {
+                Vec::new()
+            } else {
+                vec![Command::CountyRound(super::county_round_view::CountyRoundCmd::Import(returned))]
+            };
+        }
         ctx.input(|i| i.raw.dropped_files.iter().find_map(|f| dropped_file_command(f.path().to_path_buf())))
             .into_iter()
             .collect()

@@ -125,6 +125,7 @@ impl App {
             Command::SetTheme(theme) => self.prefs.theme = theme,
             Command::FollowUp(cmd) => self.apply_followup(cmd, then),
             Command::Year(cmd) => self.apply_year(cmd, then),
+            Command::CountyRound(cmd) => self.apply_county_round(cmd, then),
         }
     }
 

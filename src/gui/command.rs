@@ -81,6 +81,8 @@ pub enum Command {
     FollowUp(super::followup_view::FollowUpCmd),
     /// The Året tab: the open year, its rounds, snapshots and exports.
     Year(super::year_view::YearCmd),
+    /// The county round tab: import of recommendations, reconciliation, the plan opened, workbooks out.
+    CountyRound(super::county_round_view::CountyRoundCmd),
 }
 
 /// What an export writes.

@@ -9,7 +9,7 @@ use super::task::Task;
 
 /// A dialog that answers "nothing chosen" faster than a person can click could not be shown at all
 /// (rfd returns `None` at once when no portal or helper is available).
-const TOO_FAST: Duration = Duration::from_millis(400);
+pub const TOO_FAST: Duration = Duration::from_millis(400);
 
 struct Running {
     action: FileAction,

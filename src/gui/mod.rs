@@ -13,6 +13,7 @@ pub mod charts;
 pub mod command;
 mod commit;
 pub mod compare_view;
+pub mod county_round_view;
 pub mod data_tab;
 pub mod dataset_switch;
 pub mod document;

@@ -16,6 +16,7 @@ pub enum Tab {
     FollowUp,
     /// The open settlement year.
     Year,
+    CountyRound,
 }
 
 /// A column of the results table to sort by.
@@ -82,6 +83,7 @@ pub struct ViewState {
     pub compare: super::compare_view::CompareState,
     pub followup: super::followup_view::FollowUpState,
     pub year: super::year_view::YearViewState,
+    pub county_round: super::county_round_view::CountyRoundState,
 }
 
 /// The planner's look: light (print, projectors), dark, or as the system says.

@@ -189,7 +189,8 @@ pub fn about(ctx: &Context, lang: Lang, dataset: &Dataset, cmds: &mut Vec<Comman
 }
 
 /// While a file is dragged over the window, say what dropping it does.
-pub fn drop_hint(ctx: &Context, lang: crate::lang::Lang) {
+/// `instead`: what the tab shown does with dropped files, when it reads them itself.
+pub fn drop_hint(ctx: &Context, lang: crate::lang::Lang, instead: Option<&str>) {
     if ctx.input(|i| i.raw.hovered_files.is_empty()) {
         return;
     }
@@ -199,7 +200,7 @@ pub fn drop_hint(ctx: &Context, lang: crate::lang::Lang) {
     painter.text(
         rect.center(),
         egui::Align2::CENTER_CENTER,
-        DialogTexts::get(lang).drop,
+        instead.unwrap_or(DialogTexts::get(lang).drop),
         egui::FontId::proportional(22.0),
         egui::Color32::WHITE,
     );

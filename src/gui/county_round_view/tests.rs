@@ -1,0 +1,200 @@
+//! The county round tab driven headless: the real app on the 2024 scenario, returned files written by the
+//! test as a county would send them, dropped on the window, widgets found by role and label.
+
+use std::collections::BTreeMap;
+use std::path::{Path, PathBuf};
+use std::sync::Arc;
+
+use egui::accesskit::Role;
+use egui_kittest::Harness;
+use egui_kittest::kittest::Queryable as _;
+
+use super::{CountyRoundCmd, CountyRoundTexts, FramesChoice};
+use crate::followup::column_counts;
+use crate::gui::app::App;
+use crate::gui::command::Command;
+use crate::gui::document::Document;
+use crate::gui::test_harness::{harness as harness_of, shows};
+use crate::gui::view_state::{Prefs, Tab};
+
+fn harness() -> Harness<'static, App> {
+    let path = Path::new(env!("CARGO_MANIFEST_DIR")).join("scenarios/imdi-2024.ron");
+    let (doc, _) = Document::open(&path).unwrap();
+    let mut app = App::new(doc, Prefs::default());
+    app.apply(Command::SetTab(Tab::CountyRound));
+    app.view.county_round.frames = FramesChoice::Column("anmodning_2024".into());
+    harness_of(app)
+}
+
+/// A file dropped on the window, as the windowing layer hands it to egui.
+#[derive(Debug)]
+struct Dropped(PathBuf);
+
+impl egui::DroppedFile for Dropped {
+    fn path(&self) -> &Path {
+        &self.0
+    }
+
+    fn bytes(&self) -> Result<Vec<u8>, String> {
+        std::fs::read(&self.0).map_err(|e| e.to_string())
+    }
+}
+
+fn drop_files(h: &mut Harness<'_, App>, paths: &[PathBuf]) {
+    for p in paths {
+        h.input_mut().dropped_files.push(Arc::new(Dropped(p.clone())));
+    }
+    h.run();
+}
+
+/// code → (county code, the 2024 request), from the app's dataset.
+fn request_2024(app: &App) -> BTreeMap<String, (String, u32)> {
+    let d = app.doc.dataset();
+    let values = column_counts(d, "anmodning_2024").unwrap();
+    d.municipalities
+        .iter()
+        .zip(values)
+        .map(|(m, v)| (m.code.clone(), (m.county_code.clone(), v.unwrap_or(0))))
+        .collect()
+}
+
+/// One CSV per county with the 2024 request as the recommendation, Bergen raised by `bergen`.
+fn write_answers(app: &App, dir: &Path, bergen: u32) -> Vec<PathBuf> {
+    let d = app.doc.dataset();
+    let request = request_2024(app);
+    let mut by_county: BTreeMap<String, String> = BTreeMap::new();
+    for m in &d.municipalities {
+        let v = request[&m.code].1 + if m.code == "4601" { bergen } else { 0 };
+        let text =
+            by_county.entry(m.county_code.clone()).or_insert_with(|| "Kommunenummer;Kommune;Anbefaling\n".into());
+        text.push_str(&format!("{};{};{v}\n", m.code, m.name));
+    }
+    by_county
+        .iter()
+        .map(|(county, text)| {
+            let path = dir.join(format!("{county}.csv"));
+            std::fs::write(&path, text).unwrap();
+            path
+        })
+        .collect()
+}
+
+fn click(h: &mut Harness<'_, App>, label: &str) {
+    h.get_by_role_and_label(Role::Button, label).click();
+    h.run();
+}
+
+#[test]
+fn import_reconcile_and_open_as_plan() {
+    let mut h = harness();
+    let t = CountyRoundTexts::get(h.state().view.lang);
+    assert!(shows(&h, t.none_yet), "nothing imported yet");
+    let dir = tempfile::tempdir().unwrap();
+    let files = write_answers(h.state(), dir.path(), 200);
+    drop_files(&mut h, &files);
+    assert_eq!(h.state().view.county_round.files.len(), files.len(), "every dropped file read");
+    assert!(h.state().view.county_round.problem.is_none());
+    click(&mut h, t.reconcile);
+    let (reconciled, _) = h.state().view.county_round.reconciled.clone().expect("reconciled");
+    let log = reconciled.deviations.len();
+    assert!(log > 0, "Bergen's +200 is taken from Vestland's others");
+    assert!(shows(&h, &format!("{} ({log})", t.deviations)), "the log is shown with its count");
+    let before = h.state().doc.scenario().clone();
+    click(&mut h, t.open_as_plan);
+    let app = h.state();
+    assert_eq!(app.view.tab, Tab::Table, "the plan is shown like any plan");
+    let request = request_2024(app);
+    let plan = app.computed.result.as_ref().expect("the reconciled plan allocates");
+    let d = app.doc.dataset();
+    let mut vestland = (0u64, 0u64);
+    for (row, m) in d.municipalities.iter().enumerate() {
+        let (county, v) = &request[&m.code];
+        let got = plan.rows[row].allocation;
+        assert_eq!(got, reconciled.requests[row], "{} as reconciled", m.code);
+        if county == "46" {
+            vestland = (vestland.0 + u64::from(*v), vestland.1 + u64::from(got));
+        } else {
+            assert_eq!(got, *v, "{} outside Vestland unchanged", m.code);
+        }
+        let logged = reconciled.deviations.iter().any(|dv| dv.row == row);
+        assert_eq!(logged, got != reconciled.starting[row], "{} moves only with a log line", m.code);
+    }
+    assert_eq!(vestland.0, vestland.1, "Vestland brought to its frame");
+    h.state_mut().apply(Command::Undo);
+    assert_eq!(h.state().doc.scenario(), &before, "one undo step back");
+}
+
+#[test]
+fn a_bad_file_is_refused_whole_with_file_row_and_cause() {
+    let mut h = harness();
+    let t = CountyRoundTexts::get(h.state().view.lang);
+    let dir = tempfile::tempdir().unwrap();
+    let mut files = write_answers(h.state(), dir.path(), 0);
+    let bad = dir.path().join("svar.csv");
+    std::fs::write(&bad, "Kommunenummer;Kommune;Anbefaling\n4601;Bergen;-3\n").unwrap();
+    files.push(bad);
+    drop_files(&mut h, &files);
+    let state = &h.state().view.county_round;
+    assert!(state.files.is_empty(), "nothing imported half");
+    assert!(state.recommendations.by_code.is_empty());
+    let problem = "svar.csv, row 2: 4601 Bergen: -3 is negative";
+    assert!(state.problem.as_deref().is_some_and(|p| p.contains(problem)), "{:?}", state.problem);
+    assert!(shows(&h, problem), "the cause is on screen");
+    assert!(shows(&h, t.not_imported));
+}
+
+#[test]
+fn the_county_workbooks_go_to_a_folder_and_never_over_a_file() {
+    let mut h = harness();
+    let dir = tempfile::tempdir().unwrap();
+    h.state_mut().apply(Command::CountyRound(CountyRoundCmd::Export(dir.path().to_path_buf())));
+    let written: Vec<_> = std::fs::read_dir(dir.path()).unwrap().flatten().collect();
+    let counties = h.state().doc.dataset().row_index().counties.len();
+    assert_eq!(written.len(), counties + 1, "one per county and one for all");
+    let bytes = |p: &Path| std::fs::read(p).unwrap();
+    let first = written[0].path();
+    let kept = bytes(&first);
+    h.state_mut().apply(Command::CountyRound(CountyRoundCmd::Export(dir.path().to_path_buf())));
+    assert_eq!(bytes(&first), kept, "an existing workbook is not replaced");
+    assert_eq!(std::fs::read_dir(dir.path()).unwrap().count(), counties + 1, "no file written");
+}
+
+#[test]
+fn a_typed_folder_imports_its_returned_files() {
+    let mut h = harness();
+    let t = CountyRoundTexts::get(h.state().view.lang);
+    let dir = tempfile::tempdir().unwrap();
+    let files = write_answers(h.state(), dir.path(), 0);
+    std::fs::write(dir.path().join("notes.md"), "not a returned file").unwrap();
+    h.get_by_role_and_label(Role::TextInput, t.path).click();
+    h.run();
+    h.get_by_role_and_label(Role::TextInput, t.path).type_text(&dir.path().display().to_string());
+    h.run();
+    assert_eq!(h.state().view.county_round.path, dir.path().display().to_string());
+    click(&mut h, t.import_path);
+    let state = &h.state().view.county_round;
+    assert_eq!(state.problem, None);
+    assert_eq!(state.files.len(), files.len(), "every CSV of the folder, nothing else");
+    let counties = h.state().doc.dataset().row_index().counties.len();
+    assert_eq!(state.recommendations.received.len(), counties, "every county received");
+}
+
+#[test]
+fn a_changed_choice_marks_the_log_out_of_date_and_opening_reconciles_again() {
+    let mut h = harness();
+    let t = CountyRoundTexts::get(h.state().view.lang);
+    let dir = tempfile::tempdir().unwrap();
+    let files = write_answers(h.state(), dir.path(), 200);
+    drop_files(&mut h, &files);
+    click(&mut h, t.reconcile);
+    assert!(!shows(&h, t.stale));
+    h.get_by_role_and_label(Role::CheckBox, t.accept_sums).click();
+    h.run();
+    assert!(shows(&h, t.stale), "the log no longer matches the choices");
+    click(&mut h, t.open_as_plan);
+    let app = h.state();
+    let bergen = app.doc.dataset().index_of_code("4601").unwrap();
+    let asked = request_2024(app)["4601"].1 + 200;
+    let plan = app.computed.result.as_ref().unwrap();
+    assert_eq!(plan.rows[bergen].allocation, asked, "Vestland keeps its own sum: Bergen as recommended");
+}
