@@ -392,7 +392,8 @@ impl App {
                 dir.map(|d| d.join(&name).display().to_string()).unwrap_or(name)
             }
         };
-        self.modal.open(Modal::PathField(PathField { action, text, focus_tries: 3 }));
+        let base = std::env::current_dir().unwrap_or_default();
+        self.modal.open(Modal::PathField(PathField { action, text, focus_tries: 3, base, listed: None }));
     }
 
     /// Closing the window with unsaved changes asks first.
