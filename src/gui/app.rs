@@ -153,15 +153,16 @@ impl App {
             Some((id, flags)) if self.history.open_gesture() == Some(*id) => Some(flags),
             _ => None,
         };
-        if let (Ok(before), Ok(after)) = (&self.computed.result, &next.result) {
-            let before = gesture_base.cloned().unwrap_or_else(|| asked_flags(before));
-            match ChangeNote::between(self.doc.dataset(), &before, &asked_flags(after)) {
-                Some(note) => self.changes.note = Some((note, Instant::now())),
-                // Dragged back to where it started: nothing changed over the gesture.
-                None if gesture_base.is_some() => self.changes.note = None,
-                None => {}
+        let note = match (&self.computed.result, &next.result) {
+            (Ok(before), Ok(after)) => {
+                let before = gesture_base.cloned().unwrap_or_else(|| asked_flags(before));
+                ChangeNote::between(self.doc.dataset(), &before, &asked_flags(after))
             }
-        }
+            _ => None,
+        };
+        // The note tells what the latest change did: one that moved nobody in or out (an undo, a lock
+        // within the asked) clears the note of the change before it.
+        self.changes.note = note.map(|n| (n, Instant::now()));
         self.computed = next;
     }
 
@@ -429,7 +430,8 @@ impl App {
                 dir.map(|d| d.join(&name).display().to_string()).unwrap_or(name)
             }
         };
-        self.modal.open(Modal::PathField(PathField { action, text, focus_tries: 3 }));
+        let base = std::env::current_dir().unwrap_or_default();
+        self.modal.open(Modal::PathField(PathField { action, text, focus_tries: 3, base, listed: None }));
     }
 
     /// Closing the window with unsaved changes asks first.

@@ -245,6 +245,25 @@ fn the_path_field_takes_the_keyboard_and_opens_the_typed_file() {
     assert!(h.state().modal.path_field().is_none());
 }
 
+#[test]
+fn the_path_field_says_where_a_relative_name_goes_and_lists_matching_files() {
+    let t = crate::gui::panels::dialogs::DialogTexts::NB;
+    let mut h = harness(new_app());
+    h.state_mut().show_path_field(super::command::FileAction::Open);
+    h.run();
+    let cwd = std::env::current_dir().unwrap();
+    assert!(shows(&h, &format!("{} {}", t.relative_to, cwd.display())));
+    h.event(egui::Event::Text("scenarios/imdi-20".into()));
+    h.run();
+    assert!(shows(&h, t.matching));
+    h.get_by_label("scenarios/imdi-2020.ron").click();
+    h.run();
+    assert_eq!(h.state().modal.path_field().unwrap().text, "scenarios/imdi-2020.ron", "a click fills the field");
+    h.key_press(egui::Key::Enter);
+    h.run();
+    assert_eq!(h.state().doc.path(), Some(std::path::Path::new("scenarios/imdi-2020.ron")));
+}
+
 /// The commands the app sent to the window in the last frame.
 fn window_commands(h: &Harness<'_, App>) -> Vec<egui::ViewportCommand> {
     h.output().viewport_output.get(&egui::ViewportId::ROOT).map(|v| v.commands.clone()).unwrap_or_default()

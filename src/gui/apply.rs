@@ -7,7 +7,7 @@ use std::path::Path;
 use super::app::App;
 use super::command::{Command, DiskChoice, Exported, FileAction, GuardChoice};
 use super::commit::Change;
-use super::document::Document;
+use super::document::{DocResult, Document};
 use super::modal::{DiskConflict, ExportExists, Modal, Pending};
 use super::notices::Notice;
 
@@ -48,7 +48,7 @@ impl App {
                 self.modal.take_path_field();
                 // What waited for this save runs only if it succeeds; a failed save drops it.
                 let next = self.modal.take_after_save();
-                if self.save_to(&path)
+                if self.save_to(&path, Document::save_as)
                     && let Some(next) = next
                 {
                     self.perform(next);
@@ -193,9 +193,10 @@ impl App {
         }
     }
 
-    fn save_to(&mut self, path: &Path) -> bool {
+    /// Saves with `save` (to the document's own file, or as a new one); says how it went.
+    fn save_to(&mut self, path: &Path, save: fn(&mut Document, &Path) -> DocResult<()>) -> bool {
         let t = OpenTexts::get(self.view.lang);
-        match self.doc.save_to(path) {
+        match save(&mut self.doc, path) {
             Ok(()) => {
                 self.drop_autosave();
                 self.prefs.add_recent(path.to_path_buf());
@@ -216,7 +217,7 @@ impl App {
             self.modal.open(Modal::DiskConflict(DiskConflict { then }));
             return;
         }
-        if self.save_to(path)
+        if self.save_to(path, Document::save_to)
             && let Some(next) = then
         {
             self.perform(next);
@@ -228,7 +229,7 @@ impl App {
         match choice {
             DiskChoice::Overwrite => {
                 if let Some(path) = self.doc.path().map(Path::to_path_buf)
-                    && self.save_to(&path)
+                    && self.save_to(&path, Document::save_to)
                     && let Some(next) = conflict.then
                 {
                     self.perform(next);

@@ -90,11 +90,13 @@ impl App {
         self.history.end_gesture();
     }
 
-    /// Makes `doc` the open document: fresh history, result and selection, no change note.
+    /// Makes `doc` the open document: fresh history, result and selection, no change note, and no report
+    /// of what was done to the previous one.
     pub(super) fn replace_document(&mut self, doc: Document) {
         self.doc = doc;
         self.history.clear();
         self.view.selected = None;
+        self.view.data = super::data_tab::DataTabState::default();
         self.changes = super::app::ChangeTracker::default();
         self.recompute();
     }

@@ -19,8 +19,22 @@ const DEFAULT_SCENARIO: &str = include_str!(concat!(env!("CARGO_MANIFEST_DIR"), 
 /// Scenario errors are large (they carry file names and causes); boxed, they keep results small.
 pub type DocResult<T> = Result<T, Box<ScenarioError>>;
 
+/// Where [`DEFAULT_SCENARIO`] comes from: a new document's file, as far as its name goes.
+const DEFAULT_SCENARIO_FILE: &str = "scenarios/imdi-2020.ron";
+
 pub fn default_scenario() -> DocResult<Scenario> {
-    Ok(parse_scenario(DEFAULT_SCENARIO, "scenarios/imdi-2020.ron")?)
+    Ok(parse_scenario(DEFAULT_SCENARIO, DEFAULT_SCENARIO_FILE)?)
+}
+
+/// The scenario's name after Save As from `old` (`None`: a new document) to `new`, when it changes. A name
+/// that still is the old file's ("IMDi 2020" for `imdi-2020.ron`) follows the new file, so two plans are
+/// not both called after the first; a name the analyst chose stays.
+pub fn name_after_save_as(name: &str, old: Option<&Path>, new: &Path) -> Option<String> {
+    let stem = |p: &Path| p.file_stem().map(|s| s.to_string_lossy().into_owned());
+    let loose = |s: &str| s.chars().filter(|c| c.is_alphanumeric()).flat_map(char::to_lowercase).collect::<String>();
+    let old_stem = stem(old.unwrap_or(Path::new(DEFAULT_SCENARIO_FILE)))?;
+    let new_stem = stem(new).filter(|s| !s.trim().is_empty())?;
+    (loose(name) == loose(&old_stem) && loose(name) != loose(&new_stem)).then_some(new_stem)
 }
 
 pub struct Document {
@@ -230,6 +244,21 @@ impl Document {
         Ok(())
     }
 
+    /// Saves under a new file: as [`Document::save_to`], and a name that still is the old file's follows the
+    /// new one (see [`name_after_save_as`]). A failed save changes nothing.
+    pub fn save_as(&mut self, path: &Path) -> DocResult<()> {
+        let Some(name) = name_after_save_as(&self.scenario.name, self.path.as_deref(), path) else {
+            return self.save_to(path);
+        };
+        let old = std::mem::replace(&mut self.scenario.name, name);
+        let saved = self.save_to(path);
+        match saved {
+            Ok(()) => self.revision += 1,
+            Err(_) => self.scenario.name = old,
+        }
+        saved
+    }
+
     /// An imported dataset is written on save; so is a dataset file the scenario names relative to another
     /// folder, which would not be found next to the new scenario.
     fn dataset_needs_writing(&self, path: &Path) -> bool {
@@ -256,6 +285,32 @@ impl Document {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_name_that_is_the_old_files_follows_the_new_file() {
+        let new = Path::new("/plans/oslo-variant.ron");
+        assert_eq!(name_after_save_as("IMDi 2020", None, new).as_deref(), Some("oslo-variant"), "a new document");
+        let old = Some(Path::new("/plans/imdi-2020.ron"));
+        assert_eq!(name_after_save_as("IMDi 2020", old, new).as_deref(), Some("oslo-variant"));
+        assert_eq!(name_after_save_as("Plan med Oslo låst", old, new), None, "a chosen name stays");
+        assert_eq!(name_after_save_as("IMDi 2020", old, Path::new("/other/IMDi_2020.ron")), None, "same name");
+    }
+
+    #[test]
+    fn save_as_renames_only_a_default_name_and_a_failed_save_keeps_it() {
+        let dir = tempfile::tempdir().unwrap();
+        let mut doc = Document::new_default().unwrap();
+        let first = dir.path().join("fordeling-a.ron");
+        doc.save_as(&first).unwrap();
+        assert_eq!(doc.scenario().name, "fordeling-a");
+        assert_eq!(crate::scenario::load_scenario(&first).unwrap().name, "fordeling-a", "the file has it too");
+        assert!(!doc.is_dirty());
+        assert!(doc.save_as(&dir.path().join("no such folder/b.ron")).is_err());
+        assert_eq!(doc.scenario().name, "fordeling-a", "a failed save renames nothing");
+        doc.set_scenario(Scenario { name: "Eget navn".into(), ..doc.scenario().clone() }).unwrap();
+        doc.save_as(&dir.path().join("fordeling-b.ron")).unwrap();
+        assert_eq!(doc.scenario().name, "Eget navn");
+    }
 
     #[test]
     fn default_scenario_is_the_2020_example() {

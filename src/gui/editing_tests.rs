@@ -80,6 +80,26 @@ fn the_change_note_covers_the_whole_drag() {
 }
 
 #[test]
+fn a_change_that_moves_nobody_clears_the_previous_note() {
+    let mut h = harness(new_app());
+    h.state_mut().apply(Command::Edit { edit: Edit::SetTargetTotal(9000), gesture: None });
+    h.run();
+    assert!(h.state().current_note().is_some(), "a larger target asks more");
+    // Oslo locked at what it already gets: the same municipalities are asked.
+    let result = h.state().computed.result.as_ref().unwrap();
+    let oslo = h.state().doc.dataset().municipalities.iter().position(|m| m.code == "0301").unwrap();
+    let value = Some(crate::scenario::Override::Lock(result.rows[oslo].allocation));
+    h.state_mut().apply(Command::Edit { edit: Edit::SetOverride { code: "0301".into(), value }, gesture: None });
+    h.run();
+    assert_eq!(h.state().current_note(), None, "the note of the target change is not shown for the lock");
+    h.state_mut().apply(Command::Undo);
+    h.state_mut().apply(Command::Undo);
+    h.run();
+    let note = h.state().current_note().expect("undoing the target change lets people go");
+    assert!(note.came_in.is_empty() && !note.left.is_empty(), "{note:?}");
+}
+
+#[test]
 fn switching_dataset_says_what_will_not_match_and_asks() {
     let mut h = harness(new_app());
     let to = DatasetRef::Embedded("norway-2024".into());

@@ -32,6 +32,7 @@ pub mod next_year_dialog;
 pub mod notices;
 pub mod overrides;
 pub mod panels;
+pub mod path_matches;
 pub mod shortcuts;
 pub mod table;
 pub mod tabs;

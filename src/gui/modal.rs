@@ -42,6 +42,10 @@ pub struct PathField {
     /// Frames left in which the field asks for the keyboard (a new modal takes a frame to become the top
     /// one, and focus asked for before that is dropped).
     pub focus_tries: u8,
+    /// The folder a relative path is taken from (the working folder).
+    pub base: PathBuf,
+    /// The text last listed for, and the entries that match it.
+    pub listed: Option<(String, Vec<String>)>,
 }
 
 /// An export whose target exists, waiting for Overwrite / Cancel.
@@ -251,7 +255,13 @@ mod tests {
     fn a_dialog_closed_on_top_uncovers_the_one_beneath() {
         let mut m = Modals::default();
         m.open(Modal::DiskConflict(DiskConflict { then: None }));
-        m.open(Modal::PathField(PathField { action: FileAction::SaveAs, text: String::new(), focus_tries: 0 }));
+        m.open(Modal::PathField(PathField {
+            action: FileAction::SaveAs,
+            text: String::new(),
+            focus_tries: 0,
+            base: PathBuf::new(),
+            listed: None,
+        }));
         assert!(matches!(m.open.last(), Some(Modal::PathField(_))));
         assert!(m.take_path_field().is_some());
         assert!(matches!(m.open.last(), Some(Modal::DiskConflict(_))));

@@ -43,6 +43,26 @@ fn moving_to_2024_borders_reports_every_change_and_undoes_in_one_step() {
 }
 
 #[test]
+fn the_border_report_goes_when_another_scenario_is_opened() {
+    let mut h = harness(app_2020());
+    h.state_mut().apply(Command::SetTab(Tab::Data));
+    h.state_mut().apply(Command::Import(ImportCmd::MoveBorders(Vintage::Y2024)));
+    h.run();
+    let report = h.state().view.data.borders_report.clone().unwrap();
+    assert!(shows(&h, &report[0]));
+    let dir = tempfile::tempdir().unwrap();
+    let other = dir.path().join("other.ron");
+    std::fs::write(&other, include_str!(concat!(env!("CARGO_MANIFEST_DIR"), "/scenarios/imdi-2020.ron"))).unwrap();
+    // The moved document is unsaved: the question comes first, then the other file replaces it.
+    h.state_mut().apply(Command::Open(other.clone()));
+    h.state_mut().apply(Command::Guard(crate::gui::command::GuardChoice::Discard));
+    h.run();
+    assert_eq!(h.state().doc.path(), Some(other.as_path()));
+    assert!(!shows(&h, &report[0]), "the report of the previous file is gone");
+    assert!(h.state().view.data.borders_report.is_none());
+}
+
+#[test]
 fn a_lock_on_a_split_municipality_refuses_the_move_by_name() {
     let mut h = harness(app_2020());
     let edit = Edit::SetOverride { code: "1507".into(), value: Some(Override::Lock(20)) };

@@ -8,8 +8,13 @@ use crate::data::{ColumnMeta, ColumnRole, Dataset, Direction, Kind, Text};
 use crate::fileio::read_limited;
 use crate::gui::task::{Task, TaskError};
 use crate::import::borders::to_dataset_borders;
-use crate::import::{Guess, Problem, Table, extract, guess, guess_kind, guess_role, match_codes, read_table};
+use crate::import::{Format, Guess, Problem, Table, extract, guess, guess_kind, guess_role, match_codes, read_table};
 use crate::scenario::MissingPolicy;
+
+/// The source and licence of a column from SSB, filled in when the table is known to be SSB's (a statbank
+/// export, or fetched); any other file leaves them for the analyst, so nothing is credited to SSB by mistake.
+const SSB_SOURCE: &str = "SSB";
+const SSB_LICENCE: &str = "CC BY 4.0 (SSB)";
 
 /// A municipality code and its value (`None`: in the file, but no number).
 pub type CodeValue = (String, Option<f64>);
@@ -90,8 +95,8 @@ impl ImportDialog {
             label_en: String::new(),
             unit: String::new(),
             year: String::new(),
-            source: "SSB".into(),
-            licence: "NLOD 2.0".into(),
+            source: String::new(),
+            licence: String::new(),
             direction: Direction::HigherIsBetter,
             kind: Kind::Intensive,
             leave_out_unknown: false,
@@ -117,8 +122,8 @@ impl ImportDialog {
         dialog.id = suggest_id(Path::new(&format!("ssb_{}", s.table)), dataset);
         dialog.label = s.contents_label.clone().unwrap_or_default();
         dialog.unit = s.unit.clone().unwrap_or_default();
-        dialog.source = format!("SSB, tabell {}", s.table);
-        dialog.licence = "CC BY 4.0 (SSB)".into();
+        dialog.source = format!("{SSB_SOURCE}, tabell {}", s.table);
+        dialog.licence = SSB_LICENCE.into();
         dialog.finish(Ok(fetched.table), dataset);
         if let Some(year) = &s.year {
             dialog.year.clone_from(year);
@@ -166,6 +171,10 @@ impl ImportDialog {
                 }
                 if self.id.is_empty() {
                     self.id = suggest_id(&self.path, dataset);
+                }
+                if table.format == Format::SsbCsv && self.source.is_empty() {
+                    self.source = SSB_SOURCE.into();
+                    self.licence = SSB_LICENCE.into();
                 }
                 self.table = Some(table);
                 self.error = None;
@@ -284,6 +293,19 @@ mod tests {
         dialog.id = "x".into();
         let t = crate::gui::data_tab::texts::ImportTexts::get(crate::lang::Lang::En);
         assert_eq!(dialog.column(t).unwrap_err(), t.same_columns);
+    }
+
+    #[test]
+    fn only_an_ssb_export_is_credited_to_ssb() {
+        let d = embedded_dataset("norway-2024").unwrap();
+        let fixture = |name: &str| Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/import").join(name);
+        let mut ssb = ImportDialog::load(fixture("ssb_07459_semicolon_latin1.csv"), None);
+        ssb.wait(&d);
+        assert_eq!((ssb.source.as_str(), ssb.licence.as_str()), (SSB_SOURCE, SSB_LICENCE));
+        let mut plain = ImportDialog::load(fixture("plain_semicolon_utf8.csv"), None);
+        plain.wait(&d);
+        assert!(plain.table.is_some(), "{:?}", plain.error);
+        assert_eq!((plain.source.as_str(), plain.licence.as_str()), ("", ""), "a file of unknown origin");
     }
 
     #[test]

@@ -11,7 +11,7 @@ use crate::gui::command::Command;
 use crate::gui::task::{Task, TaskError};
 use crate::import::{Table, read_table};
 use crate::lang::Lang;
-use crate::ssb::{Client, Request, Selection, Stage, YearChoice, base_url, fetch};
+use crate::ssb::{Client, Request, Selection, SsbError, Stage, YearChoice, base_url, fetch};
 
 /// Seconds to wait for each of SSB's answers.
 const TIMEOUT: Duration = Duration::from_secs(60);
@@ -23,6 +23,82 @@ pub struct FetchedTable {
     pub selection: Selection,
 }
 
+/// Why a fetch gave no table: what SSB (or the way there) said, or a table that could not be read.
+#[derive(Debug, Clone, PartialEq, thiserror::Error)]
+pub enum FetchError {
+    #[error("{0}")]
+    Ssb(SsbError),
+    #[error("{0}")]
+    Other(String),
+}
+
+impl FetchError {
+    /// The message in the window's language, naming the cause and what to do about it.
+    pub fn text(&self, lang: Lang) -> String {
+        match (self, lang) {
+            (FetchError::Ssb(e), Lang::Nb) => bokmål(e),
+            (FetchError::Ssb(e), Lang::En) => e.to_string(),
+            (FetchError::Other(text), _) => text.clone(),
+        }
+    }
+}
+
+/// SSB's errors for the planner's bokmål window; the CLI (and the English window) uses their English text.
+/// Field names are the form's, not the CLI's options.
+fn bokmål(e: &SsbError) -> String {
+    match e {
+        SsbError::BadTable(t) => {
+            format!("Tabellnummeret «{t}» er ugyldig: det består av bokstaver og sifre, som 07459.")
+        }
+        SsbError::Proxy { proxy, cause } => format!(
+            "Fikk ikke kontakt med SSB gjennom proxyen {proxy} (fra HTTPS_PROXY/HTTP_PROXY/ALL_PROXY). Sjekk \
+             proxyadressen, eller sett NO_PROXY=data.ssb.no hvis SSB nås direkte. (Feil: {cause})"
+        ),
+        SsbError::Timeout { url, secs } => {
+            format!(
+                "Ikke noe svar fra SSB innen {secs} sekunder ({url}). SSB kan være travel eller nettet tregt: prøv igjen senere."
+            )
+        }
+        SsbError::Connect { url, cause } => format!(
+            "Fikk ikke kontakt med SSB ({url}). Sjekk at maskinen er på nettet; bak en proxy må HTTPS_PROXY være \
+             satt. (Feil: {cause})"
+        ),
+        SsbError::AnswerTooLarge { url, limit } => {
+            format!("Svaret fra SSB er større enn {limit} byte ({url}). Velg én statistikkvariabel og ett år.")
+        }
+        SsbError::AnswerCut { url, cause } => {
+            format!("Svaret fra SSB ble brutt underveis ({url}): prøv igjen senere. (Feil: {cause})")
+        }
+        SsbError::Http { url, status, message } => {
+            format!("SSB svarte med feil (HTTP {status}) på {url}: {message}")
+        }
+        SsbError::TooManyCells { table, cells, limit } => format!(
+            "Tabell {table}: spørringen ville gitt {cells} verdier, mer enn SSBs grense på {limit}. Velg én \
+             statistikkvariabel og ett år."
+        ),
+        SsbError::NoMunicipalityDimension { table, dims } => {
+            format!("Tabell {table} har ingen kommunedimensjon (den har: {dims}). Velg en tabell etter kommune.")
+        }
+        SsbError::NeedContents { table, available } => format!(
+            "Tabell {table} har flere statistikkvariabler: skriv én av dem i feltet Statistikkvariabel: {available}"
+        ),
+        SsbError::UnknownContents { table, given, available } => {
+            format!("Tabell {table} har ingen statistikkvariabel «{given}». Tabellen har: {available}")
+        }
+        SsbError::UnknownYear { table, given, available } => {
+            format!("Tabell {table} har ikke året «{given}». Tabellen har: {available}")
+        }
+        SsbError::NotChosen { table, dim, label, count } => format!(
+            "Tabell {table}: dimensjonen {dim} ({label}) har {count} verdier og kan ikke utelates; bosetting henter \
+             én verdi per kommune. Velg en annen tabell, eller eksporter tabellen fra Statistikkbanken og importer filen."
+        ),
+        SsbError::Metadata { table, cause } => {
+            format!("Tabell {table}: SSBs beskrivelse av tabellen kunne ikke leses ({cause}).")
+        }
+        SsbError::Cancelled => "Avbrutt.".to_owned(),
+    }
+}
+
 /// The form and, while a request runs, its job.
 #[derive(Default)]
 pub struct SsbForm {
@@ -30,10 +106,10 @@ pub struct SsbForm {
     pub contents: String,
     /// A year, or empty for the latest.
     pub year: String,
-    pub error: Option<String>,
+    pub error: Option<FetchError>,
     /// The API's address; `None`: SSB's, or `BOSETTING_SSB_URL`.
     pub base: Option<String>,
-    job: Option<Task<FetchedTable, String, Option<Stage>>>,
+    job: Option<Task<FetchedTable, FetchError, Option<Stage>>>,
 }
 
 impl SsbForm {
@@ -57,8 +133,8 @@ impl SsbForm {
         let spawned = Task::spawn("ssb-fetch", repaint, move |progress| {
             let client = Client::new(&base, TIMEOUT);
             let f = fetch(&client, &request, |stage| progress.report(Some(stage)), || progress.cancelled())
-                .map_err(|e| e.to_string())?;
-            let table = read_table(&f.bytes, &f.source_name).map_err(|e| e.to_string())?;
+                .map_err(FetchError::Ssb)?;
+            let table = read_table(&f.bytes, &f.source_name).map_err(|e| FetchError::Other(e.to_string()))?;
             Ok(FetchedTable { source: f.source_name, table, selection: f.selection })
         });
         match spawned {
@@ -66,7 +142,7 @@ impl SsbForm {
                 self.error = None;
                 self.job = Some(job);
             }
-            Err(e) => self.error = Some(e.to_string()),
+            Err(e) => self.error = Some(FetchError::Other(e.to_string())),
         }
     }
 
@@ -83,9 +159,13 @@ impl SsbForm {
         self.finish(result)
     }
 
-    fn finish(&mut self, result: Result<FetchedTable, TaskError<String>>) -> Option<FetchedTable> {
+    fn finish(&mut self, result: Result<FetchedTable, TaskError<FetchError>>) -> Option<FetchedTable> {
         self.job = None;
-        result.map_err(|e| self.error = Some(e.to_string())).ok()
+        let error = |e: TaskError<FetchError>| match e {
+            TaskError::Failed(e) => e,
+            other => FetchError::Other(other.to_string()),
+        };
+        result.map_err(|e| self.error = Some(error(e))).ok()
     }
 
     /// Waits until the running request has ended, leaving its answer for [`SsbForm::poll`] (tests).
@@ -139,7 +219,7 @@ pub fn show(ctx: &Context, form: &mut SsbForm, lang: Lang, cmds: &mut Vec<Comman
             ui.spinner();
         }
         if let Some(e) = &form.error {
-            ui.colored_label(Color32::from_rgb(200, 40, 40), e);
+            ui.add(egui::Label::new(egui::RichText::new(e.text(lang)).color(Color32::from_rgb(200, 40, 40))).wrap());
         }
         ui.separator();
         let mut out = Vec::new();
@@ -212,6 +292,22 @@ mod tests {
         form.base = Some(serve(false));
         form.start(None);
         assert!(form.wait().is_none());
-        assert!(form.error.as_deref().unwrap_or_default().contains("HTTP 404"), "{:?}", form.error);
+        let error = form.error.clone().unwrap();
+        assert!(matches!(error, FetchError::Ssb(SsbError::Http { status: 404, .. })), "{error:?}");
+        assert!(error.text(Lang::Nb).starts_with("SSB svarte med feil (HTTP 404)"), "{}", error.text(Lang::Nb));
+    }
+
+    #[test]
+    fn no_connection_is_told_in_bokmål_with_the_cause_and_a_hint() {
+        // Nothing listens on port 9 of this machine: the connection is refused.
+        let mut form = SsbForm { table: "07459".into(), ..SsbForm::default() };
+        form.base = Some("http://127.0.0.1:9/api".into());
+        form.start(None);
+        assert!(form.wait().is_none());
+        let error = form.error.clone().unwrap();
+        assert!(matches!(error, FetchError::Ssb(SsbError::Connect { .. } | SsbError::Proxy { .. })), "{error:?}");
+        let text = error.text(Lang::Nb);
+        assert!(text.starts_with("Fikk ikke kontakt med SSB"), "{text}");
+        assert!(text.contains("proxy"), "the hint names the proxy setting: {text}");
     }
 }

@@ -8,6 +8,7 @@
 mod camera;
 mod classes;
 mod colouring;
+mod labels;
 mod legend;
 mod measure;
 mod mesh;
@@ -302,7 +303,7 @@ pub fn show_map(ui: &mut Ui, ctx: &ViewContext, state: &mut MapState) -> Vec<Vie
     actions
 }
 
-/// Municipality names, once zoomed in far enough that a name fits inside its municipality.
+/// Municipality names: the most populous first and none over another (see [`labels::choose`]).
 fn names(
     painter: &egui::Painter,
     ctx: &ViewContext,
@@ -314,27 +315,30 @@ fn names(
     let Some(links) = links else { return };
     let font = egui::FontId::proportional(12.0);
     let text_colour = Color32::from_gray(20);
+    let mut candidates = Vec::new();
     for (shape, row) in map.geometry.shapes.iter().zip(&links.row_of_shape) {
         let Some(row) = *row else { continue };
+        let Some(m) = ctx.dataset.municipalities.get(row) else { continue };
         let b = &shape.bounds;
-        let (lo, hi) = (map.mesh.to_map(b.min), map.mesh.to_map(b.max));
-        let (lo, hi) = (view.to_screen(lo), view.to_screen(hi));
+        let (lo, hi) = (view.to_screen(map.mesh.to_map(b.min)), view.to_screen(map.mesh.to_map(b.max)));
         let screen = Rect::from_two_pos(lo, hi);
         let centre = view.to_screen(map.mesh.to_map(b.center()));
-        if !viewport.shrink(20.0).contains(centre) {
+        if !viewport.contains(centre) {
             continue;
         }
-        let name = ctx.dataset.display_name(row);
-        // Roughly 7 points a letter at this size: only names that fit are drawn.
-        if screen.width() < name.chars().count() as f32 * 7.0 + 8.0 || screen.height() < 24.0 {
-            continue;
-        }
+        // Roughly 7 points a letter at this size.
+        let size = vec2(ctx.dataset.display_name(row).chars().count() as f32 * 7.0, 14.0);
+        let fits = screen.width() >= size.x + 8.0 && screen.height() >= 24.0;
+        candidates.push(labels::Candidate { row, population: m.population, centre, size, fits });
+    }
+    for c in labels::choose(candidates, viewport.shrink(4.0)) {
+        let name = ctx.dataset.display_name(c.row);
         // A light halo keeps the dark name readable on every class colour, the darkest too.
         for offset in [vec2(-1.0, 0.0), vec2(1.0, 0.0), vec2(0.0, -1.0), vec2(0.0, 1.0)] {
             let halo = Color32::from_white_alpha(230);
-            painter.text(centre + offset, egui::Align2::CENTER_CENTER, &name, font.clone(), halo);
+            painter.text(c.centre + offset, egui::Align2::CENTER_CENTER, &name, font.clone(), halo);
         }
-        painter.text(centre, egui::Align2::CENTER_CENTER, &name, font.clone(), text_colour);
+        painter.text(c.centre, egui::Align2::CENTER_CENTER, &name, font.clone(), text_colour);
     }
 }
 

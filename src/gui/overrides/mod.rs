@@ -4,7 +4,7 @@
 mod add;
 mod menu;
 mod panel;
-mod texts;
+pub(in crate::gui) mod texts;
 
 pub use menu::menu;
 pub use panel::{notes, panel};

@@ -29,6 +29,8 @@ texts!(DialogTexts {
     path_hint: "Ingen fildialog kunne vises. Skriv inn stien til filen:",
         "No file dialog could be shown. Type the path of the file:";
     path: "Sti", "Path";
+    relative_to: "En relativ sti går ut fra", "A relative path starts from";
+    matching: "Treff (klikk for å velge):", "Matches (click to choose):";
     ok: "OK", "OK";
     drop: "Slipp scenariofilen (.ron) for å åpne den", "Drop the scenario file (.ron) to open it";
     recover_title: "Ulagret arbeid", "Unsaved work";
@@ -79,6 +81,8 @@ pub fn path_field(ctx: &Context, lang: Lang, field: &mut PathField, cmds: &mut V
             ui.ctx().request_repaint();
         }
         let entered = edit.lost_focus() && ui.input(|i| i.key_pressed(egui::Key::Enter));
+        ui.weak(format!("{} {}", t.relative_to, field.base.display()));
+        matches(ui, t, field);
         let answer = answer_row(ui, &[(t.ok, true), (t.cancel, false)]);
         let ok = answer == Some(true) || entered;
         match answer {
@@ -93,6 +97,31 @@ pub fn path_field(ctx: &Context, lang: Lang, field: &mut PathField, cmds: &mut V
         cmds.push(cmd);
     } else if response.should_close() {
         cmds.push(Command::CancelPathField);
+    }
+}
+
+/// The entries matching the typed text; a click puts one in the field (a folder then lists its own).
+fn matches(ui: &mut egui::Ui, t: &DialogTexts, field: &mut PathField) {
+    if field.listed.as_ref().is_none_or(|(text, _)| *text != field.text) {
+        let found = crate::gui::path_matches::matches(&field.text, &field.base);
+        field.listed = Some((field.text.clone(), found));
+    }
+    let Some((_, found)) = &field.listed else { return };
+    if found.is_empty() {
+        return;
+    }
+    ui.weak(t.matching);
+    let mut chosen = None;
+    egui::ScrollArea::vertical().id_salt("path matches").max_height(180.0).show(ui, |ui| {
+        for entry in found {
+            if ui.selectable_label(false, entry).clicked() {
+                chosen = Some(entry.clone());
+            }
+        }
+    });
+    if let Some(entry) = chosen {
+        field.text = entry;
+        field.focus_tries = 3;
     }
 }
 

@@ -5,7 +5,7 @@ use std::collections::HashMap;
 use egui::{Align, Layout, RichText, Ui};
 
 use super::TableTexts;
-use super::columns::{Col, RangeColumn, indicator_value, shown_note};
+use super::columns::{Col, RangeColumn, indicator_value, note_tip, shown_note};
 use super::number_cell;
 use crate::engine::{FilledCell, MunicipalityResult, Status};
 use crate::gui::view::ViewContext;
@@ -85,7 +85,11 @@ impl Cell<'_> {
                 number_cell(ui, text(s));
             }
             Col::Note => {
-                ui.add(egui::Label::new(text(shown_note(self.ctx, r, result))).truncate());
+                let response = ui.add(egui::Label::new(text(shown_note(self.ctx, r, result))).truncate());
+                let tip = note_tip(self.ctx, r, result);
+                if !tip.is_empty() {
+                    response.on_hover_text(tip);
+                }
             }
             Col::Expected => match self.ctx.expected.and_then(|e| e.rows.get(r)) {
                 // The whole cell shows the range and the basis on hover.

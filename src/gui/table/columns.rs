@@ -219,6 +219,21 @@ pub fn shown_note(ctx: &ViewContext, row: usize, result: Option<&crate::engine::
     s
 }
 
+/// Everything behind a row's note, a line each: why it is not asked (or that it is locked), that it is
+/// overridden, and the analyst's reason for the override. The cell may be cut; this is shown on hover.
+pub fn note_tip(ctx: &ViewContext, row: usize, result: Option<&crate::engine::MunicipalityResult>) -> String {
+    let mut lines: Vec<String> = result.map(|x| note(&x.status, ctx.lang)).into_iter().collect();
+    let code = ctx.dataset.municipalities.get(row).map(|m| m.code.as_str()).unwrap_or_default();
+    if ctx.scenario.overrides.contains_key(code) && !matches!(result.map(|x| &x.status), Some(Status::Locked)) {
+        lines.push(super::TableTexts::get(ctx.lang).overridden.to_owned());
+    }
+    if let Some(why) = ctx.scenario.override_notes.get(code).filter(|n| !n.trim().is_empty()) {
+        lines.push(format!("{}: {}", crate::gui::overrides::texts::OverrideTexts::get(ctx.lang).reason, why.trim()));
+    }
+    lines.retain(|l| !l.is_empty());
+    lines.join("\n")
+}
+
 /// The note for a row: the reason it is not asked, or that its number is locked.
 pub fn note(status: &Status, lang: Lang) -> String {
     match status {

@@ -299,10 +299,8 @@ impl Half<'_> {
                         row.col(|ui| cell.show(ui, *col));
                     }
                     let response = row.response();
-                    let response = match result.and_then(|x| x.reason()) {
-                        Some(reason) => response.on_hover_text(reason.message(ctx.lang)),
-                        None => response,
-                    };
+                    let tip = columns::note_tip(ctx, r, result);
+                    let response = if tip.is_empty() { response } else { response.on_hover_text(tip) };
                     if response.clicked() {
                         actions.push(ViewAction::Select(Some(r)));
                     }

@@ -181,3 +181,41 @@ fn the_workbook_carries_the_expected_decisions_after_the_request() {
         assert_eq!(value(&row[request + 1]), if e.request > 0.0 { e.expected.round() } else { 0.0 });
     }
 }
+
+#[test]
+fn the_note_cell_tells_every_reason_on_hover() {
+    use crate::gui::command::Command;
+    use crate::gui::edit::Edit;
+    let mut h = harness(App::new(Document::new_default().unwrap(), Prefs::default()));
+    let code = "5001";
+    let why = "Avtalt med kommunen i møte 3. mars";
+    let exclude = Edit::SetOverride { code: code.into(), value: Some(crate::scenario::Override::Exclude) };
+    h.state_mut().apply(Command::Edit { edit: exclude, gesture: None });
+    h.state_mut()
+        .apply(Command::Edit { edit: Edit::SetOverrideNote { code: code.into(), note: why.into() }, gesture: None });
+    h.run();
+    h.get_by_role_and_label(Role::TextInput, super::TableTexts::NB.search).click();
+    h.run();
+    h.get_by_role_and_label(Role::TextInput, super::TableTexts::NB.search).type_text("Trondheim");
+    h.run();
+    let app = h.state();
+    let row = app.doc.dataset().index_of_code(code).unwrap();
+    let result = app.computed.result.as_ref().unwrap().rows.get(row);
+    let ctx = app.view_context();
+    let shown = super::columns::shown_note(&ctx, row, result);
+    let tip = super::columns::note_tip(&ctx, row, result);
+    let reason = result.and_then(|r| r.reason()).unwrap().message(crate::lang::Lang::Nb);
+    assert_eq!(tip.lines().count(), 3, "the rule, the override and its reason: {tip}");
+    let cell = label_rect(&h, &shown).expect("the note cell");
+    // The table scrolled to its right edge: the note column is in view.
+    wheel(&mut h, egui::pos2(900.0, cell.center().y), egui::vec2(-3000.0, 0.0));
+    let cell = label_rect(&h, &shown).unwrap();
+    assert!(cell.max.x <= 1400.0, "the whole note can be scrolled into view: {cell:?}");
+    h.query_all_by(|n| n.value().as_deref() == Some(shown.as_str())).next().unwrap().hover();
+    h.run();
+    h.run();
+    for line in [reason.as_str(), &format!("Begrunnelse: {why}")] {
+        let in_tip = h.query_all_by(|n| n.value().is_some_and(|v| v.contains(line) && v.contains('\n'))).next();
+        assert!(in_tip.is_some(), "the tooltip shows «{line}»");
+    }
+}
