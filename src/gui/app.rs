@@ -261,7 +261,8 @@ impl App {
     fn central(&mut self, ui: &mut egui::Ui, cmds: &mut Vec<Command>) {
         let lang = self.view.lang;
         let t = tabs::TabTexts::get(lang);
-        ui.horizontal(|ui| {
+        // Wrapped: in a narrow window the tabs take two lines rather than widening the central area past it.
+        ui.horizontal_wrapped(|ui| {
             let compare = super::compare_view::CompareTexts::get(lang).tab;
             for (tab, label) in [
                 (Tab::Table, t.table),
