@@ -71,4 +71,5 @@ texts!(Words {
     excluded: "Utelatt (regler eller manuelt)", "Excluded (rules or by hand)";
     reference: "Referanse", "Reference";
     followup_status: "Oppfølging: status for vedtak", "Follow-up: status of decisions";
+    expected_ratio: "Forventet vedtak ÷ anmodning", "Expected decision ÷ request";
 });
