@@ -72,4 +72,7 @@ texts!(Words {
     reference: "Referanse", "Reference";
     followup_status: "Oppfølging: status for vedtak", "Follow-up: status of decisions";
     expected_ratio: "Forventet vedtak ÷ anmodning", "Expected decision ÷ request";
+    expected_decided: "Forventet vedtatt", "Expected decided";
+    expected_coverage: "Forventet dekning av målet", "Expected coverage of the target";
+    expected_shortfall: "Forventet mangel", "Expected shortfall";
 });

@@ -24,6 +24,7 @@ pub fn lay_out(
     title(&mut l, input);
     key_figures(&mut l, input, compared);
     map_and_counties(&mut l, input, compared)?;
+    super::expected::expected_section(&mut l, input);
     largest(&mut l, input, compared);
     manual_choices(&mut l, input);
     rules_and_weights(&mut l, input);

@@ -13,9 +13,9 @@ texts!(ExpectedTexts {
     column_tip: "Plassene kommunen kan ventes å vedta for denne anmodningen, ut fra tidligere vedtak i datasettet. Pek på en celle for spennet og grunnlaget.",
         "The places the municipality can be expected to decide for this request, from the past decisions in the dataset. Point at a cell for the range and the basis.";
     range: "spenn", "range";
-    decided: "Forventet vedtatt", "Expected decided";
-    coverage: "Forventet dekning av målet", "Expected coverage of the target";
-    shortfall: "Forventet mangel", "Expected shortfall";
+    decided: crate::lang::Words::NB.expected_decided, crate::lang::Words::EN.expected_decided;
+    coverage: crate::lang::Words::NB.expected_coverage, crate::lang::Words::EN.expected_coverage;
+    shortfall: crate::lang::Words::NB.expected_shortfall, crate::lang::Words::EN.expected_shortfall;
 });
 
 /// The expected decisions of the latest plan, remade when the plan changes.
