@@ -75,4 +75,5 @@ texts!(Words {
     expected_decided: "Forventet vedtatt", "Expected decided";
     expected_coverage: "Forventet dekning av målet", "Expected coverage of the target";
     expected_shortfall: "Forventet mangel", "Expected shortfall";
+    decided_and_expected: "Vedtatt + forventet fra dem som ikke har svart", "Decided + expected from those not yet answered";
 });

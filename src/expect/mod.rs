@@ -12,6 +12,7 @@ mod estimate;
 mod inputs;
 mod model;
 mod needed;
+mod outlook;
 mod plan;
 mod totals;
 
@@ -21,6 +22,7 @@ pub use estimate::{Basis, Estimate};
 pub use inputs::{ColumnChoice, Inputs, Year, read_inputs, read_request, read_year};
 pub use model::{FLOOR_PLACES, GroupFit, Model, PRIOR_PLACES, Parts};
 pub use needed::{Needed, needed_request};
+pub use outlook::{Outlook, outlook};
 pub use plan::{Expected, default_choice, for_plan, has_record};
 pub use totals::{CountyTotals, Totals, county_totals, national_totals};
 

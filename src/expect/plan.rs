@@ -50,7 +50,9 @@ pub fn has_record(dataset: &Dataset) -> bool {
 /// The expected decisions for a plan's `request` (one value per dataset row); `None` without a record to
 /// learn from. A class column that cannot be read as classes is left out rather than losing the estimate.
 pub fn for_plan(dataset: &Dataset, request: &[f64]) -> Option<Expected> {
-    let choice = default_choice(dataset);
+    let mut choice = default_choice(dataset);
+    // A year whose decisions cannot be read (none answered yet) teaches nothing; the others still do.
+    choice.history.retain(|(r, d)| super::read_year(dataset, r, d).is_ok());
     if choice.history.is_empty() || request.len() != dataset.len() {
         return None;
     }

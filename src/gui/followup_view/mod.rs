@@ -74,7 +74,7 @@ pub fn show(ui: &mut Ui, ctx: &ViewContext, state: &mut FollowUpState, cmds: &mu
             return Vec::new();
         }
     };
-    summary(ui, &f, ctx.lang);
+    summary(ui, &f, crate::expect::outlook(ctx.dataset, &f).as_ref(), ctx.lang);
     legend(ui, &f, state, ctx.lang);
     ui.separator();
     let mut actions = Vec::new();
@@ -169,7 +169,9 @@ fn choosers(ui: &mut Ui, ctx: &ViewContext, state: &mut FollowUpState) {
     });
 }
 
-fn summary(ui: &mut Ui, f: &FollowUp, lang: Lang) {
+/// The key figures; with a record of decisions, also decided so far plus the decisions to expect from the
+/// not answered, against the target.
+fn summary(ui: &mut Ui, f: &FollowUp, outlook: Option<&crate::expect::Outlook>, lang: Lang) {
     let t = FollowUpTexts::get(lang);
     let n = |v: f64| numfmt::integer(v, lang);
     let x = &f.national;
@@ -190,6 +192,12 @@ fn summary(ui: &mut Ui, f: &FollowUp, lang: Lang) {
         if x.decided > 0 && x.settled > 0 {
             let pct = numfmt::decimal(x.settled as f64 * 100.0 / x.decided as f64, 1, lang);
             big(ui, t.settled, format!("{} ({pct} % {})", n(x.settled as f64), t.settled_of_decided));
+        }
+        if let Some(o) = outlook {
+            let w = crate::lang::Words::get(lang);
+            let (low, high) = o.range();
+            big(ui, w.decided_and_expected, format!("{} ({}–{})", n(o.expected_total()), n(low), n(high)));
+            big(ui, w.expected_shortfall, n(o.expected_shortfall().max(0.0)));
         }
     });
     ui.label(format!(
