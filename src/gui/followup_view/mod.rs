@@ -193,13 +193,10 @@ fn summary(ui: &mut Ui, f: &FollowUp, outlook: Option<&crate::expect::Outlook>, 
             let pct = numfmt::decimal(x.settled as f64 * 100.0 / x.decided as f64, 1, lang);
             big(ui, t.settled, format!("{} ({pct} % {})", n(x.settled as f64), t.settled_of_decided));
         }
-        if let Some(o) = outlook {
-            let w = crate::lang::Words::get(lang);
-            let (low, high) = o.range();
-            big(ui, w.decided_and_expected, format!("{} ({}–{})", n(o.expected_total()), n(low), n(high)));
-            big(ui, w.expected_shortfall, n(o.expected_shortfall().max(0.0)));
-        }
     });
+    if let Some(o) = outlook {
+        outlook_figures(ui, o, lang);
+    }
     ui.label(format!(
         "{}: {}   {}: {}   {}: {}   {}: {}   {}: {}",
         t.asked,
@@ -213,6 +210,29 @@ fn summary(ui: &mut Ui, f: &FollowUp, outlook: Option<&crate::expect::Outlook>, 
         t.not_answered,
         x.not_answered
     ));
+}
+
+/// Decided so far plus the decisions to expect from the not answered, and the shortfall that leaves: a row of
+/// their own, so the figures above never wrap.
+fn outlook_figures(ui: &mut Ui, o: &crate::expect::Outlook, lang: Lang) {
+    let t = FollowUpTexts::get(lang);
+    let w = crate::lang::Words::get(lang);
+    let n = |v: f64| numfmt::integer(v, lang);
+    let (low, high) = o.range();
+    ui.horizontal(|ui| {
+        for (label, value, tip) in [
+            (t.outlook, format!("{} ({}–{})", n(o.expected_total()), n(low), n(high)), w.decided_and_expected),
+            (w.expected_shortfall, n(o.expected_shortfall().max(0.0)), w.expected_shortfall),
+        ] {
+            ui.vertical(|ui| {
+                ui.weak(label);
+                ui.label(RichText::new(value).size(16.0).strong());
+            })
+            .response
+            .on_hover_text(tip);
+            ui.add_space(14.0);
+        }
+    });
 }
 
 /// The status colours with their counts; a click filters the table by the status.

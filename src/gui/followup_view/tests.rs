@@ -51,7 +51,7 @@ fn the_tab_shows_the_2024_status() {
     assert!(o.expected_total() > f64::from(decided));
     let (low, high) = o.range();
     let n = |v: f64| numfmt::integer(v, lang);
-    assert!(shows(&h, crate::lang::Words::get(lang).decided_and_expected), "the outlook's label");
+    assert!(shows(&h, super::texts::FollowUpTexts::get(lang).outlook), "the outlook's label");
     assert!(shows(&h, &format!("{} ({}–{})", n(o.expected_total()), n(low), n(high))), "the outlook with its range");
 }
 
