@@ -71,4 +71,9 @@ texts!(Words {
     excluded: "Utelatt (regler eller manuelt)", "Excluded (rules or by hand)";
     reference: "Referanse", "Reference";
     followup_status: "Oppfølging: status for vedtak", "Follow-up: status of decisions";
+    expected_ratio: "Forventet vedtak ÷ anmodning", "Expected decision ÷ request";
+    expected_decided: "Forventet vedtatt", "Expected decided";
+    expected_coverage: "Forventet dekning av målet", "Expected coverage of the target";
+    expected_shortfall: "Forventet mangel", "Expected shortfall";
+    decided_and_expected: "Vedtatt + forventet fra dem som ikke har svart", "Decided + expected from those not yet answered";
 });

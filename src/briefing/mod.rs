@@ -5,6 +5,7 @@
 //!
 //! Pure: the planner (File → Export briefing…) and the CLI (`bosetting report`) call [`briefing_pdf`].
 
+mod expected;
 mod layout;
 mod pdf;
 mod sections;

@@ -27,6 +27,7 @@ pub fn lay_out(
         super::year_section::year_section(&mut l, year, plan.dataset, input.lang);
     }
     map_and_counties(&mut l, input, compared)?;
+    super::expected::expected_section(&mut l, input);
     largest(&mut l, input, compared);
     manual_choices(&mut l, input);
     rules_and_weights(&mut l, input);

@@ -200,3 +200,48 @@ fn an_open_year_adds_its_section_and_none_leaves_the_report_as_it_was() {
     assert!(!flat.contains("Bosettingsåret"), "no year, no section");
     assert!(!flat.contains("fylket anbefalte"), "no log without a county round");
 }
+
+#[test]
+fn with_a_record_the_briefing_says_what_decisions_to_expect() {
+    let (d, s, a) = test_data::imdi_2020_case();
+    let plan = Plan { dataset: &d, scenario: &s, allocation: &a, date: "2026-12-04" };
+    let input = BriefingInput { plan, reference: None, board: None, year: None, lang: Lang::Nb };
+    let e = expected::expected_for(&input).expect("the 2020 dataset holds the 2019 decisions");
+    let flat = pdf_text(&briefing_pdf(&input).unwrap()).replace('\u{a0}', " ");
+    let t = expected::ExpectedBriefingTexts::NB;
+    assert!(flat.contains(t.heading), "the section");
+    let int = |v: f64| crate::numfmt::integer(v, Lang::Nb).replace('\u{a0}', " ");
+    assert!(flat.contains(&format!(
+        "{} plasser (spenn {}–{})",
+        int(e.totals.expected),
+        int(e.totals.low),
+        int(e.totals.high)
+    )));
+    // The counties listed are the lowest by expected ÷ requested, in that order.
+    let lowest = expected::lowest_counties(&e);
+    assert_eq!(lowest.len(), expected::LOWEST_COUNTIES);
+    assert!(lowest.windows(2).all(|w| w[0].totals.coverage() <= w[1].totals.coverage()));
+    let highest_listed = lowest.last().unwrap().totals.coverage();
+    assert!(
+        e.counties
+            .iter()
+            .filter(|c| c.totals.requested > 0.0)
+            .all(|c| lowest.iter().any(|l| l.code == c.code) || c.totals.coverage() >= highest_listed)
+    );
+    let section = &flat[flat.find(t.heading).unwrap()..];
+    let positions: Vec<usize> = lowest.iter().map(|c| section.find(&c.name).expect("listed")).collect();
+    assert!(positions.windows(2).all(|w| w[0] < w[1]), "listed lowest first: {positions:?}");
+    assert!(flat.contains("docs/model.md"), "the method note points to the model");
+}
+
+#[test]
+fn without_a_record_the_briefing_has_no_expected_section() {
+    let (mut d, s, a) = test_data::imdi_2020_case();
+    d.columns.retain(|c| !c.meta.id.starts_with("vedtak_"));
+    let plan = Plan { dataset: &d, scenario: &s, allocation: &a, date: "2026-12-04" };
+    let input = BriefingInput { plan, reference: None, board: None, year: None, lang: Lang::Nb };
+    assert!(expected::expected_for(&input).is_none());
+    let flat = pdf_text(&briefing_pdf(&input).unwrap());
+    assert!(!flat.contains(expected::ExpectedBriefingTexts::NB.heading));
+    assert!(flat.contains("Nøkkeltall") && flat.contains("Vedlegg"), "the rest of the briefing stays");
+}

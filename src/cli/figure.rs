@@ -17,7 +17,8 @@ pub struct FigureArgs {
     /// What to draw.
     #[arg(long, value_parser = ["map", "counties", "top", "concentration", "waterfall"])]
     pub kind: String,
-    /// The map's measure: request, per1000, difference (from the reference column) or a dataset column id.
+    /// The map's measure: request, per1000, difference (from the reference column), expected_ratio (expected decision ÷
+    /// request) or a dataset column id.
     #[arg(long, default_value = "request")]
     pub measure: String,
     /// The municipality of a waterfall: number (e.g. 1804) or exact name.

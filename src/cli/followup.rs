@@ -167,6 +167,20 @@ pub(crate) fn status_json(dataset: &Dataset, f: &FollowUp) -> Value {
             })
         })
         .collect();
+    let expected = match crate::expect::outlook(dataset, f) {
+        Some(o) => {
+            let (low, high) = o.range();
+            json!({
+                "decided": o.decided,
+                "unanswered": o.unanswered,
+                "expected_from_unanswered": o.expected_unanswered.expected,
+                "expected_total": o.expected_total(),
+                "range": [low, high],
+                "expected_shortfall": o.expected_shortfall(),
+            })
+        }
+        None => Value::Null,
+    };
     json!({
         "target": f.target,
         "requested": x.requested,
@@ -180,6 +194,7 @@ pub(crate) fn status_json(dataset: &Dataset, f: &FollowUp) -> Value {
         "shortfall_counting_unanswered": f.shortfall(true),
         "coverage": f.coverage(),
         "settled": x.settled,
+        "expected": expected,
         "counties": counties,
         "municipalities": municipalities,
     })
@@ -189,6 +204,13 @@ fn text_report(dataset: &Dataset, f: &FollowUp, lang: Lang) -> String {
     let mut out = String::new();
     for (label, value) in table::summary_lines(f, lang) {
         out.push_str(&format!("{label:<24} {value:>10}\n"));
+    }
+    if let Some(o) = crate::expect::outlook(dataset, f) {
+        let w = crate::lang::Words::get(lang);
+        let n = |v: f64| crate::numfmt::integer(v, lang);
+        let (low, high) = o.range();
+        out.push_str(&format!("{}: {} ({}–{})\n", w.decided_and_expected, n(o.expected_total()), n(low), n(high)));
+        out.push_str(&format!("{:<24} {:>10}\n", w.expected_shortfall, n(o.expected_shortfall().max(0.0))));
     }
     out.push('\n');
     let counties = table::county_table(f, lang);

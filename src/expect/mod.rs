@@ -12,6 +12,8 @@ mod estimate;
 mod inputs;
 mod model;
 mod needed;
+mod outlook;
+mod plan;
 mod totals;
 
 pub use backtest::{Backtest, BacktestRow, Baselines, Score, backtest_by_county};
@@ -20,6 +22,8 @@ pub use estimate::{Basis, Estimate};
 pub use inputs::{ColumnChoice, Inputs, Year, read_inputs, read_request, read_year};
 pub use model::{FLOOR_PLACES, GroupFit, Model, PRIOR_PLACES, Parts};
 pub use needed::{Needed, needed_request};
+pub use outlook::{Outlook, outlook};
+pub use plan::{Expected, default_choice, for_plan, has_record};
 pub use totals::{CountyTotals, Totals, county_totals, national_totals};
 
 #[cfg(test)]

@@ -6,8 +6,10 @@ pub enum FigureError {
     NoMap(String),
     #[error("the map could not be read: {0}")]
     BadMap(String),
-    #[error("unknown measure {0:?}: use request, per1000, difference or a column of the dataset")]
+    #[error("unknown measure {0:?}: use request, per1000, difference, expected_ratio or a column of the dataset")]
     UnknownMeasure(String),
+    #[error("the dataset {0} holds no request with decisions to learn the expected decisions from")]
+    NoRecord(String),
     #[error("the scenario has no reference column, so there is no difference to show")]
     NoReference,
     #[error("a waterfall needs a municipality: give --code with its number or name")]

@@ -39,6 +39,7 @@ fn classes_of(values: &Values) -> Option<Classes> {
         Scheme::Sequential => Classes::sequential(&present, SEQUENTIAL_CLASSES, values.integer),
         Scheme::Diverging => Classes::diverging(&present, values.integer),
         Scheme::Status => Some(status_classes()),
+        Scheme::Ratio => Classes::ratio(&present),
     }
 }
 
@@ -193,7 +194,7 @@ fn draw_legend<DB: DrawingBackend>(
         for k in 0..c.len() {
             let label = match c.scheme {
                 Scheme::Status => STATUS_CLASSES.get(k).map_or_else(String::new, |a| a.label(lang).to_owned()),
-                Scheme::Sequential | Scheme::Diverging => {
+                Scheme::Sequential | Scheme::Diverging | Scheme::Ratio => {
                     let (lo, hi) = c.range(k);
                     range_label(lo, hi, c.integer, decimals, lang)
                 }

@@ -4,6 +4,7 @@ use super::error::FigureError;
 use super::texts::FigureTexts;
 use crate::data::{Column, Dataset};
 use crate::engine::{Allocation, MunicipalityResult};
+use crate::expect::for_plan;
 use crate::followup::{Answer, column_counts, follow_up};
 use crate::lang::{Lang, Words};
 use crate::map::classes::{Classes, Scheme};
@@ -26,6 +27,9 @@ pub enum MapMeasure {
         request: Option<String>,
         decisions: String,
     },
+    /// The decision to expect of each asked municipality ÷ its request (`crate::expect`): only offered when the
+    /// dataset has a record of decisions to learn from.
+    ExpectedRatio,
 }
 
 /// The follow-up statuses a map colours, in legend order (not asked is drawn like any not-asked row).
@@ -66,12 +70,13 @@ pub fn follow_up_row_status(values: &[Option<f64>]) -> Vec<RowStatus> {
 }
 
 impl MapMeasure {
-    /// `request`, `per1000`, `difference`, or a column id.
+    /// `request`, `per1000`, `difference`, `expected_ratio`, or a column id.
     pub fn parse(text: &str) -> MapMeasure {
         match text {
             "request" => MapMeasure::Request,
             "per1000" | "per_1000" => MapMeasure::PerThousand,
             "difference" => MapMeasure::Difference,
+            "expected_ratio" | "expected" => MapMeasure::ExpectedRatio,
             other => MapMeasure::Column(other.to_owned()),
         }
     }
@@ -167,6 +172,15 @@ pub fn measure_values(
                 .unwrap_or_else(|| vec![None; n]);
             (values, Scheme::Status, true)
         }
+        MapMeasure::ExpectedRatio => {
+            let request: Option<Vec<f64>> = rows.map(|rows| rows.iter().map(|r| f64::from(r.allocation)).collect());
+            let values = match request.as_deref().map(|request| for_plan(dataset, request)) {
+                Some(Some(expected)) => expected.ratios(),
+                Some(None) => return Err(FigureError::NoRecord(dataset.id.clone())),
+                None => vec![None; n],
+            };
+            (values, Scheme::Ratio, true)
+        }
     };
     let (integer, decimals) = value_format(measure == &MapMeasure::PerThousand, &values);
     Ok(MeasureValues { values, scheme, request_based, integer, decimals })
@@ -217,6 +231,7 @@ pub fn evaluate(
                 dataset.column(decisions).map_or(decisions.as_str(), |c| lang.pick(&c.meta.label.nb, &c.meta.label.en));
             (format!("{} ({label})", Words::get(lang).followup_status), String::new())
         }
+        MapMeasure::ExpectedRatio => (Words::get(lang).expected_ratio.into(), String::new()),
     };
     Ok(Values { title, unit, values, status, scheme, integer, decimals, request_based })
 }

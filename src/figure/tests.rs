@@ -133,3 +133,37 @@ fn a_follow_up_map_prints_the_statuses_not_the_request() {
     assert!(!svg.contains(texts::FigureTexts::NB.map_title), "not titled as the request");
     assert!(svg.contains(crate::followup::Answer::At.label(Lang::Nb)), "the legend names the statuses");
 }
+
+#[test]
+fn the_expected_ratio_map_colours_each_asked_municipality_by_its_expected_decision_over_its_request() {
+    let (d, s, a) = test_data::imdi_2020_case();
+    let plan = Plan { dataset: &d, scenario: &s, allocation: &a, date: "2026-12-04" };
+    let mut ratio = spec(Kind::Map, 1000, 1200);
+    ratio.measure = MapMeasure::parse("expected_ratio");
+    assert_eq!(ratio.measure, MapMeasure::ExpectedRatio);
+    let values = measure::evaluate(&ratio.measure, &d, &s, &a, Lang::Nb).unwrap();
+    assert_eq!(values.scheme, crate::map::classes::Scheme::Ratio);
+    assert_eq!(values.title, crate::lang::Words::NB.expected_ratio);
+    let request: Vec<f64> = a.rows.iter().map(|r| f64::from(r.allocation)).collect();
+    let expected = crate::expect::for_plan(&d, &request).expect("the 2020 dataset has the 2019 decisions");
+    for ((v, r), e) in values.values.iter().zip(&a.rows).zip(&expected.rows) {
+        match v {
+            Some(v) => assert!(r.asked() && (v - e.expected / e.request).abs() < 1e-12),
+            None => assert!(!r.asked()),
+        }
+    }
+    let asked = a.rows.iter().filter(|r| r.asked()).count();
+    let coloured = map::fills_for_test(&plan, &ratio).unwrap().iter().filter(|(_, c)| *c).count();
+    assert_eq!(coloured, asked);
+    let svg = render_svg(&plan, &ratio).unwrap();
+    assert!(svg.contains("0,90–1,00") && svg.contains("≥ 1,20"), "the legend has the fixed ratio classes");
+}
+
+#[test]
+fn without_a_record_there_is_no_expected_ratio_to_draw() {
+    let (mut d, s, a) = test_data::imdi_2020_case();
+    d.columns.retain(|c| !c.meta.id.starts_with("vedtak_"));
+    assert!(!crate::expect::has_record(&d));
+    let err = measure::evaluate(&MapMeasure::ExpectedRatio, &d, &s, &a, Lang::Nb).unwrap_err();
+    assert!(matches!(err, crate::figure::FigureError::NoRecord(_)), "{err}");
+}

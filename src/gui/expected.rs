@@ -1,11 +1,10 @@
 //! The decisions to expect for the plan on screen (`crate::expect`): computed once per plan (not per frame)
 //! and read by the table, the key figures and the exports of the planner.
 
-use crate::data::{ColumnRole, Dataset};
+use crate::data::Dataset;
 use crate::engine::Allocation;
-use crate::expect::{
-    ColumnChoice, CountyTotals, Estimate, Model, Totals, Year, county_totals, national_totals, read_inputs,
-};
+pub use crate::expect::Expected;
+use crate::expect::{Estimate, for_plan};
 use crate::lang::Lang;
 use crate::numfmt;
 
@@ -14,18 +13,10 @@ texts!(ExpectedTexts {
     column_tip: "Plassene kommunen kan ventes å vedta for denne anmodningen, ut fra tidligere vedtak i datasettet. Pek på en celle for spennet og grunnlaget.",
         "The places the municipality can be expected to decide for this request, from the past decisions in the dataset. Point at a cell for the range and the basis.";
     range: "spenn", "range";
-    decided: "Forventet vedtatt", "Expected decided";
-    coverage: "Forventet dekning av målet", "Expected coverage of the target";
-    shortfall: "Forventet mangel", "Expected shortfall";
+    decided: crate::lang::Words::NB.expected_decided, crate::lang::Words::EN.expected_decided;
+    coverage: crate::lang::Words::NB.expected_coverage, crate::lang::Words::EN.expected_coverage;
+    shortfall: crate::lang::Words::NB.expected_shortfall, crate::lang::Words::EN.expected_shortfall;
 });
-
-/// The expected decisions of every dataset row, nationally and per county.
-#[derive(Debug, Clone, PartialEq)]
-pub struct Expected {
-    pub rows: Vec<Estimate>,
-    pub totals: Totals,
-    pub counties: Vec<CountyTotals>,
-}
 
 /// The expected decisions of the latest plan, remade when the plan changes.
 #[derive(Default)]
@@ -39,7 +30,10 @@ impl ExpectedCache {
     pub fn update(&mut self, dataset: &Dataset, allocation: Option<&Allocation>, generation: u64) {
         if self.generation != Some(generation) {
             self.generation = Some(generation);
-            self.value = allocation.and_then(|a| expected(dataset, a));
+            self.value = allocation.and_then(|a| {
+                let request: Vec<f64> = a.rows.iter().map(|r| f64::from(r.allocation)).collect();
+                for_plan(dataset, &request)
+            });
         }
     }
 
@@ -47,46 +41,6 @@ impl ExpectedCache {
     pub fn get(&self) -> Option<&Expected> {
         self.value.as_ref()
     }
-}
-
-/// The newest column whose id starts with `prefix` (ids end in their year).
-fn newest<'a>(dataset: &'a Dataset, prefix: &str) -> Option<&'a str> {
-    dataset.columns.iter().map(|c| c.meta.id.as_str()).filter(|id| id.starts_with(prefix)).max()
-}
-
-/// What the planner learns from, by the columns' roles (as the Follow-up tab reads them): every year with a
-/// request and decisions, the refugees settled in the year before the newest of them, and the newest
-/// centrality class.
-pub fn default_choice(dataset: &Dataset) -> ColumnChoice {
-    let id_of = |role| dataset.column_with_role(role).map(|c| c.meta.id.clone());
-    let mut history: Vec<(i32, String, String)> = dataset
-        .roles()
-        .filter_map(|(c, role)| match role {
-            ColumnRole::Decisions { year } => Some((year, id_of(ColumnRole::Request { year })?, c.meta.id.clone())),
-            _ => None,
-        })
-        .collect();
-    history.sort();
-    let settled = history.last().and_then(|&(year, ..)| id_of(ColumnRole::Settled { year: year - 1, partial: false }));
-    let group = newest(dataset, "sentralitetsklasse_").map(str::to_owned);
-    ColumnChoice { history: history.into_iter().map(|(_, r, d)| (r, d)).collect(), settled, group }
-}
-
-/// The expected decisions for the plan `allocation`; `None` without a record to learn from. A class column
-/// that cannot be read as classes is left out rather than losing the estimate.
-pub fn expected(dataset: &Dataset, allocation: &Allocation) -> Option<Expected> {
-    let choice = default_choice(dataset);
-    if choice.history.is_empty() || allocation.rows.len() != dataset.len() {
-        return None;
-    }
-    let inputs = read_inputs(dataset, &choice)
-        .or_else(|_| read_inputs(dataset, &ColumnChoice { group: None, ..choice.clone() }))
-        .ok()?;
-    let years: Vec<&Year> = inputs.history.iter().collect();
-    let model = Model::fit(&inputs, &years, &|_| true).ok()?;
-    let request: Vec<f64> = allocation.rows.iter().map(|r| f64::from(r.allocation)).collect();
-    let rows = model.estimate(&inputs, &request).ok()?;
-    Some(Expected { totals: national_totals(&rows), counties: county_totals(&inputs, &rows), rows })
 }
 
 /// A row's estimate for its tooltip: the number, its range and the one-sentence basis.
@@ -99,6 +53,7 @@ pub fn tip(e: &Estimate, lang: Lang) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::expect::default_choice;
 
     #[test]
     fn the_2024_record_is_read_and_the_plan_estimated_once_per_generation() {

@@ -20,7 +20,14 @@ pub enum Scheme {
     /// One class per category (the values are the category's index), each in its own colour: the follow-up
     /// statuses on the map.
     Status,
+    /// A share of a whole (decided ÷ requested): fixed classes from 0 to 1.2, orange below about 1, neutral
+    /// near it, blue above.
+    Ratio,
 }
+
+/// The breaks of a ratio: "< 0,6", "0,6–0,75", "0,75–0,9", "0,9–1" (neutral: about in full), "1–1,1",
+/// "1,1–1,2", "≥ 1,2".
+pub const RATIO_BREAKS: [f64; 6] = [0.6, 0.75, 0.9, 1.0, 1.1, 1.2];
 
 #[derive(Debug, Clone, PartialEq)]
 pub struct Classes {
@@ -92,6 +99,15 @@ impl Classes {
         breaks.extend_from_slice(&kept);
         let colours = palette::diverging(kept.len());
         Some(Classes { scheme: Scheme::Diverging, breaks, colours, min, max, integer })
+    }
+
+    /// The fixed ratio classes ([`RATIO_BREAKS`]), the same for every plan so maps compare; `None` without
+    /// values. Below 0.9 is orange (the further below, the darker), 0.9 to 1 neutral, 1 and above blue.
+    pub fn ratio(values: &[f64]) -> Option<Classes> {
+        let sorted = sorted_finite(values);
+        let (&min, &max) = (sorted.first()?, sorted.last()?);
+        let colours = palette::diverging(3);
+        Some(Classes { scheme: Scheme::Ratio, breaks: RATIO_BREAKS.to_vec(), colours, min, max, integer: false })
     }
 
     /// One class per category `0..colours.len()`, whatever the values; breaks half-way between the indices.
@@ -212,6 +228,22 @@ mod tests {
 
     fn spread(n: usize) -> Vec<f64> {
         (0..n).map(|i| 10.0 + (i * i) as f64 * 0.37).collect()
+    }
+
+    #[test]
+    fn ratio_classes_are_fixed_with_the_neutral_class_just_below_one() {
+        let c = Classes::ratio(&[0.42, 0.93, 1.31]).unwrap();
+        assert_eq!(c.len(), 7);
+        assert_eq!(c.colours.len(), 7);
+        assert_eq!(
+            (c.class_of(0.42), c.class_of(0.6), c.class_of(0.93), c.class_of(1.0), c.class_of(1.31)),
+            (0, 1, 3, 4, 6)
+        );
+        assert_eq!(c.colours[c.middle()], palette::NEUTRAL);
+        assert_eq!(c.colour_of(0.93), palette::NEUTRAL);
+        // The same breaks whatever the values, so two plans' maps compare.
+        assert_eq!(Classes::ratio(&[0.8]).unwrap().breaks, c.breaks);
+        assert!(Classes::ratio(&[]).is_none());
     }
 
     #[test]

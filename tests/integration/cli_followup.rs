@@ -78,6 +78,18 @@ fn followup_2024_matches_the_data() {
     assert_eq!(v["decided"].as_f64(), Some(decided));
     assert_eq!(v["shortfall"].as_f64(), Some(target - decided));
     assert_eq!(v["asked"], asked);
+    // Decided so far plus the decisions to expect from the not answered (their requests at most).
+    let e = &v["expected"];
+    assert_eq!(e["decided"].as_f64(), Some(decided));
+    assert_eq!(e["unanswered"], unanswered);
+    let waiting: f64 = data.values().filter(|c| c[1].is_none()).map(|c| c[0].unwrap_or(0.0)).sum();
+    let from_unanswered = e["expected_from_unanswered"].as_f64().unwrap();
+    assert!(from_unanswered > 0.0 && from_unanswered <= waiting, "{e}");
+    let total = e["expected_total"].as_f64().unwrap();
+    assert!((total - decided - from_unanswered).abs() < 1e-6);
+    assert!((e["expected_shortfall"].as_f64().unwrap() - (target - total)).abs() < 1e-6);
+    let (low, high) = (e["range"][0].as_f64().unwrap(), e["range"][1].as_f64().unwrap());
+    assert!(decided <= low && low <= total && total <= high, "{e}");
     assert_eq!(v["answered"], answered);
     assert_eq!(v["said_yes"], yes);
     assert_eq!(v["said_no"], no);

@@ -5,7 +5,7 @@ use eframe::egui;
 use std::collections::HashMap;
 
 use egui::RichText;
-use egui_plot::{Bar, BarChart, Plot};
+use egui_plot::{Bar, BarChart, Line, Plot, PlotPoints};
 
 use super::named_axis::{
     Fixed, VALUE_SPACING, index_below_zero, integer_marks, name_spacing, nice_marks, rows_axis, value_axis_x,
@@ -165,6 +165,17 @@ pub fn show(ui: &mut egui::Ui, input: &ChartInput<'_>) {
             Some(bar.fill(input.palette.expected).stroke(egui::Stroke::NONE))
         })
         .collect();
+    // The range of each county's expected decided places: a whisker through its expected bar.
+    let whiskers: Vec<[[f64; 2]; 2]> = series
+        .rows
+        .iter()
+        .enumerate()
+        .filter_map(|(i, r)| {
+            let e = expected.get(r.code.as_str())?;
+            let y = -(i as f64) + offset;
+            Some([[e.low, y], [e.high, y]])
+        })
+        .collect();
     let reference_bars: Vec<Bar> = series
         .rows
         .iter()
@@ -209,6 +220,11 @@ pub fn show(ui: &mut egui::Ui, input: &ChartInput<'_>) {
                         .color(input.palette.expected)
                         .element_formatter(blank()),
                 );
+                for w in &whiskers {
+                    plot_ui.line(
+                        Line::new(x.range, PlotPoints::from(w.to_vec())).color(input.palette.expected).width(1.5),
+                    );
+                }
             }
             if has_reference {
                 plot_ui.bar_chart(

@@ -74,7 +74,7 @@ pub fn show(ui: &mut Ui, ctx: &ViewContext, state: &mut FollowUpState, cmds: &mu
             return Vec::new();
         }
     };
-    summary(ui, &f, ctx.lang);
+    summary(ui, &f, crate::expect::outlook(ctx.dataset, &f).as_ref(), ctx.lang);
     legend(ui, &f, state, ctx.lang);
     ui.separator();
     let mut actions = Vec::new();
@@ -169,7 +169,9 @@ fn choosers(ui: &mut Ui, ctx: &ViewContext, state: &mut FollowUpState) {
     });
 }
 
-fn summary(ui: &mut Ui, f: &FollowUp, lang: Lang) {
+/// The key figures; with a record of decisions, also decided so far plus the decisions to expect from the
+/// not answered, against the target.
+fn summary(ui: &mut Ui, f: &FollowUp, outlook: Option<&crate::expect::Outlook>, lang: Lang) {
     let t = FollowUpTexts::get(lang);
     let n = |v: f64| numfmt::integer(v, lang);
     let x = &f.national;
@@ -192,6 +194,9 @@ fn summary(ui: &mut Ui, f: &FollowUp, lang: Lang) {
             big(ui, t.settled, format!("{} ({pct} % {})", n(x.settled as f64), t.settled_of_decided));
         }
     });
+    if let Some(o) = outlook {
+        outlook_figures(ui, o, lang);
+    }
     ui.label(format!(
         "{}: {}   {}: {}   {}: {}   {}: {}   {}: {}",
         t.asked,
@@ -205,6 +210,29 @@ fn summary(ui: &mut Ui, f: &FollowUp, lang: Lang) {
         t.not_answered,
         x.not_answered
     ));
+}
+
+/// Decided so far plus the decisions to expect from the not answered, and the shortfall that leaves: a row of
+/// their own, so the figures above never wrap.
+fn outlook_figures(ui: &mut Ui, o: &crate::expect::Outlook, lang: Lang) {
+    let t = FollowUpTexts::get(lang);
+    let w = crate::lang::Words::get(lang);
+    let n = |v: f64| numfmt::integer(v, lang);
+    let (low, high) = o.range();
+    ui.horizontal(|ui| {
+        for (label, value, tip) in [
+            (t.outlook, format!("{} ({}–{})", n(o.expected_total()), n(low), n(high)), w.decided_and_expected),
+            (w.expected_shortfall, n(o.expected_shortfall().max(0.0)), w.expected_shortfall),
+        ] {
+            ui.vertical(|ui| {
+                ui.weak(label);
+                ui.label(RichText::new(value).size(16.0).strong());
+            })
+            .response
+            .on_hover_text(tip);
+            ui.add_space(14.0);
+        }
+    });
 }
 
 /// The status colours with their counts; a click filters the table by the status.

@@ -44,6 +44,15 @@ fn the_tab_shows_the_2024_status() {
         .filter(|(d, r)| d.is_none() && r.unwrap_or(0) > 0)
         .count();
     assert!(shows(&h, &format!("{} ({unanswered})", Answer::NotAnswered.label(lang))), "legend counts");
+    // Decided so far plus the decisions to expect from the not answered, with its range.
+    let f = app.view.followup.compute(app.doc.dataset(), app.doc.scenario(), app.computed.result.as_ref().ok());
+    let f = f.expect("chosen").expect("computed");
+    let o = crate::expect::outlook(app.doc.dataset(), &f).expect("the 2024 record");
+    assert!(o.expected_total() > f64::from(decided));
+    let (low, high) = o.range();
+    let n = |v: f64| numfmt::integer(v, lang);
+    assert!(shows(&h, super::texts::FollowUpTexts::get(lang).outlook), "the outlook's label");
+    assert!(shows(&h, &format!("{} ({}–{})", n(o.expected_total()), n(low), n(high))), "the outlook with its range");
 }
 
 #[test]

@@ -10,6 +10,7 @@ crate::texts!(FollowUpTexts {
     settled: "Bosatt hittil", "Settled so far";
     settled_tip: "Flyktninger bosatt så langt i året, regnet mot vedtatte plasser", "Refugees settled so far this year, counted against the decided places";
     none: "(ingen)", "(none)";
+    outlook: "Vedtatt + forventet", "Decided + expected";
     choose: "(velg kolonne)", "(choose a column)";
     choose_first: "Velg anmodning og vedtak for å se status.", "Choose the request and the decisions to see the status.";
     national: "Hele landet", "Norway";

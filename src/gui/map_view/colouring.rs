@@ -54,6 +54,7 @@ impl Colouring {
             Scheme::Sequential => Classes::sequential(&present, SEQUENTIAL_CLASSES, data.integer),
             Scheme::Diverging => Classes::diverging(&present, data.integer),
             Scheme::Status => Some(super::classes::statuses()),
+            Scheme::Ratio => Classes::ratio(&present),
         };
         let fills = (0..data.values.len())
             .map(|row| {

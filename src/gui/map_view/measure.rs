@@ -34,6 +34,9 @@ impl Measure {
         if reference(ctx).is_some() {
             out.push(Measure::Difference);
         }
+        if crate::expect::has_record(ctx.dataset) {
+            out.push(Measure::ExpectedRatio);
+        }
         // Each year with a request and decisions beside it (by their roles) can be followed up.
         for (c, role) in ctx.dataset.roles() {
             if let ColumnRole::Decisions { year } = role
@@ -53,6 +56,7 @@ impl Measure {
             Measure::Request | Measure::PerThousand => true,
             Measure::Difference => reference(ctx).is_some(),
             Measure::Column(id) => ctx.dataset.column(id).is_some(),
+            Measure::ExpectedRatio => crate::expect::has_record(ctx.dataset),
             Measure::FollowUp { request, decisions } => {
                 ctx.dataset.column(decisions).is_some()
                     && request.as_deref().is_none_or(|r| ctx.dataset.column(r).is_some())
@@ -78,6 +82,7 @@ impl Measure {
                 let label = ctx.dataset.column(decisions).map_or(decisions.as_str(), |c| pick(ctx, &c.meta.label));
                 format!("{} ({label})", t.followup_status)
             }
+            Measure::ExpectedRatio => t.expected_ratio.to_owned(),
         }
     }
 
@@ -101,7 +106,7 @@ impl Measure {
             Measure::Request | Measure::Difference => t.persons.to_owned(),
             Measure::PerThousand => t.per_1000_unit.to_owned(),
             Measure::Column(id) => ctx.dataset.column(id).map(|c| c.meta.unit.clone()).unwrap_or_default(),
-            Measure::FollowUp { .. } => String::new(),
+            Measure::FollowUp { .. } | Measure::ExpectedRatio => String::new(),
         };
         let (integer, decimals) = value_format(*self == Measure::PerThousand, &values);
         MeasureData {

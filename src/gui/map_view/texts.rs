@@ -23,6 +23,7 @@ texts!(MapTexts {
     no_municipality: "Ikke i datasettet", "Not in the dataset";
     persons: crate::lang::Words::NB.persons, crate::lang::Words::EN.persons;
     followup_status: crate::lang::Words::NB.followup_status, crate::lang::Words::EN.followup_status;
+    expected_ratio: crate::lang::Words::NB.expected_ratio, crate::lang::Words::EN.expected_ratio;
     per_1000_unit: crate::lang::Words::NB.per_1000_unit, crate::lang::Words::EN.per_1000_unit;
     request_line: crate::lang::Words::NB.request, crate::lang::Words::EN.request;
     per_1000_line: "Per 1 000 innbyggere", "Per 1,000 inhabitants";

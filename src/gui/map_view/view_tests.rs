@@ -164,12 +164,14 @@ fn every_measure_renders_in_both_languages() {
     };
     let measures = Measure::available(&ctx);
     assert!(measures.contains(&Measure::Difference), "imdi-2020 has a reference column");
-    // Request, per 1,000, difference, the follow-up of the 2019 decisions, and every column.
+    // Request, per 1,000, difference, expected ÷ requested (learnt from 2019), the follow-up of the 2019
+    // decisions, and every column.
     assert!(
         measures
             .contains(&Measure::FollowUp { request: Some("anmodning_2019".into()), decisions: "vedtak_2019".into() })
     );
-    assert_eq!(measures.len(), 4 + doc.dataset.columns.len());
+    assert!(measures.contains(&Measure::ExpectedRatio));
+    assert_eq!(measures.len(), 5 + doc.dataset.columns.len());
     for lang in [Lang::Nb, Lang::En] {
         for m in &measures {
             h.state_mut().lang = lang;
