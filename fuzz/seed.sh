@@ -37,8 +37,18 @@ if [ -n "$bin" ]; then
     rm -rf "$tmp"
 fi
 seed decisions tests/fixtures/import/plain_* tests/bad_inputs/t_*.csv
+# A county's workbook as exported (filled or not) and a few CSV answers, made by a built bosetting.
+mkdir -p fuzz/corpus/recommendations
+if [ -n "$bin" ]; then
+    tmp=$(mktemp -d)
+    "$bin" county-round export scenarios/imdi-2024.ron --frames anmodning_2024 --out "$tmp/out" >/dev/null &&
+        cp "$tmp/out/fylkesrunden-03-oslo.xlsx" fuzz/corpus/recommendations/seed-oslo.xlsx
+    rm -rf "$tmp"
+fi
+printf 'Kommunenummer;Kommune;Anbefaling\n0301;Oslo;1650\n' > fuzz/corpus/recommendations/seed-oslo.csv
+printf 'kommunenummer,kommune,anbefaling\n4601,Bergen,600\n4602,Kinn,30\n' > fuzz/corpus/recommendations/seed-plain.csv
 # Regression inputs found by the fuzzers and kept in the test corpus.
 seed map tests/bad_inputs/*.map
-for target in scenario dataset reference_csv ssb_csv jsonstat map year decisions; do
+for target in scenario dataset reference_csv ssb_csv jsonstat map year decisions recommendations; do
     echo "$target: $(ls "fuzz/corpus/$target" | wc -l) seed files"
 done
