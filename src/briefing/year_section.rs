@@ -29,6 +29,9 @@ pub fn year_section(l: &mut Layout, status: &YearStatus, dataset: &Dataset, lang
         rows: vec![values.into_iter().map(Cell::Text).collect()],
     };
     table_of(l, &summary, 1.0, lang);
+    if let Some(r) = status.reconsider {
+        l.paragraph(&r.message(lang), 9.0, MUTED);
+    }
     let mut timeline = timeline_table(status, lang);
     // The note column can be long; the round numbers and kinds say what each line is.
     timeline.headers.pop();

@@ -118,6 +118,7 @@ pub fn status_json(dataset: &Dataset, s: &YearStatus, lang: Lang) -> Value {
         "coverage": s.coverage(),
         "settled": s.settled(),
         "settled_of_decided": s.settled_of_decided(),
+        "reconsider_counties": s.reconsider.map(|r| r.message(lang)),
         "timeline": timeline,
         "counties": counties,
         "municipalities": municipalities,
@@ -170,6 +171,9 @@ fn text_report(dataset: &Dataset, s: &YearStatus, lang: Lang) -> String {
     let mut out = String::new();
     for (label, value) in summary_lines(s, lang) {
         out.push_str(&format!("{label:<34} {value:>10}\n"));
+    }
+    if let Some(r) = s.reconsider {
+        out.push_str(&format!("\n{}\n", r.message(lang)));
     }
     for table in [timeline_table(s, lang), county_table(s, lang), municipality_table(dataset, s, lang)] {
         out.push('\n');

@@ -73,6 +73,9 @@ pub struct YearStatus {
     pub decisions_date: Option<Date>,
     pub decided_change: Option<i64>,
     pub settled_date: Option<Date>,
+    /// The need has moved enough since the request was sent that the county distribution should be looked at
+    /// again (the national committee's rule, `county_round::should_reconsider`).
+    pub reconsider: Option<crate::county_round::Reconsider>,
 }
 
 impl YearStatus {
@@ -144,6 +147,17 @@ fn decided_before(year: &Year, current: &Snapshot) -> Option<u64> {
 }
 
 /// The year's status at `as_of` (everything in the file without a date).
+/// The need in force when the year's first request was sent against the need now: a move past the committee's
+/// threshold calls for a new county distribution.
+fn reconsider(year: &Year, as_of: Option<Date>) -> Option<crate::county_round::Reconsider> {
+    use crate::county_round::{NeedFigures, Threshold, should_reconsider};
+    let sent = year.rounds_at(as_of).map(|(_, r)| r).find(|r| r.kind == RoundKind::Request)?;
+    let figures = |n: &super::Need| NeedFigures { total: n.total, minors: n.minors };
+    let before = figures(year.need_at(Some(sent.date))?);
+    let now = figures(year.need_at(as_of)?);
+    should_reconsider(before, now, Threshold::default())
+}
+
 /// The round's deviation log on the dataset's rows (codes were checked against the dataset on open).
 fn deviation_lines(dataset: &Dataset, round: &Round) -> Vec<DeviationLine> {
     let mut lines: Vec<DeviationLine> = round
@@ -239,5 +253,6 @@ pub fn year_status(year: &Year, dataset: &Dataset, as_of: Option<Date>) -> Resul
         decisions_date: decisions_snapshot.map(|s| s.date),
         decided_change,
         settled_date: settled_snapshot.map(|s| s.date),
+        reconsider: reconsider(year, as_of),
     })
 }

@@ -112,6 +112,7 @@ fn a_revision_that_piles_places_up_is_named_and_not_recorded() {
     let file = year_2024(dir.path());
     let f = path(&file);
     let before = std::fs::read(&file).unwrap();
+    assert!(status(f, &[])["reconsider_counties"].is_null(), "the need has not moved");
     let args = ["year", "round", f, "--kind", "revision", "--target", "30000", "--keep-decisions", "--drop-bounds"];
     let o = bosetting(&[&args[..], &["--date", "2024-04-01"]].concat());
     assert!(!o.status.success());
@@ -129,6 +130,12 @@ fn a_revision_that_piles_places_up_is_named_and_not_recorded() {
     run(&[&args[..], &["--date", "2024-04-01", "--accept-warnings"]].concat());
     let v = status(f, &[]);
     assert_eq!((v["target"].as_u64(), v["requested"].as_u64()), (Some(30_000), Some(30_000)), "the revision replaces");
+    // 36,985 → 30,000 is a move of 18.9 %: past the committee's 10 %.
+    assert_eq!(
+        v["reconsider_counties"].as_str(),
+        Some("Behovet er endret med −18,9 %: fylkesfordelingen bør vurderes på nytt.")
+    );
+    assert!(run(&["year", "status", f]).contains("fylkesfordelingen bør vurderes på nytt"));
 }
 
 #[test]

@@ -117,6 +117,9 @@ pub fn show(ui: &mut Ui, inputs: &YearInputs<'_>, state: &mut YearViewState, cmd
         ui.colored_label(ui.visuals().error_fg_color, e);
     }
     figures(ui, data);
+    if let Ok(Some(r)) = data.status.as_ref().map(|s| s.reconsider) {
+        ui.colored_label(ui.visuals().warn_fg_color, format!("⚠ {}", r.message(inputs.lang)));
+    }
     if !data.warnings.is_empty() {
         let warn = ui.visuals().warn_fg_color;
         ui.label(RichText::new(t.warnings).color(warn).strong());
