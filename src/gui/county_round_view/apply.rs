@@ -18,6 +18,8 @@ use crate::gui::edit::Edit;
 use crate::gui::notices::Notice;
 use crate::gui::task::Task;
 use crate::gui::view_state::Tab;
+use crate::gui::year_view::{RoundOrder, YearCmd};
+use crate::year::Date;
 
 impl App {
     pub(in crate::gui) fn apply_county_round(&mut self, cmd: CountyRoundCmd, then: &mut Vec<Command>) {
@@ -54,6 +56,25 @@ impl App {
                     then.push(Command::SetTab(Tab::Table));
                     self.notices.push(Notice::info(t.plan_opened));
                 }
+            }
+            CountyRoundCmd::ToYear => {
+                if self.year.is_none() {
+                    return self.notices.push(Notice::error(t.no_year));
+                }
+                let done = match self.county_reconciliation() {
+                    Ok(done) => done,
+                    Err(e) => return self.notices.push(Notice::error(e)),
+                };
+                let dataset = self.doc.dataset();
+                let counts =
+                    dataset.municipalities.iter().zip(&done.0.requests).map(|(m, &v)| (m.code.clone(), v)).collect();
+                let deviations = done.0.deviations.iter().map(|d| (d.code.clone(), d.recorded())).collect();
+                self.view.county_round.reconciled = Some(done);
+                // The year's own path makes the round: one undo step, unsent until Send/Frys.
+                let order = RoundOrder::Reconciled { counts, deviations };
+                let note = t.round_note.to_owned();
+                then.push(Command::Year(YearCmd::Make { order, date: Date::today(), note }));
+                then.push(Command::SetTab(Tab::Year));
             }
             CountyRoundCmd::ExportDialog => {
                 if self.view.county_round.choosing_folder.is_some() {

@@ -38,6 +38,9 @@ pub enum CountyRoundCmd {
     Reconcile,
     /// Makes the reconciled request the plan (one undo step).
     OpenAsPlan,
+    /// Makes the reconciled request the next round of the open year, with its deviation log (unsent until
+    /// *Send/Frys* on the Året tab).
+    ToYear,
     /// Shows the folder dialog for the county workbooks.
     ExportDialog,
     /// Writes the county workbooks into this folder.
@@ -281,6 +284,9 @@ fn deviations(ui: &mut Ui, state: &CountyRoundState, generation: u64, lang: Lang
         ui.strong(format!("{} ({})", t.deviations, r.deviations.len()));
         if ui.button(t.open_as_plan).on_hover_text(t.open_as_plan_tip).clicked() {
             cmds.push(Command::CountyRound(CountyRoundCmd::OpenAsPlan));
+        }
+        if ui.button(t.to_year).on_hover_text(t.to_year_tip).clicked() {
+            cmds.push(Command::CountyRound(CountyRoundCmd::ToYear));
         }
     });
     if *stamp != state.stamp(generation) {

@@ -198,3 +198,37 @@ fn a_changed_choice_marks_the_log_out_of_date_and_opening_reconciles_again() {
     let plan = app.computed.result.as_ref().unwrap();
     assert_eq!(plan.rows[bergen].allocation, asked, "Vestland keeps its own sum: Bergen as recommended");
 }
+
+#[test]
+fn the_reconciled_request_becomes_the_years_round_with_its_log() {
+    use crate::gui::year_view::YearCmd;
+    let mut h = harness();
+    let t = CountyRoundTexts::get(h.state().view.lang);
+    let dir = tempfile::tempdir().unwrap();
+    let files = write_answers(h.state(), dir.path(), 200);
+    drop_files(&mut h, &files);
+    click(&mut h, t.reconcile);
+    click(&mut h, t.to_year);
+    assert!(h.state().year.is_none(), "no year open: nothing made");
+    assert!(h.state().notices.iter().any(|n| n.text.contains(t.no_year)), "and the tab says what to do");
+    let file = dir.path().join("2025.year.ron");
+    h.state_mut().apply(Command::Year(YearCmd::New(file.clone())));
+    h.state_mut().apply(Command::SetTab(Tab::CountyRound));
+    h.run();
+    click(&mut h, t.to_year);
+    let (reconciled, _) = h.state().view.county_round.reconciled.clone().expect("reconciled");
+    let app = h.state();
+    assert_eq!(app.view.tab, Tab::Year, "the round is shown where it is sent");
+    let open = app.year.as_ref().expect("a year");
+    let made = &open.unsent().last().expect("an unsent round").round;
+    assert_eq!(made.deviations.len(), reconciled.deviations.len(), "every line of the log travels with the round");
+    let d = app.doc.dataset();
+    for (row, m) in d.municipalities.iter().enumerate() {
+        assert_eq!(made.requests.get(&m.code).copied().unwrap_or(0), reconciled.requests[row], "{}", m.code);
+    }
+    h.state_mut().apply(Command::Year(YearCmd::Send { accept_warnings: false }));
+    let text = std::fs::read_to_string(&file).unwrap();
+    assert!(text.contains("deviations: {") && text.contains("reason: frame"), "sent with its log");
+    let again = crate::year::parse_year(&text, "2025.year.ron").unwrap();
+    assert_eq!(again.rounds.last().unwrap().deviations.len(), reconciled.deviations.len());
+}

@@ -40,6 +40,10 @@ crate::texts!(CountyRoundTexts {
     reason: "Begrunnelse", "Reason";
     open_as_plan: "Åpne som plan", "Open as plan";
     open_as_plan_tip: "Den avstemte anmodningen blir planen (ett angre-steg): tabell, forklaring og eksport virker på den", "The reconciled request becomes the plan (one undo step): table, explain and exports work on it";
+    to_year: "Legg inn i året …", "Add to the year…";
+    to_year_tip: "Den avstemte anmodningen blir årets neste runde (en anmodning) med avviksloggen; den sendes med Send/Frys på fanen Året", "The reconciled request becomes the year's next round (a request) with its deviation log; it is sent with Send/Freeze on the Year tab";
+    no_year: "Åpne eller lag et år først (Fil → Nytt år … / Åpne år …).", "Open or create a year first (File → New year… / Open year…).";
+    round_note: "fylkesrunden", "county round";
     plan_opened: "Den avstemte anmodningen er åpnet som plan; Angre (Ctrl+Z) går tilbake.", "The reconciled request is open as the plan; Undo (Ctrl+Z) goes back.";
     export: "Eksporter arbeidsbøker til mappe …", "Export workbooks to a folder…";
     export_tip: "Én arbeidsbok per fylke og én for alle, med tom Anbefaling-kolonne", "One workbook per county and one for all, with an empty Recommendation column";

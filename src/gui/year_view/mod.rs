@@ -49,6 +49,11 @@ pub enum RoundOrder {
         count_unanswered: bool,
     },
     Revision(Revision),
+    /// The request reconciled in the county round: its numbers and where they left the counties'.
+    Reconciled {
+        counts: crate::year::Counts,
+        deviations: std::collections::BTreeMap<String, crate::county_round::RecordedDeviation>,
+    },
 }
 
 /// What the Året tab asks for.

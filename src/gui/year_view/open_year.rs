@@ -11,8 +11,8 @@ use super::prepare::{YearTabData, prepare};
 use crate::data::Dataset;
 use crate::lang::Lang;
 use crate::year::{
-    Date, MadeRound, Snapshot, Year, YearError, counts_from_column, open_year, recorded_round, request_round,
-    revision_round, save_year, shortfall_round,
+    Date, MadeRound, RoundKind, Snapshot, Year, YearError, counts_from_column, open_year, recorded_round,
+    request_round, revision_round, save_year, shortfall_round,
 };
 
 pub struct OpenYear {
@@ -89,6 +89,12 @@ impl OpenYear {
                 shortfall_round(&year, d, date, *among, *count_unanswered, note)
             }
             RoundOrder::Revision(revision) => revision_round(&year, d, date, *revision, note),
+            RoundOrder::Reconciled { counts, deviations } => {
+                recorded_round(&year, d, RoundKind::Request, date, counts, note).map(|mut made| {
+                    made.round.deviations.clone_from(deviations);
+                    made
+                })
+            }
         }
         .map_err(|e| e.to_string())?;
         // Checked now, so a round that could never be sent is not kept.
