@@ -186,8 +186,8 @@ fn actions(ui: &mut Ui, state: &mut CountyRoundState, lang: Lang, cmds: &mut Vec
     }
 }
 
-/// Frames and county status in one table: county, model total, frame, received or missing, recommended,
-/// against the frame, recommended 0, final, date received.
+/// Frames and county status in one table: county, last year's request and decisions, model total, frame,
+/// received or missing, recommended, against the frame, recommended 0, final, date received.
 fn counties(ui: &mut Ui, r: &Reconciled, proposal: &[u32], ctx: &ViewContext, lang: Lang) {
     let t = CountyRoundTexts::get(lang);
     let n = |v: f64| numfmt::integer(v, lang);
@@ -198,27 +198,42 @@ fn counties(ui: &mut Ui, r: &Reconciled, proposal: &[u32], ctx: &ViewContext, la
             model[c] += u64::from(v);
         }
     }
-    let model_of =
-        |line: &CountyLine| index.counties.iter().position(|(code, _)| *code == line.code).map_or(0, |c| model[c]);
+    let county_of = |line: &CountyLine| index.counties.iter().position(|(code, _)| *code == line.code);
+    let model_of = |line: &CountyLine| county_of(line).map_or(0, |c| model[c]);
+    // Last year beside the frame: the newest request and decisions the dataset holds, summed per county.
+    let earlier: Vec<(String, Vec<f64>)> = crate::export::latest_earlier(ctx.dataset)
+        .iter()
+        .filter_map(|id| ctx.dataset.column(id))
+        .take(2)
+        .map(|c| {
+            let mut sums = vec![0.0; index.counties.len()];
+            for (row, v) in c.values.iter().enumerate() {
+                if let (Some(v), Some(&k)) = (v, index.county_of.get(row)) {
+                    sums[k] += v;
+                }
+            }
+            (lang.pick(&c.meta.label.nb, &c.meta.label.en).to_owned(), sums)
+        })
+        .collect();
     ui.strong(format!("{} · {}", t.frames, t.status));
     TableBuilder::new(ui)
         .id_salt("county_round.counties")
         .striped(true)
         .vscroll(false)
         .column(Column::auto().at_least(150.0))
-        .columns(Column::auto().at_least(80.0), 8)
+        .columns(Column::auto().at_least(80.0), 8 + earlier.len())
         .header(20.0, |mut h| {
-            for head in [
-                t.county,
-                t.model_total,
-                t.frame,
-                t.state,
-                t.recommended,
-                t.against_frame,
-                t.zeros,
-                t.final_total,
-                t.received,
-            ] {
+            h.col(|ui| {
+                ui.strong(t.county);
+            });
+            for (label, _) in &earlier {
+                h.col(|ui| {
+                    ui.strong(label);
+                });
+            }
+            for head in
+                [t.model_total, t.frame, t.state, t.recommended, t.against_frame, t.zeros, t.final_total, t.received]
+            {
                 h.col(|ui| {
                     ui.strong(head);
                 });
@@ -230,6 +245,11 @@ fn counties(ui: &mut Ui, r: &Reconciled, proposal: &[u32], ctx: &ViewContext, la
                     row.col(|ui| {
                         ui.label(format!("{} ({})", line.name, line.code));
                     });
+                    for (_, sums) in &earlier {
+                        row.col(|ui| {
+                            ui.label(county_of(line).map_or("–".to_owned(), |c| n(sums[c])));
+                        });
+                    }
                     row.col(|ui| {
                         ui.label(n(model_of(line) as f64));
                     });

@@ -232,3 +232,21 @@ fn the_reconciled_request_becomes_the_years_round_with_its_log() {
     let again = crate::year::parse_year(&text, "2025.year.ron").unwrap();
     assert_eq!(again.rounds.last().unwrap().deviations.len(), reconciled.deviations.len());
 }
+
+#[test]
+fn the_county_table_sets_last_years_request_and_decisions_beside_the_frames() {
+    let h = harness();
+    let d = h.state().doc.dataset();
+    for id in ["anmodning_2024", "vedtak_2024"] {
+        let c = d.column(id).unwrap();
+        assert!(shows(&h, &c.meta.label.nb), "{id} heads a column");
+        let vestland: f64 = d
+            .municipalities
+            .iter()
+            .zip(c.values.iter())
+            .filter(|(m, _)| m.county_code == "46")
+            .filter_map(|(_, v)| *v)
+            .sum();
+        assert!(shows(&h, &crate::numfmt::integer(vestland, crate::lang::Lang::Nb)), "{id}: Vestland's sum");
+    }
+}
