@@ -54,18 +54,11 @@ fn frames(c: &mut Criterion) {
     }
 }
 
-/// The Follow-up tab on the 2024 decisions (the 2020 dataset has none): the app's own frame and kittest's.
-fn followup_frames(c: &mut Criterion) {
-    let path = concat!(env!("CARGO_MANIFEST_DIR"), "/scenarios/imdi-2024.ron");
-    let followup_app = || {
-        let (doc, _) = Document::open(std::path::Path::new(path)).expect("imdi-2024.ron");
-        let mut app = App::new(doc, Prefs::default());
-        app.view.tab = Tab::FollowUp;
-        app
-    };
+/// A tab's frame two ways: the app's own (layout, paint, tessellation) and kittest's, with its accessibility tree.
+fn tab_frames(c: &mut Criterion, name: &str, make_app: impl Fn() -> App) {
     let ctx = egui::Context::default();
     bosetting::gui::fonts::install(&ctx);
-    let mut app = followup_app();
+    let mut app = make_app();
     let screen = Rect::from_min_size(Pos2::ZERO, vec2(1400.0, 900.0));
     let mut time = 0.0;
     let mut frame = || {
@@ -77,13 +70,25 @@ fn followup_frames(c: &mut Criterion) {
     for _ in 0..3 {
         frame();
     }
-    c.bench_function("frame: followup tab", |b| b.iter(&mut frame));
+    c.bench_function(&format!("frame: {name}"), |b| b.iter(&mut frame));
     let mut h = Harness::builder()
         .with_size(egui::vec2(1400.0, 900.0))
         .with_context_setup(bosetting::gui::fonts::install)
-        .build_ui_state(|ui, app: &mut App| app.show(ui), followup_app());
+        .build_ui_state(|ui, app: &mut App| app.show(ui), make_app());
     h.run();
-    c.bench_function("frame: followup tab (kittest, with accessibility tree)", |b| b.iter(|| h.step()));
+    c.bench_function(&format!("frame: {name} (kittest, with accessibility tree)"), |b| b.iter(|| h.step()));
+}
+
+/// The Follow-up tab on the 2024 decisions (the 2020 dataset has none): the app's own frame and kittest's.
+fn followup_frames(c: &mut Criterion) {
+    let path = concat!(env!("CARGO_MANIFEST_DIR"), "/scenarios/imdi-2024.ron");
+    let followup_app = || {
+        let (doc, _) = Document::open(std::path::Path::new(path)).expect("imdi-2024.ron");
+        let mut app = App::new(doc, Prefs::default());
+        app.view.tab = Tab::FollowUp;
+        app
+    };
+    tab_frames(c, "followup tab", followup_app);
 }
 
 /// A year of 10 rounds (the 2024 request, a revision and eight shortfall rounds) with decisions and settled
@@ -132,27 +137,7 @@ fn year_frames(c: &mut Criterion) {
         app.view.tab = Tab::Year;
         app
     };
-    let ctx = egui::Context::default();
-    bosetting::gui::fonts::install(&ctx);
-    let mut app = year_app();
-    let screen = Rect::from_min_size(Pos2::ZERO, vec2(1400.0, 900.0));
-    let mut time = 0.0;
-    let mut frame = || {
-        time += 1.0 / 60.0;
-        let input = RawInput { screen_rect: Some(screen), time: Some(time), ..Default::default() };
-        let output = ctx.run_ui(input, |ui| app.show(ui));
-        black_box(ctx.tessellate(output.shapes, output.pixels_per_point));
-    };
-    for _ in 0..3 {
-        frame();
-    }
-    c.bench_function("frame: year tab, 10 rounds", |b| b.iter(&mut frame));
-    let mut h = Harness::builder()
-        .with_size(egui::vec2(1400.0, 900.0))
-        .with_context_setup(bosetting::gui::fonts::install)
-        .build_ui_state(|ui, app: &mut App| app.show(ui), year_app());
-    h.run();
-    c.bench_function("frame: year tab, 10 rounds (kittest, with accessibility tree)", |b| b.iter(|| h.step()));
+    tab_frames(c, "year tab, 10 rounds", year_app);
     let lang = bosetting::lang::Lang::Nb;
     c.bench_function("year tab: data prepared on a change, 10 rounds", |b| {
         b.iter(|| prepare(&year, year.rounds.len(), &dataset, &[], lang))
