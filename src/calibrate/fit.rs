@@ -42,6 +42,27 @@ pub fn fit(dataset: &Dataset, scenario: &Scenario, reference: &Reference) -> Res
     Ok(compare(&allocate(dataset, &s)?, reference).fit)
 }
 
+/// The target a fit runs at: the one given, or the reference's own sum; a reference that asks nobody, or whose
+/// sum is no target, is refused.
+pub(super) fn fit_target(dataset: &Dataset, reference: &Reference, given: Option<u32>) -> Result<u32, CalibrateError> {
+    check_length(dataset, reference)?;
+    if reference.asked() == 0 {
+        return Err(CalibrateError::AllZero { name: reference.name.clone() });
+    }
+    match given {
+        Some(0) => Err(CalibrateError::ZeroTarget),
+        Some(t) => Ok(t),
+        None => {
+            let sum = reference.total();
+            let t = sum.round();
+            if !(t >= 1.0 && t <= f64::from(u32::MAX)) {
+                return Err(CalibrateError::NoTarget { name: reference.name.clone(), sum });
+            }
+            Ok(t as u32)
+        }
+    }
+}
+
 pub(super) fn check_length(dataset: &Dataset, reference: &Reference) -> Result<(), CalibrateError> {
     if reference.values.len() == dataset.len() {
         Ok(())

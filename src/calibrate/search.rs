@@ -5,7 +5,7 @@
 use std::collections::HashMap;
 
 use super::error::CalibrateError;
-use super::fit::{check_length, compare};
+use super::fit::{compare, fit_target};
 use super::nelder_mead::minimise;
 use super::quick::{QuickModel, error_measure};
 use super::reference::Reference;
@@ -53,22 +53,7 @@ pub fn calibrate(
     options: &CalibrateOptions,
     progress: &mut dyn FnMut(f32) -> bool,
 ) -> Result<Calibration, CalibrateError> {
-    check_length(dataset, reference)?;
-    if reference.asked() == 0 {
-        return Err(CalibrateError::AllZero { name: reference.name.clone() });
-    }
-    let target = match options.target {
-        Some(0) => return Err(CalibrateError::ZeroTarget),
-        Some(t) => t,
-        None => {
-            let sum = reference.total();
-            let t = sum.round();
-            if !(t >= 1.0 && t <= f64::from(u32::MAX)) {
-                return Err(CalibrateError::NoTarget { name: reference.name.clone(), sum });
-            }
-            t as u32
-        }
-    };
+    let target = fit_target(dataset, reference, options.target)?;
     let mut work = scenario.clone();
     work.target.total = target;
     // Only the totals are compared; minors and resettlement must not make a smaller target invalid.

@@ -7,7 +7,7 @@
 //! leave-one-county-out error (each county predicted by a fit on the other counties only).
 
 use super::error::CalibrateError;
-use super::fit::check_length;
+use super::fit::{check_length, fit_target};
 use super::nelder_mead::minimise;
 use super::reference::Reference;
 use crate::data::Dataset;
@@ -58,21 +58,7 @@ pub fn calibrate_transition(
     if reference.name == start {
         return Err(CalibrateError::StartIsReference { column: start.to_owned() });
     }
-    if reference.asked() == 0 {
-        return Err(CalibrateError::AllZero { name: reference.name.clone() });
-    }
-    let target = match target {
-        Some(0) => return Err(CalibrateError::ZeroTarget),
-        Some(t) => t,
-        None => {
-            let sum = reference.total();
-            let t = sum.round();
-            if !(t >= 1.0 && t <= f64::from(u32::MAX)) {
-                return Err(CalibrateError::NoTarget { name: reference.name.clone(), sum });
-            }
-            t as u32
-        }
-    };
+    let target = fit_target(dataset, reference, target)?;
     let work = from_start(scenario, start, target);
     let free: Vec<usize> = (0..work.criteria.len()).filter(|&k| work.criteria[k].weight > 0.0).collect();
     if free.is_empty() {
