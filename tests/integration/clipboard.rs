@@ -84,7 +84,10 @@ fn copy_table_reaches_the_x11_clipboard() {
         .expect("an X server on a free display");
     let display = format!(":{n}");
     let data_dir = tempfile::tempdir().unwrap();
-    let _app = Running(
+    // The planner's own messages (a panic, a failed GL context) go to a file the failure message quotes.
+    let log_path = data_dir.path().join("planner.log");
+    let log = std::fs::File::create(&log_path).expect("a log file");
+    let mut app = Running(
         Command::new(env!("CARGO_BIN_EXE_bosetting"))
             .args(["gui", "scenarios/imdi-2020.ron"])
             .current_dir(env!("CARGO_MANIFEST_DIR"))
@@ -92,25 +95,46 @@ fn copy_table_reaches_the_x11_clipboard() {
             .env_remove("WAYLAND_DISPLAY")
             .env("BOSETTING_DATA_DIR", data_dir.path())
             .stdout(Stdio::null())
-            .stderr(Stdio::null())
+            .stderr(log)
             .spawn()
             .expect("start the planner"),
     );
+    // Every xdotool call is cut off after 10 s: `windowfocus --sync` waits for ever on a window not yet mapped.
     let xdotool = |args: &[&str]| {
-        Command::new("xdotool")
+        Command::new("timeout")
+            .arg("10")
+            .arg("xdotool")
             .args(args)
             .env("DISPLAY", &display)
             .output()
-            .map(|o| String::from_utf8_lossy(&o.stdout).trim().to_owned())
+            .map(|o| {
+                let out = String::from_utf8_lossy(&o.stdout).trim().to_owned();
+                let err = String::from_utf8_lossy(&o.stderr).trim().to_owned();
+                (out, err)
+            })
+            .unwrap_or_default()
     };
     let start = Instant::now();
     let mut text = String::new();
+    let mut seen = Vec::new();
+    let mut exited = None;
     while start.elapsed() < Duration::from_secs(90) {
-        // The title is "<file> – bosetting".
-        let window = xdotool(&["search", "--name", "bosetting"]).unwrap_or_default();
-        if let Some(id) = window.lines().next() {
-            let _ = xdotool(&["windowfocus", "--sync", id]);
-            let _ = xdotool(&["key", "--clearmodifiers", "ctrl+shift+c"]);
+        if let Ok(Some(status)) = app.0.try_wait() {
+            exited = Some(status);
+            break;
+        }
+        // The title is "<file> – bosetting"; only a mapped window can take the focus.
+        let (windows, err) = xdotool(&["search", "--onlyvisible", "--name", "bosetting"]);
+        if !err.is_empty() {
+            seen.push(format!("search: {err}"));
+        }
+        for id in windows.lines() {
+            let (_, focus_err) = xdotool(&["windowfocus", "--sync", id]);
+            let (_, key_err) = xdotool(&["key", "--clearmodifiers", "ctrl+shift+c"]);
+            seen.extend([focus_err, key_err].into_iter().filter(|e| !e.is_empty()).map(|e| format!("{id}: {e}")));
+        }
+        if windows.is_empty() && seen.last().is_none_or(|l| l != "no window yet") {
+            seen.push("no window yet".to_owned());
         }
         sleep(Duration::from_millis(700));
         text = paste(&display);
@@ -118,8 +142,18 @@ fn copy_table_reaches_the_x11_clipboard() {
             break;
         }
     }
+    if text.is_empty() {
+        let log = std::fs::read_to_string(&log_path).unwrap_or_default();
+        let tail: Vec<&str> = log.lines().rev().take(30).collect::<Vec<_>>().into_iter().rev().collect();
+        panic!(
+            "nothing reached the clipboard within {:.0} s; planner {}; xdotool: {:?}; the planner's last messages:\n{}",
+            start.elapsed().as_secs_f64(),
+            exited.map_or("still running".to_owned(), |s| format!("exited ({s})")),
+            seen.iter().rev().take(10).collect::<Vec<_>>(),
+            tail.join("\n")
+        );
+    }
     let lines: Vec<&str> = text.lines().collect();
-    assert!(!lines.is_empty(), "nothing reached the clipboard within 90 s");
     assert!(lines[0].starts_with("Kommunenummer\tKommune\tFylke"), "the header row: {:?}", lines[0]);
     assert_eq!(lines.len(), 357, "a header and the 356 municipalities of the 2020 dataset");
     assert!(lines.iter().any(|l| l.starts_with("=\"0301\"\tOslo\t")), "Oslo's row, its code kept as text");
