@@ -4,7 +4,9 @@
 use plotters::coord::Shift;
 use plotters::prelude::*;
 
-use super::canvas::{Anchor, Canvas, Drawn, GAIN, GRID, LOSS, MUTED, PLAN, REFERENCE, TEXT, TOTAL, nice_ticks};
+use super::canvas::{
+    Anchor, Canvas, Drawn, GAIN, GRID, LOSS, MUTED, PLAN, REFERENCE, Surface, TEXT, TOTAL, nice_ticks,
+};
 use super::error::FigureError;
 use super::texts::FigureTexts;
 use super::{FigureSpec, Plan};
@@ -114,7 +116,7 @@ fn keys(plan: &Plan, lang: Lang) -> Vec<(String, RGBColor)> {
     keys
 }
 
-pub fn counties<DB: DrawingBackend>(root: &DrawingArea<DB, Shift>, plan: &Plan, spec: &FigureSpec) -> Drawn {
+pub fn counties<DB: Surface>(root: &DrawingArea<DB, Shift>, plan: &Plan, spec: &FigureSpec) -> Drawn {
     let t = FigureTexts::get(spec.lang);
     let figure = BarFigure {
         title: t.counties_title.to_owned(),
@@ -126,7 +128,7 @@ pub fn counties<DB: DrawingBackend>(root: &DrawingArea<DB, Shift>, plan: &Plan, 
     draw_bars(root, plan, spec, &figure, t.data_source)
 }
 
-pub fn top<DB: DrawingBackend>(root: &DrawingArea<DB, Shift>, plan: &Plan, spec: &FigureSpec) -> Drawn {
+pub fn top<DB: Surface>(root: &DrawingArea<DB, Shift>, plan: &Plan, spec: &FigureSpec) -> Drawn {
     let t = FigureTexts::get(spec.lang);
     let rows = top_rows(plan, spec.lang, TOP_COUNT);
     if rows.is_empty() {
@@ -199,14 +201,14 @@ pub fn waterfall_figure(plan: &Plan, row: usize, lang: Lang) -> BarFigure {
     }
 }
 
-pub fn waterfall<DB: DrawingBackend>(root: &DrawingArea<DB, Shift>, plan: &Plan, spec: &FigureSpec) -> Drawn {
+pub fn waterfall<DB: Surface>(root: &DrawingArea<DB, Shift>, plan: &Plan, spec: &FigureSpec) -> Drawn {
     let code = spec.code.as_deref().ok_or(FigureError::NeedsCode)?;
     let row = find_row(plan.dataset, code)?;
     let figure = waterfall_figure(plan, row, spec.lang);
     draw_bars(root, plan, spec, &figure, FigureTexts::get(spec.lang).data_source)
 }
 
-fn draw_bars<DB: DrawingBackend>(
+fn draw_bars<DB: Surface>(
     root: &DrawingArea<DB, Shift>,
     plan: &Plan,
     spec: &FigureSpec,

@@ -40,8 +40,23 @@ pub fn rgb(c: ecolor::Color32) -> RGBColor {
 
 pub type Drawn = Result<(), FigureError>;
 
+/// A backend a figure is drawn on, and how it sets text.
+pub trait Surface: DrawingBackend {
+    /// Pixels: glyphs are painted here, placed by the font's own metrics ([`super::glyphs`]). Otherwise (SVG)
+    /// the text is written as text and the viewer sets it.
+    const PAINTS_GLYPHS: bool;
+}
+
+impl Surface for SVGBackend<'_> {
+    const PAINTS_GLYPHS: bool = false;
+}
+
+impl Surface for BitMapBackend<'_> {
+    const PAINTS_GLYPHS: bool = true;
+}
+
 /// A drawing area with sizes in proportion to it.
-pub struct Canvas<'a, DB: DrawingBackend> {
+pub struct Canvas<'a, DB: Surface> {
     pub area: &'a DrawingArea<DB, Shift>,
     pub width: i32,
     pub height: i32,
@@ -61,7 +76,7 @@ impl Anchor {
     pub const BOTTOM_LEFT: Anchor = Anchor(HPos::Left, VPos::Bottom);
 }
 
-impl<'a, DB: DrawingBackend> Canvas<'a, DB> {
+impl<'a, DB: Surface> Canvas<'a, DB> {
     /// `text_scale` enlarges text and spacing together (1 = the figure's own proportions).
     pub fn new(area: &'a DrawingArea<DB, Shift>, text_scale: f64) -> Self {
         let (w, h) = area.dim_in_pixel();
@@ -85,7 +100,45 @@ impl<'a, DB: DrawingBackend> Canvas<'a, DB> {
         if text.is_empty() {
             return Ok(());
         }
-        self.area.draw_text(text, &self.style(scale, colour, anchor), at).map_err(draw_error)
+        match super::glyphs::font() {
+            Some(font) if DB::PAINTS_GLYPHS => self.paint_text(font, text, at, scale, colour, anchor),
+            _ => self.area.draw_text(text, &self.style(scale, colour, anchor), at).map_err(draw_error),
+        }
+    }
+
+    /// Paints the text's pixels, anchored as the SVG's text is: the box is the text's advance wide and
+    /// size ÷ 1.24 high (the line box the text is measured with), its baseline half a size below its top.
+    fn paint_text(
+        &self,
+        font: &ab_glyph::FontRef<'_>,
+        text: &str,
+        at: (i32, i32),
+        scale: f64,
+        colour: RGBColor,
+        anchor: Anchor,
+    ) -> Drawn {
+        let size = (self.unit * scale) as f32;
+        let width = super::glyphs::advance(font, text, size).trunc();
+        let height = (size / 1.24).trunc();
+        let left = match anchor.0 {
+            HPos::Left => 0.0,
+            HPos::Center => -(width / 2.0).trunc(),
+            HPos::Right => -width,
+        };
+        let top = match anchor.1 {
+            VPos::Top => 0.0,
+            VPos::Center => -(height / 2.0).trunc(),
+            VPos::Bottom => -height,
+        };
+        let origin = (at.0 as f32 + left, at.1 as f32 + top + size / 2.0);
+        let mut result = Ok(());
+        super::glyphs::paint(font, text, size, origin, |x, y, coverage| {
+            let inside = (0..self.width).contains(&x) && (0..self.height).contains(&y);
+            if inside && coverage > 0.0 && result.is_ok() {
+                result = self.area.draw_pixel((x, y), &colour.mix(f64::from(coverage.min(1.0))));
+            }
+        });
+        result.map_err(draw_error)
     }
 
     /// Width of a text in pixels.

@@ -6,7 +6,7 @@ use plotters::coord::Shift;
 use plotters::prelude::*;
 
 use super::bars::subtitle;
-use super::canvas::{Anchor, Canvas, Drawn, GRID, MUTED, PLAN, REFERENCE, TEXT, nice_ticks};
+use super::canvas::{Anchor, Canvas, Drawn, GRID, MUTED, PLAN, REFERENCE, Surface, TEXT, nice_ticks};
 use super::error::FigureError;
 use super::texts::FigureTexts;
 use super::{FigureSpec, Plan};
@@ -24,7 +24,7 @@ pub fn summary(curve: &Curve, lang: Lang) -> String {
     format!("{half} · {} {}", t.gini, numfmt::decimal(curve.gini(), 2, lang))
 }
 
-pub fn draw<DB: DrawingBackend>(root: &DrawingArea<DB, Shift>, plan: &Plan, spec: &FigureSpec) -> Drawn {
+pub fn draw<DB: Surface>(root: &DrawingArea<DB, Shift>, plan: &Plan, spec: &FigureSpec) -> Drawn {
     let t = FigureTexts::get(spec.lang);
     let lang = spec.lang;
     let requests: Vec<f64> = plan.allocation.rows.iter().map(|r| f64::from(r.allocation)).collect();

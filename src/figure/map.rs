@@ -5,7 +5,7 @@
 use plotters::coord::Shift;
 use plotters::prelude::*;
 
-use super::canvas::{Anchor, Canvas, Drawn, MUTED, TEXT, rgb};
+use super::canvas::{Anchor, Canvas, Drawn, MUTED, Surface, TEXT, rgb};
 use super::error::{FigureError, draw as draw_error};
 use super::measure::{RowStatus, STATUS_CLASSES, Values, evaluate, status_classes};
 use super::texts::FigureTexts;
@@ -68,7 +68,7 @@ fn colour_of(fill: Fill, classes: Option<&Classes>) -> RGBColor {
     }
 }
 
-pub fn draw<DB: DrawingBackend>(root: &DrawingArea<DB, Shift>, plan: &Plan, spec: &FigureSpec) -> Drawn {
+pub fn draw<DB: Surface>(root: &DrawingArea<DB, Shift>, plan: &Plan, spec: &FigureSpec) -> Drawn {
     let t = FigureTexts::get(spec.lang);
     let values = evaluate(&spec.measure, plan.dataset, plan.scenario, plan.allocation, spec.lang)?;
     let map = geometry_for(&plan.dataset.id)?;
@@ -95,7 +95,7 @@ pub fn draw<DB: DrawingBackend>(root: &DrawingArea<DB, Shift>, plan: &Plan, spec
     )
 }
 
-fn draw_shapes<DB: DrawingBackend>(
+fn draw_shapes<DB: Surface>(
     canvas: &Canvas<DB>,
     map: &MapGeometry,
     fills: &[Fill],
@@ -160,7 +160,7 @@ fn draw_shapes<DB: DrawingBackend>(
 }
 
 /// Diagonal lines across a shape (see `hatch.rs`).
-fn hatch<DB: DrawingBackend>(canvas: &Canvas<DB>, rings: &[Vec<(i32, i32)>]) -> Drawn {
+fn hatch<DB: Surface>(canvas: &Canvas<DB>, rings: &[Vec<(i32, i32)>]) -> Drawn {
     let spacing = canvas.px(0.3).max(3);
     for (a, b) in super::hatch::hatch_segments(rings, spacing) {
         canvas.line(vec![a, b], HATCH, 1)?;
@@ -168,7 +168,7 @@ fn hatch<DB: DrawingBackend>(canvas: &Canvas<DB>, rings: &[Vec<(i32, i32)>]) -> 
     Ok(())
 }
 
-fn draw_legend<DB: DrawingBackend>(
+fn draw_legend<DB: Surface>(
     canvas: &Canvas<DB>,
     values: &Values,
     classes: Option<&Classes>,

@@ -11,6 +11,7 @@ mod bars;
 mod canvas;
 mod concentration;
 mod error;
+mod glyphs;
 mod hatch;
 mod map;
 mod measure;
@@ -18,6 +19,7 @@ mod texts;
 
 use std::path::Path;
 
+use canvas::Surface;
 use plotters::coord::Shift;
 use plotters::prelude::*;
 
@@ -213,7 +215,7 @@ pub fn render_for(path: &Path, plan: &Plan, spec: &FigureSpec) -> Result<Vec<u8>
     })
 }
 
-fn draw<DB: DrawingBackend>(root: &DrawingArea<DB, Shift>, plan: &Plan, spec: &FigureSpec) -> Result<(), FigureError> {
+fn draw<DB: Surface>(root: &DrawingArea<DB, Shift>, plan: &Plan, spec: &FigureSpec) -> Result<(), FigureError> {
     canvas::ensure_font();
     match spec.kind {
         Kind::Map => map::draw(root, plan, spec),
