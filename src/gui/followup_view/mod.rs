@@ -4,6 +4,7 @@
 //! `crate::followup`; this is only their face.
 
 mod apply;
+mod outlook;
 pub use apply::FollowUpFile;
 mod state;
 mod table;
@@ -74,7 +75,7 @@ pub fn show(ui: &mut Ui, ctx: &ViewContext, state: &mut FollowUpState, cmds: &mu
             return Vec::new();
         }
     };
-    summary(ui, &f, crate::expect::outlook(ctx.dataset, &f).as_ref(), ctx.lang);
+    summary(ui, &f, state.outlook.get(ctx.dataset, &f), ctx.lang);
     legend(ui, &f, state, ctx.lang);
     ui.separator();
     let mut actions = Vec::new();

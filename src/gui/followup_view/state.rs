@@ -66,6 +66,8 @@ pub struct FollowUpState {
     pub mode: ReviseMode,
     pub keep_decisions: bool,
     pub table: StatusView,
+    /// "Decided + expected" of the follow-up shown, kept while its requests and decisions stay the same.
+    pub outlook: super::outlook::OutlookCache,
 }
 
 /// The columns of a dataset that count persons (requests, decisions, refugees settled).

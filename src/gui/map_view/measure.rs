@@ -91,12 +91,15 @@ impl Measure {
         let t = MapTexts::get(ctx.lang);
         let n = ctx.dataset.len();
         let rows = ctx.allocation.ok().map(|a| &a.rows).filter(|rows| rows.len() == n);
-        let (values, scheme, request_based) =
-            match measure_values(self, ctx.dataset, ctx.scenario, rows.map(Vec::as_slice)) {
+        let (values, scheme, request_based) = match (self, ctx.expected, rows) {
+            // The plan's estimate is kept once per plan (`gui::expected`): read here, not refitted every frame.
+            (Measure::ExpectedRatio, Some(expected), Some(_)) => (expected.ratios(), Scheme::Ratio, true),
+            _ => match measure_values(self, ctx.dataset, ctx.scenario, rows.map(Vec::as_slice)) {
                 Ok(v) => (v.values, v.scheme, v.request_based),
                 // A column or reference that is gone: nothing to colour.
                 Err(_) => (vec![None; n], Scheme::Sequential, false),
-            };
+            },
+        };
         let status: Vec<RowStatus> = match (self, rows) {
             (Measure::FollowUp { .. }, _) => follow_up_row_status(&values),
             (_, Some(rows)) => rows.iter().map(RowStatus::of).collect(),

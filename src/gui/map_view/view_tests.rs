@@ -262,3 +262,23 @@ fn the_frame_is_reused_while_nothing_moves() {
     h.run();
     assert!(h.state().map.colour_version > version);
 }
+
+#[test]
+fn expected_ratio_reads_the_plans_estimate_and_gives_the_figures_numbers() {
+    let doc = doc_2020();
+    let allocation = doc.allocation.as_ref().expect("a plan");
+    let mut cache = crate::gui::expected::ExpectedCache::default();
+    cache.update(&doc.dataset, Some(allocation), 1);
+    let ctx = |expected| ViewContext {
+        dataset: &doc.dataset,
+        scenario: &doc.scenario,
+        allocation: Ok(allocation),
+        lang: Lang::Nb,
+        selected: None,
+        expected,
+    };
+    let kept = Measure::ExpectedRatio.evaluate(&ctx(cache.get()));
+    let fitted = Measure::ExpectedRatio.evaluate(&ctx(None));
+    assert_eq!(kept, fitted, "the kept estimate colours as the figures' own fit does");
+    assert!(kept.values.iter().flatten().any(|&r| r > 0.0 && r < 1.0), "some asked municipality below its request");
+}
