@@ -125,6 +125,81 @@ where
     }
 }
 
+/// A dialog's one piece of work at a time and what it last gave: starting again cancels the run before and
+/// drops its outcome; a cancelled run's result is never read.
+pub struct Job<T, S = ()> {
+    running: Option<Task<T, String, S>>,
+    /// The last run's result (or why there is none), once it has ended.
+    pub outcome: Option<Result<Box<T>, String>>,
+}
+
+impl<T, S> Default for Job<T, S> {
+    fn default() -> Self {
+        Job { running: None, outcome: None }
+    }
+}
+
+impl<T, S> Job<T, S>
+where
+    T: Send + 'static,
+    S: Clone + Default + Send + 'static,
+{
+    /// Runs `work` on a thread named `name`, in place of any run before.
+    pub fn start(
+        &mut self,
+        name: &str,
+        repaint: Option<egui::Context>,
+        work: impl FnOnce(&Progress<S>) -> Result<T, String> + Send + 'static,
+    ) {
+        self.cancel();
+        self.outcome = None;
+        match Task::spawn(name, repaint, work) {
+            Ok(task) => self.running = Some(task),
+            Err(e) => self.outcome = Some(Err(e.to_string())),
+        }
+    }
+
+    /// Stops the run; its result is dropped when it arrives.
+    pub fn cancel(&mut self) {
+        if let Some(task) = self.running.take() {
+            task.cancel();
+        }
+    }
+
+    /// Takes the run's result once it is there. Never waits.
+    pub fn poll(&mut self) {
+        let Some(task) = &mut self.running else { return };
+        if let Some(outcome) = task.poll() {
+            self.running = None;
+            self.outcome = Some(outcome.map(Box::new).map_err(|e| e.to_string()));
+        }
+    }
+
+    pub fn is_running(&self) -> bool {
+        self.running.is_some()
+    }
+
+    /// The status last reported, while it runs.
+    pub fn status(&self) -> Option<S> {
+        self.running.as_ref().map(Task::status)
+    }
+
+    /// The result of the last run, when it succeeded.
+    pub fn done(&self) -> Option<&T> {
+        self.outcome.as_ref().and_then(|o| o.as_ref().ok()).map(|t| &**t)
+    }
+
+    /// Waits up to `limit` for the run to end and takes its result; whether it ended (tests).
+    #[cfg(test)]
+    pub fn wait(&mut self, limit: std::time::Duration) -> bool {
+        let Some(task) = &mut self.running else { return true };
+        if task.wait(limit) {
+            self.poll();
+        }
+        self.running.is_none()
+    }
+}
+
 impl<T, E, S> Drop for Task<T, E, S> {
     /// Work nobody waits for stops as soon as it looks.
     fn drop(&mut self) {
@@ -179,5 +254,35 @@ mod tests {
         task.cancel();
         go.send(()).unwrap();
         assert_eq!(saw.recv_timeout(LIMIT), Ok(true));
+    }
+
+    #[test]
+    fn a_job_keeps_the_last_runs_outcome_and_a_new_run_cancels_the_old() {
+        let (go, wait) = sync_channel::<()>(0);
+        let mut job: Job<u32, f32> = Job::default();
+        job.start("test", None, move |p| {
+            p.report(0.25);
+            let _ = wait.recv();
+            Ok(1)
+        });
+        assert!(job.is_running());
+        // The second run replaces the first: the first's answer is never read.
+        job.start("test", None, |_| Ok(2));
+        drop(go);
+        assert!(job.wait(LIMIT));
+        assert_eq!(job.done(), Some(&2));
+        assert_eq!(job.status(), None, "no status once it has ended");
+        job.start("test", None, |_| Err("no reference".to_owned()));
+        assert!(job.wait(LIMIT));
+        assert_eq!(job.outcome, Some(Err("no reference".to_owned())));
+        assert_eq!(job.done(), None);
+        // Cancelled: no outcome at all.
+        let (_hold, wait) = sync_channel::<()>(0);
+        job.start("test", None, move |_| {
+            let _ = wait.recv();
+            Ok(3)
+        });
+        job.cancel();
+        assert!(!job.is_running() && job.outcome.is_none());
     }
 }

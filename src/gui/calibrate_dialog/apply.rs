@@ -32,7 +32,7 @@ impl App {
             }
             CalibrateCmd::Cancel => {
                 if let Some(d) = self.modal.calibrate_mut() {
-                    d.cancel();
+                    d.job.cancel();
                 }
             }
             CalibrateCmd::Accept => self.accept_calibration(),
@@ -47,9 +47,9 @@ impl App {
     fn accept_calibration(&mut self) {
         let t = CalibrateTexts::get(self.view.lang);
         let Some(d) = self.modal.calibrate_mut() else { return };
-        let Some(f) = d.fitted() else { return };
+        let Some(f) = d.job.done() else { return };
         if f.revision != self.doc.revision() {
-            d.outcome = Some(Err(t.stale.to_owned()));
+            d.job.outcome = Some(Err(t.stale.to_owned()));
             return;
         }
         let edit = Edit::SetWeightsAndExponent { weights: f.weights(), size_exponent: f.calibration.size_exponent };

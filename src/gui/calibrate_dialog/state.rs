@@ -2,9 +2,10 @@
 
 use std::path::PathBuf;
 
-use super::worker::{Fitted, Job, Worker, start};
+use super::worker::{Fitted, Job, fit};
 use crate::calibrate::{CalibrateOptions, reference_from_column};
 use crate::data::{ColumnRole, Dataset, Kind};
+use crate::gui::task::Job as Running;
 use crate::scenario::Scenario;
 
 /// Where the reference allocation comes from.
@@ -35,8 +36,8 @@ pub struct CalibrateDialog {
     pub use_reference_total: bool,
     pub target: u32,
     pub include_continuity: bool,
-    pub(super) running: Option<Worker>,
-    pub outcome: Option<Result<Box<Fitted>, String>>,
+    /// The search, running or done; its status is the share of it done.
+    pub job: Running<Fitted, f32>,
 }
 
 impl CalibrateDialog {
@@ -62,8 +63,7 @@ impl CalibrateDialog {
             use_reference_total: true,
             target: scenario.target.total.max(1),
             include_continuity: false,
-            running: None,
-            outcome: None,
+            job: Running::default(),
         }
     }
 
@@ -75,57 +75,12 @@ impl CalibrateDialog {
         }
     }
 
-    pub fn is_running(&self) -> bool {
-        self.running.is_some()
-    }
-
-    /// Share of the search done (0–1) while it runs.
-    pub fn progress(&self) -> Option<f32> {
-        self.running.as_ref().map(|w| w.status().clamp(0.0, 1.0))
-    }
-
-    /// The finished calibration, if the last run succeeded.
-    pub fn fitted(&self) -> Option<&Fitted> {
-        self.outcome.as_ref().and_then(|o| o.as_ref().ok()).map(|f| &**f)
-    }
-
-    /// Starts the search on a background thread; the previous outcome is dropped. `repaint` is asked for when
-    /// the search ends.
+    /// Starts the search on a background thread; the previous outcome is dropped. `repaint` is asked for as it
+    /// goes and when the search ends.
     pub fn run(&mut self, dataset: &Dataset, scenario: &Scenario, revision: u64, repaint: Option<egui::Context>) {
         let Some(source) = self.reference.clone() else { return };
-        self.cancel();
-        self.outcome = None;
         let job =
             Job { dataset: dataset.clone(), scenario: scenario.clone(), source, options: self.options(), revision };
-        match start(job, repaint) {
-            Ok(worker) => self.running = Some(worker),
-            Err(e) => self.outcome = Some(Err(e.to_string())),
-        }
-    }
-
-    /// Stops the search; its result is dropped when it arrives.
-    pub fn cancel(&mut self) {
-        if let Some(worker) = self.running.take() {
-            worker.cancel();
-        }
-    }
-
-    /// Takes the search's result once it is there. Never waits.
-    pub fn poll(&mut self) {
-        let Some(worker) = &mut self.running else { return };
-        if let Some(outcome) = worker.poll() {
-            self.running = None;
-            self.outcome = Some(outcome.map(Box::new).map_err(|e| e.to_string()));
-        }
-    }
-
-    /// Waits up to `limit` for the search to end (tests).
-    #[cfg(test)]
-    pub fn wait(&mut self, limit: std::time::Duration) -> bool {
-        let Some(worker) = &mut self.running else { return true };
-        if worker.wait(limit) {
-            self.poll();
-        }
-        self.running.is_none()
+        self.job.start("calibrate", repaint, move |progress| fit(&job, progress));
     }
 }

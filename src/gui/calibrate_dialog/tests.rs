@@ -39,13 +39,13 @@ fn weights(app: &App) -> Vec<f64> {
 }
 
 fn running(h: &Harness<'_, App>) -> bool {
-    h.state().modal.calibrate().is_some_and(|d| d.is_running())
+    h.state().modal.calibrate().is_some_and(|d| d.job.is_running())
 }
 
 /// Waits for the search (on its own thread, so the frame that started it has returned) and draws its result.
 fn step_until_done(h: &mut Harness<'_, App>) {
     assert!(running(h), "the search runs beside the frames, not in the one that started it");
-    let done = h.state_mut().modal.calibrate_mut().is_some_and(|d| d.wait(PATIENCE));
+    let done = h.state_mut().modal.calibrate_mut().is_some_and(|d| d.job.wait(PATIENCE));
     assert!(done, "the calibration did not finish");
     h.run();
 }
@@ -66,7 +66,7 @@ fn fit_accept_and_one_undo_restores_the_weights() {
     let before = weights(h.state());
     let exponent = h.state().doc.scenario().size_exponent;
     open_and_run(&mut h);
-    let fitted = h.state().modal.calibrate().unwrap().fitted().expect("a result").weights();
+    let fitted = h.state().modal.calibrate().unwrap().job.done().expect("a result").weights();
     assert_eq!(h.state().modal.calibrate().unwrap().reference, Some(RefChoice::Column("anmodning_2019".into())));
     for text in ["Tilpasset til anmodning_2019", T.mae, T.agreement, "R²"] {
         assert!(shows(&h, text), "{text}");
@@ -92,7 +92,7 @@ fn discard_changes_nothing() {
     let mut h = harness(small_app());
     let before = h.state().doc.scenario().clone();
     open_and_run(&mut h);
-    assert!(h.state().modal.calibrate().unwrap().fitted().is_some());
+    assert!(h.state().modal.calibrate().unwrap().job.done().is_some());
     h.get_by_role_and_label(Role::Button, T.discard).click();
     h.run();
     assert!(h.state().modal.calibrate().is_none());
@@ -111,7 +111,7 @@ fn the_exponent_is_fitted_when_asked_and_accepted_with_the_weights() {
     h.get_by_role_and_label(Role::Button, T.run).click();
     h.step();
     step_until_done(&mut h);
-    let f = h.state().modal.calibrate().unwrap().fitted().unwrap().clone();
+    let f = h.state().modal.calibrate().unwrap().job.done().unwrap().clone();
     h.get_by_role_and_label(Role::Button, T.accept).click();
     h.run();
     assert_eq!(h.state().doc.scenario().size_exponent, f.calibration.size_exponent);
@@ -206,7 +206,7 @@ fn the_search_runs_beside_the_frames_and_cancel_drops_it() {
     h.step();
     h.step();
     let d = h.state().modal.calibrate().unwrap();
-    assert!(!d.is_running() && d.outcome.is_none(), "cancelled: no result");
+    assert!(!d.job.is_running() && d.job.outcome.is_none(), "cancelled: no result");
     assert_eq!(*h.state().doc.scenario(), before);
     // Closing the dialog from the menu path and reopening starts fresh.
     h.state_mut().apply(Command::Calibrate(CalibrateCmd::Close));

@@ -34,8 +34,8 @@ pub fn show(ctx: &Context, d: &mut CalibrateDialog, dc: &DialogContext<'_>, cmds
             _ => None,
         })
         .collect();
-    d.poll();
-    if d.is_running() {
+    d.job.poll();
+    if d.job.is_running() {
         ctx.request_repaint_after(PROGRESS_EVERY);
     }
     let t = CalibrateTexts::get(lang);
@@ -66,7 +66,7 @@ pub fn show(ctx: &Context, d: &mut CalibrateDialog, dc: &DialogContext<'_>, cmds
         }
         ui.add_space(6.0);
         let mut out = Vec::new();
-        let running = d.is_running();
+        let running = d.job.is_running();
         ui.add_enabled_ui(!running, |ui| options(ui, d, dataset, lang, picking, &mut out));
         ui.add_space(6.0);
         ui.horizontal(|ui| {
@@ -74,7 +74,7 @@ pub fn show(ctx: &Context, d: &mut CalibrateDialog, dc: &DialogContext<'_>, cmds
             if ui.add_enabled(ready, egui::Button::new(t.run)).clicked() {
                 out.push(CalibrateCmd::Run);
             }
-            if let Some(share) = d.progress() {
+            if let Some(share) = d.job.status() {
                 ui.spinner();
                 ui.label(t.running);
                 ui.add(ProgressBar::new(share).desired_width(260.0).show_percentage());
@@ -83,21 +83,21 @@ pub fn show(ctx: &Context, d: &mut CalibrateDialog, dc: &DialogContext<'_>, cmds
                 }
             }
         });
-        if let Some(Err(e)) = &d.outcome {
+        if let Some(Err(e)) = &d.job.outcome {
             ui.add_space(4.0);
             ui.colored_label(Color32::from_rgb(200, 40, 40), format!("{} {e}", t.failed));
         }
-        if let Some(f) = d.fitted() {
+        if let Some(f) = d.job.done() {
             ui.separator();
             results(ui, f, dataset, lang);
         }
         ui.separator();
         ui.horizontal(|ui| {
-            let can_accept = d.fitted().is_some() && !running;
+            let can_accept = d.job.done().is_some() && !running;
             if ui.add_enabled(can_accept, egui::Button::new(t.accept)).on_hover_text(t.accept_tip).clicked() {
                 out.push(CalibrateCmd::Accept);
             }
-            let close = if d.fitted().is_some() { t.discard } else { t.close };
+            let close = if d.job.done().is_some() { t.discard } else { t.close };
             if ui.button(close).clicked() {
                 out.push(CalibrateCmd::Close);
             }

@@ -12,7 +12,7 @@ use crate::fileio::read_limited;
 use crate::scenario::Scenario;
 
 use super::state::RefChoice;
-use crate::gui::task::{Task, TaskError};
+use crate::gui::task::Progress;
 
 /// What one calibration needs; owned, so the search can run while the document changes hands.
 pub struct Job {
@@ -58,16 +58,11 @@ impl Fitted {
     }
 }
 
-/// The calibration as a task: its status is the share of the search done.
-pub type Worker = Task<Fitted, String, f32>;
-
-/// Starts the search on its own thread; `repaint` is asked for as it goes and when it ends.
-pub fn start(job: Job, repaint: Option<egui::Context>) -> Result<Worker, TaskError<String>> {
-    Task::spawn("calibrate", repaint, move |progress| {
-        run(&job, &mut |share| {
-            progress.report(share);
-            !progress.cancelled()
-        })
+/// The search for `job`, reporting the share done and stopping when cancelled.
+pub fn fit(job: &Job, progress: &Progress<f32>) -> Result<Fitted, String> {
+    run(job, &mut |share| {
+        progress.report(share);
+        !progress.cancelled()
     })
 }
 

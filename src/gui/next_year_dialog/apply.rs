@@ -24,7 +24,7 @@ impl App {
             }
             NextYearCmd::Cancel => {
                 if let Some(d) = self.modal.next_year_mut() {
-                    d.cancel();
+                    d.job.cancel();
                 }
             }
             NextYearCmd::Accept => self.accept_next_year(),
@@ -39,9 +39,9 @@ impl App {
     /// opened: the fit is made again.
     fn accept_next_year(&mut self) {
         let Some(d) = self.modal.next_year_mut() else { return };
-        let Some(p) = d.planned() else { return };
+        let Some(p) = d.job.done() else { return };
         if p.revision != self.doc.revision() {
-            d.outcome = None;
+            d.job.outcome = None;
             return;
         }
         let note = format!("{} {}", NextYearTexts::get(self.view.lang).opened, p.last);

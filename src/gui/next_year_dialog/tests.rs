@@ -49,7 +49,7 @@ fn the_plan_from_last_year_opens_as_one_undo_step() {
     assert_eq!((d.last.as_deref(), d.before.as_deref()), (Some("anmodning_2019"), Some("anmodning_2018")));
     h.get_by_role_and_label(Role::Button, T.run).click();
     h.step();
-    let done = h.state_mut().modal.next_year_mut().is_some_and(|d| d.wait(PATIENCE));
+    let done = h.state_mut().modal.next_year_mut().is_some_and(|d| d.job.wait(PATIENCE));
     assert!(done, "the fit did not finish");
     h.run();
     assert!(shows(&h, T.loco) && shows(&h, T.baseline), "the backtest is shown beside the baseline");

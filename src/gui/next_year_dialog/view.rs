@@ -20,8 +20,8 @@ const WIDTH: f32 = 560.0;
 
 pub fn show(ctx: &Context, d: &mut NextYearDialog, dc: &DialogContext<'_>, cmds: &mut Vec<Command>) {
     let (lang, dataset) = (dc.lang, dc.dataset);
-    d.poll();
-    if d.is_running() {
+    d.job.poll();
+    if d.job.is_running() {
         ctx.request_repaint_after(POLL_EVERY);
     }
     let t = NextYearTexts::get(lang);
@@ -31,7 +31,7 @@ pub fn show(ctx: &Context, d: &mut NextYearDialog, dc: &DialogContext<'_>, cmds:
         ui.label(RichText::new(t.intro).weak());
         ui.add_space(6.0);
         let mut out = Vec::new();
-        let running = d.is_running();
+        let running = d.job.is_running();
         ui.add_enabled_ui(!running, |ui| choices(ui, d, dataset, lang));
         ui.add_space(6.0);
         ui.horizontal(|ui| {
@@ -46,16 +46,16 @@ pub fn show(ctx: &Context, d: &mut NextYearDialog, dc: &DialogContext<'_>, cmds:
                 }
             }
         });
-        if let Some(Err(e)) = &d.outcome {
+        if let Some(Err(e)) = &d.job.outcome {
             ui.colored_label(Color32::from_rgb(200, 40, 40), format!("{} {e}", t.failed));
         }
-        if let Some(p) = d.planned() {
+        if let Some(p) = d.job.done() {
             ui.separator();
             results(ui, p, lang);
         }
         ui.separator();
         ui.horizontal(|ui| {
-            if ui.add_enabled(d.planned().is_some() && !running, egui::Button::new(t.accept)).clicked() {
+            if ui.add_enabled(d.job.done().is_some() && !running, egui::Button::new(t.accept)).clicked() {
                 out.push(NextYearCmd::Accept);
             }
             if ui.button(t.close).clicked() {
