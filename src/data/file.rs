@@ -7,7 +7,7 @@ use serde::{Deserialize, Serialize};
 use super::dataset::{Column, ColumnMeta, Dataset, HistoryPoint, Municipality, Text};
 use super::fingerprint::fingerprint;
 use super::role::ColumnRole;
-use crate::fileio::{RonError, parse_ron, peek_version, read_limited, to_ron_pretty, write_atomic};
+use crate::fileio::{Refused, RonError, TextError, parse_versioned, read_text, to_ron_pretty, write_atomic};
 
 pub use crate::fileio::MAX_INPUT_BYTES;
 
@@ -56,6 +56,8 @@ pub enum DataError {
         "{file}: dataset format {found} is newer than this program reads (up to {DATASET_FORMAT}); update bosetting"
     )]
     NewerFormat { file: String, found: u32 },
+    #[error("{file}: dataset format 0 is not valid (this program writes format {DATASET_FORMAT})")]
+    BadFormat { file: String },
     #[error("{file}: the dataset has no municipalities")]
     Empty { file: String },
     #[error("{file}: column {index} id {id:?} appears twice")]
@@ -88,20 +90,21 @@ use crate::numfmt::quoted as short;
 
 /// Parses and validates dataset text; `file` names the source in messages.
 pub fn parse_dataset(text: &str, file: &str) -> Result<Dataset, DataError> {
-    let raw: DatasetFile = parse_ron(text, file).map_err(|e| match peek_version(text) {
-        // A newer file is refused for that reason, not for the fields this program does not know.
-        Some(found) if found > DATASET_FORMAT => DataError::NewerFormat { file: file.to_owned(), found },
-        _ => DataError::Syntax(e),
-    })?;
+    let raw =
+        parse_versioned(text, file, DATASET_FORMAT, |d: &DatasetFile| d.format).map_err(|refused| match refused {
+            Refused::Syntax(e) => DataError::Syntax(e),
+            Refused::Newer(found) => DataError::NewerFormat { file: file.to_owned(), found },
+            Refused::Zero => DataError::BadFormat { file: file.to_owned() },
+        })?;
     validate(raw, file)
 }
 
 pub fn load_dataset_file(path: &Path) -> Result<Dataset, DataError> {
-    let bytes = read_limited(path)?;
-    let file = path.display().to_string();
-    let text =
-        std::str::from_utf8(&bytes).map_err(|e| DataError::NotUtf8 { file: file.clone(), offset: e.valid_up_to() })?;
-    parse_dataset(text, &file)
+    let (text, file) = read_text(path).map_err(|e| match e {
+        TextError::Read(e) => DataError::Read(e),
+        TextError::NotUtf8 { file, offset } => DataError::NotUtf8 { file, offset },
+    })?;
+    parse_dataset(&text, &file)
 }
 
 pub fn save_dataset_file(dataset: &Dataset, path: &Path) -> Result<(), DataError> {
@@ -150,9 +153,6 @@ fn is_digits(s: &str, n: usize) -> bool {
 
 fn validate(mut raw: DatasetFile, file: &str) -> Result<Dataset, DataError> {
     let file_s = || file.to_owned();
-    if raw.format > DATASET_FORMAT {
-        return Err(DataError::NewerFormat { file: file_s(), found: raw.format });
-    }
     if raw.rows.is_empty() {
         return Err(DataError::Empty { file: file_s() });
     }
@@ -294,6 +294,9 @@ mod tests {
         assert!(err(&s.replacen("values: [25.59,", "values: [", 1)).contains("13 values, but the dataset has 14"));
         assert!(err(&s.replacen("county_code: \"03\"", "county_code: \"3\"", 1)).contains("county code"));
         assert!(err(&s.replacen("format: 2", "format: 9", 1)).contains("newer"));
+        assert!(err(&s.replacen("format: 2", "format: 0", 1)).contains("dataset format 0 is not valid"));
+        // A newer file is refused as newer, not for a field this program does not know.
+        assert!(err(&s.replacen("format: 2", "format: 9, colour: 1", 1)).contains("newer"));
         assert!(err(&s.replacen("year: 2020,", "year: 2020, colour: 1,", 1)).contains("colour"));
         assert!(err(&s.replacen("10.0, 12.0", "10.0, -12.0", 1)).contains("negative"));
     }

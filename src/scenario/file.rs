@@ -5,7 +5,7 @@ use std::path::{Path, PathBuf};
 use super::model::{DatasetRef, SCENARIO_VERSION, Scenario};
 use crate::data::{DataError, Dataset, embedded_dataset, load_dataset_file};
 use crate::fileio::{
-    ReadError, RonError, parse_ron, peek_version, read_limited, to_ron_pretty, write_atomic_with_backup,
+    ReadError, Refused, RonError, TextError, parse_versioned, read_text, to_ron_pretty, write_atomic_with_backup,
 };
 
 #[derive(Debug, thiserror::Error)]
@@ -29,26 +29,16 @@ pub enum ScenarioError {
 }
 
 pub fn parse_scenario(text: &str, file: &str) -> Result<Scenario, ScenarioError> {
-    let scenario: Scenario = parse_ron(text, file).map_err(|e| match peek_version(text) {
-        // A newer file is refused for that reason, not for the fields this program does not know.
-        Some(found) if found > SCENARIO_VERSION => ScenarioError::NewerVersion { file: file.to_owned(), found },
-        _ => ScenarioError::Syntax(e),
-    })?;
-    if scenario.version > SCENARIO_VERSION {
-        return Err(ScenarioError::NewerVersion { file: file.to_owned(), found: scenario.version });
-    }
-    if scenario.version == 0 {
-        return Err(ScenarioError::BadVersion { file: file.to_owned(), found: 0 });
-    }
-    Ok(scenario)
+    parse_versioned(text, file, SCENARIO_VERSION, |s: &Scenario| s.version).map_err(|refused| match refused {
+        Refused::Syntax(e) => ScenarioError::Syntax(e),
+        Refused::Newer(found) => ScenarioError::NewerVersion { file: file.to_owned(), found },
+        Refused::Zero => ScenarioError::BadVersion { file: file.to_owned(), found: 0 },
+    })
 }
 
 pub fn load_scenario(path: &Path) -> Result<Scenario, ScenarioError> {
-    let bytes = read_limited(path)?;
-    let file = path.display().to_string();
-    let text = std::str::from_utf8(&bytes)
-        .map_err(|e| ScenarioError::NotUtf8 { file: file.clone(), offset: e.valid_up_to() })?;
-    parse_scenario(text, &file)
+    let (text, file) = read_text(path)?;
+    parse_scenario(&text, &file)
 }
 
 pub fn scenario_to_text(scenario: &Scenario) -> String {
@@ -62,6 +52,15 @@ pub fn scenario_to_text(scenario: &Scenario) -> String {
 pub fn save_scenario(path: &Path, scenario: &Scenario) -> Result<(), ScenarioError> {
     write_atomic_with_backup(path, scenario_to_text(scenario).as_bytes())
         .map_err(|source| ScenarioError::Write { file: path.display().to_string(), source })
+}
+
+impl From<TextError> for ScenarioError {
+    fn from(e: TextError) -> Self {
+        match e {
+            TextError::Read(e) => ScenarioError::Read(e),
+            TextError::NotUtf8 { file, offset } => ScenarioError::NotUtf8 { file, offset },
+        }
+    }
 }
 
 /// The dataset a scenario names: embedded, or a file relative to the scenario's folder.

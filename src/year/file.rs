@@ -6,7 +6,7 @@ use std::path::{Path, PathBuf};
 use super::model::{Counts, YEAR_VERSION, Year};
 use crate::data::Dataset;
 use crate::fileio::{
-    ReadError, RonError, parse_ron, peek_version, read_limited, to_ron_pretty, write_atomic_with_backup,
+    ReadError, Refused, RonError, TextError, parse_versioned, read_text, to_ron_pretty, write_atomic_with_backup,
 };
 use crate::scenario::{DatasetRef, Scenario, ScenarioError, resolve_dataset};
 
@@ -38,21 +38,24 @@ pub enum YearError {
 /// A year from its text; `file` names it in messages. Numbers are whole and never negative: the parser
 /// refuses anything else with its line and column.
 pub fn parse_year(text: &str, file: &str) -> Result<Year, YearError> {
-    let year: Year = parse_ron(text, file).map_err(|e| match peek_version(text) {
-        // A newer file is refused for that reason, not for the fields this program does not know.
-        Some(found) if found > YEAR_VERSION => YearError::NewerVersion { file: file.to_owned(), found },
-        _ => YearError::Syntax(explain_negative(e, text)),
+    let year = parse_versioned(text, file, YEAR_VERSION, |y: &Year| y.version).map_err(|refused| match refused {
+        Refused::Syntax(e) => YearError::Syntax(explain_negative(e, text)),
+        Refused::Newer(found) => YearError::NewerVersion { file: file.to_owned(), found },
+        Refused::Zero => YearError::BadVersion { file: file.to_owned(), found: 0 },
     })?;
-    if year.version > YEAR_VERSION {
-        return Err(YearError::NewerVersion { file: file.to_owned(), found: year.version });
-    }
-    if year.version == 0 {
-        return Err(YearError::BadVersion { file: file.to_owned(), found: 0 });
-    }
     if year.need.is_empty() {
         return Err(YearError::NoNeed { file: file.to_owned() });
     }
     Ok(year)
+}
+
+impl From<TextError> for YearError {
+    fn from(e: TextError) -> Self {
+        match e {
+            TextError::Read(e) => YearError::Read(e),
+            TextError::NotUtf8 { file, offset } => YearError::NotUtf8 { file, offset },
+        }
+    }
 }
 
 /// The parser calls a negative count "out of bounds"; the user reads that it cannot be negative.
@@ -84,13 +87,10 @@ pub fn save_year(path: &Path, year: &Year) -> Result<(), YearError> {
 /// A year file opened with its dataset: parsed, its dataset loaded (relative to the year's folder), every
 /// municipality code checked. Also returns a warning when the dataset changed since the year was made.
 pub fn open_year(path: &Path) -> Result<(Year, Dataset, Option<String>), YearError> {
-    let bytes = read_limited(path)?;
-    let file = path.display().to_string();
-    let text =
-        std::str::from_utf8(&bytes).map_err(|e| YearError::NotUtf8 { file: file.clone(), offset: e.valid_up_to() })?;
-    let year = parse_year(text, &file)?;
+    let (text, file) = read_text(path)?;
+    let year = parse_year(&text, &file)?;
     let (dataset, warning) = year_dataset(&year, path)?;
-    check_codes(&year, &dataset, text, &file)?;
+    check_codes(&year, &dataset, &text, &file)?;
     Ok((year, dataset, warning))
 }
 

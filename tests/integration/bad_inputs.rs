@@ -55,6 +55,7 @@ fn data_class(e: &DataError) -> String {
         DataError::NotUtf8 { .. } => "NotUtf8",
         DataError::Syntax(_) => "Syntax",
         DataError::NewerFormat { .. } => "NewerFormat",
+        DataError::BadFormat { .. } => "BadFormat",
         DataError::Empty { .. } => "Empty",
         DataError::DuplicateColumn { .. } => "DuplicateColumn",
         DataError::BadCode { .. } => "BadCode",
