@@ -430,7 +430,13 @@ fn a_write_cut_short_by_the_file_size_limit_is_reported_and_leaves_nothing_behin
         out.display()
     );
     let o = Command::new("sh").args(["-c", &run]).current_dir(env!("CARGO_MANIFEST_DIR")).output().unwrap();
-    failed_with(&o, &format!("bosetting: cannot write {}: File too large (os error 27)\n", out.display()));
+    failed_with(
+        &o,
+        &format!(
+            "bosetting: cannot write {}: the file is larger than this process may write (File too large; see ulimit -f)\n",
+            out.display()
+        ),
+    );
     assert_eq!(std::fs::read_to_string(&out).unwrap(), "the old plan");
     let names: Vec<String> = listing(dir.path()).into_iter().map(|(n, _)| n).collect();
     assert_eq!(names, ["plan.csv", "plan.csv.bak"], "no temporary left behind");
