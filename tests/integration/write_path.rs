@@ -51,8 +51,8 @@ const COMMANDS: [&str; 9] = [
     "figure plan.ron --kind top --out fig.svg",
     "report plan.ron --out rep.pdf",
     "migrate plan.ron --to 2020 --out moved.ron",
-    "import FIXTURE --dataset d.dataset.ron --value-column 2024 --name x_2024 --out imp.dataset.ron",
-    "import FIXTURE --dataset norway-2024 --value-column 2024 --name x_2024 --out imp.dataset.ron",
+    "import FIXTURE --dataset d.dataset.ron --value-column 2024 --name x_2024 --source Testkilde --licence CC0 --out imp.dataset.ron",
+    "import FIXTURE --dataset norway-2024 --value-column 2024 --name x_2024 --source Testkilde --licence CC0 --out imp.dataset.ron",
 ];
 
 /// The end of a message for a write cut short by the file-size limit.
