@@ -55,18 +55,36 @@ const COMMANDS: [&str; 9] = [
     "import FIXTURE --dataset norway-2024 --value-column 2024 --name x_2024 --source Testkilde --licence CC0 --out imp.dataset.ron",
 ];
 
-/// The end of a message for a write cut short by the file-size limit.
-const FILE_TOO_LARGE: &str = ": the file is larger than this process may write (File too large; see ulimit -f)";
+/// The cause given for a write cut short by the file-size limit.
+fn file_too_large(_: &str) -> String {
+    "the file is larger than this process may write (File too large; see ulimit -f)".to_owned()
+}
 
-/// Checks a run of a writing command against the property; `Ok(true)` when the command failed. A failure must
-/// say `bosetting: cannot write FILE: CAUSE` with the cause ending in `cause`; every file that was there before
-/// is unchanged, and a new file is only a backup holding the old content of the file it belongs to.
+/// The cause given for a write that found the disk full.
+fn disk_full(_: &str) -> String {
+    "the disk is full (No space left on device); free some space or write to another disk".to_owned()
+}
+
+/// The files `command` writes: its `--out`, and for `migrate` the dataset beside it.
+fn outputs(command: &str) -> Vec<String> {
+    let out = command.split_whitespace().skip_while(|w| *w != "--out").nth(1).unwrap_or_default().to_owned();
+    let mut names = vec![out.clone()];
+    if command.starts_with("migrate") {
+        names.push(out.replace(".ron", ".dataset.ron"));
+    }
+    names
+}
+
+/// Checks a run of `command` against the property; `true` when the command failed. A failure must end with the
+/// line `bosetting: cannot write FILE: CAUSE`, FILE one of the command's outputs and CAUSE `cause(FILE)`; every
+/// file that was there before is unchanged, and a new file is only a backup holding the old content of the file
+/// it belongs to.
 fn left_as_it_was(
-    case: &str,
+    (case, command): (&str, &str),
     o: &Output,
     before: &BTreeMap<String, Vec<u8>>,
     after: &BTreeMap<String, Vec<u8>>,
-    cause: &str,
+    cause: fn(&str) -> String,
 ) -> bool {
     let err = String::from_utf8_lossy(&o.stderr);
     assert!(after.keys().all(|n| !n.starts_with(".bst")), "{case}: a temporary is left: {:?}", after.keys());
@@ -77,7 +95,9 @@ fn left_as_it_was(
         return false;
     }
     let last = err.lines().last().unwrap_or_default();
-    assert!(last.starts_with("bosetting: cannot write ") && last.ends_with(cause), "{case}: {err}");
+    let expected: Vec<String> =
+        outputs(command).iter().map(|n| format!("bosetting: cannot write {n}: {}", cause(n))).collect();
+    assert!(expected.iter().any(|e| e == last), "{case}: {err}\nexpected one of {expected:#?}");
     for (name, now) in after {
         match before.get(name) {
             Some(old) => assert_eq!(now, old, "{case}: {name} changed"),
@@ -111,7 +131,7 @@ fn a_write_cut_short_anywhere_leaves_every_file_as_it_was() {
             );
             let o = Command::new("sh").args(["-c", &run]).current_dir(dir.path()).output().unwrap();
             let case = format!("`{command}` under ulimit -f {blocks}");
-            if left_as_it_was(&case, &o, &before, &snapshot(dir.path()), FILE_TOO_LARGE) {
+            if left_as_it_was((&case, command), &o, &before, &snapshot(dir.path()), file_too_large) {
                 failed += 1;
             }
         }
@@ -251,22 +271,29 @@ fn a_folder_or_file_the_user_may_not_write_leaves_every_file_as_it_was() {
         cannot("running a command as an unprivileged user (setpriv refused or missing)");
         return;
     };
-    // (folder mode, what the message must end with)
-    let mut cases = vec![(
-        0o755,
-        ": the current folder is not writable (Permission denied); write to another folder or ask for write access",
-    )];
+    // (the folder's mode, the cause the message gives)
+    let not_writable: fn(&str) -> String = |_| {
+        "the current folder is not writable (Permission denied); write to another folder or ask for write access"
+            .to_owned()
+    };
+    // Root reads and writes any file, so its folder is as it is; the user is another. Otherwise the folder is
+    // made read-only.
+    let mut cases = vec![(if root { 0o755 } else { 0o555 }, not_writable)];
     if root {
-        cases.push((0o1777, "lets only a file's owner replace it (Operation not permitted); write to another file"));
+        let owned_by_another: fn(&str) -> String = |name| {
+            format!(
+                "{name} belongs to another user, and the current folder lets only a file's owner replace it \
+                 (Operation not permitted); write to another file"
+            )
+        };
+        cases.push((0o1777, owned_by_another));
     } else {
         cannot("a file that belongs to another user (the test is not root, so it cannot make one)");
     }
-    let not_writable = if root { 0o755 } else { 0o555 };
     for command in COMMANDS {
         for &(folder, cause) in &cases {
             let dir = tempfile::tempdir().unwrap();
             workspace(dir.path());
-            let folder = if folder == 0o755 { not_writable } else { folder };
             set_modes(dir.path(), folder, 0o644);
             let before = snapshot(dir.path());
             let run = format!("{as_user} {}", rig.line(command));
@@ -274,14 +301,15 @@ fn a_folder_or_file_the_user_may_not_write_leaves_every_file_as_it_was() {
             let after = snapshot(dir.path());
             set_modes(dir.path(), 0o755, 0o644);
             let case = format!("`{command}` in a folder of mode {folder:o}");
-            assert!(left_as_it_was(&case, &o, &before, &after, cause), "{case}: the write was not refused");
+            assert!(left_as_it_was((&case, command), &o, &before, &after, cause), "{case}: the write was not refused");
         }
     }
 }
 
 /// For every writing command, on a disk with from no room at all to most of the output's room left (a small
-/// tmpfs, mounted in a mount namespace of its own), the command fails saying which file and that the disk is
-/// full, and leaves every file as it was and no temporary.
+/// tmpfs, mounted in a mount namespace of its own), and on a disk with room but no file entry left (so not even the
+/// temporary can be made), the command fails saying which file and that the disk is full, and leaves every file as
+/// it was and no temporary.
 #[cfg(unix)]
 #[test]
 fn a_full_disk_leaves_every_file_as_it_was() {
@@ -294,10 +322,10 @@ fn a_full_disk_leaves_every_file_as_it_was() {
         cannot("a full disk (unshare cannot mount a small tmpfs here)");
         return;
     };
-    let cause = ": the disk is full (No space left on device); free some space or write to another disk";
     for command in COMMANDS {
         let mut failed = 0;
-        for room in [0, 4096, 16384, 65536, 262144] {
+        // Bytes left on the disk; `None`: no file entry (inode) left.
+        for room in [Some(0), Some(4096), Some(16384), Some(65536), Some(262144), None] {
             let dir = tempfile::tempdir().unwrap();
             let (work, disk, result) = (dir.path().join("work"), dir.path().join("disk"), dir.path().join("result"));
             for d in [&work, &disk, &result] {
@@ -305,12 +333,20 @@ fn a_full_disk_leaves_every_file_as_it_was() {
             }
             workspace(&work);
             let before = snapshot(&work);
-            // The disk is filled to the last byte, then `room` bytes are given back; after the run the filler goes
-            // and what is on the disk is copied out for the check (the mount is seen only inside).
+            // The disk is filled to the last byte, then `room` bytes are given back (or it has entries for the
+            // workspace's files and its own folder only); after the run the filler goes and what is on the disk is
+            // copied out for the check (the mount is seen only inside).
+            let fill = match room {
+                Some(room) => format!(
+                    "mount -t tmpfs -o size=4m tmpfs disk && cp -a work/. disk/ && \
+                     (dd if=/dev/zero of=disk/.filler bs=4096 2>/dev/null; truncate -s -{room} disk/.filler)"
+                ),
+                None => {
+                    format!("mount -t tmpfs -o size=4m,nr_inodes={} tmpfs disk && cp -a work/. disk/", before.len() + 1)
+                }
+            };
             let script = format!(
-                "mount -t tmpfs -o size=4m tmpfs disk && cp -a work/. disk/ && \
-                 (dd if=/dev/zero of=disk/.filler bs=4096 2>/dev/null; truncate -s -{room} disk/.filler) && \
-                 (cd disk && {} 2>../stderr; echo $? >../status); rm disk/.filler && cp -a disk/. result/",
+                "{fill} && (cd disk && {} 2>../stderr; echo $? >../status); rm -f disk/.filler && cp -a disk/. result/",
                 rig.line(command)
             );
             let o = Command::new("sh")
@@ -318,7 +354,10 @@ fn a_full_disk_leaves_every_file_as_it_was() {
                 .current_dir(dir.path())
                 .output()
                 .unwrap();
-            let case = format!("`{command}` with {room} bytes left on the disk");
+            let case = match room {
+                Some(room) => format!("`{command}` with {room} bytes left on the disk"),
+                None => format!("`{command}` with no file entry left on the disk"),
+            };
             assert!(o.status.success(), "{case}: the disk could not be set up: {}", String::from_utf8_lossy(&o.stderr));
             let status: i32 = std::fs::read_to_string(dir.path().join("status")).unwrap().trim().parse().unwrap();
             let run = Output {
@@ -326,10 +365,10 @@ fn a_full_disk_leaves_every_file_as_it_was() {
                 stdout: Vec::new(),
                 stderr: std::fs::read(dir.path().join("stderr")).unwrap(),
             };
-            if left_as_it_was(&case, &run, &before, &snapshot(&result), cause) {
+            if left_as_it_was((&case, command), &run, &before, &snapshot(&result), disk_full) {
                 failed += 1;
             }
         }
-        assert!(failed >= 2, "`{command}`: the disk was never too full");
+        assert!(failed >= 3, "`{command}`: the disk was never too full");
     }
 }
