@@ -327,8 +327,13 @@ fn a_fetched_ssb_table_replaces_the_form_with_the_import_dialog() {
     h.run();
     assert!(h.state().modal.ssb().is_none(), "the form is gone");
     let d = h.state().modal.import().expect("the import dialog is open");
-    assert!(d.table.is_some() && d.source.contains("07459"), "{}", d.source);
+    assert_eq!((d.source.as_str(), d.licence.as_str()), ("SSB, tabell 07459", "CC BY 4.0 (SSB)"), "from SSB");
+    assert!(d.table.is_some());
     assert!(shows(&h, ImportTexts::NB.title));
+    let t = &ImportTexts::NB;
+    let d = h.state().modal.import().unwrap();
+    let waits_for = d.column(t).err().unwrap_or_default();
+    assert!(![t.need_source_and_licence, t.need_source, t.need_licence].contains(&waits_for.as_str()), "{waits_for}");
 }
 
 #[test]
