@@ -237,7 +237,11 @@ fn works(line: &str) -> bool {
 /// everything must run.
 fn cannot(what: &str) {
     let must = std::env::var_os("CI").is_some() && is_root();
-    assert!(!must, "{what}; under CI as root this must run (util-linux provides setpriv and unshare)");
+    assert!(
+        !must,
+        "{what}; under CI as root this must run: util-linux provides setpriv and unshare, and mounting needs \
+         CAP_SYS_ADMIN (in a container: --privileged or --cap-add SYS_ADMIN)"
+    );
     eprintln!("write_path: not checked on this machine: {what}");
 }
 
