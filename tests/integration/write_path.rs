@@ -259,52 +259,57 @@ fn set_modes(dir: &Path, folder: u32, files: u32) {
 /// root (permissions do not stop root), this process's own user otherwise.
 const UNPRIVILEGED: &str = "setpriv --reuid=65534 --regid=65534 --clear-groups";
 
-/// For every writing command: in a folder the user may read but not write, and (as root, acting as another user)
-/// in a shared folder with the sticky bit where the old files belong to someone else, the command fails saying
-/// which file and why, and leaves every file as it was and no temporary.
+/// For every writing command: with old files that are read-only, in a folder the user may read but not write,
+/// and (as root, acting as another user) in a shared folder with the sticky bit where the old files belong to
+/// someone else, the command fails saying which file and why, and leaves every file as it was and no temporary.
 #[cfg(unix)]
 #[test]
 fn a_folder_or_file_the_user_may_not_write_leaves_every_file_as_it_was() {
     let rig = Rig::new();
     let root = is_root();
-    let as_user = if !root {
-        ""
-    } else if works(&format!("{UNPRIVILEGED} true")) {
-        UNPRIVILEGED
-    } else {
-        cannot("running a command as an unprivileged user (setpriv refused or missing)");
-        return;
-    };
-    // (the folder's mode, the cause the message gives)
+    let read_only: fn(&str) -> String = |_| "the file is read-only; make it writable or choose another name".to_owned();
     let not_writable: fn(&str) -> String = |_| {
         "the current folder is not writable (Permission denied); write to another folder or ask for write access"
             .to_owned()
     };
-    // Root reads and writes any file, so its folder is as it is; the user is another. Otherwise the folder is
-    // made read-only.
-    let mut cases = vec![(if root { 0o755 } else { 0o555 }, not_writable)];
-    if root {
-        let owned_by_another: fn(&str) -> String = |name| {
-            format!(
-                "{name} belongs to another user, and the current folder lets only a file's owner replace it \
-                 (Operation not permitted); write to another file"
-            )
-        };
-        cases.push((0o1777, owned_by_another));
+    let owned_by_another: fn(&str) -> String = |name| {
+        format!(
+            "{name} belongs to another user, and the current folder lets only a file's owner replace it \
+             (Operation not permitted); write to another file"
+        )
+    };
+    // (the folder's mode, the files' mode, who runs the command, the cause the message gives). A read-only file
+    // is refused by its mode, even to root.
+    let mut cases = vec![(0o755, 0o444, "", read_only)];
+    // Root may write anywhere: the command runs as another user, for whom root's folder is not writable. Another
+    // user runs it itself in a folder made read-only.
+    let user = if !root {
+        Some("")
+    } else if works(&format!("{UNPRIVILEGED} true")) {
+        Some(UNPRIVILEGED)
     } else {
-        cannot("a file that belongs to another user (the test is not root, so it cannot make one)");
+        cannot("running a command as an unprivileged user (setpriv refused or missing)");
+        None
+    };
+    if let Some(user) = user {
+        cases.push((if root { 0o755 } else { 0o555 }, 0o644, user, not_writable));
+        if root {
+            cases.push((0o1777, 0o644, user, owned_by_another));
+        } else {
+            cannot("a file that belongs to another user (the test is not root, so it cannot make one)");
+        }
     }
     for command in COMMANDS {
-        for &(folder, cause) in &cases {
+        for &(folder, files, user, cause) in &cases {
             let dir = tempfile::tempdir().unwrap();
             workspace(dir.path());
-            set_modes(dir.path(), folder, 0o644);
+            set_modes(dir.path(), folder, files);
             let before = snapshot(dir.path());
-            let run = format!("{as_user} {}", rig.line(command));
+            let run = format!("{user} {}", rig.line(command));
             let o = Command::new("sh").args(["-c", &run]).current_dir(dir.path()).output().unwrap();
             let after = snapshot(dir.path());
             set_modes(dir.path(), 0o755, 0o644);
-            let case = format!("`{command}` in a folder of mode {folder:o}");
+            let case = format!("`{command}` in a folder of mode {folder:o} with files of mode {files:o}");
             assert!(left_as_it_was((&case, command), &o, &before, &after, cause), "{case}: the write was not refused");
         }
     }
