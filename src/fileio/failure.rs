@@ -114,6 +114,13 @@ mod tests {
         );
         let e = explain(os(libc::EACCES), Stage::Replace, Path::new("/nowhere/x/plan.csv"));
         assert_eq!(e.to_string(), "the folder /nowhere/x does not allow replacing plan.csv (Permission denied)");
+        let e = explain(os(libc::EACCES), Stage::ReadOld, Path::new("plan.csv"));
+        assert_eq!(e.to_string(), "the file cannot be read to keep it as a backup (Permission denied)");
+        let e = explain(os(libc::EDQUOT), Stage::Write, Path::new("plan.csv"));
+        assert_eq!(
+            e.to_string(),
+            "your disk quota is used up (Disk quota exceeded); free some space or write elsewhere"
+        );
         let e = explain(os(libc::EROFS), Stage::Create, Path::new("/mnt/cd/plan.csv"));
         assert_eq!(e.to_string(), "the folder /mnt/cd is on a read-only disk (Read-only file system); write elsewhere");
     }
