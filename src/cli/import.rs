@@ -44,11 +44,12 @@ pub struct ImportArgs {
     /// Year (or span) the values describe, e.g. 2024 or 2017–2019.
     #[arg(long, default_value = "")]
     pub year: String,
-    /// Who published the values.
-    #[arg(long, default_value = "SSB")]
+    /// Who published the values, e.g. "SSB, tabell 13563" (required: a file does not say who made its numbers,
+    /// so nothing is credited by default).
+    #[arg(long, value_parser = filled_in)]
     pub source: String,
-    /// Licence of the values.
-    #[arg(long, default_value = "NLOD 2.0")]
+    /// The terms the values may be used on, e.g. "CC BY 4.0" (required, like --source).
+    #[arg(long, visible_alias = "license", value_parser = filled_in)]
     pub licence: String,
     #[command(flatten)]
     pub column: NewColumnArgs,
@@ -82,6 +83,14 @@ pub struct NewColumnArgs {
     /// that the dataset does not have are then left out as unknown.
     #[arg(long)]
     pub no_crosswalk: bool,
+}
+
+/// A required text that is more than blanks.
+fn filled_in(text: &str) -> Result<String, String> {
+    match text.trim() {
+        "" => Err("it is empty; say who published the values and on what terms".to_owned()),
+        t => Ok(t.to_owned()),
+    }
 }
 
 fn column_index(table: &Table, spec: &str, what: &str) -> Result<usize> {

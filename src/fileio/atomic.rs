@@ -20,6 +20,7 @@ use std::fs::Metadata;
 use std::io::{Error, ErrorKind, Write};
 use std::path::{Path, PathBuf};
 
+use super::failure::{Stage, explain};
 use super::keep::Kept;
 use super::kind::describe;
 use super::signals::hold_signals;
@@ -107,7 +108,7 @@ impl Prepared {
     /// Renames the new content over the file.
     fn commit(self) -> std::io::Result<()> {
         let folder = folder_of(&self.path).to_owned();
-        self.tmp.persist(&self.path).map_err(|e| e.error)?;
+        self.tmp.persist(&self.path).map_err(|e| explain(e.error, Stage::Replace, &self.path))?;
         sync_folder(&folder);
         Ok(())
     }
@@ -127,12 +128,12 @@ fn prepare(path: &Path, bytes: &[u8], kept: Option<&Kept>) -> std::io::Result<Pr
     }
     // Errors are the system's own, without the temporary's name: the caller names the file being written, and
     // the temporary is gone by the time the message is read.
-    let mut tmp = builder.tempfile_in(folder).map_err(without_path)?;
+    let mut tmp = builder.tempfile_in(folder).map_err(|e| explain(without_path(e), Stage::Create, path))?;
     if let Some(kept) = kept {
-        kept.apply_to(tmp.as_file())?;
+        kept.apply_to(tmp.as_file()).map_err(|e| explain(e, Stage::Write, path))?;
     }
-    tmp.as_file_mut().write_all(bytes)?;
-    tmp.as_file().sync_all()?;
+    let written = tmp.as_file_mut().write_all(bytes).and_then(|()| tmp.as_file().sync_all());
+    written.map_err(|e| explain(e, Stage::Write, path))?;
     Ok(Prepared { tmp, path: path.to_owned() })
 }
 
@@ -191,7 +192,7 @@ pub fn backup_path(path: &Path) -> PathBuf {
 pub fn write_atomic_with_backup(path: &Path, bytes: &[u8]) -> std::io::Result<()> {
     match target(path)? {
         Target::Replace { path: real, kept } => {
-            let old = std::fs::read(&real)?;
+            let old = std::fs::read(&real).map_err(|e| explain(e, Stage::ReadOld, &real))?;
             replace(&backup_path(path), &old, Some(&kept))?;
             replace(&real, bytes, Some(&kept))
         }
@@ -215,7 +216,7 @@ pub fn write_all_with_backup(files: &[(&Path, &[u8])]) -> Result<(), (usize, Err
     for (i, &(path, bytes)) in files.iter().enumerate() {
         let step = (|| match target(path)? {
             Target::Replace { path: real, kept } => {
-                let old = std::fs::read(&real)?;
+                let old = std::fs::read(&real).map_err(|e| explain(e, Stage::ReadOld, &real))?;
                 replace(&backup_path(path), &old, Some(&kept))?;
                 Ok(Step::Rename(prepare(&real, bytes, Some(&kept))?))
             }

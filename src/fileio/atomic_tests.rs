@@ -213,7 +213,7 @@ mod unix {
             eprintln!("skipped: the file size limit could not be set: {stdout}");
             return;
         }
-        assert!(stdout.contains("refused: File too large"), "{stdout}");
+        assert!(stdout.contains("refused: the file is larger than this process may write (File too large"), "{stdout}");
         assert_eq!(std::fs::read(&path).unwrap(), old, "the file is untouched");
         assert_eq!(std::fs::read(backup_path(&path)).unwrap(), older, "the old backup is whole");
         assert_eq!(entries(dir.path()), ["plan.ron", "plan.ron.bak"], "no temporary is left");

@@ -2,6 +2,7 @@
 //! saves with backups (see [`atomic`] for what a save guarantees).
 
 pub mod atomic;
+mod failure;
 mod guard;
 mod keep;
 mod kind;

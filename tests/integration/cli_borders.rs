@@ -23,6 +23,10 @@ fn write_csv(path: &Path, dataset: &Dataset, columns: &[&str]) {
 fn import(file: &Path, dataset: &str, column: &str, name: &str, kind: &str, out: &Path, extra: &[&str]) -> String {
     let mut args = vec![
         "import",
+        "--source",
+        "Testkilde",
+        "--licence",
+        "CC BY 4.0",
         file.to_str().unwrap(),
         "--dataset",
         dataset,

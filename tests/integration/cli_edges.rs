@@ -128,8 +128,20 @@ fn import_refuses_to_overwrite_its_own_input() {
     std::fs::copy("tests/fixtures/import/plain_semicolon_utf8.csv", &table).unwrap();
     let before = std::fs::read(&table).unwrap();
     let through_dots = dir.path().join(".").join("table.csv");
-    let o =
-        bosetting(&["import", path(&table), "--dataset", "norway-2024", "--name", "x", "--out", path(&through_dots)]);
+    let o = bosetting(&[
+        "import",
+        "--source",
+        "Testkilde",
+        "--licence",
+        "CC BY 4.0",
+        path(&table),
+        "--dataset",
+        "norway-2024",
+        "--name",
+        "x",
+        "--out",
+        path(&through_dots),
+    ]);
     assert_eq!(o.status.code(), Some(1));
     assert_eq!(
         stderr(&o),
@@ -143,7 +155,20 @@ fn import_refuses_to_overwrite_its_own_input() {
 
     let dataset = dir.path().join("base.dataset.ron");
     std::fs::copy("tests/bad_inputs/support/mini.dataset.ron", &dataset).unwrap();
-    let o = bosetting(&["import", path(&table), "--dataset", path(&dataset), "--name", "x", "--out", path(&dataset)]);
+    let o = bosetting(&[
+        "import",
+        "--source",
+        "Testkilde",
+        "--licence",
+        "CC BY 4.0",
+        path(&table),
+        "--dataset",
+        path(&dataset),
+        "--name",
+        "x",
+        "--out",
+        path(&dataset),
+    ]);
     assert_eq!(o.status.code(), Some(1));
     assert!(stderr(&o).contains("this is the --dataset file"), "{}", stderr(&o));
 }
@@ -152,6 +177,10 @@ fn import_refuses_to_overwrite_its_own_input() {
 fn import_out_dash_writes_the_dataset_to_standard_output() {
     let o = bosetting(&[
         "import",
+        "--source",
+        "Testkilde",
+        "--licence",
+        "CC BY 4.0",
         "tests/fixtures/import/ssb_tab_hidden.tsv",
         "--dataset",
         "norway-2024",
@@ -183,9 +212,26 @@ fn named_pipes_as_inputs_are_refused_at_once() {
     };
     refused(&bosetting_within_time(&["check", path(&fifo)]));
     refused(&bosetting_within_time(&["allocate", path(&fifo)]));
-    refused(&bosetting_within_time(&["import", path(&fifo), "--dataset", "norway-2024", "--name", "x", "--out", "-"]));
     refused(&bosetting_within_time(&[
         "import",
+        "--source",
+        "Testkilde",
+        "--licence",
+        "CC BY 4.0",
+        path(&fifo),
+        "--dataset",
+        "norway-2024",
+        "--name",
+        "x",
+        "--out",
+        "-",
+    ]));
+    refused(&bosetting_within_time(&[
+        "import",
+        "--source",
+        "Testkilde",
+        "--licence",
+        "CC BY 4.0",
         "tests/fixtures/import/ssb_tab_hidden.tsv",
         "--dataset",
         path(&fifo),

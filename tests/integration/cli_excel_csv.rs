@@ -24,6 +24,10 @@ fn the_excel_csv_keeps_codes_as_text_and_imports_again() {
     let out = dir.path().join("med-anmodning.dataset.ron");
     let o = bosetting(&[
         "import",
+        "--source",
+        "Testkilde",
+        "--licence",
+        "CC BY 4.0",
         plan.to_str().unwrap(),
         "--dataset",
         "norway-2024",

@@ -122,7 +122,20 @@ fn every_writing_command_refuses_its_own_input() {
     let dataset = "the dataset of a scenario the command reads";
     refused(&["allocate", path(&plan), "--format", "csv", "--out", path(&data), "--force"], &data, dataset);
     refused(&["figure", path(&plan), "--kind", "top", "--out", path(&plan), "--force"], &plan, scenario);
-    let o = bosetting(&["import", path(&data), "--dataset", path(&data), "--name", "x", "--out", path(&data)]);
+    let o = bosetting(&[
+        "import",
+        "--source",
+        "Testkilde",
+        "--licence",
+        "CC BY 4.0",
+        path(&data),
+        "--dataset",
+        path(&data),
+        "--name",
+        "x",
+        "--out",
+        path(&data),
+    ]);
     failed_with(&o, &format!("bosetting: {}: this is the imported file; write to another file\n", data.display()));
     assert_eq!(listing(dir.path()), before);
 }
@@ -158,6 +171,10 @@ fn an_import_with_one_municipality_under_both_codes_is_refused_with_every_line()
     let line = |code: &str| codes.iter().position(|c| c == code).unwrap() + 2;
     let o = bosetting(&[
         "import",
+        "--source",
+        "Testkilde",
+        "--licence",
+        "CC BY 4.0",
         path(&file),
         "--dataset",
         "norway-2024",
@@ -201,6 +218,10 @@ fn a_negative_count_is_not_written_as_a_dataset_the_loader_refuses() {
     let out = dir.path().join("out.dataset.ron");
     let o = bosetting(&[
         "import",
+        "--source",
+        "Testkilde",
+        "--licence",
+        "CC BY 4.0",
         path(&file),
         "--dataset",
         "norway-2020",
@@ -430,7 +451,13 @@ fn a_write_cut_short_by_the_file_size_limit_is_reported_and_leaves_nothing_behin
         out.display()
     );
     let o = Command::new("sh").args(["-c", &run]).current_dir(env!("CARGO_MANIFEST_DIR")).output().unwrap();
-    failed_with(&o, &format!("bosetting: cannot write {}: File too large (os error 27)\n", out.display()));
+    failed_with(
+        &o,
+        &format!(
+            "bosetting: cannot write {}: the file is larger than this process may write (File too large; see ulimit -f)\n",
+            out.display()
+        ),
+    );
     assert_eq!(std::fs::read_to_string(&out).unwrap(), "the old plan");
     let names: Vec<String> = listing(dir.path()).into_iter().map(|(n, _)| n).collect();
     assert_eq!(names, ["plan.csv", "plan.csv.bak"], "no temporary left behind");

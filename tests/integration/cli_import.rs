@@ -8,6 +8,10 @@ fn imported_column_is_usable_by_a_scenario() {
     let out = dir.path().join("med-ny.dataset.ron");
     let o = bosetting(&[
         "import",
+        "--source",
+        "Testkilde",
+        "--licence",
+        "CC BY 4.0",
         "tests/fixtures/import/ssb_tab_hidden.tsv",
         "--dataset",
         "norway-2024",
@@ -47,12 +51,29 @@ fn unknown_column_and_strict_mode_are_refused_clearly() {
     let dir = tempfile::tempdir().unwrap();
     let out = dir.path().join("x.dataset.ron");
     let common = ["--dataset", "norway-2020", "--name", "ny", "--out", out.to_str().unwrap()];
-    let mut args = vec!["import", "tests/fixtures/import/plain_semicolon_utf8.csv", "--value-column", "Nope"];
+    let mut args = vec![
+        "import",
+        "--source",
+        "Testkilde",
+        "--licence",
+        "CC BY 4.0",
+        "tests/fixtures/import/plain_semicolon_utf8.csv",
+        "--value-column",
+        "Nope",
+    ];
     args.extend(common);
     let o = bosetting(&args);
     assert_eq!(o.status.code(), Some(1));
     assert!(String::from_utf8_lossy(&o.stderr).contains("no value column \"Nope\""));
-    let mut args = vec!["import", "tests/fixtures/import/plain_semicolon_utf8.csv", "--strict"];
+    let mut args = vec![
+        "import",
+        "--source",
+        "Testkilde",
+        "--licence",
+        "CC BY 4.0",
+        "tests/fixtures/import/plain_semicolon_utf8.csv",
+        "--strict",
+    ];
     args.extend(common);
     let o = bosetting(&args);
     assert_eq!(o.status.code(), Some(1));
@@ -78,7 +99,20 @@ fn a_request_imported_without_kind_is_a_count_and_gives_oslo_its_share_as_contin
     let csv = request_csv(dir.path());
     let out = dir.path().join("med-foresporsel.dataset.ron");
     let (csv_s, out_s) = (csv.to_str().unwrap(), out.to_str().unwrap());
-    let o = bosetting(&["import", csv_s, "--dataset", "norway-2024", "--name", "foresporsel", "--out", out_s]);
+    let o = bosetting(&[
+        "import",
+        "--source",
+        "Testkilde",
+        "--licence",
+        "CC BY 4.0",
+        csv_s,
+        "--dataset",
+        "norway-2024",
+        "--name",
+        "foresporsel",
+        "--out",
+        out_s,
+    ]);
     let err = String::from_utf8_lossy(&o.stderr);
     assert!(o.status.success(), "{err}");
     assert!(err.contains("foresporsel is a count (kind extensive): whole numbers summing to 36,985"), "{err}");
@@ -113,7 +147,19 @@ fn a_role_is_taken_from_the_option_or_guessed_from_the_name_with_a_note() {
     let out = dir.path().join("x.dataset.ron");
     let (csv_s, out_s) = (csv.to_str().unwrap(), out.to_str().unwrap());
     let import = |extra: &[&str]| {
-        let mut args = vec!["import", csv_s, "--dataset", "norway-2020", "--out", out_s, "--force"];
+        let mut args = vec![
+            "import",
+            "--source",
+            "Testkilde",
+            "--licence",
+            "CC BY 4.0",
+            csv_s,
+            "--dataset",
+            "norway-2020",
+            "--out",
+            out_s,
+            "--force",
+        ];
         args.extend_from_slice(extra);
         bosetting(&args)
     };
@@ -143,4 +189,53 @@ fn a_role_is_taken_from_the_option_or_guessed_from_the_name_with_a_note() {
     let o = import(&["--name", "svar", "--role", "vedtak"]);
     assert_eq!(o.status.code(), Some(1));
     assert!(String::from_utf8_lossy(&o.stderr).contains("--role: role \"vedtak\" is not one of"));
+}
+
+/// A file credits nobody by default: without --source and --licence (or with a blank one) the import is refused
+/// naming the option, and nothing is written; `--license` is the same option, and the column keeps what was given.
+#[test]
+fn source_and_licence_are_required_and_kept() {
+    let dir = tempfile::tempdir().unwrap();
+    let out = dir.path().join("x.dataset.ron");
+    let base = [
+        "import",
+        "tests/fixtures/import/ssb_07459_semicolon_latin1.csv",
+        "--dataset",
+        "norway-2024",
+        "--name",
+        "egen",
+        "--out",
+        out.to_str().unwrap(),
+    ];
+    let run = |extra: &[&str]| bosetting(&[&base[..], extra].concat());
+    let o = run(&[]);
+    let err = String::from_utf8_lossy(&o.stderr);
+    assert_eq!(o.status.code(), Some(2), "{err}");
+    assert!(
+        err.starts_with(
+            "error: the following required arguments were not provided:\n  --source <SOURCE>\n  --licence <LICENCE>\n"
+        ),
+        "{err}"
+    );
+    let o = run(&["--source", "SSB"]);
+    let err = String::from_utf8_lossy(&o.stderr);
+    assert!(
+        err.starts_with("error: the following required arguments were not provided:\n  --licence <LICENCE>\n"),
+        "{err}"
+    );
+    let o = run(&["--source", " ", "--licence", "CC BY 4.0"]);
+    let err = String::from_utf8_lossy(&o.stderr);
+    assert!(
+        err.starts_with(
+            "error: invalid value ' ' for '--source <SOURCE>': it is empty; say who published the values and on what terms\n"
+        ),
+        "{err}"
+    );
+    assert!(!out.exists(), "nothing written on refusal");
+
+    let o = run(&["--source", "Kommunen selv", "--license", "Intern"]);
+    assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
+    let dataset = bosetting::data::load_dataset_file(&out).unwrap();
+    let meta = &dataset.column("egen").unwrap().meta;
+    assert_eq!((meta.source.as_str(), meta.licence.as_str()), ("Kommunen selv", "Intern"));
 }

@@ -44,7 +44,10 @@ pub fn show(ctx: &Context, d: &mut ImportDialog, dataset: &Dataset, lang: Lang, 
         ui.separator();
         ui.horizontal(|ui| {
             let ready = d.column(t);
-            let button = ui.add_enabled(ready.is_ok(), egui::Button::new(t.apply));
+            let mut button = ui.add_enabled(ready.is_ok(), egui::Button::new(t.apply));
+            if let Err(why) = &ready {
+                button = button.on_disabled_hover_text(why.as_str());
+            }
             if button.clicked() {
                 out.push(ImportCmd::Apply);
             }
@@ -105,17 +108,17 @@ fn body(
             out.push(ImportCmd::SetValueColumn(c));
         }
         ui.end_row();
-        for (name, field) in [
-            (t.id, &mut d.id),
-            (t.label, &mut d.label),
-            (t.label_en, &mut d.label_en),
-            (t.unit, &mut d.unit),
-            (t.year, &mut d.year),
-            (t.source, &mut d.source),
-            (t.licence, &mut d.licence),
+        for (name, field, hint) in [
+            (t.id, &mut d.id, ""),
+            (t.label, &mut d.label, ""),
+            (t.label_en, &mut d.label_en, ""),
+            (t.unit, &mut d.unit, ""),
+            (t.year, &mut d.year, ""),
+            (t.source, &mut d.source, t.source_hint),
+            (t.licence, &mut d.licence, t.licence_hint),
         ] {
             let label = ui.label(name);
-            ui.add(TextEdit::singleline(field).desired_width(320.0)).labelled_by(label.id);
+            ui.add(TextEdit::singleline(field).hint_text(hint).desired_width(320.0)).labelled_by(label.id);
             ui.end_row();
         }
         ui.label(t.direction);

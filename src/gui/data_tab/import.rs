@@ -8,11 +8,12 @@ use crate::data::{ColumnMeta, ColumnRole, Dataset, Direction, Kind, Text};
 use crate::fileio::read_limited;
 use crate::gui::task::{Task, TaskError};
 use crate::import::borders::to_dataset_borders;
-use crate::import::{Format, Guess, Problem, Table, extract, guess, guess_kind, guess_role, match_codes, read_table};
+use crate::import::{Guess, Problem, Table, extract, guess, guess_kind, guess_role, match_codes, read_table};
 use crate::scenario::MissingPolicy;
 
-/// The source and licence of a column from SSB, filled in when the table is known to be SSB's (a statbank
-/// export, or fetched); any other file leaves them for the analyst, so nothing is credited to SSB by mistake.
+/// The source and licence of a column fetched from SSB, filled in from what SSB says. A file, whatever its
+/// format, leaves them empty for the analyst, who must fill them in: a file in SSB's format may hold anyone's
+/// numbers, and nothing is credited to SSB by mistake.
 const SSB_SOURCE: &str = "SSB";
 const SSB_LICENCE: &str = "CC BY 4.0 (SSB)";
 
@@ -172,10 +173,6 @@ impl ImportDialog {
                 if self.id.is_empty() {
                     self.id = suggest_id(&self.path, dataset);
                 }
-                if table.format == Format::SsbCsv && self.source.is_empty() {
-                    self.source = SSB_SOURCE.into();
-                    self.licence = SSB_LICENCE.into();
-                }
                 self.table = Some(table);
                 self.error = None;
                 self.refresh(dataset);
@@ -227,6 +224,13 @@ impl ImportDialog {
         }
         if !preview.unknown.is_empty() && !self.leave_out_unknown {
             return Err(t.need_leave_out.into());
+        }
+        // Required for a file: its format says nothing about who published the numbers.
+        match (self.source.trim().is_empty(), self.licence.trim().is_empty()) {
+            (true, true) => return Err(t.need_source_and_licence.into()),
+            (true, false) => return Err(t.need_source.into()),
+            (false, true) => return Err(t.need_licence.into()),
+            (false, false) => {}
         }
         let label = if self.label.trim().is_empty() { id } else { self.label.trim() };
         let label_en = if self.label_en.trim().is_empty() { label } else { self.label_en.trim() };
@@ -296,16 +300,26 @@ mod tests {
     }
 
     #[test]
-    fn only_an_ssb_export_is_credited_to_ssb() {
+    fn no_file_is_credited_to_anyone_and_both_credits_are_required() {
         let d = embedded_dataset("norway-2024").unwrap();
+        let t = crate::gui::data_tab::texts::ImportTexts::get(crate::lang::Lang::En);
         let fixture = |name: &str| Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/import").join(name);
-        let mut ssb = ImportDialog::load(fixture("ssb_07459_semicolon_latin1.csv"), None);
-        ssb.wait(&d);
-        assert_eq!((ssb.source.as_str(), ssb.licence.as_str()), (SSB_SOURCE, SSB_LICENCE));
-        let mut plain = ImportDialog::load(fixture("plain_semicolon_utf8.csv"), None);
-        plain.wait(&d);
-        assert!(plain.table.is_some(), "{:?}", plain.error);
-        assert_eq!((plain.source.as_str(), plain.licence.as_str()), ("", ""), "a file of unknown origin");
+        for file in ["ssb_07459_semicolon_latin1.csv", "plain_semicolon_utf8.csv"] {
+            let mut dialog = ImportDialog::load(fixture(file), None);
+            dialog.wait(&d);
+            assert!(dialog.table.is_some(), "{file}: {:?}", dialog.error);
+            assert_eq!((dialog.source.as_str(), dialog.licence.as_str()), ("", ""), "{file}");
+            dialog.leave_out_unknown = true;
+            assert_eq!(dialog.column(t).unwrap_err(), t.need_source_and_licence, "{file}");
+            dialog.source = "Kommunen selv".into();
+            assert_eq!(dialog.column(t).unwrap_err(), t.need_licence, "{file}");
+            dialog.source = " ".into();
+            dialog.licence = "CC BY 4.0".into();
+            assert_eq!(dialog.column(t).unwrap_err(), t.need_source, "{file}");
+            dialog.source = "Kommunen selv".into();
+            let (meta, _) = dialog.column(t).unwrap();
+            assert_eq!((meta.source.as_str(), meta.licence.as_str()), ("Kommunen selv", "CC BY 4.0"), "{file}");
+        }
     }
 
     #[test]

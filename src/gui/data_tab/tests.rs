@@ -41,6 +41,13 @@ fn import(cmd: ImportCmd) -> Command {
     Command::Import(cmd)
 }
 
+/// Fills in the source and licence the dialog requires.
+fn credit(h: &mut Harness<'_, App>) {
+    let d = h.state_mut().modal.import_mut().unwrap();
+    d.source = "Testkilde".into();
+    d.licence = "CC BY 4.0".into();
+}
+
 #[test]
 fn data_tab_lists_every_column_with_its_missing_count() {
     let mut h = harness(App::new(Document::new_default().unwrap(), Prefs::default()));
@@ -89,6 +96,7 @@ fn importing_an_ssb_table_adds_a_column_a_criterion_can_use() {
     h.state_mut().modal.import_mut().unwrap().id = "sysselsatte_2024".into();
     h.state_mut().modal.import_mut().unwrap().label = "Sysselsatte 2024".into();
     h.state_mut().apply(import(ImportCmd::SetLeaveOutUnknown(true)));
+    credit(&mut h);
     h.state_mut().apply(import(ImportCmd::Apply));
     h.run();
     let app = h.state();
@@ -132,6 +140,7 @@ fn an_import_is_one_undo_step_and_keeps_both_labels() {
     d.label = "Sysselsatte 2024".into();
     d.label_en = "Employed 2024".into();
     h.state_mut().apply(import(ImportCmd::SetLeaveOutUnknown(true)));
+    credit(&mut h);
     h.state_mut().apply(import(ImportCmd::Apply));
     h.run();
     let label = &h.state().doc.dataset().column("sysselsatte_2024").unwrap().meta.label;
@@ -160,6 +169,7 @@ fn unknown_codes_are_listed_with_their_lines_and_must_be_left_out() {
     let (code, line) = &p.unknown[0];
     assert!(shows(&h, &format!("linje {line}: {code} (ikke en kommune i norway-2020)")));
     h.state_mut().modal.import_mut().unwrap().id = "ny".into();
+    credit(&mut h);
     h.state_mut().apply(import(ImportCmd::Apply));
     assert!(h.state().modal.import().is_some(), "not applied before the unknown codes are left out");
     assert!(h.state().doc.dataset().column("ny").is_none());
@@ -188,6 +198,7 @@ fn saving_after_an_import_writes_the_dataset_next_to_the_scenario() {
     let d = h.state_mut().modal.import_mut().unwrap();
     d.id = "sysselsatte_2024".into();
     d.leave_out_unknown = true;
+    credit(&mut h);
     h.state_mut().apply(import(ImportCmd::Apply));
     let fingerprint = h.state().doc.dataset().fingerprint.clone();
 
@@ -316,8 +327,13 @@ fn a_fetched_ssb_table_replaces_the_form_with_the_import_dialog() {
     h.run();
     assert!(h.state().modal.ssb().is_none(), "the form is gone");
     let d = h.state().modal.import().expect("the import dialog is open");
-    assert!(d.table.is_some() && d.source.contains("07459"), "{}", d.source);
+    assert_eq!((d.source.as_str(), d.licence.as_str()), ("SSB, tabell 07459", "CC BY 4.0 (SSB)"), "from SSB");
+    assert!(d.table.is_some());
     assert!(shows(&h, ImportTexts::NB.title));
+    let t = &ImportTexts::NB;
+    let d = h.state().modal.import().unwrap();
+    let waits_for = d.column(t).err().unwrap_or_default();
+    assert!(![t.need_source_and_licence, t.need_source, t.need_licence].contains(&waits_for.as_str()), "{waits_for}");
 }
 
 #[test]
@@ -383,8 +399,60 @@ fn an_imported_request_is_a_count_with_the_role_its_name_gives() {
     dialog.id = "anmodning_2025".into();
     h.run();
     assert!(shows(&h, "Anmodning 2025 (ut fra id og år; endres i Data-fanen)"), "the role is shown before it is added");
+    credit(&mut h);
     h.state_mut().apply(import(ImportCmd::Apply));
     h.run();
     let meta = h.state().doc.dataset().column("anmodning_2025").unwrap().meta.clone();
     assert_eq!((meta.kind, meta.role), (Kind::Extensive, Some(ColumnRole::Request { year: 2025 })));
+}
+
+/// A file credits nobody: the Add button stays disabled, with a hint naming what is missing, until a source and a
+/// licence are typed (from the keyboard), and the column then carries what was typed.
+#[test]
+fn the_add_button_waits_for_a_source_and_a_licence_typed_by_the_analyst() {
+    use egui::accesskit::Role;
+    use egui_kittest::kittest::NodeT as _;
+    let t = super::texts::ImportTexts::NB;
+    let mut h = harness(app_2024());
+    load(&mut h, "ssb_07459_semicolon_latin1.csv");
+    let d = h.state_mut().modal.import_mut().unwrap();
+    assert_eq!((d.source.as_str(), d.licence.as_str()), ("", ""), "nothing is credited to SSB by the file's format");
+    d.id = "egen_2024".into();
+    d.leave_out_unknown = true;
+    h.run();
+    let disabled = |h: &Harness<'_, App>| h.get_by_role_and_label(Role::Button, t.apply).accesskit_node().is_disabled();
+    assert!(disabled(&h), "no source, no licence");
+    assert!(shows(&h, t.need_source_and_licence));
+
+    h.get_by_role_and_label(Role::TextInput, t.source).focus();
+    h.run();
+    h.get_by_role_and_label(Role::TextInput, t.source).type_text("Kommunen selv");
+    h.run();
+    assert!(disabled(&h), "a source without a licence");
+    assert!(shows(&h, t.need_licence));
+    h.key_press(egui::Key::Tab);
+    h.run();
+    assert!(
+        h.get_by_role_and_label(Role::TextInput, t.licence).is_focused(),
+        "Tab goes from the source to the licence"
+    );
+    h.event(egui::Event::Text("CC BY 4.0".into()));
+    h.run();
+    assert!(!disabled(&h), "both filled in");
+    assert!(!shows(&h, t.need_licence));
+
+    // The button is reached with Tab and pressed with Enter.
+    for _ in 0..40 {
+        if h.get_by_role_and_label(Role::Button, t.apply).is_focused() {
+            break;
+        }
+        h.key_press(egui::Key::Tab);
+        h.run();
+    }
+    assert!(h.get_by_role_and_label(Role::Button, t.apply).is_focused(), "Tab reaches the Add button");
+    h.key_press(egui::Key::Enter);
+    h.run();
+    assert!(h.state().modal.import().is_none(), "the column is added");
+    let meta = &h.state().doc.dataset().column("egen_2024").unwrap().meta;
+    assert_eq!((meta.source.as_str(), meta.licence.as_str()), ("Kommunen selv", "CC BY 4.0"));
 }

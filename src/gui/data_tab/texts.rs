@@ -70,6 +70,12 @@ texts!(ImportTexts {
     cannot: "Kunne ikke legge til kolonnen:", "Could not add the column:";
     no_table: "Ingen tabell lest.", "No table read.";
     need_id: "Skriv inn en id for kolonnen.", "Enter an id for the column.";
+    need_source_and_licence: "Fyll inn kilde og lisens: hvem som har publisert tallene, og på hvilke vilkår.",
+        "Fill in the source and the licence: who published the values, and on what terms.";
+    need_source: "Fyll inn kilde: hvem som har publisert tallene.", "Fill in the source: who published the values.";
+    need_licence: "Fyll inn lisens: vilkårene tallene kan brukes på.", "Fill in the licence: the terms the values may be used on.";
+    source_hint: "påkrevd, f.eks. «SSB, tabell 13563»", "required, e.g. \"SSB, table 13563\"";
+    licence_hint: "påkrevd, f.eks. «CC BY 4.0»", "required, e.g. \"CC BY 4.0\"";
     need_leave_out: "Kryss av for å utelate de ukjente kommunenumrene.", "Tick the box to leave the unknown codes out.";
     same_columns: "Kommunenummer og verdier må være ulike kolonner.", "Codes and values must be different columns.";
     estimated: "verdier blir merket som anslag (rater for delte eller sammenslåtte kommuner)",
