@@ -214,6 +214,8 @@ fn the_reconciled_request_becomes_the_years_round_with_its_log() {
     let file = dir.path().join("2025.year.ron");
     h.state_mut().apply(Command::Year(YearCmd::New(file.clone())));
     h.state_mut().apply(Command::SetTab(Tab::CountyRound));
+    let kinn = crate::county_round::Override { code: "4602".into(), value: 150, reason: "avtalt med Kinn".into() };
+    h.state_mut().apply(Command::CountyRound(CountyRoundCmd::AddOverride(kinn)));
     h.run();
     click(&mut h, t.to_year);
     let (reconciled, _) = h.state().view.county_round.reconciled.clone().expect("reconciled");
@@ -222,6 +224,9 @@ fn the_reconciled_request_becomes_the_years_round_with_its_log() {
     let open = app.year.as_ref().expect("a year");
     let made = &open.unsent().last().expect("an unsent round").round;
     assert_eq!(made.deviations.len(), reconciled.deviations.len(), "every line of the log travels with the round");
+    let manual = crate::county_round::DeviationReason::Manual("avtalt med Kinn".into());
+    assert_eq!(made.deviations.get("4602").map(|d| &d.reason), Some(&manual), "the override with its reason");
+    assert_eq!(made.requests.get("4602"), Some(&150));
     let d = app.doc.dataset();
     for (row, m) in d.municipalities.iter().enumerate() {
         assert_eq!(made.requests.get(&m.code).copied().unwrap_or(0), reconciled.requests[row], "{}", m.code);
