@@ -60,6 +60,11 @@ impl Draft {
     }
 }
 
+/// The reason field's label, with its colon like the others.
+pub fn reason_label(lang: Lang) -> String {
+    format!("{}:", CountyRoundTexts::get(lang).reason)
+}
+
 pub fn show(ui: &mut Ui, dataset: &Dataset, state: &mut CountyRoundState, lang: Lang, cmds: &mut Vec<Command>) {
     let t = CountyRoundTexts::get(lang);
     let o = OverrideTexts::get(lang);
@@ -72,7 +77,7 @@ pub fn show(ui: &mut Ui, dataset: &Dataset, state: &mut CountyRoundState, lang: 
         ui.add(field).labelled_by(label.id);
         let label = ui.label(t.number);
         ui.add(TextEdit::singleline(&mut draft.value).desired_width(70.0)).labelled_by(label.id);
-        let label = ui.label(t.reason);
+        let label = ui.label(reason_label(lang));
         let field = TextEdit::singleline(&mut draft.reason).hint_text(o.reason_hint).desired_width(260.0);
         let reason = ui.add(field).labelled_by(label.id);
         // What was typed this frame counts.

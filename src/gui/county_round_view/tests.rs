@@ -286,9 +286,9 @@ fn an_override_made_in_the_tab_holds_is_logged_with_its_reason_and_can_be_remove
     type_into(&mut h, t.number, &set.to_string());
     assert!(add_button_disabled(&h, t), "no reason yet");
     assert!(shows(&h, t.need_reason), "and the tab says what is missing");
-    type_into(&mut h, t.reason, "   ");
+    type_into(&mut h, &super::overrides::reason_label(lang), "   ");
     assert!(add_button_disabled(&h, t), "a blank reason is none");
-    type_into(&mut h, t.reason, "avtalt med Bergen");
+    type_into(&mut h, &super::overrides::reason_label(lang), "avtalt med Bergen");
     assert!(!add_button_disabled(&h, t));
     click(&mut h, t.add_override);
     let state = &h.state().view.county_round;
@@ -341,7 +341,7 @@ fn an_override_reaches_the_plan_opened_and_a_shared_name_is_chosen_from_the_matc
     };
     let code = d.municipalities[row].code.clone();
     type_into(&mut h, t.number, "7");
-    type_into(&mut h, t.reason, "etter møte");
+    type_into(&mut h, &super::overrides::reason_label(lang), "etter møte");
     // Enter in the reason field adds it, as the button does.
     h.key_press(egui::Key::Enter);
     h.run();
