@@ -491,5 +491,20 @@ fn explain_says_what_the_county_recommended_and_why_it_was_changed() {
             }
         };
         assert_eq!(note(line, lang), expected);
+        // A municipality the round left as recommended says so too.
+        let request = column(&d, "anmodning_2024");
+        let frames = frames_from_plan(&d, &request);
+        let recs = read(&[("vestland.csv", &county_csv(&d, "46", |row| request[row].to_string()))], &d).unwrap();
+        let limits = Limits::open(d.len());
+        let kept = reconcile(&input(&d, &request, &limits, &frames, &recs, &[])).unwrap();
+        assert!(kept.deviations.is_empty());
+        let plan = final_scenario(&d, &scenario, &kept, lang);
+        let a = crate::engine::allocate(&d, &plan).unwrap();
+        let bergen = d.index_of_code("4601").unwrap();
+        let e = crate::analysis::explain(&d, &plan, &a, bergen);
+        let sentences = crate::analysis::explain_sentences(&e, &d, &plan, &a, lang);
+        let head = crate::lang::Words::get(lang).recommended_by_county;
+        let said = format!("{head}: {}.", crate::numfmt::integer(f64::from(request[bergen]), lang));
+        assert!(sentences.contains(&said), "{sentences:?}");
     }
 }
