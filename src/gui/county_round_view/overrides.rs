@@ -93,16 +93,15 @@ pub fn show(ui: &mut Ui, dataset: &Dataset, state: &mut CountyRoundState, lang: 
             cmds.push(Command::CountyRound(CountyRoundCmd::AddOverride(made.clone())));
         }
     });
-    match &parsed {
-        Err(missing) => {
+    // The municipality the text names, once it names one; then what is still missing.
+    ui.horizontal_wrapped(|ui| {
+        if let [row] = dataset.rows_named(&draft.municipality)[..] {
+            ui.label(format!("{} {}", dataset.municipalities[row].code, dataset.display_name(row)));
+        }
+        if let Err(missing) = parsed {
             ui.weak(missing.hint(lang));
         }
-        Ok(made) => {
-            if let Some(row) = dataset.index_of_code(&made.code) {
-                ui.weak(format!("{} {}", made.code, dataset.display_name(row)));
-            }
-        }
-    }
+    });
     // Under a text that names no single municipality: the matches, each to choose.
     if parsed == Err(Missing::Municipality) {
         let found = find::matches(dataset, &draft.municipality, |code| overrides.iter().any(|x| x.code == code));
