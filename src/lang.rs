@@ -72,6 +72,8 @@ texts!(Words {
     reference: "Referanse", "Reference";
     followup_status: "Oppfølging: status for vedtak", "Follow-up: status of decisions";
     expected_ratio: "Forventet vedtak ÷ anmodning", "Expected decision ÷ request";
+    county_deviation: "Avvik fra fylkets anbefaling", "Difference from the county's recommendation";
+    recommended_by_county: "Anbefalt av fylket", "Recommended by the county";
     expected_decided: "Forventet vedtatt", "Expected decided";
     expected_coverage: "Forventet dekning av målet", "Expected coverage of the target";
     expected_shortfall: "Forventet mangel", "Expected shortfall";

@@ -9,6 +9,19 @@ use crate::scenario::{CriterionId, Scenario};
 use super::explain::{Explanation, Step, StepKind};
 use super::words::{share, short, signed, small_share, unit};
 
+/// The lock's note as a sentence (a full stop added when it has none); without one, in a plan made in the
+/// county round, what the county recommended.
+fn lock_note(scenario: &Scenario, dataset: &Dataset, row: usize, lang: Lang) -> Option<String> {
+    let code = &dataset.municipalities.get(row)?.code;
+    match scenario.override_notes.get(code).map(|n| n.trim()).filter(|n| !n.is_empty()) {
+        Some(note) => Some(if note.ends_with(['.', '!', '?']) { note.to_owned() } else { format!("{note}.") }),
+        None => scenario.county_recommendations.get(code).map(|&v| {
+            let head = crate::lang::Words::get(lang).recommended_by_county;
+            format!("{head}: {}.", numfmt::integer(f64::from(v), lang))
+        }),
+    }
+}
+
 /// One sentence per step (and a few for context), ending with the request: "Anmodning: 74.".
 pub fn explain_sentences(
     e: &Explanation,
@@ -71,10 +84,16 @@ pub fn explain_sentences(
                     });
                 }
             }
-            StepKind::Locked => out.push(match lang {
-                Lang::Nb => format!("Låst til {} ved overstyring.", int(step.running)),
-                Lang::En => format!("Locked to {} by an override.", int(step.running)),
-            }),
+            StepKind::Locked => {
+                out.push(match lang {
+                    Lang::Nb => format!("Låst til {} ved overstyring.", int(step.running)),
+                    Lang::En => format!("Locked to {} by an override.", int(step.running)),
+                });
+                // Why it was locked, as the analyst (or the county round) wrote it.
+                if let Some(why) = lock_note(scenario, dataset, e.row, lang) {
+                    out.push(why);
+                }
+            }
             StepKind::Excluded(reason) => out.push(match lang {
                 Lang::Nb => format!("Ikke anmodet: {}.", reason.message(lang)),
                 Lang::En => format!("Not asked: {}.", reason.message(lang)),

@@ -74,15 +74,7 @@ enum Found {
 /// The row of a municipality number, or of a name (case ignored; "Herøy (Nordland)" picks one of two).
 fn find_row(dataset: &Dataset, code: &str) -> Result<Found> {
     let code = code.trim();
-    if let Some(row) = dataset.index_of_code(code) {
-        return Ok(Found::Row(row));
-    }
-    let lower = code.to_lowercase();
-    let by_name: Vec<usize> = (0..dataset.len())
-        .filter(|&i| {
-            dataset.municipalities[i].name.to_lowercase() == lower || dataset.display_name(i).to_lowercase() == lower
-        })
-        .collect();
+    let by_name = dataset.rows_named(code);
     match by_name[..] {
         [row] => Ok(Found::Row(row)),
         [] => bail!("no municipality with number or name {code:?} in the dataset {}", dataset.id),

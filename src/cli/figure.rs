@@ -18,7 +18,8 @@ pub struct FigureArgs {
     #[arg(long, value_parser = ["map", "counties", "top", "concentration", "waterfall"])]
     pub kind: String,
     /// The map's measure: request, per1000, difference (from the reference column), expected_ratio (expected decision ÷
-    /// request) or a dataset column id.
+    /// request), county_deviation (from the county's recommendation, a plan made in the county round) or a dataset
+    /// column id.
     #[arg(long, default_value = "request")]
     pub measure: String,
     /// The municipality of a waterfall: number (e.g. 1804) or exact name.
@@ -57,4 +58,18 @@ pub fn run(args: &FigureArgs) -> Result<ExitCode> {
     let bytes = render_for(&args.out, &plan, &spec).with_context(|| args.out.display().to_string())?;
     write_replacing(&args.out, &bytes).with_context(|| format!("cannot write {}", args.out.display()))?;
     Ok(ExitCode::SUCCESS)
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::figure::MapMeasure;
+
+    #[test]
+    fn every_named_measure_is_on_the_command_line_page() {
+        let page = include_str!("../../docs/cli.md");
+        for name in MapMeasure::NAMES {
+            assert!(!matches!(MapMeasure::parse(name), MapMeasure::Column(_)), "{name} is a measure");
+            assert!(page.contains(name), "docs/cli.md does not name the measure {name}");
+        }
+    }
 }

@@ -2,7 +2,7 @@
 //! (the deviation's reason as the lock's note), so tables, exports and the explanation read it like any plan.
 
 use super::deviation::Deviation;
-use super::reconcile::Reconciled;
+use super::reconcile::{CountyState, Reconciled};
 use crate::data::Dataset;
 use crate::lang::Lang;
 use crate::scenario::{Override, Scenario};
@@ -17,6 +17,17 @@ pub fn final_scenario(dataset: &Dataset, scenario: &Scenario, reconciled: &Recon
         .map(|(m, &v)| (m.code.clone(), Override::Lock(v)))
         .collect();
     s.override_notes = reconciled.deviations.iter().map(|d| (d.code.clone(), note(d, lang))).collect();
+    // What each county recommended (the model's proposal where it did not answer is no recommendation).
+    let answered = |m: &crate::data::Municipality| {
+        reconciled.counties.iter().any(|c| c.code == m.county_code && c.state == CountyState::Received)
+    };
+    s.county_recommendations = dataset
+        .municipalities
+        .iter()
+        .zip(&reconciled.starting)
+        .filter(|(m, _)| answered(m))
+        .map(|(m, &v)| (m.code.clone(), v))
+        .collect();
     s.target.total = u32::try_from(reconciled.requests.iter().map(|&v| u64::from(v)).sum::<u64>()).unwrap_or(u32::MAX);
     s
 }
@@ -24,18 +35,10 @@ pub fn final_scenario(dataset: &Dataset, scenario: &Scenario, reconciled: &Recon
 /// "Anbefalt av fylket: 1 200; satt til 1 150 fordi tilpasset fylkets ramme."
 pub fn note(d: &Deviation, lang: Lang) -> String {
     let n = |v: u32| crate::numfmt::integer(f64::from(v), lang);
+    let (recommended, set) = (n(d.recommended), n(d.final_request));
+    let (head, reason) = (crate::lang::Words::get(lang).recommended_by_county, d.reason.label(lang));
     match lang {
-        Lang::Nb => format!(
-            "Anbefalt av fylket: {}; satt til {} fordi {}.",
-            n(d.recommended),
-            n(d.final_request),
-            d.reason.label(lang)
-        ),
-        Lang::En => format!(
-            "Recommended by the county: {}; set to {} because {}.",
-            n(d.recommended),
-            n(d.final_request),
-            d.reason.label(lang)
-        ),
+        Lang::Nb => format!("{head}: {recommended}; satt til {set} fordi {reason}."),
+        Lang::En => format!("{head}: {recommended}; set to {set} because {reason}."),
     }
 }

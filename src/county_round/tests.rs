@@ -413,3 +413,98 @@ fn the_documented_example() {
     let reasons: Vec<&str> = out.deviations.iter().map(|x| x.reason.key()).collect();
     assert_eq!(reasons, ["frame", "frame", "bound"]);
 }
+
+/// Vestland answers the 2024 request with Bergen raised by 200; the other counties do not answer.
+fn reconciled_plan() -> (Dataset, crate::scenario::Scenario, Reconciled) {
+    let d = dataset();
+    let path = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("scenarios/imdi-2024.ron");
+    let scenario = crate::scenario::load_scenario(&path).unwrap();
+    let request = column(&d, "anmodning_2024");
+    let frames = frames_from_plan(&d, &request);
+    let bergen = d.index_of_code("4601").unwrap();
+    let csv = county_csv(&d, "46", |row| (request[row] + if row == bergen { 200 } else { 0 }).to_string());
+    let recs = read(&[("vestland.csv", &csv)], &d).unwrap();
+    let limits = Limits::open(d.len());
+    let overrides = [Override { code: "4602".into(), value: 150, reason: "avtalt med Kinn".into() }];
+    let out = reconcile(&input(&d, &request, &limits, &frames, &recs, &overrides)).unwrap();
+    (d, scenario, out)
+}
+
+#[test]
+fn the_reconciled_plan_keeps_what_the_counties_recommended_through_save_and_open() {
+    let (d, scenario, out) = reconciled_plan();
+    let plan = final_scenario(&d, &scenario, &out, crate::lang::Lang::Nb);
+    let vestland: Vec<_> = d.municipalities.iter().filter(|m| m.county_code == "46").collect();
+    assert_eq!(plan.county_recommendations.len(), vestland.len(), "only the county that answered");
+    for m in &vestland {
+        let row = d.index_of_code(&m.code).unwrap();
+        assert_eq!(plan.county_recommendations[&m.code], out.starting[row], "{}", m.code);
+    }
+    let text = crate::scenario::scenario_to_text(&plan);
+    assert!(text.contains("county_recommendations: {"));
+    let again = crate::scenario::parse_scenario(&text, "plan.ron").unwrap();
+    assert_eq!(again, plan, "saved and opened unchanged");
+}
+
+#[test]
+fn the_map_measure_is_the_final_request_less_the_recommendation() {
+    use crate::figure::{FigureError, MapMeasure, measure_values};
+    let (d, scenario, out) = reconciled_plan();
+    let plan = final_scenario(&d, &scenario, &out, crate::lang::Lang::En);
+    let a = crate::engine::allocate(&d, &plan).unwrap();
+    let measure = MapMeasure::parse("county_deviation");
+    assert_eq!(measure, MapMeasure::CountyDeviation);
+    let v = measure_values(&measure, &d, &plan, Some(&a.rows)).unwrap();
+    assert_eq!(v.scheme, crate::map::classes::Scheme::Diverging, "coloured like the difference from a reference");
+    for (row, m) in d.municipalities.iter().enumerate() {
+        let expected = (m.county_code == "46").then(|| f64::from(out.requests[row]) - f64::from(out.starting[row]));
+        assert_eq!(v.values[row], expected, "{}: no recommendation, no value", m.code);
+        let logged = out.deviations.iter().find(|x| x.row == row).map(|x| x.difference() as f64);
+        if m.county_code == "46" {
+            assert_eq!(logged.unwrap_or(0.0), v.values[row].unwrap(), "{} as in the log", m.code);
+        }
+    }
+    let kinn = d.index_of_code("4602").unwrap();
+    assert_eq!(v.values[kinn], Some(150.0 - f64::from(out.starting[kinn])), "the override shows too");
+    let err = measure_values(&measure, &d, &scenario, Some(&a.rows)).unwrap_err();
+    assert_eq!(err, FigureError::NoRecommendations, "a plan not made in the round has nothing to show");
+}
+
+#[test]
+fn explain_says_what_the_county_recommended_and_why_it_was_changed() {
+    let (d, scenario, out) = reconciled_plan();
+    for lang in [crate::lang::Lang::Nb, crate::lang::Lang::En] {
+        let plan = final_scenario(&d, &scenario, &out, lang);
+        let a = crate::engine::allocate(&d, &plan).unwrap();
+        let row = d.index_of_code("4602").unwrap();
+        let e = crate::analysis::explain(&d, &plan, &a, row);
+        let sentences = crate::analysis::explain_sentences(&e, &d, &plan, &a, lang);
+        let line = out.deviations.iter().find(|x| x.row == row).unwrap();
+        assert!(sentences.contains(&note(line, lang)), "{sentences:?}");
+        let start = crate::numfmt::integer(f64::from(out.starting[row]), lang);
+        let expected = match lang {
+            crate::lang::Lang::Nb => {
+                format!("Anbefalt av fylket: {start}; satt til 150 fordi overstyrt manuelt: avtalt med Kinn.")
+            }
+            crate::lang::Lang::En => {
+                format!("Recommended by the county: {start}; set to 150 because set by hand: avtalt med Kinn.")
+            }
+        };
+        assert_eq!(note(line, lang), expected);
+        // A municipality the round left as recommended says so too.
+        let request = column(&d, "anmodning_2024");
+        let frames = frames_from_plan(&d, &request);
+        let recs = read(&[("vestland.csv", &county_csv(&d, "46", |row| request[row].to_string()))], &d).unwrap();
+        let limits = Limits::open(d.len());
+        let kept = reconcile(&input(&d, &request, &limits, &frames, &recs, &[])).unwrap();
+        assert!(kept.deviations.is_empty());
+        let plan = final_scenario(&d, &scenario, &kept, lang);
+        let a = crate::engine::allocate(&d, &plan).unwrap();
+        let bergen = d.index_of_code("4601").unwrap();
+        let e = crate::analysis::explain(&d, &plan, &a, bergen);
+        let sentences = crate::analysis::explain_sentences(&e, &d, &plan, &a, lang);
+        let head = crate::lang::Words::get(lang).recommended_by_county;
+        let said = format!("{head}: {}.", crate::numfmt::integer(f64::from(request[bergen]), lang));
+        assert!(sentences.contains(&said), "{sentences:?}");
+    }
+}

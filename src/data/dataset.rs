@@ -205,6 +205,22 @@ impl Dataset {
         }
     }
 
+    /// The municipalities a typed text names: the one with that number (a leading zero may be left out), else
+    /// those whose name or shown name ("Herøy (Nordland)") it is, case aside. Several when a name is shared.
+    pub fn rows_named(&self, text: &str) -> Vec<usize> {
+        let text = text.trim();
+        let padded = format!("{text:0>4}");
+        if let Some(row) = self.index_of_code(text).or_else(|| self.index_of_code(&padded)) {
+            return vec![row];
+        }
+        let lower = text.to_lowercase();
+        (0..self.len())
+            .filter(|&i| {
+                self.municipalities[i].name.to_lowercase() == lower || self.display_name(i).to_lowercase() == lower
+            })
+            .collect()
+    }
+
     /// Counties sorted by code: (code, name).
     pub fn counties(&self) -> Vec<(String, String)> {
         self.row_index().counties.clone()

@@ -40,6 +40,22 @@ mod tests {
     }
 
     #[test]
+    fn a_municipality_is_named_by_its_number_or_its_name() {
+        // The 2020 borders have two municipalities named Herøy.
+        let d = embedded_dataset("norway-2020").unwrap();
+        let oslo = d.index_of_code("0301").unwrap();
+        assert_eq!(d.rows_named("0301"), [oslo]);
+        assert_eq!(d.rows_named(" 301 "), [oslo], "the leading zero may be left out");
+        assert_eq!(d.rows_named("OSLO"), [oslo]);
+        assert_eq!(d.rows_named("Herøy").len(), 2, "a shared name names both");
+        let one = d.rows_named("Herøy (Nordland)");
+        assert_eq!(one.len(), 1);
+        assert_eq!(d.municipalities[one[0]].county_name, "Nordland");
+        assert!(d.rows_named("Bergenx").is_empty());
+        assert!(d.rows_named("").is_empty());
+    }
+
+    #[test]
     fn the_embedded_columns_state_their_roles() {
         use crate::data::ColumnRole;
         let d = embedded_dataset("norway-2024").unwrap();

@@ -74,6 +74,7 @@ fn scenario_strategy() -> impl Strategy<Value = (usize, u64, Scenario)> {
                     },
                     overrides,
                     override_notes: Default::default(),
+                    county_recommendations: Default::default(),
                     rounding: method,
                     county_first,
                     reference_column: None,

@@ -6,12 +6,18 @@ pub enum FigureError {
     NoMap(String),
     #[error("the map could not be read: {0}")]
     BadMap(String),
-    #[error("unknown measure {0:?}: use request, per1000, difference, expected_ratio or a column of the dataset")]
+    #[error(
+        "unknown measure {0:?}: use request, per1000, difference, expected_ratio, county_deviation or a column of the dataset"
+    )]
     UnknownMeasure(String),
     #[error("the dataset {0} holds no request with decisions to learn the expected decisions from")]
     NoRecord(String),
     #[error("the scenario has no reference column, so there is no difference to show")]
     NoReference,
+    #[error(
+        "the scenario holds no county recommendations (a plan opened from the county round does), so there is no deviation to show"
+    )]
+    NoRecommendations,
     #[error("a waterfall needs a municipality: give --code with its number or name")]
     NeedsCode,
     #[error("no municipality with number or name {code:?} in the dataset {dataset}")]

@@ -30,6 +30,9 @@ pub enum MapMeasure {
     /// The decision to expect of each asked municipality ÷ its request (`crate::expect`): only offered when the
     /// dataset has a record of decisions to learn from.
     ExpectedRatio,
+    /// Request minus the county's recommendation (the scenario's `county_recommendations`, kept by a plan
+    /// made in the county round); municipalities without one have no value.
+    CountyDeviation,
 }
 
 /// The follow-up statuses a map colours, in legend order (not asked is drawn like any not-asked row).
@@ -70,13 +73,17 @@ pub fn follow_up_row_status(values: &[Option<f64>]) -> Vec<RowStatus> {
 }
 
 impl MapMeasure {
-    /// `request`, `per1000`, `difference`, `expected_ratio`, or a column id.
+    /// The names `parse` knows besides a column id (`bosetting figure --measure`).
+    pub const NAMES: [&'static str; 5] = ["request", "per1000", "difference", "expected_ratio", "county_deviation"];
+
+    /// `request`, `per1000`, `difference`, `expected_ratio`, `county_deviation`, or a column id.
     pub fn parse(text: &str) -> MapMeasure {
         match text {
             "request" => MapMeasure::Request,
             "per1000" | "per_1000" => MapMeasure::PerThousand,
             "difference" => MapMeasure::Difference,
             "expected_ratio" | "expected" => MapMeasure::ExpectedRatio,
+            "county_deviation" => MapMeasure::CountyDeviation,
             other => MapMeasure::Column(other.to_owned()),
         }
     }
@@ -162,6 +169,24 @@ pub fn measure_values(
             };
             (values, Scheme::Diverging, false)
         }
+        MapMeasure::CountyDeviation => {
+            if scenario.county_recommendations.is_empty() {
+                return Err(FigureError::NoRecommendations);
+            }
+            let values = match rows {
+                Some(rows) => dataset
+                    .municipalities
+                    .iter()
+                    .zip(rows)
+                    .map(|(m, r)| {
+                        let recommended = scenario.county_recommendations.get(&m.code)?;
+                        Some(f64::from(r.allocation) - f64::from(*recommended))
+                    })
+                    .collect(),
+                None => vec![None; n],
+            };
+            (values, Scheme::Diverging, false)
+        }
         MapMeasure::Column(id) => {
             let col = dataset.column(id).ok_or_else(|| FigureError::UnknownMeasure(id.clone()))?;
             (col.values.to_vec(), Scheme::Sequential, false)
@@ -232,6 +257,7 @@ pub fn evaluate(
             (format!("{} ({label})", Words::get(lang).followup_status), String::new())
         }
         MapMeasure::ExpectedRatio => (Words::get(lang).expected_ratio.into(), String::new()),
+        MapMeasure::CountyDeviation => (Words::get(lang).county_deviation.into(), t.persons.into()),
     };
     Ok(Values { title, unit, values, status, scheme, integer, decimals, request_based })
 }

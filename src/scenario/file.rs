@@ -155,6 +155,19 @@ mod tests {
     }
 
     #[test]
+    fn scenario_files_without_county_recommendations_save_as_they_were() {
+        for text in [IMDI, include_str!("../../scenarios/imdi-2024.ron")] {
+            let scenario = parse_scenario(text, "imdi").unwrap();
+            assert!(scenario.county_recommendations.is_empty());
+            let saved = scenario_to_text(&scenario);
+            assert!(!saved.contains("county_recommendations"), "an empty field is not written");
+            let again = parse_scenario(&saved, "saved").unwrap();
+            assert_eq!(again, scenario, "opens unchanged");
+            assert_eq!(scenario_to_text(&again), saved, "a saved file saves again byte for byte");
+        }
+    }
+
+    #[test]
     fn a_dataset_path_written_on_windows_opens_here_too() {
         let dir = tempfile::tempdir().unwrap();
         std::fs::create_dir(dir.path().join("data")).unwrap();

@@ -45,6 +45,10 @@ pub struct Scenario {
     /// criteria. Files without it plan from the criteria alone, as before.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub start: Option<Start>,
+    /// What the county recommended per municipality code, kept by a plan made in the county round so the map
+    /// can show how far the request is from it. Files without it (every plan not made there) open with none.
+    #[serde(default, skip_serializing_if = "BTreeMap::is_empty", deserialize_with = "super::unique_map::deserialize")]
+    pub county_recommendations: BTreeMap<String, u32>,
 }
 
 /// The start of a plan: a column scaled to the new target, of which the criteria move a share.

@@ -285,3 +285,35 @@ fn the_final_request_is_frozen_as_the_years_request_round() {
     assert!(log.contains("\"0301\": (") && log.contains("recommended: 1650") && log.contains("reason: frame"), "{log}");
     run(&["year", "status", y]);
 }
+
+#[test]
+fn a_plan_with_the_counties_recommendations_is_mapped_by_its_deviation() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut plan = bosetting::scenario::load_scenario(Path::new(SCENARIO)).unwrap();
+    let svg = dir.path().join("avvik.svg");
+    let figure = |plan: &Path| {
+        bosetting(&[
+            "figure",
+            plan.to_str().unwrap(),
+            "--kind",
+            "map",
+            "--measure",
+            "county_deviation",
+            "--out",
+            svg.to_str().unwrap(),
+            "--force",
+        ])
+    };
+    let without = dir.path().join("plain.ron");
+    bosetting::scenario::save_scenario(&without, &plan).unwrap();
+    let o = figure(&without);
+    assert_eq!(o.status.code(), Some(1));
+    assert!(stderr(&o).contains("no county recommendations"), "{}", stderr(&o));
+    assert!(!svg.exists(), "nothing drawn");
+    plan.county_recommendations = BTreeMap::from([("4601".to_owned(), 1400), ("4602".to_owned(), 210)]);
+    let with = dir.path().join("reconciled.ron");
+    bosetting::scenario::save_scenario(&with, &plan).unwrap();
+    let o = figure(&with);
+    assert!(o.status.success(), "{}", stderr(&o));
+    assert!(std::fs::read_to_string(&svg).unwrap().starts_with("<svg"));
+}

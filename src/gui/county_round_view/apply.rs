@@ -40,6 +40,11 @@ impl App {
             }
             CountyRoundCmd::Import(paths) => self.import_returned(&paths),
             CountyRoundCmd::Clear => self.view.county_round.clear(),
+            CountyRoundCmd::AddOverride(made) => {
+                self.view.county_round.add_override(made);
+                self.view.county_round.draft = Default::default();
+            }
+            CountyRoundCmd::RemoveOverride(code) => self.view.county_round.remove_override(&code),
             CountyRoundCmd::Reconcile => match self.county_reconciliation() {
                 Ok(done) => self.view.county_round.reconciled = Some(done),
                 Err(e) => self.notices.push(Notice::error(e)),

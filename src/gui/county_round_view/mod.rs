@@ -4,6 +4,7 @@
 //! `crate::county_round`; this is only their face.
 
 mod apply;
+mod overrides;
 mod state;
 mod texts;
 
@@ -36,6 +37,10 @@ pub enum CountyRoundCmd {
     Clear,
     /// Reconciles the recommendations with the frames; the deviation log is shown.
     Reconcile,
+    /// Sets a municipality by hand on top of the recommendations (in place of its earlier override).
+    AddOverride(crate::county_round::Override),
+    /// Removes the override of this municipality (by code).
+    RemoveOverride(String),
     /// Makes the reconciled request the plan (one undo step).
     OpenAsPlan,
     /// Makes the reconciled request the next round of the open year, with its deviation log (unsent until
@@ -84,6 +89,8 @@ pub fn show(ui: &mut Ui, ctx: &ViewContext, state: &mut CountyRoundState, genera
             ui.colored_label(ui.visuals().error_fg_color, e);
         }
     }
+    ui.separator();
+    overrides::show(ui, ctx.dataset, state, ctx.lang, cmds);
     ui.separator();
     deviations(ui, state, generation, ctx.lang, cmds);
 }

@@ -4,7 +4,7 @@
 use std::path::PathBuf;
 
 use crate::county_round::{
-    Frames, Limits, Recommendations, Reconciled, ReturnedFile, RoundInput, check_frames, frames_from_column,
+    Frames, Limits, Override, Recommendations, Reconciled, ReturnedFile, RoundInput, check_frames, frames_from_column,
     frames_from_plan, read_recommendations, reconcile,
 };
 use crate::data::Dataset;
@@ -57,6 +57,10 @@ pub struct CountyRoundState {
     pub choosing_folder: Option<Task<Option<PathBuf>, NoDialog>>,
     /// A file or folder typed in the tab, for when no dialog can be shown.
     pub path: String,
+    /// Numbers set by hand on top of the recommendations, each with its reason (as `--set`), in the order made.
+    pub overrides: Vec<Override>,
+    /// The override being typed.
+    pub draft: super::overrides::Draft,
 }
 
 /// No file dialog could be shown (it answered faster than a person can click).
@@ -70,6 +74,7 @@ pub struct Stamp {
     pub files: usize,
     pub frames: FramesChoice,
     pub accept_county_sums: bool,
+    pub overrides: Vec<Override>,
 }
 
 impl CountyRoundState {
@@ -79,6 +84,7 @@ impl CountyRoundState {
             files: self.files.len(),
             frames: self.frames.clone(),
             accept_county_sums: self.accept_county_sums,
+            overrides: self.overrides.clone(),
         }
     }
 
@@ -104,6 +110,18 @@ impl CountyRoundState {
                 Err(e.to_string())
             }
         }
+    }
+
+    /// Sets `o` on top of the recommendations, in place of an earlier override of the same municipality.
+    pub fn add_override(&mut self, o: Override) {
+        match self.overrides.iter_mut().find(|x| x.code == o.code) {
+            Some(x) => *x = o,
+            None => self.overrides.push(o),
+        }
+    }
+
+    pub fn remove_override(&mut self, code: &str) {
+        self.overrides.retain(|o| o.code != code);
     }
 
     pub fn clear(&mut self) {
@@ -136,7 +154,7 @@ impl CountyRoundState {
             limits: &round.limits,
             frames: &round.frames,
             recommendations: &self.recommendations,
-            overrides: &[],
+            overrides: &self.overrides,
             accept_county_sums: self.accept_county_sums,
             method: scenario.rounding,
         })

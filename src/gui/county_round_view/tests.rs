@@ -7,7 +7,7 @@ use std::sync::Arc;
 
 use egui::accesskit::Role;
 use egui_kittest::Harness;
-use egui_kittest::kittest::Queryable as _;
+use egui_kittest::kittest::{NodeT as _, Queryable as _};
 
 use super::{CountyRoundCmd, CountyRoundTexts, FramesChoice};
 use crate::followup::column_counts;
@@ -214,6 +214,8 @@ fn the_reconciled_request_becomes_the_years_round_with_its_log() {
     let file = dir.path().join("2025.year.ron");
     h.state_mut().apply(Command::Year(YearCmd::New(file.clone())));
     h.state_mut().apply(Command::SetTab(Tab::CountyRound));
+    let kinn = crate::county_round::Override { code: "4602".into(), value: 150, reason: "avtalt med Kinn".into() };
+    h.state_mut().apply(Command::CountyRound(CountyRoundCmd::AddOverride(kinn)));
     h.run();
     click(&mut h, t.to_year);
     let (reconciled, _) = h.state().view.county_round.reconciled.clone().expect("reconciled");
@@ -222,6 +224,9 @@ fn the_reconciled_request_becomes_the_years_round_with_its_log() {
     let open = app.year.as_ref().expect("a year");
     let made = &open.unsent().last().expect("an unsent round").round;
     assert_eq!(made.deviations.len(), reconciled.deviations.len(), "every line of the log travels with the round");
+    let manual = crate::county_round::DeviationReason::Manual("avtalt med Kinn".into());
+    assert_eq!(made.deviations.get("4602").map(|d| &d.reason), Some(&manual), "the override with its reason");
+    assert_eq!(made.requests.get("4602"), Some(&150));
     let d = app.doc.dataset();
     for (row, m) in d.municipalities.iter().enumerate() {
         assert_eq!(made.requests.get(&m.code).copied().unwrap_or(0), reconciled.requests[row], "{}", m.code);
@@ -249,4 +254,104 @@ fn the_county_table_sets_last_years_request_and_decisions_beside_the_frames() {
             .sum();
         assert!(shows(&h, &crate::numfmt::integer(vestland, crate::lang::Lang::Nb)), "{id}: Vestland's sum");
     }
+}
+
+fn type_into(h: &mut Harness<'_, App>, label: &str, text: &str) {
+    h.get_by_role_and_label(Role::TextInput, label).click();
+    h.run();
+    h.get_by_role_and_label(Role::TextInput, label).type_text(text);
+    h.run();
+}
+
+fn add_button_disabled(h: &Harness<'_, App>, t: &CountyRoundTexts) -> bool {
+    h.get_by_role_and_label(Role::Button, t.add_override).accesskit_node().is_disabled()
+}
+
+#[test]
+fn an_override_made_in_the_tab_holds_is_logged_with_its_reason_and_can_be_removed() {
+    let mut h = harness();
+    let lang = h.state().view.lang;
+    let t = CountyRoundTexts::get(lang);
+    let dir = tempfile::tempdir().unwrap();
+    let files = write_answers(h.state(), dir.path(), 0);
+    drop_files(&mut h, &files);
+    click(&mut h, t.reconcile);
+    let (plain, _) = h.state().view.county_round.reconciled.clone().expect("reconciled");
+    assert!(plain.deviations.is_empty(), "the counties answered their frames");
+    let bergen = h.state().doc.dataset().index_of_code("4601").unwrap();
+    let set = plain.requests[bergen] - 100;
+
+    assert!(add_button_disabled(&h, t), "nothing typed yet");
+    type_into(&mut h, t.municipality, "bergen");
+    type_into(&mut h, t.number, &set.to_string());
+    assert!(add_button_disabled(&h, t), "no reason yet");
+    assert!(shows(&h, t.need_reason), "and the tab says what is missing");
+    type_into(&mut h, &super::overrides::reason_label(lang), "   ");
+    assert!(add_button_disabled(&h, t), "a blank reason is none");
+    type_into(&mut h, &super::overrides::reason_label(lang), "avtalt med Bergen");
+    assert!(!add_button_disabled(&h, t));
+    click(&mut h, t.add_override);
+    let state = &h.state().view.county_round;
+    assert_eq!(state.overrides.len(), 1);
+    assert_eq!(state.draft, Default::default(), "the row is emptied for the next");
+    assert!(shows(&h, t.stale), "the log no longer matches the overrides");
+
+    click(&mut h, t.reconcile);
+    let (done, _) = h.state().view.county_round.reconciled.clone().expect("reconciled");
+    assert_eq!(done.requests[bergen], set, "held at the number set");
+    let line = done.deviations.iter().find(|d| d.row == bergen).expect("Bergen in the log");
+    let reason = crate::county_round::DeviationReason::Manual("avtalt med Bergen".into());
+    assert_eq!(line.reason, reason);
+    assert!(shows(&h, &reason.label(lang)), "the log shows the reason as the command line's --set does");
+    let d = h.state().doc.dataset();
+    let vestland = |r: &crate::county_round::Reconciled| -> u64 {
+        d.municipalities
+            .iter()
+            .zip(&r.requests)
+            .filter(|(m, _)| m.county_code == "46")
+            .map(|(_, &v)| u64::from(v))
+            .sum()
+    };
+    assert_eq!(vestland(&done), vestland(&plain), "the rest of Vestland makes up the 100");
+
+    click(&mut h, crate::gui::overrides::OverrideTexts::get(lang).remove);
+    assert!(h.state().view.county_round.overrides.is_empty());
+    click(&mut h, t.reconcile);
+    let (again, _) = h.state().view.county_round.reconciled.clone().expect("reconciled");
+    assert_eq!(again.requests, plain.requests, "removing it restores the result");
+    assert!(again.deviations.is_empty());
+}
+
+#[test]
+fn an_override_reaches_the_plan_opened_and_a_shared_name_is_chosen_from_the_matches() {
+    let mut h = harness();
+    let lang = h.state().view.lang;
+    let t = CountyRoundTexts::get(lang);
+    type_into(&mut h, t.municipality, "Herøy");
+    assert!(add_button_disabled(&h, t), "two municipalities have the name");
+    let choose = h.query_all_by_role_and_label(Role::Button, t.choose).count();
+    assert_eq!(choose, 2, "both are offered");
+    h.query_all_by_role_and_label(Role::Button, t.choose).next().unwrap().click();
+    h.run();
+    let chosen = h.state().view.county_round.draft.municipality.clone();
+    let d = h.state().doc.dataset();
+    let row = match d.rows_named(&chosen)[..] {
+        [row] => row,
+        _ => panic!("{chosen} names one municipality"),
+    };
+    let code = d.municipalities[row].code.clone();
+    type_into(&mut h, t.number, "7");
+    type_into(&mut h, &super::overrides::reason_label(lang), "etter møte");
+    // Enter in the reason field adds it, as the button does.
+    h.key_press(egui::Key::Enter);
+    h.run();
+    assert_eq!(h.state().view.county_round.overrides.len(), 1, "added from the keyboard");
+    click(&mut h, t.reconcile);
+    click(&mut h, t.open_as_plan);
+    let app = h.state();
+    let plan = app.computed.result.as_ref().expect("the plan allocates");
+    assert_eq!(plan.rows[row].allocation, 7);
+    let note = app.doc.scenario().override_notes.get(&code).cloned().unwrap_or_default();
+    assert!(note.ends_with("etter møte."), "{note}");
+    assert!(app.doc.scenario().county_recommendations.is_empty(), "no county answered: nothing recommended");
 }

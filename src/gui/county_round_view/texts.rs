@@ -51,5 +51,14 @@ crate::texts!(CountyRoundTexts {
     cannot_export: "Kunne ikke eksportere arbeidsbøkene:", "Could not export the workbooks:";
     no_plan: "Ingen plan å ta utgangspunkt i:", "No plan to start from:";
     no_dialog: "Ingen fildialog kunne vises; slipp filene på vinduet i stedet.", "No file dialog could be shown; drop the files on the window instead.";
-    stale: "Avstemmingen er eldre enn importen eller valgene; avstem på nytt.", "The reconciliation is older than the import or the choices; reconcile again.";
+    overrides: "Overstyringer i fylkesrunden", "Overrides in the county round";
+    overrides_tip: "Sett en kommunes tall for hånd oppå fylkets anbefaling, med begrunnelse; resten av fylket tilpasses rammen, og avviksloggen viser begrunnelsen.", "Set a municipality's number by hand on top of the county's recommendation, with a reason; the rest of the county is brought to the frame, and the deviation log shows the reason.";
+    municipality: "Kommune:", "Municipality:";
+    number: "Antall:", "Number:";
+    add_override: "Legg til overstyring", "Add override";
+    choose: "Velg", "Choose";
+    need_municipality: "Skriv navnet eller nummeret på én kommune, eller velg en under.", "Type the name or number of one municipality, or choose one below.";
+    need_number: "Skriv antallet som et helt tall (0 eller mer).", "Write the number as a whole number (0 or more).";
+    need_reason: "Skriv en begrunnelse: den står i avviksloggen.", "Write a reason: it goes into the deviation log.";
+    stale: "Avstemmingen er eldre enn importen, valgene eller overstyringene; avstem på nytt.", "The reconciliation is older than the import, the choices or the overrides; reconcile again.";
 });

@@ -37,6 +37,9 @@ impl Measure {
         if crate::expect::has_record(ctx.dataset) {
             out.push(Measure::ExpectedRatio);
         }
+        if !ctx.scenario.county_recommendations.is_empty() {
+            out.push(Measure::CountyDeviation);
+        }
         // Each year with a request and decisions beside it (by their roles) can be followed up.
         for (c, role) in ctx.dataset.roles() {
             if let ColumnRole::Decisions { year } = role
@@ -57,6 +60,7 @@ impl Measure {
             Measure::Difference => reference(ctx).is_some(),
             Measure::Column(id) => ctx.dataset.column(id).is_some(),
             Measure::ExpectedRatio => crate::expect::has_record(ctx.dataset),
+            Measure::CountyDeviation => !ctx.scenario.county_recommendations.is_empty(),
             Measure::FollowUp { request, decisions } => {
                 ctx.dataset.column(decisions).is_some()
                     && request.as_deref().is_none_or(|r| ctx.dataset.column(r).is_some())
@@ -83,6 +87,7 @@ impl Measure {
                 format!("{} ({label})", t.followup_status)
             }
             Measure::ExpectedRatio => t.expected_ratio.to_owned(),
+            Measure::CountyDeviation => t.county_deviation.to_owned(),
         }
     }
 
@@ -106,7 +111,7 @@ impl Measure {
             (_, None) => vec![RowStatus::NoResult; n],
         };
         let unit = match self {
-            Measure::Request | Measure::Difference => t.persons.to_owned(),
+            Measure::Request | Measure::Difference | Measure::CountyDeviation => t.persons.to_owned(),
             Measure::PerThousand => t.per_1000_unit.to_owned(),
             Measure::Column(id) => ctx.dataset.column(id).map(|c| c.meta.unit.clone()).unwrap_or_default(),
             Measure::FollowUp { .. } | Measure::ExpectedRatio => String::new(),

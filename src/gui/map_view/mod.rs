@@ -416,7 +416,7 @@ fn tooltip(ui: &mut Ui, ctx: &ViewContext, state: &MapState, code: &str, row: Op
         let text = status.map_or(crate::followup::Answer::NotAsked.label(lang), |a| a.label(lang));
         ui.label(format!("{}: {text}", data.title));
     }
-    if matches!(data.measure, Measure::Difference | Measure::Column(_)) {
+    if matches!(data.measure, Measure::Difference | Measure::Column(_) | Measure::CountyDeviation) {
         let value = match data.values.get(row).copied().flatten() {
             Some(v) if data.measure == Measure::Difference => {
                 let sign = if v > 0.0 { "+" } else { "" };
@@ -426,6 +426,10 @@ fn tooltip(ui: &mut Ui, ctx: &ViewContext, state: &MapState, code: &str, row: Op
                     _ => t.same,
                 };
                 format!("{sign}{} ({words})", numfmt::decimal(v, data.decimals, lang))
+            }
+            Some(v) if data.measure == Measure::CountyDeviation => {
+                let sign = if v > 0.0 { "+" } else { "" };
+                format!("{sign}{}", numfmt::decimal(v, data.decimals, lang))
             }
             Some(v) => format!("{} {}", numfmt::decimal(v, data.decimals, lang), data.unit),
             None => t.no_data.to_owned(),
@@ -437,6 +441,13 @@ fn tooltip(ui: &mut Ui, ctx: &ViewContext, state: &MapState, code: &str, row: Op
             let reference = col.values.get(row).copied().flatten();
             let text = reference.map_or_else(|| t.no_data.to_owned(), |v| numfmt::decimal(v, data.decimals, lang));
             ui.label(RichText::new(format!("{} ({}): {text}", t.reference_line, pick(ctx, &col.meta.label))).weak());
+        }
+        if data.measure == Measure::CountyDeviation
+            && let Some(code) = ctx.dataset.municipalities.get(row).map(|m| &m.code)
+            && let Some(&recommended) = ctx.scenario.county_recommendations.get(code)
+        {
+            let text = numfmt::integer(f64::from(recommended), lang);
+            ui.label(RichText::new(format!("{}: {text}", t.recommended_line)).weak());
         }
     }
 }

@@ -24,11 +24,13 @@ texts!(MapTexts {
     persons: crate::lang::Words::NB.persons, crate::lang::Words::EN.persons;
     followup_status: crate::lang::Words::NB.followup_status, crate::lang::Words::EN.followup_status;
     expected_ratio: crate::lang::Words::NB.expected_ratio, crate::lang::Words::EN.expected_ratio;
+    county_deviation: crate::lang::Words::NB.county_deviation, crate::lang::Words::EN.county_deviation;
     per_1000_unit: crate::lang::Words::NB.per_1000_unit, crate::lang::Words::EN.per_1000_unit;
     request_line: crate::lang::Words::NB.request, crate::lang::Words::EN.request;
     per_1000_line: "Per 1 000 innbyggere", "Per 1,000 inhabitants";
     locked: "låst", "locked";
     reference_line: crate::lang::Words::NB.reference, crate::lang::Words::EN.reference;
+    recommended_line: crate::lang::Words::NB.recommended_by_county, crate::lang::Words::EN.recommended_by_county;
     fewer: "færre enn referansen", "fewer than the reference";
     more: "flere enn referansen", "more than the reference";
     same: "som referansen", "same as the reference";

@@ -282,3 +282,43 @@ fn expected_ratio_reads_the_plans_estimate_and_gives_the_figures_numbers() {
     assert_eq!(kept, fitted, "the kept estimate colours as the figures' own fit does");
     assert!(kept.values.iter().flatten().any(|&r| r > 0.0 && r < 1.0), "some asked municipality below its request");
 }
+
+#[test]
+fn the_deviation_from_the_county_is_offered_only_with_recommendations() {
+    let mut doc = doc_2020();
+    let measures = |doc: &Doc| -> Vec<Measure> {
+        let ctx = ViewContext {
+            dataset: &doc.dataset,
+            scenario: &doc.scenario,
+            allocation: doc.allocation.as_ref(),
+            lang: Lang::Nb,
+            selected: None,
+            expected: None,
+        };
+        Measure::available(&ctx)
+    };
+    assert!(!measures(&doc).contains(&Measure::CountyDeviation), "a plan not made in the county round");
+    let oslo = doc.dataset.index_of_code("0301").unwrap();
+    let asked = doc.allocation.as_ref().unwrap().rows[oslo].allocation;
+    doc.scenario.county_recommendations.insert("0301".into(), asked + 12);
+    assert!(measures(&doc).contains(&Measure::CountyDeviation));
+    let view = ViewContext {
+        dataset: &doc.dataset,
+        scenario: &doc.scenario,
+        allocation: doc.allocation.as_ref(),
+        lang: Lang::Nb,
+        selected: None,
+        expected: None,
+    };
+    let data = Measure::CountyDeviation.resolve(&view).evaluate(&view);
+    assert_eq!(data.title, "Avvik fra fylkets anbefaling");
+    assert_eq!(data.values[oslo], Some(-12.0), "the request less the recommendation");
+    assert_eq!(data.values.iter().flatten().count(), 1, "no recommendation, no value");
+    let mut without = doc.scenario.clone();
+    without.county_recommendations.clear();
+    let view = ViewContext { scenario: &without, ..view };
+    assert_eq!(Measure::CountyDeviation.resolve(&view), Measure::Request, "gone with the recommendations");
+    let mut h = harness(&doc);
+    h.state_mut().map.set_measure(Measure::CountyDeviation);
+    h.run();
+}

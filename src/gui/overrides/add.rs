@@ -12,26 +12,6 @@ use crate::lang::Lang;
 use crate::numfmt::integer;
 use crate::scenario::{Override, Scenario};
 
-/// Matches shown at once; more asks the user to type more.
-const SHOWN: usize = 5;
-
-/// The municipalities (dataset rows) whose name contains `needle` or whose number starts with it, those without
-/// an override first.
-pub fn matches(dataset: &Dataset, scenario: &Scenario, needle: &str) -> Vec<usize> {
-    let needle = needle.trim().to_lowercase();
-    if needle.is_empty() {
-        return Vec::new();
-    }
-    let mut rows: Vec<usize> = (0..dataset.len())
-        .filter(|&r| {
-            let m = &dataset.municipalities[r];
-            m.name.to_lowercase().contains(&needle) || m.code.starts_with(&needle)
-        })
-        .collect();
-    rows.sort_by_key(|&r| scenario.overrides.contains_key(&dataset.municipalities[r].code));
-    rows
-}
-
 pub fn field(
     ui: &mut Ui,
     scenario: &Scenario,
@@ -50,34 +30,30 @@ pub fn field(
             .labelled_by(label.id)
             .on_hover_text(t.add_tip);
     });
-    let found = matches(dataset, scenario, &text);
-    let mut chosen = false;
-    for &r in found.iter().take(SHOWN) {
+    let found = super::find::matches(dataset, &text, |code| scenario.overrides.contains_key(code));
+    let chosen = super::find::suggestions(ui, &found, t.more, |ui, r| {
         let code = &dataset.municipalities[r].code;
-        ui.horizontal_wrapped(|ui| {
-            let name_text = dataset.display_name(r);
-            ui.label(&name_text);
-            let request = plan.and_then(|a| a.rows.get(r)).map(|x| x.allocation);
-            let mut choices = vec![(t.exclude, Override::Exclude), (t.include, Override::Include)];
-            if let Some(n) = request {
-                choices.push((t.lock, Override::Lock(n)));
+        let name_text = dataset.display_name(r);
+        ui.label(&name_text);
+        let request = plan.and_then(|a| a.rows.get(r)).map(|x| x.allocation);
+        let mut choices = vec![(t.exclude, Override::Exclude), (t.include, Override::Include)];
+        if let Some(n) = request {
+            choices.push((t.lock, Override::Lock(n)));
+        }
+        let mut chosen = false;
+        for (label, value) in choices {
+            let text = match value {
+                Override::Lock(n) => format!("{label} ({})", integer(f64::from(n), lang)),
+                _ => label.to_owned(),
+            };
+            if ui.button(text).on_hover_text(&name_text).clicked() {
+                let edit = Edit::SetOverride { code: code.clone(), value: Some(value) };
+                cmds.push(Command::Edit { edit, gesture: None });
+                chosen = true;
             }
-            for (label, value) in choices {
-                let text = match value {
-                    Override::Lock(n) => format!("{label} ({})", integer(f64::from(n), lang)),
-                    _ => label.to_owned(),
-                };
-                if ui.button(text).on_hover_text(&name_text).clicked() {
-                    let edit = Edit::SetOverride { code: code.clone(), value: Some(value) };
-                    cmds.push(Command::Edit { edit, gesture: None });
-                    chosen = true;
-                }
-            }
-        });
-    }
-    if found.len() > SHOWN {
-        ui.weak(t.more);
-    }
+        }
+        chosen
+    });
     if chosen {
         text.clear();
     }

@@ -2,6 +2,7 @@
 //! reason for it, and the right-click menu that adds to it from the table, the map and the charts.
 
 mod add;
+pub(in crate::gui) mod find;
 mod menu;
 mod panel;
 pub(in crate::gui) mod texts;

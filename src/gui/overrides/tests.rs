@@ -190,10 +190,13 @@ fn matches_by_name_or_number_with_overridden_last() {
     let d = crate::data::embedded_dataset("norway-2020").unwrap();
     let mut s = crate::gui::document::default_scenario().unwrap();
     let names = |rows: Vec<usize>| rows.into_iter().map(|r| d.municipalities[r].code.clone()).collect::<Vec<_>>();
-    assert_eq!(names(super::add::matches(&d, &s, "0301")), ["0301"]);
-    assert!(super::add::matches(&d, &s, "  ").is_empty());
-    let herøy = names(super::add::matches(&d, &s, "herøy"));
+    assert_eq!(names(super::find::matches(&d, "0301", |c| s.overrides.contains_key(c))), ["0301"]);
+    assert!(super::find::matches(&d, "  ", |c| s.overrides.contains_key(c)).is_empty());
+    let herøy = names(super::find::matches(&d, "herøy", |c| s.overrides.contains_key(c)));
     assert_eq!(herøy.len(), 2, "{herøy:?}");
     s.overrides.insert(herøy[0].clone(), Override::Exclude);
-    assert_eq!(names(super::add::matches(&d, &s, "herøy")), [herøy[1].clone(), herøy[0].clone()]);
+    assert_eq!(
+        names(super::find::matches(&d, "herøy", |c| s.overrides.contains_key(c))),
+        [herøy[1].clone(), herøy[0].clone()]
+    );
 }
