@@ -84,7 +84,12 @@ pub fn show(ui: &mut Ui, ctx: &ViewContext, state: &mut CountyRoundState, genera
     let live = state.reconcile(ctx.dataset, ctx.scenario, &round);
     // Counties above (fifteen rows, no scrolling), the log below in the rest of the tab.
     match &live {
-        Ok(r) => counties(ui, r, &round.proposal, ctx, ctx.lang),
+        // Scrolled sideways in a narrow window, so the table never widens the tab (the rows below keep to it).
+        Ok(r) => {
+            egui::ScrollArea::horizontal()
+                .id_salt("county_round.counties.scroll")
+                .show(ui, |ui| counties(ui, r, &round.proposal, ctx, ctx.lang));
+        }
         Err(e) => {
             ui.colored_label(ui.visuals().error_fg_color, e);
         }
@@ -92,7 +97,9 @@ pub fn show(ui: &mut Ui, ctx: &ViewContext, state: &mut CountyRoundState, genera
     ui.separator();
     overrides::show(ui, ctx.dataset, state, ctx.lang, cmds);
     ui.separator();
-    deviations(ui, state, generation, ctx.lang, cmds);
+    egui::ScrollArea::horizontal()
+        .id_salt("county_round.deviations.scroll")
+        .show(ui, |ui| deviations(ui, state, generation, ctx.lang, cmds));
 }
 
 /// Turns a finished dialog into its command.
@@ -278,7 +285,9 @@ fn counties(ui: &mut Ui, r: &Reconciled, proposal: &[u32], ctx: &ViewContext, la
                         ui.label(against.map_or("–".to_owned(), |d| signed(d, lang)));
                     });
                     row.col(|ui| {
-                        ui.label(line.zeros.to_string());
+                        // A county that has not answered recommended none for 0.
+                        let zeros = line.recommended.map(|_| line.zeros.to_string());
+                        ui.label(zeros.unwrap_or_else(|| "–".to_owned()));
                     });
                     row.col(|ui| {
                         ui.label(n(line.final_total as f64));

@@ -355,3 +355,19 @@ fn an_override_reaches_the_plan_opened_and_a_shared_name_is_chosen_from_the_matc
     assert!(note.ends_with("etter møte."), "{note}");
     assert!(app.doc.scenario().county_recommendations.is_empty(), "no county answered: nothing recommended");
 }
+
+#[test]
+fn in_a_small_window_the_tables_scroll_and_the_override_row_stays_in_view() {
+    let path = Path::new(env!("CARGO_MANIFEST_DIR")).join("scenarios/imdi-2024.ron");
+    let (doc, _) = Document::open(&path).unwrap();
+    let mut app = App::new(doc, Prefs::default());
+    app.apply(Command::SetTab(Tab::CountyRound));
+    let width = 1280.0;
+    let h = crate::gui::test_harness::harness_sized(app, egui::vec2(width, 720.0));
+    let t = CountyRoundTexts::NB;
+    let add = h.get_by_role_and_label(Role::Button, t.add_override).rect();
+    let label = super::overrides::reason_label(crate::lang::Lang::Nb);
+    let reason = h.get_by_role_and_label(Role::TextInput, &label).rect();
+    assert!(add.right() <= width, "the add button is cut at the window's edge: {add:?}");
+    assert!(reason.right() <= width, "the reason field is cut: {reason:?}");
+}
