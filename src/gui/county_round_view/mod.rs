@@ -16,6 +16,8 @@ use std::path::PathBuf;
 use egui::{RichText, Ui};
 use egui_extras::{Column, TableBuilder};
 
+use crate::gui::table::{HEADER_HEIGHT, header_width};
+
 use crate::county_round::{CountyLine, CountyState, Reconciled};
 use crate::gui::command::Command;
 use crate::gui::view::ViewContext;
@@ -230,13 +232,23 @@ fn counties(ui: &mut Ui, r: &Reconciled, proposal: &[u32], ctx: &ViewContext, la
         })
         .collect();
     ui.strong(format!("{} · {}", t.frames, t.status));
-    TableBuilder::new(ui)
+    // Each column at least as wide as its header's longest word: headers wrap between words, never inside.
+    let heads = [t.model_total, t.frame, t.state, t.recommended, t.against_frame, t.zeros, t.final_total, t.received];
+    let widths: Vec<f32> = earlier
+        .iter()
+        .map(|(label, _)| header_width(ui, label))
+        .chain(heads.iter().map(|head| header_width(ui, head)))
+        .collect();
+    let mut table = TableBuilder::new(ui)
         .id_salt("county_round.counties")
         .striped(true)
         .vscroll(false)
-        .column(Column::auto().at_least(150.0))
-        .columns(Column::auto().at_least(80.0), 8 + earlier.len())
-        .header(20.0, |mut h| {
+        .column(Column::auto().at_least(150.0));
+    for width in widths {
+        table = table.column(Column::auto().at_least(width.max(64.0)));
+    }
+    table
+        .header(HEADER_HEIGHT, |mut h| {
             h.col(|ui| {
                 ui.strong(t.county);
             });
@@ -245,9 +257,7 @@ fn counties(ui: &mut Ui, r: &Reconciled, proposal: &[u32], ctx: &ViewContext, la
                     ui.strong(label);
                 });
             }
-            for head in
-                [t.model_total, t.frame, t.state, t.recommended, t.against_frame, t.zeros, t.final_total, t.received]
-            {
+            for head in heads {
                 h.col(|ui| {
                     ui.strong(head);
                 });
@@ -333,14 +343,19 @@ fn deviations(ui: &mut Ui, state: &CountyRoundState, generation: u64, lang: Lang
         return;
     }
     let n = |v: u32| numfmt::integer(f64::from(v), lang);
+    let least = |head: &str, least: f32| header_width(ui, head).max(least);
+    let (recommended, final_total, difference) =
+        (least(t.recommended, 64.0), least(t.final_total, 64.0), least(t.difference, 64.0));
     TableBuilder::new(ui)
         .id_salt("county_round.deviations")
         .striped(true)
         .column(Column::auto().at_least(40.0))
         .column(Column::auto().at_least(110.0))
-        .columns(Column::auto().at_least(64.0), 3)
+        .column(Column::auto().at_least(recommended))
+        .column(Column::auto().at_least(final_total))
+        .column(Column::auto().at_least(difference))
         .column(Column::remainder().at_least(120.0))
-        .header(20.0, |mut h| {
+        .header(HEADER_HEIGHT, |mut h| {
             for head in [t.code, t.name, t.recommended, t.final_total, t.difference, t.reason] {
                 h.col(|ui| {
                     ui.strong(head);

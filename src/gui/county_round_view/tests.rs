@@ -371,3 +371,21 @@ fn in_a_small_window_the_tables_scroll_and_the_override_row_stays_in_view() {
     assert!(add.right() <= width, "the add button is cut at the window's edge: {add:?}");
     assert!(reason.right() <= width, "the reason field is cut: {reason:?}");
 }
+
+#[test]
+fn county_headers_break_between_words_only() {
+    let mut h = harness();
+    h.state_mut().apply(Command::SetLang(crate::lang::Lang::En));
+    h.run();
+    let t = CountyRoundTexts::EN;
+    // The height of a header's text: one line for a single word, however narrow the window.
+    let height = |text: &str| {
+        // A label keeps its text in its value.
+        h.query_all_by(|n| n.value().is_some_and(|v| v == text)).map(|n| n.rect().height()).fold(0.0f32, f32::max)
+    };
+    let line = height(t.county);
+    assert!(line > 0.0, "the County header is shown");
+    for word in [t.recommended, t.received, t.model_total, t.frame] {
+        assert!(height(word) < 1.5 * line, "{word} is broken inside the word: {} against {line}", height(word));
+    }
+}
