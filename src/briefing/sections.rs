@@ -4,6 +4,7 @@ use super::layout::{ACCENT, Align, Col, HEADING_HEIGHT, Layout, MARGIN, MUTED, O
 use super::texts::BriefingTexts;
 use super::{BriefingError, BriefingInput, Compared};
 use crate::analysis::{summary_line, totals_line};
+use crate::county_round::{RoundLock, round_lock};
 use crate::engine::{MunicipalityResult, Status};
 use crate::figure::{FigureSpec, Kind, render_rgb};
 use crate::lang::Lang;
@@ -253,11 +254,30 @@ fn manual_choices(l: &mut Layout, input: &BriefingInput) {
         l.paragraph(t.no_manual_choices, 9.5, TEXT);
         return;
     }
-    l.paragraph(t.manual_intro, 9.5, TEXT);
+    // A plan from the county round locks every municipality: the round's own locks are counted, the rest listed.
+    let origin: Vec<Option<RoundLock>> = s.overrides.keys().map(|code| round_lock(plan.dataset, s, code)).collect();
+    let listed = origin.iter().filter(|o| o.is_none()).count();
+    if !s.county_recommendations.is_empty() {
+        let count = |kind| int(origin.iter().filter(|o| **o == Some(kind)).count() as f64, lang);
+        let summary = format!(
+            "{} {} {} {} {} {}",
+            t.round_reconciled,
+            count(RoundLock::AsRecommended),
+            t.round_as_recommended,
+            count(RoundLock::CountyDidNotAnswer),
+            t.round_county_missing,
+            if listed > 0 { t.round_rest } else { t.round_no_rest }
+        );
+        l.paragraph(&summary, 9.5, TEXT);
+    } else {
+        l.paragraph(t.manual_intro, 9.5, TEXT);
+    }
     let items: Vec<String> = s
         .overrides
         .iter()
-        .map(|(code, choice)| {
+        .zip(&origin)
+        .filter(|(_, origin)| origin.is_none())
+        .map(|((code, choice), _)| {
             let row = plan.dataset.index_of_code(code);
             let name = row.map_or(code.as_str(), |i| plan.dataset.municipalities[i].name.as_str());
             let request = row.map_or(0, |i| plan.allocation.rows[i].allocation);

@@ -245,3 +245,38 @@ fn without_a_record_the_briefing_has_no_expected_section() {
     assert!(!flat.contains(expected::ExpectedBriefingTexts::NB.heading));
     assert!(flat.contains("Nøkkeltall") && flat.contains("Vedlegg"), "the rest of the briefing stays");
 }
+
+#[test]
+fn a_plan_from_the_county_round_counts_its_own_locks_and_lists_the_deviations() {
+    use crate::scenario::Override;
+    let (d, mut s, _) = test_data::imdi_2020_case();
+    let a = crate::engine::allocate(&d, &s).unwrap();
+    // As the round leaves a plan: every municipality locked; Vestland (46) answered, Bergen brought down 12 from
+    // what the county recommended, with the note the round writes.
+    for (m, r) in d.municipalities.iter().zip(&a.rows) {
+        s.overrides.insert(m.code.clone(), Override::Lock(r.allocation));
+        if m.county_code == "46" {
+            s.county_recommendations.insert(m.code.clone(), r.allocation);
+        }
+    }
+    let bergen = d.index_of_code("4601").unwrap();
+    s.county_recommendations.insert("4601".into(), a.rows[bergen].allocation + 12);
+    s.override_notes
+        .insert("4601".into(), "Anbefalt av fylket: 145; satt til 133 fordi tilpasset fylkets ramme.".into());
+    let a = crate::engine::allocate(&d, &s).unwrap();
+    let plan = Plan { dataset: &d, scenario: &s, allocation: &a, date: "2026-12-07" };
+    let input = BriefingInput { plan, reference: None, board: None, year: None, lang: Lang::Nb };
+    let flat = pdf_text(&briefing_pdf(&input).unwrap()).replace('\u{a0}', " ");
+    let flat = flat.split_whitespace().collect::<Vec<_>>().join(" ");
+    let vestland = d.municipalities.iter().filter(|m| m.county_code == "46").count();
+    let summary = format!(
+        "Planen er avstemt i fylkesrunden: {} kommuner står som fylket anbefalte, {} har modellens forslag der \
+         fylket ikke har svart. Avvik fra anbefalingene og andre tall satt for hånd:",
+        vestland - 1,
+        d.len() - vestland
+    );
+    assert!(flat.contains(&summary), "{summary} in:\n{flat}");
+    assert!(flat.contains("Bergen (4601): låst til"), "the deviation is listed");
+    assert!(!flat.contains("Oslo (0301): låst til"), "a county that did not answer is counted, not listed");
+    assert!(!flat.contains("ingen begrunnelse oppgitt"), "no lock of the round's own listed without a reason");
+}

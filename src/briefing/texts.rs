@@ -48,6 +48,13 @@ texts!(BriefingTexts {
     manual_intro: "Disse kommunene er satt for hånd, ikke av kriteriene (tallet er anmodningen i planen):",
         "These municipalities are set by hand, not by the criteria (the number is the plan's request):";
     no_reason: "ingen begrunnelse oppgitt", "no reason given";
+    round_reconciled: "Planen er avstemt i fylkesrunden:", "The plan is reconciled in the county round:";
+    round_as_recommended: "kommuner står som fylket anbefalte,", "municipalities stand as their county recommended,";
+    round_county_missing: "har modellens forslag der fylket ikke har svart.",
+        "are at the model's proposal where the county did not answer.";
+    round_rest: "Avvik fra anbefalingene og andre tall satt for hånd:",
+        "Differences from the recommendations and other numbers set by hand:";
+    round_no_rest: "Ingen avvik fra anbefalingene.", "No differences from the recommendations.";
     locked_mark: "(låst)", "(locked)";
     locked_note: "(låst): tallet er satt for hånd; se «Manuelle valg».",
         "(locked): the number is set by hand; see “Manual choices”.";

@@ -25,7 +25,7 @@ pub use frames::{
 };
 pub use grid::is_value_header;
 pub use limits::Limits;
-pub use plan::{final_scenario, note};
+pub use plan::{RoundLock, final_scenario, note, round_lock};
 pub use recommendations::{
     Received, Recommendation, RecommendationError, Recommendations, ReturnedFile, read_recommendations,
 };

@@ -32,6 +32,36 @@ pub fn final_scenario(dataset: &Dataset, scenario: &Scenario, reconciled: &Recon
     s
 }
 
+/// A lock of a plan opened from the county round that is the round's own and says nothing to read one by one:
+/// the county's number kept as it was, or the model's proposal where the county did not answer.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum RoundLock {
+    AsRecommended,
+    CountyDidNotAnswer,
+}
+
+/// What the lock on `code` is, when it is one of the round's own (`None` for any other override: a deviation,
+/// a lock with a note, a number set by hand since, an exclusion, or a plan not made in the round).
+pub fn round_lock(dataset: &Dataset, scenario: &Scenario, code: &str) -> Option<RoundLock> {
+    if scenario.county_recommendations.is_empty()
+        || scenario.override_notes.get(code).is_some_and(|note| !note.trim().is_empty())
+    {
+        return None;
+    }
+    let Some(Override::Lock(value)) = scenario.overrides.get(code) else { return None };
+    match scenario.county_recommendations.get(code) {
+        Some(recommended) => (recommended == value).then_some(RoundLock::AsRecommended),
+        None => {
+            let county = &dataset.municipalities[dataset.index_of_code(code)?].county_code;
+            let answered = dataset
+                .municipalities
+                .iter()
+                .any(|m| &m.county_code == county && scenario.county_recommendations.contains_key(&m.code));
+            (!answered).then_some(RoundLock::CountyDidNotAnswer)
+        }
+    }
+}
+
 /// "Anbefalt av fylket: 1 200; satt til 1 150 fordi tilpasset fylkets ramme."
 pub fn note(d: &Deviation, lang: Lang) -> String {
     let n = |v: u32| crate::numfmt::integer(f64::from(v), lang);

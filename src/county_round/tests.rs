@@ -508,3 +508,31 @@ fn explain_says_what_the_county_recommended_and_why_it_was_changed() {
         assert!(sentences.contains(&said), "{sentences:?}");
     }
 }
+
+#[test]
+fn the_rounds_own_locks_are_told_apart_from_deviations_and_later_choices() {
+    use super::{RoundLock, round_lock};
+    let (d, scenario, out) = reconciled_plan();
+    let mut plan = final_scenario(&d, &scenario, &out, crate::lang::Lang::Nb);
+    let logged: Vec<&str> = out.deviations.iter().map(|x| x.code.as_str()).collect();
+    for m in &d.municipalities {
+        let expected = match () {
+            _ if logged.contains(&m.code.as_str()) => None,
+            _ if m.county_code == "46" => Some(RoundLock::AsRecommended),
+            _ => Some(RoundLock::CountyDidNotAnswer),
+        };
+        assert_eq!(round_lock(&d, &plan, &m.code), expected, "{} {}", m.code, m.name);
+    }
+    // Bergen at its recommendation with no note: the round's own; set by hand to another number afterwards,
+    // even without a note, it is not.
+    let recommended = plan.county_recommendations["4601"];
+    plan.override_notes.remove("4601");
+    plan.overrides.insert("4601".into(), crate::scenario::Override::Lock(recommended));
+    assert_eq!(round_lock(&d, &plan, "4601"), Some(RoundLock::AsRecommended));
+    plan.overrides.insert("4601".into(), crate::scenario::Override::Lock(recommended + 1));
+    assert_eq!(round_lock(&d, &plan, "4601"), None);
+    // A plan not made in the round has no round locks.
+    let mut plain = plan.clone();
+    plain.county_recommendations.clear();
+    assert!(d.municipalities.iter().all(|m| round_lock(&d, &plain, &m.code).is_none()));
+}
