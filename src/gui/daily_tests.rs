@@ -95,7 +95,7 @@ fn the_help_page_explains_the_model_with_a_worked_example() {
     h.key_press(egui::Key::F1);
     h.run();
     let t = &super::help::HelpTexts::NB;
-    assert!(shows(&h, t.title));
+    assert!(shows(&h, t.window_title));
     assert!(shows(&h, t.example_heading));
     // The numbers themselves are the engine's (help::example_tests).
     assert!(shows(&h, t.example_result));
@@ -105,7 +105,7 @@ fn the_help_page_explains_the_model_with_a_worked_example() {
     // A section's "?" opens the page there, in the interface's language.
     h.query_all_by_role_and_label(Role::Button, "?").next().expect("a help link").click();
     h.run();
-    assert!(shows(&h, super::help::HelpTexts::EN.title));
+    assert!(shows(&h, super::help::HelpTexts::EN.window_title));
     assert!(shows(&h, super::help::HelpTexts::EN.example_heading));
 }
 
@@ -168,4 +168,21 @@ fn tab_brings_the_focused_control_into_view() {
         below_the_fold |= focused.top() > 700.0;
     }
     assert!(below_the_fold, "Tab reached the lower controls");
+}
+
+#[test]
+fn help_tells_the_years_work_beside_the_model() {
+    let mut h = harness(new_app());
+    h.get_by_role_and_label(Role::Button, crate::gui::panels::menu::MenuTexts::NB.help).click();
+    h.run();
+    let t = super::help::HelpTexts::NB;
+    h.get_by_role_and_label(Role::Button, &format!("{} …", t.work_title)).click();
+    h.run();
+    assert_eq!(h.state().view.help, Some(super::help::HelpSection::Year));
+    assert!(shows(&h, t.window_title), "the window");
+    for heading in [t.year_heading, t.followup_heading, t.county_heading, t.data_heading, t.outputs_heading] {
+        assert!(shows(&h, heading), "{heading}");
+    }
+    // The model's part is still there, above.
+    assert!(shows(&h, t.example_heading));
 }

@@ -1,4 +1,5 @@
-//! Help → "How the plan is computed": the model in words and one worked example, in both languages. The
+//! Help → "How the plan is computed": the model in words and one worked example, in both languages; then "The
+//! year's work": the year, the follow-up, the county round, data and borders, the outputs. The
 //! control panel's section headers link here, and each control's tooltip names its section: F1 while the
 //! pointer is on the control opens the page there.
 
@@ -19,6 +20,12 @@ pub enum HelpSection {
     Rules,
     Rounding,
     Example,
+    /// The year's work, from here on: the tabs beyond the model.
+    Year,
+    FollowUp,
+    CountyRound,
+    Data,
+    Outputs,
 }
 
 impl HelpSection {
@@ -29,6 +36,11 @@ impl HelpSection {
             HelpSection::Rules => t.rules_heading,
             HelpSection::Rounding => t.rounding_heading,
             HelpSection::Example => t.example_heading,
+            HelpSection::Year => t.year_heading,
+            HelpSection::FollowUp => t.followup_heading,
+            HelpSection::CountyRound => t.county_heading,
+            HelpSection::Data => t.data_heading,
+            HelpSection::Outputs => t.outputs_heading,
         }
     }
 }
@@ -59,7 +71,7 @@ pub fn show(ctx: &Context, open: Option<HelpSection>, lang: Lang, cmds: &mut Vec
     let Some(section) = open else { return };
     let t = HelpTexts::get(lang);
     let mut keep_open = true;
-    egui::Window::new(t.title)
+    egui::Window::new(t.window_title)
         .id(egui::Id::unique("help window"))
         .open(&mut keep_open)
         .default_size([620.0, 620.0])
@@ -98,6 +110,18 @@ fn page(ui: &mut Ui, section: HelpSection, t: &HelpTexts) {
     ui.add_space(6.0);
     ui.label(t.example_drop);
     ui.label(t.example_result);
+    ui.add_space(12.0);
+    ui.separator();
+    let r = ui.label(RichText::new(t.work_title).heading().strong());
+    if section == HelpSection::Year {
+        r.scroll_to_me(Some(egui::Align::TOP));
+    }
+    ui.add_space(6.0);
+    part(ui, HelpSection::Year, t.year_heading, &[t.year]);
+    part(ui, HelpSection::FollowUp, t.followup_heading, &[t.followup]);
+    part(ui, HelpSection::CountyRound, t.county_heading, &[t.county]);
+    part(ui, HelpSection::Data, t.data_heading, &[t.data]);
+    part(ui, HelpSection::Outputs, t.outputs_heading, &[t.outputs]);
 }
 
 /// A small "?" that opens the page at `section`.

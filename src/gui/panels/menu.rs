@@ -173,6 +173,10 @@ pub fn show(ui: &mut Ui, app: &MenuState<'_>, cmds: &mut Vec<Command>) {
             if item(ui, how, Some(&shortcuts::HELP), true) {
                 cmds.push(Command::ShowHelp(Some(crate::gui::help::HelpSection::Overview)));
             }
+            let work = crate::gui::help::HelpTexts::get(app.lang).work_title;
+            if ui.button(format!("{work} …")).clicked() {
+                cmds.push(Command::ShowHelp(Some(crate::gui::help::HelpSection::Year)));
+            }
             if ui.button(t.about).clicked() {
                 cmds.push(Command::ShowAbout(true));
             }
