@@ -10,6 +10,7 @@ use super::commit::Change;
 use super::document::{DocResult, Document};
 use super::modal::{DiskConflict, ExportExists, Modal, Pending};
 use super::notices::Notice;
+use crate::scenario::ScenarioError;
 
 impl App {
     /// Carries out `cmd` and the commands it queues.
@@ -204,7 +205,15 @@ impl App {
                 true
             }
             Err(e) => {
-                self.notices.push(Notice::error(format!("{} {e}", t.cannot_save)));
+                let said = match &*e {
+                    ScenarioError::Write { file, source } => super::write_failure::saying(file, source, self.view.lang),
+                    _ => None,
+                };
+                self.notices.push(Notice::error(format!(
+                    "{} {}",
+                    t.cannot_save,
+                    said.unwrap_or_else(|| e.to_string())
+                )));
                 false
             }
         }

@@ -39,6 +39,7 @@ pub mod tabs;
 pub mod task;
 pub mod view;
 pub mod view_state;
+pub mod write_failure;
 pub mod year_view;
 
 #[cfg(test)]

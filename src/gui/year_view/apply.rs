@@ -201,7 +201,7 @@ impl App {
         let mut year = new_year(scenario, dataset_ref, dataset, dataset.year, need);
         add_sent_columns(&mut year, dataset, date).map_err(|e| e.to_string())?;
         let open = OpenYear::new(path.to_path_buf(), year, dataset.clone(), self.view.lang);
-        open.save().map_err(|e| e.to_string())?;
+        open.save().map_err(|e| crate::gui::write_failure::year_error(&e, self.view.lang))?;
         Ok(open)
     }
 

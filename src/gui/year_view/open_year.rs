@@ -3,6 +3,7 @@
 //! Every change is made by the year's own functions (`crate::year`) and every save is `save_year`'s (atomic,
 //! with `.bak`).
 
+use crate::gui::write_failure::year_error;
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
 
@@ -132,7 +133,7 @@ impl OpenYear {
         for made in &self.unsent {
             year.add_round(made.clone()).map_err(|e| e.to_string())?;
         }
-        save_year(&self.path, &year).map_err(|e| e.to_string())?;
+        save_year(&self.path, &year).map_err(|e| year_error(&e, lang))?;
         let sent = self.unsent.len();
         self.year = year;
         self.unsent.clear();
@@ -145,7 +146,7 @@ impl OpenYear {
     pub fn withdraw(&mut self, number: usize, date: Date, reason: &str, lang: Lang) -> Result<(), String> {
         let mut year = self.year.clone();
         year.withdraw(number, date, reason).map_err(|e| e.to_string())?;
-        save_year(&self.path, &year).map_err(|e| e.to_string())?;
+        save_year(&self.path, &year).map_err(|e| year_error(&e, lang))?;
         self.year = year;
         self.refresh(lang);
         Ok(())
@@ -161,7 +162,7 @@ impl OpenYear {
         } else {
             year.decisions.push(snapshot)
         }
-        save_year(&self.path, &year).map_err(|e| e.to_string())?;
+        save_year(&self.path, &year).map_err(|e| year_error(&e, lang))?;
         self.year = year;
         self.refresh(lang);
         Ok(())
