@@ -139,6 +139,43 @@ fn a_write_cut_short_anywhere_leaves_every_file_as_it_was() {
     }
 }
 
+/// `fetch-ssb` under the same limits, against the tests' local SSB server: what it fetched is written through
+/// the same path, and a write cut short leaves the old dataset file whole.
+#[cfg(unix)]
+#[test]
+fn a_fetch_from_ssb_cut_short_leaves_every_file_as_it_was() {
+    let base = crate::ssb_server::serve(false);
+    let command = "fetch-ssb 07459 --dataset d.dataset.ron --year 2020 --name folketall_2020 --kind extensive \
+                   --out imp.dataset.ron";
+    let mut failed = 0;
+    for blocks in [0, 1, 3, 10, 40, 160, 640] {
+        let dir = tempfile::tempdir().unwrap();
+        workspace(dir.path());
+        let before = snapshot(dir.path());
+        let run = format!("ulimit -f {blocks} && exec '{}' {command} --force", env!("CARGO_BIN_EXE_bosetting"));
+        let o = Command::new("sh")
+            .args(["-c", &run])
+            .current_dir(dir.path())
+            .env("BOSETTING_SSB_URL", &base)
+            .env_remove("HTTPS_PROXY")
+            .env_remove("https_proxy")
+            .env_remove("ALL_PROXY")
+            .env_remove("all_proxy")
+            .env_remove("HTTP_PROXY")
+            .env_remove("http_proxy")
+            .output()
+            .unwrap();
+        let case = format!("`{command}` under ulimit -f {blocks}");
+        if left_as_it_was((&case, command), &o, &before, &snapshot(dir.path()), file_too_large) {
+            failed += 1;
+        } else {
+            let written = std::fs::read_to_string(dir.path().join("imp.dataset.ron")).unwrap();
+            assert!(written.contains("folketall_2020"), "{case}: the fetched column is in the file");
+        }
+    }
+    assert!(failed >= 2, "`fetch-ssb`: the limits never cut a write short");
+}
+
 /// The same property for an interrupt: each writing command, sent SIGTERM at moments from its start to its end,
 /// leaves every file either as it was or wholly replaced (the new content equals an uninterrupted run's, and a
 /// `.bak` holds the old), both files of `migrate` or neither, and no temporary.
