@@ -1,27 +1,11 @@
 //! `bosetting calibrate` as a user runs it: output shapes, the saved scenario, references from files, errors.
 //! A small synthetic dataset keeps these quick in a debug build.
 
-use std::path::{Path, PathBuf};
+use std::path::Path;
 
-use bosetting::data::{save_dataset_file, synthetic::synthetic_dataset};
-use bosetting::scenario::{DatasetRef, parse_scenario, save_scenario};
+use bosetting::data::synthetic::synthetic_dataset;
 
-use crate::common::{bosetting, stderr};
-
-/// A folder with `data/synthetic.dataset.ron` (40 municipalities) and `plan.ron`, the IMDi 2020 scenario on it.
-fn workspace() -> (tempfile::TempDir, PathBuf) {
-    let dir = tempfile::tempdir().unwrap();
-    std::fs::create_dir(dir.path().join("data")).unwrap();
-    save_dataset_file(&synthetic_dataset(40, 9), &dir.path().join("data/synthetic.dataset.ron")).unwrap();
-    let mut s = parse_scenario(include_str!("../../scenarios/imdi-2020.ron"), "imdi-2020.ron").unwrap();
-    s.dataset = DatasetRef::File("data/synthetic.dataset.ron".into());
-    s.target.total = 800;
-    s.target.minors = 20;
-    s.target.resettlement = 300;
-    let plan = dir.path().join("plan.ron");
-    save_scenario(&plan, &s).unwrap();
-    (dir, plan)
-}
+use crate::common::{bosetting, stderr, synthetic_workspace};
 
 fn path(p: &Path) -> &str {
     p.to_str().unwrap()
@@ -29,7 +13,7 @@ fn path(p: &Path) -> &str {
 
 #[test]
 fn json_has_the_documented_shape_and_write_saves_a_valid_scenario() {
-    let (dir, plan) = workspace();
+    let (dir, plan) = synthetic_workspace();
     std::fs::create_dir(dir.path().join("out")).unwrap();
     let fitted = dir.path().join("out/fitted.ron");
     let o = bosetting(&[
@@ -81,7 +65,7 @@ fn json_has_the_documented_shape_and_write_saves_a_valid_scenario() {
 
 #[test]
 fn text_report_and_reference_from_a_csv_file() {
-    let (dir, plan) = workspace();
+    let (dir, plan) = synthetic_workspace();
     let d = synthetic_dataset(40, 9);
     let column = d.column("anmodning_2019").unwrap();
     let mut csv = String::from("kommunenummer;anmodning\n");
@@ -108,7 +92,7 @@ fn text_report_and_reference_from_a_csv_file() {
 
 #[test]
 fn bad_references_are_refused_with_file_and_line() {
-    let (dir, plan) = workspace();
+    let (dir, plan) = synthetic_workspace();
     let bad = dir.path().join("bad.csv");
     std::fs::write(&bad, "kommunenummer,anmodning\n0001,10\n9999,12\n").unwrap();
     let o = bosetting(&["calibrate", path(&plan), "--reference", path(&bad)]);

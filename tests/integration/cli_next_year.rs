@@ -1,28 +1,12 @@
 //! `bosetting next-year` and `calibrate --start` as a user runs them, and the worked example of a plan from
 //! last year's request in docs/model.md. A small synthetic dataset keeps the fits quick in a debug build.
 
-use std::path::{Path, PathBuf};
+use std::path::Path;
 
-use bosetting::data::{save_dataset_file, synthetic::synthetic_dataset};
-use bosetting::scenario::{DatasetRef, load_scenario, parse_scenario, save_scenario};
+use bosetting::scenario::{load_scenario, save_scenario};
 use serde_json::Value;
 
-use crate::common::{bosetting, stderr, stdout};
-
-/// A folder with `data/synthetic.dataset.ron` (40 municipalities) and `plan.ron`, the IMDi 2020 scenario on it.
-fn workspace() -> (tempfile::TempDir, PathBuf) {
-    let dir = tempfile::tempdir().unwrap();
-    std::fs::create_dir(dir.path().join("data")).unwrap();
-    save_dataset_file(&synthetic_dataset(40, 9), &dir.path().join("data/synthetic.dataset.ron")).unwrap();
-    let mut s = parse_scenario(include_str!("../../scenarios/imdi-2020.ron"), "imdi-2020.ron").unwrap();
-    s.dataset = DatasetRef::File("data/synthetic.dataset.ron".into());
-    s.target.total = 800;
-    s.target.minors = 20;
-    s.target.resettlement = 300;
-    let plan = dir.path().join("plan.ron");
-    save_scenario(&plan, &s).unwrap();
-    (dir, plan)
-}
+use crate::common::{bosetting, stderr, stdout, synthetic_workspace};
 
 fn path(p: &Path) -> &str {
     p.to_str().unwrap()
@@ -43,7 +27,7 @@ const LAST: &str = "anmodning_2019";
 
 #[test]
 fn the_plan_has_allocates_schema_with_the_fit_and_write_saves_it() {
-    let (dir, plan) = workspace();
+    let (dir, plan) = synthetic_workspace();
     let fitted = dir.path().join("fitted.ron");
     let next = [
         "next-year",
@@ -84,7 +68,7 @@ fn the_plan_has_allocates_schema_with_the_fit_and_write_saves_it() {
 
 #[test]
 fn text_output_reports_the_backtest_on_standard_error() {
-    let (_dir, plan) = workspace();
+    let (_dir, plan) = synthetic_workspace();
     let o =
         bosetting(&["next-year", path(&plan), "--last", LAST, "--before", BEFORE, "--target", "700", "--lang", "en"]);
     assert!(o.status.success(), "{}", stderr(&o));
@@ -95,7 +79,7 @@ fn text_output_reports_the_backtest_on_standard_error() {
 
 #[test]
 fn the_same_column_twice_is_refused_with_its_name() {
-    let (_dir, plan) = workspace();
+    let (_dir, plan) = synthetic_workspace();
     let o = bosetting(&["next-year", path(&plan), "--last", LAST, "--before", LAST, "--target", "700"]);
     assert_eq!(o.status.code(), Some(1));
     assert!(stdout(&o).is_empty(), "nothing printed on failure");
@@ -107,7 +91,7 @@ fn the_same_column_twice_is_refused_with_its_name() {
 
 #[test]
 fn calibrate_start_reports_the_fit_beside_the_baseline() {
-    let (_dir, plan) = workspace();
+    let (_dir, plan) = synthetic_workspace();
     let v = json(&["calibrate", path(&plan), "--reference-column", LAST, "--start", BEFORE, "--format", "json"]);
     for key in ["mae", "baseline_mae", "asked_agreement", "loco_mae", "criteria_share"] {
         assert!(v[key].as_f64().is_some(), "{key}: {v}");
@@ -117,7 +101,7 @@ fn calibrate_start_reports_the_fit_beside_the_baseline() {
 
 #[test]
 fn continuity_on_the_reference_itself_is_warned_about() {
-    let (dir, plan) = workspace();
+    let (dir, plan) = synthetic_workspace();
     let mut s = load_scenario(&plan).unwrap();
     s.criteria.retain(|c| c.id != bosetting::scenario::CriterionId::Continuity);
     s.criteria.push(bosetting::scenario::Criterion {

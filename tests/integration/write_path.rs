@@ -153,18 +153,9 @@ fn a_fetch_from_ssb_cut_short_leaves_every_file_as_it_was() {
         workspace(dir.path());
         let before = snapshot(dir.path());
         let run = format!("ulimit -f {blocks} && exec '{}' {command} --force", env!("CARGO_BIN_EXE_bosetting"));
-        let o = Command::new("sh")
-            .args(["-c", &run])
-            .current_dir(dir.path())
-            .env("BOSETTING_SSB_URL", &base)
-            .env_remove("HTTPS_PROXY")
-            .env_remove("https_proxy")
-            .env_remove("ALL_PROXY")
-            .env_remove("all_proxy")
-            .env_remove("HTTP_PROXY")
-            .env_remove("http_proxy")
-            .output()
-            .unwrap();
+        let mut sh = Command::new("sh");
+        sh.args(["-c", &run]).current_dir(dir.path());
+        let o = crate::common::to_local_ssb(&mut sh, &base).output().unwrap();
         let case = format!("`{command}` under ulimit -f {blocks}");
         if left_as_it_was((&case, command), &o, &before, &snapshot(dir.path()), file_too_large) {
             failed += 1;
